@@ -1,0 +1,61 @@
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { painter } from '../format';
+import { EXIT, type CliIO, type ParsedArgs } from '../io';
+
+export function catalogStats() {
+  const catalog = bundledCatalog();
+  const sources = catalog.data.sources.map((s) => ({
+    id: s.id,
+    file: s.file,
+    title: s.title,
+    format: s.format,
+    rows: s.rows,
+    kept: s.kept,
+    merged: s.merged,
+    accounted: s.kept + s.merged === s.rows,
+  }));
+  const platforms = Object.fromEntries(catalog.countByPlatform());
+  const actions: Record<string, number> = {};
+  for (const e of catalog.entries) actions[e.action] = (actions[e.action] ?? 0) + 1;
+  const variants = catalog.entries.filter((e) => e.texts.length > 1).length;
+  const missing = {
+    en: catalog.entries.filter((e) => !e.en).length,
+    zh: catalog.entries.filter((e) => !e.zh).length,
+  };
+  return {
+    entries: catalog.entries.length,
+    rows: sources.reduce((n, s) => n + s.rows, 0),
+    sources,
+    platforms,
+    actions,
+    entriesWithSeveralWordings: variants,
+    missing,
+  };
+}
+
+export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number> {
+  const stats = catalogStats();
+  if (args.flags.has('json')) {
+    io.out(JSON.stringify(stats, null, 2));
+    return EXIT.found;
+  }
+  const p = painter(io.color);
+  io.out(p.bold(`${stats.entries} entries from ${stats.rows} source rows`));
+  io.out('');
+  io.out(p.bold('source  rows  kept  merged  file'));
+  for (const s of stats.sources) {
+    io.out(
+      `${s.id.padEnd(6)} ${String(s.rows).padStart(5)} ${String(s.kept).padStart(5)} ${String(s.merged).padStart(7)}  ${s.file}${s.accounted ? '' : '  (ROWS NOT ACCOUNTED FOR)'}`,
+    );
+  }
+  io.out('');
+  io.out(p.bold('entries per platform'));
+  for (const [name, n] of Object.entries(stats.platforms)) io.out(`${String(n).padStart(5)}  ${name}`);
+  io.out('');
+  io.out(p.bold('entries per action'));
+  for (const [name, n] of Object.entries(stats.actions)) io.out(`${String(n).padStart(5)}  ${name}`);
+  io.out('');
+  io.out(`entries with several wordings: ${stats.entriesWithSeveralWordings}`);
+  io.out(`entries without English: ${stats.missing.en}; without Chinese: ${stats.missing.zh}`);
+  return EXIT.found;
+}

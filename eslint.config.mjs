@@ -1,0 +1,46 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'build/',
+      'miniprogram_dist/',
+      'miniprogram/core/generated/',
+      'bench/out/',
+      'coverage/',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core is shared by the pages, the request wrapper and the CLI: it must not touch wx or Node.
+    files: ['miniprogram/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        'wx',
+        'getApp',
+        'getCurrentPages',
+        'Page',
+        'Component',
+        'process',
+        'require',
+      ],
+      'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'node:*', 'child_process'] }],
+    },
+  },
+  prettier,
+);

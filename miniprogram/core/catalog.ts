@@ -1,0 +1,86 @@
+// The catalog at run time: decoded once, indexed by code. Pure TypeScript (no wx), shared by pages, wrapper and CLI.
+import { decodeCatalog, type PackedCatalog } from './codec';
+import { CATALOG_JSON } from './generated/catalog-data';
+import { explainFamily, type FamilyLabel } from './family';
+import { platformRank } from './platforms';
+import type { CatalogData, Entry, Platform } from './types';
+
+export class Catalog {
+  readonly entries: readonly Entry[];
+  readonly data: CatalogData;
+  private readonly byCode = new Map<string, Entry[]>();
+  private readonly byId = new Map<string, Entry>();
+  /** Codes such as "-40400x" that stand for a range of codes. */
+  private readonly wildcards: Entry[] = [];
+
+  constructor(data: CatalogData) {
+    this.data = data;
+    this.entries = data.entries;
+    for (const entry of data.entries) {
+      this.byId.set(entry.id, entry);
+      const key = normalizeCode(entry.code);
+      const list = this.byCode.get(key);
+      if (list) list.push(entry);
+      else this.byCode.set(key, [entry]);
+      if (/x$/i.test(entry.code)) this.wildcards.push(entry);
+    }
+    for (const list of this.byCode.values()) list.sort(byPlatform);
+  }
+
+  get(id: string): Entry | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * Every entry for a code, across platforms, most common platform first. A code covered by a wildcard row
+   * ("-40400x") also gets that row.
+   */
+  lookup(code: string): Entry[] {
+    const key = normalizeCode(code);
+    const exact = this.byCode.get(key) ?? [];
+    const covering = this.wildcards.filter((w) => w.code !== key && matchesWildcard(w.code, key));
+    return covering.length ? [...exact, ...covering].sort(byPlatform) : exact.slice();
+  }
+
+  /** Family explanation for a code that has no entry (or to show beside one). */
+  family(code: string, platform?: Platform): FamilyLabel {
+    return explainFamily(normalizeCode(code), platform);
+  }
+
+  /** Entries per platform, in platform order. */
+  countByPlatform(): Map<Platform, number> {
+    const counts = new Map<Platform, number>();
+    for (const e of this.entries) counts.set(e.platform, (counts.get(e.platform) ?? 0) + 1);
+    return new Map([...counts].sort((a, b) => platformRank(a[0]) - platformRank(b[0])));
+  }
+}
+
+/** "40001", " 40001 ", "+40001", "０４０００１" (full-width) all mean 40001; string codes are upper-cased. */
+export function normalizeCode(code: string): string {
+  const s = code
+    .trim()
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/^[－—–]/, '-')
+    .replace(/^\+/, '');
+  return /^-?\d+$/.test(s) ? s.replace(/^(-?)0+(?=\d)/, '$1') : s.toUpperCase();
+}
+
+function matchesWildcard(pattern: string, code: string): boolean {
+  const stem = pattern.replace(/x+$/i, '');
+  return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
+}
+
+function byPlatform(a: Entry, b: Entry): number {
+  return platformRank(a.platform) - platformRank(b.platform);
+}
+
+let shared: Catalog | undefined;
+
+/** The bundled catalog, decoded on first use. */
+export function bundledCatalog(): Catalog {
+  if (!shared) {
+    // Parsed on first use, not at module load: pages that never look anything up pay nothing.
+    shared = new Catalog(decodeCatalog(JSON.parse(CATALOG_JSON) as PackedCatalog));
+  }
+  return shared;
+}

@@ -1,0 +1,54 @@
+import type { Platform } from './types';
+
+export interface PlatformInfo {
+  name: Platform;
+  /** Short ASCII key used in ids, URLs and CLI flags. */
+  key: string;
+  en: string;
+  /** True for WeChat products; false for the unrelated platform of seed 003. */
+  wechat: boolean;
+}
+
+/** Ordered from the platform a developer most often means to the least: lookups list meanings in this order. */
+export const PLATFORMS: readonly PlatformInfo[] = [
+  { name: '开放平台通用', key: 'open', en: 'WeChat Open Platform (common)', wechat: true },
+  { name: '公众号', key: 'mp', en: 'Official Account', wechat: true },
+  { name: '小程序客户端 errno', key: 'errno', en: 'Mini-program client errno', wechat: true },
+  { name: '云开发', key: 'cloudbase', en: 'WeChat Cloud Development', wechat: true },
+  {
+    name: '第三方平台代小程序',
+    key: 'component',
+    en: 'Third-party platform (mini-program management)',
+    wechat: true,
+  },
+  { name: '微信小店', key: 'shop', en: 'WeChat Shop', wechat: true },
+  { name: '视频号', key: 'channels', en: 'Channels', wechat: true },
+  { name: '云托管', key: 'cloudrun', en: 'WeChat Cloud Run', wechat: true },
+  { name: '微信网关', key: 'gateway', en: 'WeChat Gateway', wechat: true },
+  { name: '商业能力', key: 'business', en: 'Business capabilities', wechat: true },
+  { name: '腾讯小微', key: 'xiaowei', en: 'Tencent Xiaowei', wechat: true },
+  {
+    name: '第三方账号平台（非微信）',
+    key: 'thirdparty',
+    en: 'Third-party account platform (not WeChat)',
+    wechat: false,
+  },
+];
+
+const BY_NAME = new Map<string, PlatformInfo>(PLATFORMS.map((p) => [p.name, p]));
+const BY_KEY = new Map<string, PlatformInfo>(PLATFORMS.map((p) => [p.key, p]));
+
+export function platformInfo(name: Platform): PlatformInfo {
+  const info = BY_NAME.get(name);
+  if (!info) throw new Error(`unknown platform: ${name}`);
+  return info;
+}
+
+export function platformByKey(key: string): PlatformInfo | undefined {
+  return BY_KEY.get(key);
+}
+
+/** Rank of a platform in PLATFORMS (lower = more common). */
+export function platformRank(name: Platform): number {
+  return PLATFORMS.findIndex((p) => p.name === name);
+}

@@ -1,0 +1,4 @@
+// Placeholder page: built with Component() so miniprogram-simulate can load it.
+Component({
+  data: {},
+});

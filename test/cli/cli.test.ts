@@ -1,0 +1,90 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { join } from 'path';
+import { run } from '../../cli/index';
+import type { CliIO } from '../../cli/io';
+import type { Entry } from '../../miniprogram/core/types';
+
+function fakeIO(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+    readStdin: async () => stdin,
+    color: false,
+  };
+}
+
+describe('wxerr CLI', () => {
+  it('`wxerr 40001 --json` lists the 40001 entry of every platform with sources', async () => {
+    const io = fakeIO();
+    expect(await run(['40001', '--json'], io)).toBe(0);
+    const entries = JSON.parse(io.stdout.join('\n')) as Entry[];
+    expect(entries.map((e) => e.platform)).toEqual([
+      '开放平台通用',
+      '公众号',
+      '微信小店',
+      '视频号',
+      '第三方账号平台（非微信）',
+    ]);
+    for (const e of entries) {
+      expect(e).toEqual(
+        expect.objectContaining({ code: '40001', action: expect.any(String), sources: expect.any(Array) }),
+      );
+      expect(e.sources.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('prints a readable layout and explains an unknown code by family with exit 1', async () => {
+    const io = fakeIO();
+    expect(await run(['lookup', '42001'], io)).toBe(0);
+    expect(io.stdout.join('\n')).toContain('access_token expired');
+    const miss = fakeIO();
+    expect(await run(['45999'], miss)).toBe(1);
+    expect(miss.stdout.join('\n')).toContain('a limit was exceeded');
+  });
+
+  it('exits 2 with a message on usage errors', async () => {
+    for (const argv of [[], ['frobnicate'], ['lookup'], ['search'], ['search', 'x', '--limit', '0']]) {
+      const io = fakeIO();
+      expect(await run(argv, io)).toBe(2);
+      expect(io.stderr.join('\n')).toMatch(/^wxerr: /);
+    }
+  });
+
+  it('stats --json accounts for every row of every source', async () => {
+    const io = fakeIO();
+    expect(await run(['stats', '--json'], io)).toBe(0);
+    const stats = JSON.parse(io.stdout.join('\n')) as {
+      sources: { rows: number; kept: number; merged: number }[];
+    };
+    expect(stats.sources.reduce((n, s) => n + s.rows, 0)).toBe(2030 + 51 + 154 + 79 + 70 + 295);
+    for (const s of stats.sources) expect(s.kept + s.merged).toBe(s.rows);
+  });
+
+  it('search --jsonl answers one line per query', async () => {
+    const io = fakeIO('40001\nip白名单\n');
+    expect(await run(['search', '--jsonl'], io)).toBe(0);
+    expect(io.stdout).toHaveLength(2);
+    expect((JSON.parse(io.stdout[0]) as Entry[])[0].code).toBe('40001');
+  });
+
+  it('export prints the whole catalog', async () => {
+    const io = fakeIO();
+    await run(['export', '--jsonl'], io);
+    expect(io.stdout.length).toBe(2616);
+  });
+
+  it('runs as a real process through bin/wxerr.js', () => {
+    const bin = join(__dirname, '..', '..', 'bin', 'wxerr.js');
+    const out = execFileSync(process.execPath, [bin, '600002', '--json'], { encoding: 'utf8' });
+    expect((JSON.parse(out) as Entry[]).map((e) => e.platform)).toEqual([
+      '开放平台通用',
+      '小程序客户端 errno',
+    ]);
+    const bad = spawnSync(process.execPath, [bin, 'lookup'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});

@@ -1,0 +1,5 @@
+// Global declarations of the mini-program (its wx types come from miniprogram-api-typings in tsconfig.json).
+
+interface IAppOption {
+  globalData: Record<string, never>;
+}
