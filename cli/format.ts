@@ -1,21 +1,10 @@
 // Terminal layout for entries. Colour only when the terminal supports it (NO_COLOR / FORCE_COLOR honoured).
+import { actionAdvice } from '../miniprogram/core/advice';
 import { familyLabel } from '../miniprogram/core/family';
 import type { Entry } from '../miniprogram/core/types';
 
-const ACTION_WORDS: Record<Entry['action'], string> = {
-  'retry-later': 'wait and retry (with backoff)',
-  quota: 'quota used up: do not hammer; check get_api_quota',
-  'refresh-token': 'refresh the access_token once, then retry',
-  're-login': 'log in again (new wx.login code / re-authorise)',
-  'fix-config': 'fix the configuration (whitelist, permissions, appid/secret)',
-  'fix-request': 'fix the request (parameters, method, body)',
-  'account-state': 'account or user state: check the admin console',
-  none: 'nothing to do (success)',
-  unknown: 'no action class yet',
-};
-
 export function actionWords(action: Entry['action']): string {
-  return ACTION_WORDS[action];
+  return actionAdvice(action).short.en;
 }
 
 export interface Painter {

@@ -1,0 +1,62 @@
+// What to do, in plain words, for each action class. The project's own wording (not official text).
+// CONTRACT: actionAdvice(action) → { en, zh, short }. The advice issue adds per-code advice beside it.
+import type { Action } from './types';
+
+export interface AdviceText {
+  /** A few words for a badge: "wait and retry". */
+  short: { en: string; zh: string };
+  en: string;
+  zh: string;
+}
+
+const ACTION_ADVICE: Record<Action, AdviceText> = {
+  'retry-later': {
+    short: { en: 'wait and retry', zh: '稍后重试' },
+    en: 'A temporary failure or a rate limit: wait, then retry with exponential backoff.',
+    zh: '临时故障或频率限制：稍等片刻，再以指数退避重试。',
+  },
+  quota: {
+    short: { en: 'quota used up', zh: '额度用尽' },
+    en: 'A quota is used up: do not retry in a loop. Check it with get_api_quota; clear_quota resets it (itself limited).',
+    zh: '调用额度已用完：不要循环重试。可用 get_api_quota 查询，clear_quota 清零（清零次数本身有限制）。',
+  },
+  'refresh-token': {
+    short: { en: 'refresh the access_token', zh: '刷新 access_token' },
+    en: 'The access_token is invalid or expired: fetch a new one once (getStableAccessToken), then retry. If it repeats, check the AppSecret.',
+    zh: 'access_token 无效或已过期：重新获取一次（推荐 getStableAccessToken）后重试；反复出现请检查 AppSecret。',
+  },
+  're-login': {
+    short: { en: 'log in again', zh: '重新登录' },
+    en: 'The login code or refresh token is invalid or used: get a new code with wx.login (or re-authorise) and try again.',
+    zh: '登录 code 或 refresh_token 无效或已使用：重新调用 wx.login（或重新授权）获取新的 code 再试。',
+  },
+  'fix-config': {
+    short: { en: 'fix the configuration', zh: '检查配置' },
+    en: 'A configuration problem: IP whitelist, API permission, domain list or appid/secret. Fix it in the admin console; retrying will not help.',
+    zh: '配置问题：IP 白名单、接口权限、合法域名或 appid/secret。请在管理后台修正，重试无效。',
+  },
+  'fix-request': {
+    short: { en: 'fix the request', zh: '修正请求参数' },
+    en: 'The request itself is wrong (parameter, method, body format): fix the call; retrying the same request will fail again.',
+    zh: '请求本身有误（参数、请求方法、数据格式）：修正调用，原样重试仍会失败。',
+  },
+  'account-state': {
+    short: { en: 'check the account', zh: '检查帐号状态' },
+    en: 'The account or user is restricted, banned or in a state that forbids this: check the notices in the admin console.',
+    zh: '帐号或用户受限、被封禁或状态不允许此操作：请查看管理后台的站内信与通知。',
+  },
+  none: {
+    short: { en: 'success', zh: '成功' },
+    en: 'Success: nothing to do.',
+    zh: '成功，无需处理。',
+  },
+  unknown: {
+    short: { en: 'see the description', zh: '见说明' },
+    en: 'No action class is known for this code: read the description and its family.',
+    zh: '该错误码暂无处理分类：请参考说明与所属错误码段。',
+  },
+};
+
+export function actionAdvice(action: Action): AdviceText {
+  return ACTION_ADVICE[action];
+}
