@@ -54,10 +54,19 @@ export interface Entry {
   /** Primary Chinese text ('' when no source has one). */
   zh: string;
   fix?: string;
-  /** Source id of `en`/`zh`/`fix` (the variant's first source). */
+  /**
+   * Source id of `en`/`zh`/`fix` (the variant's first source), or "wxerr" when the text is the project's own
+   * translation (no source has that language): such texts must be shown with a mark, never as official.
+   */
   enSource?: string;
   zhSource?: string;
   fixSource?: string;
+  /** The project's note on a source text that is wrong or contradicts another source (project's own words). */
+  noteZh?: string;
+  noteEn?: string;
+  /** The project's specific advice for this code: what is wrong and the next step (project's own words). */
+  adviceZh?: string;
+  adviceEn?: string;
   /** Family key from the code's range, e.g. "45xxx", "-404xxx", "errno:06". */
   family: string;
   action: Action;
