@@ -14,6 +14,8 @@ import { parseOfficialSections } from './parsers/official-sections';
 import { parsePhpArray } from './parsers/php-array';
 import { parseSpaceSections } from './parsers/space-sections';
 import type { Parser, RawRow } from './parsers/types';
+import { applyProjectTexts } from './project/apply';
+import type { ProjectTexts } from './project/load';
 
 export const SOURCES_DIR = join(__dirname, 'sources');
 
@@ -89,8 +91,11 @@ export function parseSources(dir: string = SOURCES_DIR): ParsedSource[] {
 const sameText = (v: TextVariant, r: RawRow): boolean =>
   v.en === r.en && v.zh === r.zh && (v.fix ?? '') === (r.fix ?? '') && (v.note ?? '') === (r.note ?? '');
 
-/** Merge parsed rows into entries. Pure: the same rows always give the same catalog. */
-export function buildCatalog(parsed: ParsedSource[]): CatalogData {
+/**
+ * Merge parsed rows into entries, then (when given) the project's own translations, notes and advice.
+ * Pure: the same rows and texts always give the same catalog.
+ */
+export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): CatalogData {
   const byId = new Map<string, Entry>();
   const sources: SourceInfo[] = [];
   for (const { spec, rows } of parsed) {
@@ -141,7 +146,9 @@ export function buildCatalog(parsed: ParsedSource[]): CatalogData {
   const entries = [...byId.values()];
   for (const entry of entries) finishEntry(entry);
   entries.sort(compareEntries);
-  return { version: 1, sources, entries };
+  const data = { version: 1, sources, entries };
+  if (project) applyProjectTexts(data, project);
+  return data;
 }
 
 function finishEntry(entry: Entry): void {

@@ -1,4 +1,5 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { ACTIONS, actionAdvice } from '../../miniprogram/core/advice';
 import { painter } from '../format';
 import { EXIT, type CliIO, type ParsedArgs } from '../io';
 
@@ -22,6 +23,24 @@ export function catalogStats() {
     en: catalog.entries.filter((e) => !e.en).length,
     zh: catalog.entries.filter((e) => !e.zh).length,
   };
+  // Who wrote each primary text: a source id (official or seed text) or "wxerr" (the project's translation).
+  const zeroes = () => Object.fromEntries([...sources.map((s) => s.id), 'wxerr'].map((id) => [id, 0]));
+  const labels: { en: Record<string, number>; zh: Record<string, number> } = { en: zeroes(), zh: zeroes() };
+  for (const e of catalog.entries)
+    for (const lang of ['en', 'zh'] as const) {
+      if (!e[lang]) continue;
+      const label = e[`${lang}Source`] ?? '?';
+      labels[lang][label] = (labels[lang][label] ?? 0) + 1;
+    }
+  const notes = catalog.entries.filter((e) => e.noteZh && e.noteEn).length;
+  const advice = {
+    /** Entries with specific advice of their own (both languages). */
+    entries: catalog.entries.filter((e) => e.adviceZh && e.adviceEn).length,
+    /** Distinct codes with specific advice. */
+    codes: new Set(catalog.entries.filter((e) => e.adviceZh && e.adviceEn).map((e) => e.code)).size,
+    /** Action classes with general advice (every entry gets at least its class's advice). */
+    actionClasses: ACTIONS.filter((a) => actionAdvice(a).en && actionAdvice(a).zh).length,
+  };
   return {
     entries: catalog.entries.length,
     rows: sources.reduce((n, s) => n + s.rows, 0),
@@ -30,6 +49,9 @@ export function catalogStats() {
     actions,
     entriesWithSeveralWordings: variants,
     missing,
+    labels,
+    notes,
+    advice,
   };
 }
 
@@ -57,5 +79,16 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
   io.out('');
   io.out(`entries with several wordings: ${stats.entriesWithSeveralWordings}`);
   io.out(`entries without English: ${stats.missing.en}; without Chinese: ${stats.missing.zh}`);
+  io.out('');
+  io.out(p.bold('texts by label (source id, or wxerr = project translation)'));
+  for (const lang of ['zh', 'en'] as const) {
+    const parts = Object.entries(stats.labels[lang]).map(([label, n]) => `${label} ${n}`);
+    io.out(`  ${lang}: ${parts.join(', ')}`);
+  }
+  io.out(`project notes (wxerr): ${stats.notes}`);
+  io.out(
+    `specific advice (wxerr): ${stats.advice.entries} entries, ${stats.advice.codes} codes; ` +
+      `general advice for ${stats.advice.actionClasses} action classes`,
+  );
   return EXIT.found;
 }

@@ -26,8 +26,14 @@ function unpackRefs(s: string): SourceRef[] {
 
 /** String fields the decoder cannot derive from the texts (project translations, notes, advice). */
 function extraFields(entry: Entry): Record<string, string> {
+  // Only what decodeCatalog rebuilds counts as derived; every other string field (notes, advice) is extra.
   const derived: Entry = { ...entry, en: '', zh: '' };
-  for (const k of ['fix', 'enSource', 'zhSource', 'fixSource'] as const) delete derived[k];
+  for (const k of Object.keys(derived) as (keyof Entry)[])
+    if (
+      typeof derived[k] === 'string' &&
+      !['id', 'code', 'platform', 'family', 'action', 'en', 'zh'].includes(k)
+    )
+      delete derived[k];
   applyPrimaryTexts(derived);
   const extra: Record<string, string> = {};
   for (const [k, v] of Object.entries(entry)) {
