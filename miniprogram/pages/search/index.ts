@@ -1,4 +1,185 @@
-// Placeholder page: built with Component() so miniprogram-simulate can load it.
+// Search (home): answers as you type, 20 hits at a time (more on reaching the bottom), matched parts
+// highlighted. Without a query it shows the notice, recent searches, favourites, recent views and the most
+// looked-up codes. Only cell view-models travel through setData, never entries.
+import { bundledCatalog } from '../../core/catalog';
+import { search } from '../../core/search';
+import { cellOf, hitCell, type CellView } from '../../core/view/cells';
+import { COMMON_CODES, noMatchHint, type Hint } from '../../core/view/browse';
+import { openUserData } from '../../adapters/storage';
+import { openDetail } from '../../adapters/ui';
+
+/** Hits per page. */
+export const PAGE_SIZE = 20;
+/** Hits rendered at most (keeps the page under 1000 WXML nodes); past it the user is asked to refine. */
+export const MAX_HITS = 60;
+/** Favourites shown on the home before "show all". */
+const FAV_PREVIEW = 10;
+const HISTORY_SHOWN = 5;
+const POPULAR_SHOWN = 10;
+
+type State = 'home' | 'results' | 'none';
+
+interface PopularChip {
+  q: string;
+  label: string;
+}
+
+interface Home {
+  queries: string[];
+  favourites: CellView[];
+  favTotal: number;
+  history: CellView[];
+  popular: PopularChip[];
+  /** True when `popular` comes from the user's own lookups, false for the built-in common codes. */
+  personal: boolean;
+}
+
+const EMPTY_HOME: Home = {
+  queries: [],
+  favourites: [],
+  favTotal: 0,
+  history: [],
+  popular: [],
+  personal: false,
+};
+
+function cellsOf(ids: readonly string[]): CellView[] {
+  const catalog = bundledCatalog();
+  const out: CellView[] = [];
+  for (const id of ids) {
+    const entry = catalog.get(id);
+    if (entry) out.push(cellOf(entry));
+  }
+  return out;
+}
+
+function homeView(allFavourites: boolean): { home: Home; notice: string } {
+  const user = openUserData();
+  const catalog = bundledCatalog();
+  const favourites = user.favourites();
+  const mine = user.mostViewed(POPULAR_SHOWN);
+  const popular = mine.length
+    ? mine.map((id) => catalog.get(id)).flatMap((e) => (e ? [{ q: e.code, label: e.code }] : []))
+    : COMMON_CODES.map((code) => ({ q: code, label: code }));
+  const home: Home = {
+    queries: user.recentQueries(),
+    favourites: cellsOf(allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW)),
+    favTotal: favourites.length,
+    history: cellsOf(user.history().slice(0, HISTORY_SHOWN)),
+    popular: dedupeChips(popular),
+    personal: mine.length > 0,
+  };
+  return { home, notice: user.notice };
+}
+
+function dedupeChips(chips: PopularChip[]): PopularChip[] {
+  const seen = new Set<string>();
+  return chips.filter((c) => !seen.has(c.q) && !!seen.add(c.q));
+}
+
 Component({
-  data: {},
+  data: {
+    query: '',
+    state: 'home' as State,
+    cells: [] as CellView[],
+    more: false,
+    capped: false,
+    hint: { title: '', text: '' } as Hint,
+    home: EMPTY_HOME,
+    allFavourites: false,
+    notice: '',
+  },
+
+  lifetimes: {
+    attached() {
+      this.refreshHome();
+    },
+  },
+
+  methods: {
+    /** Back from a detail page: favourites and history may have changed. */
+    onShow() {
+      if (this.data.state === 'home') this.refreshHome();
+    },
+
+    refreshHome() {
+      const { home, notice } = homeView(this.data.allFavourites);
+      this.setData({ home, notice });
+    },
+
+    onInput(e: WechatMiniprogram.Input) {
+      this.run(e.detail.value);
+    },
+
+    /** Runs a query and shows the first page of hits (or the home, or the no-match state). */
+    run(query: string) {
+      const q = query.trim();
+      if (!q) {
+        this.setData({ query, state: 'home', cells: [], more: false, capped: false });
+        this.refreshHome();
+        return;
+      }
+      const hits = search(bundledCatalog(), q, { limit: PAGE_SIZE + 1 });
+      if (!hits.length) {
+        this.setData({
+          query,
+          state: 'none',
+          cells: [],
+          more: false,
+          capped: false,
+          hint: noMatchHint(bundledCatalog(), q),
+        });
+        return;
+      }
+      this.setData({
+        query,
+        state: 'results',
+        cells: hits.slice(0, PAGE_SIZE).map(hitCell),
+        more: hits.length > PAGE_SIZE,
+        capped: false,
+      });
+    },
+
+    /** Next page of hits: only the new cells are sent (path keys), not the whole list again. */
+    onReachBottom() {
+      const { state, more, query, cells } = this.data;
+      if (state !== 'results' || !more) return;
+      const offset = cells.length;
+      const room = Math.min(PAGE_SIZE, MAX_HITS - offset);
+      const hits = search(bundledCatalog(), query.trim(), { offset, limit: room + 1 });
+      const patch: Record<string, unknown> = {};
+      hits.slice(0, room).forEach((hit, i) => {
+        patch[`cells[${offset + i}]`] = hitCell(hit);
+      });
+      const left = hits.length > room;
+      patch.more = left && offset + room < MAX_HITS;
+      patch.capped = left && offset + room >= MAX_HITS;
+      this.setData(patch);
+    },
+
+    clear() {
+      this.run('');
+    },
+
+    onOpen(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id ?? '');
+      if (!id) return;
+      if (this.data.state === 'results') openUserData().recordQuery(this.data.query);
+      openDetail(id);
+    },
+
+    /** A recent search or a popular code: search it. */
+    onChip(e: WechatMiniprogram.TouchEvent) {
+      this.run(String(e.currentTarget.dataset.q ?? ''));
+    },
+
+    showAllFavourites() {
+      this.setData({ allFavourites: true });
+      this.refreshHome();
+    },
+
+    onShareAppMessage() {
+      return { title: 'wxerr：微信错误码离线查询', path: '/pages/search/index' };
+    },
+  },
 });

@@ -1,0 +1,13 @@
+// One catalog entry as a WeUI-style cell: code (matched part highlighted), platform tag, action, one line of
+// text. Receives a CellView (see core/view/cells.ts), never an entry. The page handles taps on the host.
+import type { CellView } from '../../core/view/cells';
+
+Component({
+  options: { styleIsolation: 'apply-shared' },
+  properties: {
+    /** The cell's view-model. */
+    cell: { type: Object, value: {} as CellView },
+    /** Hide the action badge (e.g. in the detail page's own lists). */
+    plain: { type: Boolean, value: false },
+  },
+});
