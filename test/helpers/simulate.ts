@@ -88,6 +88,17 @@ export function textOf(node: { dom?: Element } | Element | undefined | null): st
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A WXML attribute as written in the template (e.g. "aria-label"), read from the node's virtual tree: the
+ * simulated DOM keeps only class names, not aria-* or data-* attributes.
+ */
+export function attrOf(node: Rendered | undefined, name: string): unknown {
+  const vt = (node as unknown as { _exparserNode?: { _vt?: { attrs?: { name: string; value: unknown }[] } } })
+    ?._exparserNode?._vt;
+  const camel = name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+  return vt?.attrs?.find((a) => a.name === camel || a.name === name)?.value;
+}
+
 /** Dispatches an event on the first node matching selector and lets the handlers run. */
 export async function fire(
   comp: Rendered,
@@ -160,6 +171,7 @@ export function installWx(extra: Record<string, unknown> = {}): WxStub {
     showToast: stub.showToast,
     navigateTo: stub.navigateTo,
     switchTab: stub.switchTab,
+    setNavigationBarTitle: asyncOk(),
     getWindowInfo: jest.fn(() => ({ windowHeight: 700, windowWidth: 375, pixelRatio: 2, screenHeight: 800 })),
     ...extra,
   };

@@ -1,4 +1,73 @@
-// Placeholder page: built with Component() so miniprogram-simulate can load it.
+// Detail of one entry, opened by /pages/detail/index?id=<URL-encoded entry id> (e.g. open%3A40001).
+// Shows both texts with their sources (project translations marked), the action in plain words, the
+// project's note and advice, the same code on other platforms and the family's neighbours.
+import { bundledCatalog } from '../../core/catalog';
+import { detailView, type DetailView } from '../../core/view/detail';
+import { idFromQuery } from '../../core/view/cells';
+import { openUserData } from '../../adapters/storage';
+import { copyText, openDetail, toast } from '../../adapters/ui';
+
 Component({
-  data: {},
+  data: {
+    found: false,
+    /** The id asked for, to say which one was not found. */
+    asked: '',
+    view: null as DetailView | null,
+    fav: false,
+    notice: '',
+  },
+
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      this.show(idFromQuery(query.id));
+    },
+
+    show(id: string) {
+      const entry = bundledCatalog().get(id);
+      if (!entry) {
+        this.setData({ found: false, asked: id, view: null });
+        return;
+      }
+      const user = openUserData();
+      user.recordView(entry.id);
+      this.setData({
+        found: true,
+        asked: id,
+        view: detailView(bundledCatalog(), entry),
+        fav: user.isFavourite(entry.id),
+        notice: user.notice,
+      });
+      wx.setNavigationBarTitle({ title: `${entry.code} · ${entry.platform}` });
+    },
+
+    copyCode() {
+      const view = this.data.view;
+      if (view) copyText(view.code, '已复制错误码');
+    },
+
+    copyMessage() {
+      const view = this.data.view;
+      if (view) copyText(view.message, '已复制说明');
+    },
+
+    toggleFavourite() {
+      const view = this.data.view;
+      if (!view) return;
+      const user = openUserData();
+      const fav = user.toggleFavourite(view.id);
+      this.setData({ fav, notice: user.notice });
+      toast(fav ? '已收藏' : '已取消收藏');
+    },
+
+    onOpen(e: WechatMiniprogram.TouchEvent) {
+      const id = String(e.currentTarget.dataset.id ?? '');
+      if (id) openDetail(id);
+    },
+
+    /** Sharing opens this entry. */
+    onShareAppMessage() {
+      const view = this.data.view;
+      return view ? view.share : { title: 'wxerr：微信错误码离线查询', path: '/pages/search/index' };
+    },
+  },
 });

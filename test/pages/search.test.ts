@@ -1,0 +1,163 @@
+// Search page on the real bundled catalog, in miniprogram-simulate with the official WXML compiler.
+import simulate from 'miniprogram-simulate';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { KEYS } from '../../miniprogram/adapters/storage';
+import {
+  attrOf,
+  countNodes,
+  fire,
+  installWx,
+  instanceOf,
+  loader,
+  meterSetData,
+  textOf,
+  typeInto,
+  type Rendered,
+  type WxStub,
+} from '../helpers/simulate';
+
+const renderSearch = loader('pages/search/index');
+let wxStub: WxStub;
+
+beforeEach(() => {
+  wxStub = installWx();
+});
+
+function hits(comp: Rendered): Rendered[] {
+  return comp.querySelectorAll('.hit');
+}
+
+/** The id of the entry a hit cell shows (data-id on the cell host). */
+function hitIds(comp: Rendered): string[] {
+  return (comp.instance.data.cells as { id: string }[]).map((c) => c.id);
+}
+
+test('typing "40001" shows 40001 first, with the code highlighted', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40001');
+  const first = hits(comp)[0];
+  expect(textOf(first)).toMatch(/^40001/);
+  expect(hitIds(comp)[0]).toBe('open:40001');
+  expect(textOf(first.querySelector('.hl'))).toBe('40001');
+  expect(textOf(first)).toContain('access_token');
+});
+
+test('typing "ip白名单" shows an IP-whitelist entry first', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', 'ip白名单');
+  const id = hitIds(comp)[0];
+  const entry = bundledCatalog().get(id);
+  expect(entry).toBeDefined();
+  const text = [entry?.zh, entry?.en, entry?.fix].join(' ').toLowerCase();
+  expect(text).toContain('ip');
+  expect(text).toMatch(/白名单|whitelist|white-list|white list/);
+  // The match is visible in the first cell.
+  expect(hits(comp)[0].querySelectorAll('.hl').length).toBeGreaterThan(0);
+});
+
+test('tapping a hit opens its detail page and remembers the search', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40001');
+  await fire(comp, '.hit', 'tap');
+  expect(wxStub.navigateTo).toHaveBeenCalledTimes(1);
+  expect(wxStub.navigateTo.mock.calls[0][0].url).toBe('/pages/detail/index?id=open%3A40001');
+  expect(wxStub.storage.get(KEYS.queries)).toEqual(['40001']);
+});
+
+test('a broad query shows 20 hits, then 20 more on reaching the bottom, sending only the new cells', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '4');
+  expect(hits(comp)).toHaveLength(20);
+  expect(comp.instance.data.more).toBe(true);
+  const meter = meterSetData(comp);
+  instanceOf(comp).onReachBottom();
+  await simulate.sleep(0);
+  expect(hits(comp)).toHaveLength(40);
+  expect(meter.keys[0].filter((k) => k.startsWith('cells['))).toHaveLength(20);
+  expect(meter.keys[0]).not.toContain('cells');
+  // Paging stops at the cap with a message instead of growing the page without end.
+  for (let i = 0; i < 10; i++) instanceOf(comp).onReachBottom();
+  await simulate.sleep(0);
+  expect(hits(comp)).toHaveLength(60);
+  expect(textOf(comp.querySelector('.foot'))).toContain('更具体');
+});
+
+test('budgets: setData per keystroke ≤ 16 KB, never the catalog, and < 1000 WXML nodes at the most hits', async () => {
+  const comp = renderSearch();
+  const meter = meterSetData(comp);
+  for (const query of ['ip白名单', 'invalid', '40001', 'access_token', '-1', '云函数']) {
+    await typeInto(comp, '.search-bar__input', query);
+    await typeInto(comp, '.search-bar__input', '');
+  }
+  expect(meter.sizes.length).toBeGreaterThan(20);
+  expect(meter.max()).toBeLessThanOrEqual(16 * 1024);
+  // No entry objects (texts/sources) ever go to the view layer.
+  for (const keys of meter.keys) expect(keys).not.toContain('entries');
+  await typeInto(comp, '.search-bar__input', 'a');
+  for (let i = 0; i < 5; i++) instanceOf(comp).onReachBottom();
+  await simulate.sleep(0);
+  expect(hits(comp).length).toBe(60);
+  expect(meter.max()).toBeLessThanOrEqual(16 * 1024);
+  const nodes = countNodes(comp);
+  expect(nodes).toBeGreaterThan(60 * 5);
+  expect(nodes).toBeLessThan(1000);
+  const data = JSON.stringify(comp.instance.data);
+  expect(data).not.toContain('"sources"');
+});
+
+test('a number that is not in the catalog is explained by its family', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '45999');
+  expect(hits(comp)).toHaveLength(0);
+  const text = textOf(comp.querySelector('.no-match'));
+  expect(text).toContain('目录中没有 45999');
+  expect(text).toContain('45xxx');
+  expect(text).toContain('超出限制');
+  await typeInto(comp, '.search-bar__input', 'zzqqxx');
+  expect(textOf(comp.querySelector('.no-match'))).toContain('没有找到“zzqqxx”');
+});
+
+test('the empty state shows recent searches, favourites, recent views and the most looked-up codes', async () => {
+  wxStub.storage.set(KEYS.queries, ['白名单']);
+  wxStub.storage.set(KEYS.favourites, ['open:40164']);
+  wxStub.storage.set(KEYS.history, ['open:42001', 'open:40001']);
+  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:42001': 1 });
+  const comp = renderSearch();
+  expect(textOf(comp.querySelector('.recent'))).toBe('白名单');
+  expect(textOf(comp.querySelector('.favourites'))).toMatch(/^40164/);
+  expect(comp.querySelectorAll('.seen').map((c) => textOf(c).slice(0, 5))).toEqual(['42001', '40001']);
+  expect(textOf(comp)).toContain('你最常查的错误码');
+  expect(comp.querySelectorAll('.popular .chip').map((c) => textOf(c))).toEqual(['40001', '42001']);
+  // A recent search chip runs it.
+  await fire(comp, '.recent .chip', 'tap');
+  expect(comp.instance.data.state).toBe('results');
+  expect(comp.instance.data.query).toBe('白名单');
+});
+
+test('with nothing stored the home suggests common codes and says nothing is wrong', () => {
+  const comp = renderSearch();
+  expect(textOf(comp)).toContain('常见错误码');
+  expect(comp.querySelectorAll('.popular .chip').map((c) => textOf(c))).toContain('40001');
+  expect(comp.querySelector('.notice')).toBeUndefined();
+});
+
+test('corrupted storage is survived: the home starts empty and says the catalog is intact', async () => {
+  wxStub.storage.set(KEYS.favourites, '{"not": "a list"');
+  wxStub.storage.set(KEYS.history, { foreign: true });
+  wxStub.storage.set(KEYS.counts, 'garbage');
+  const comp = renderSearch();
+  expect(textOf(comp.querySelector('.notice'))).toContain('没有任何内容丢失');
+  expect(comp.querySelector('.favourites')).toBeUndefined();
+  await typeInto(comp, '.search-bar__input', '40001');
+  expect(hitIds(comp)[0]).toBe('open:40001');
+});
+
+test('the clear button is labelled and goes back to the home', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40001');
+  const clear = comp.querySelector('.search-bar__clear');
+  expect(attrOf(clear, 'aria-label')).toBe('清除搜索');
+  await fire(comp, '.search-bar__clear', 'tap');
+  expect(comp.instance.data.state).toBe('home');
+  expect(hits(comp)).toHaveLength(0);
+});
