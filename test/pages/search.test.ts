@@ -93,7 +93,7 @@ test('budgets: setData per keystroke ≤ 16 KB, never the catalog, and < 1000 WX
   expect(meter.max()).toBeLessThanOrEqual(16 * 1024);
   // No entry objects (texts/sources) ever go to the view layer.
   for (const keys of meter.keys) expect(keys).not.toContain('entries');
-  await typeInto(comp, '.search-bar__input', 'a');
+  await typeInto(comp, '.search-bar__input', 'invalid');
   for (let i = 0; i < 5; i++) instanceOf(comp).onReachBottom();
   await simulate.sleep(0);
   expect(hits(comp).length).toBe(60);
