@@ -1,0 +1,207 @@
+// Errmsg texts: clean them for display, and recognise a code from its errmsg when no number survived
+// (OCR garbled it, or only the message was copied). Built from the catalog's English texts, lazily, once per
+// catalog.
+import type { Catalog } from '../catalog';
+import { PLATFORMS } from '../platforms';
+import type { Platform } from '../types';
+
+/** Platforms whose codes count as WeChat codes in free text (the non-WeChat seed platform is excluded). */
+const WECHAT_PLATFORMS = new Set<Platform>(PLATFORMS.filter((p) => p.wechat).map((p) => p.name));
+/**
+ * Platforms whose small numbers (10001, 20002…) are too common in logs to accept without a key: their codes
+ * are only taken when keyed.
+ */
+const KEYED_ONLY_PLATFORMS = new Set<Platform>(['腾讯小微']);
+
+/** The rid / hint / "could get access_token…" tail WeChat appends to errmsgs. */
+const TAIL =
+  /(?:[,，;]?\s*(?:rid|hints?|request_?id|req_id)\s*[:：=].*$)|(?:[,，]?\s*(?:could get access_token by|more (?:details|info) at|微信原始报文).*$)/is;
+
+/** The errmsg for display: rid tail removed, whitespace collapsed. */
+export function cleanErrmsg(raw: string): string {
+  return raw.replace(TAIL, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** Comparable form of a message: lower case, OCR digit/letter slips undone, IPs and punctuation dropped. */
+export function normalizeMessage(raw: string): string {
+  return cleanErrmsg(raw)
+    .toLowerCase()
+    .replace(/\bipv6\s+\S+/g, ' ')
+    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ')
+    .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')
+    .replace(/\b[1|](?=[a-z])/g, 'l')
+    .replace(/([a-z])0(?=[a-z])/g, '$1o')
+    .replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ')
+    .trim();
+}
+
+interface Phrase {
+  words: string[];
+  code: string;
+}
+
+export interface MessageIndex {
+  /** Codes a bare number may stand for (a WeChat entry that is not keyed-only). */
+  bareCodes: Set<string>;
+  /** Normalised text → the WeChat code it belongs to (see dominantCode). */
+  exact: Map<string, string>;
+  /** Normalised texts of each code, to confirm a bare number by the message beside it. */
+  textsByCode: Map<string, string[]>;
+  /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
+  phrases: Map<string, Phrase[]>;
+  /** Word → texts containing it, to narrow fuzzy matching. */
+  byWord: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<Catalog, MessageIndex>();
+
+export function messageIndex(catalog: Catalog): MessageIndex {
+  let index = indexes.get(catalog);
+  if (!index) {
+    index = buildIndex(catalog);
+    indexes.set(catalog, index);
+  }
+  return index;
+}
+
+function buildIndex(catalog: Catalog): MessageIndex {
+  const bareCodes = new Set<string>();
+  // Text → code → how many WeChat entries give that text for that code.
+  const codesByText = new Map<string, Map<string, number>>();
+  const textsByCode = new Map<string, string[]>();
+  for (const entry of catalog.entries) {
+    if (!WECHAT_PLATFORMS.has(entry.platform) || !/^-?\d+$/.test(entry.code)) continue;
+    if (!KEYED_ONLY_PLATFORMS.has(entry.platform)) bareCodes.add(entry.code);
+    for (const en of [entry.en, ...entry.texts.map((t) => t.en)]) {
+      const norm = en ? normalizeMessage(en) : '';
+      if (!norm || /^[\d\s]*$/.test(norm)) continue;
+      const codes = codesByText.get(norm) ?? new Map<string, number>();
+      codes.set(entry.code, (codes.get(entry.code) ?? 0) + 1);
+      codesByText.set(norm, codes);
+      const list = textsByCode.get(entry.code) ?? [];
+      if (!list.includes(norm)) list.push(norm);
+      textsByCode.set(entry.code, list);
+    }
+  }
+  const exact = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  const phrases = new Map<string, Phrase[]>();
+  const byWord = new Map<string, string[]>();
+  for (const [text, codes] of codesByText) {
+    const code = dominantCode(codes);
+    if (!code) {
+      ambiguous.add(text);
+      continue;
+    }
+    exact.set(text, code);
+    const words = text.split(' ');
+    for (const w of new Set(words)) {
+      if (w.length < 4) continue;
+      const list = byWord.get(w) ?? [];
+      list.push(text);
+      byWord.set(w, list);
+    }
+    if (words.length >= 4 && text.length >= 20) {
+      const key = `${words[0]} ${words[1]}`;
+      const list = phrases.get(key) ?? [];
+      list.push({ words, code });
+      phrases.set(key, list);
+    }
+  }
+  return { bareCodes, exact, ambiguous, textsByCode, phrases, byWord };
+}
+
+/**
+ * The code a shared text stands for: the one most platforms list with it ("invalid appid" is 40013 on four
+ * platforms and 61306, 80113… on one each). No code when the top is shared.
+ */
+function dominantCode(codes: Map<string, number>): string | undefined {
+  let best: string | undefined;
+  let top = 0;
+  let tie = false;
+  for (const [code, n] of codes) {
+    if (n > top) {
+      best = code;
+      top = n;
+      tie = false;
+    } else if (n === top) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** Dice coefficient over character bigrams (spaces kept): robust to a few OCR slips. */
+function dice(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const grams = new Map<string, number>();
+  for (let i = 0; i < a.length - 1; i++) {
+    const g = a.slice(i, i + 2);
+    grams.set(g, (grams.get(g) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let i = 0; i < b.length - 1; i++) {
+    const g = b.slice(i, i + 2);
+    const n = grams.get(g) ?? 0;
+    if (n > 0) {
+      grams.set(g, n - 1);
+      shared++;
+    }
+  }
+  return (2 * shared) / (a.length + b.length - 2);
+}
+
+const FUZZY_MIN = 0.86;
+
+/** The code an errmsg belongs to, when exactly one WeChat code has that text (or one very close to it). */
+export function codeFromMessage(index: MessageIndex, raw: string): string | undefined {
+  const norm = normalizeMessage(raw);
+  if (norm.length < 6) return undefined;
+  const hit = index.exact.get(norm);
+  if (hit) return hit;
+  if (norm.length < 12 || index.ambiguous.has(norm)) return undefined;
+  const candidates = new Set<string>();
+  for (const w of norm.split(' ')) for (const t of index.byWord.get(w) ?? []) candidates.add(t);
+  let best = 0;
+  let bestCodes = new Set<string>();
+  for (const text of candidates) {
+    if (Math.abs(text.length - norm.length) > norm.length * 0.3) continue;
+    const score = dice(norm, text);
+    const code = index.exact.get(text) as string;
+    if (score > best + 1e-9) {
+      best = score;
+      bestCodes = new Set([code]);
+    } else if (Math.abs(score - best) <= 1e-9) bestCodes.add(code);
+  }
+  return best >= FUZZY_MIN && bestCodes.size === 1 ? [...bestCodes][0] : undefined;
+}
+
+/** True when a normalised line contains one of the code's texts (two words or more). */
+export function lineMentionsMessageOf(index: MessageIndex, code: string, normLine: string): boolean {
+  for (const text of index.textsByCode.get(code) ?? []) {
+    if (text.includes(' ') && normLine.includes(text)) return true;
+  }
+  return false;
+}
+
+/** Codes whose distinctive phrase appears in a line of free text (no key, no number). */
+export function codesFromPhrases(index: MessageIndex, line: string): { code: string; at: number }[] {
+  const norm = normalizeMessage(line);
+  if (norm.length < 20) return [];
+  const words = norm.split(' ');
+  const found: { code: string; at: number }[] = [];
+  for (let i = 0; i + 3 < words.length; i++) {
+    const list = index.phrases.get(`${words[i]} ${words[i + 1]}`);
+    if (!list) continue;
+    for (const phrase of list) {
+      if (i + phrase.words.length > words.length) continue;
+      let same = 0;
+      for (let k = 0; k < phrase.words.length; k++) if (words[i + k] === phrase.words[k]) same++;
+      // Every word, or all but one for long phrases (one OCR slip).
+      if (same === phrase.words.length || (phrase.words.length >= 6 && same >= phrase.words.length - 1)) {
+        found.push({ code: phrase.code, at: i });
+        break;
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,184 @@
+// Candidate numbers: keyed ones (errcode: 40001, 错误码：40029, <errcode>…) and bare ones in prose or logs,
+// with the context rules that tell a WeChat code from the other numbers of a log line.
+import { parseCodeToken } from './text';
+
+export interface Candidate {
+  code: string;
+  /** Offset of the number in the text. */
+  offset: number;
+  /** Offset just after the number. */
+  end: number;
+  keyed: boolean;
+  /** errcode/errCode/错误码…: any non-zero integer counts. Weak keys (code, ret, error) need a known code. */
+  strong: boolean;
+}
+
+/** errcode, errCode, err_code, errorCode, errno, error code, 错误码… (OCR: errc0de). */
+const STRONG_KEY =
+  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|错误码|错误代码|返回码|错误编号|错误号)$/i;
+const ERRNO_KEY = /^err_?no$/i;
+const KEYED = new RegExp(
+  // key
+  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|error|err)' +
+    // closing quotes/brackets, then a separator (optional for strong keys), then opening quotes/brackets
+    '([\\\\"\'\\])>\\s]*(?:=>|[:=：]|\\bis\\b|为|是)?[\\s\\\\"\'(\\[]*)' +
+    // PHP var_dump wrappers: int(40001), string(5) "40001"
+    '(?:int\\(|string\\(\\d+\\)\\s*["\']?)?' +
+    // the value: digits with OCR slips, maybe split by one space or line break ("40 029", "400\n01")
+    '([-－—–]?[0-9０-９OIl|][0-9０-９OIl|]*(?:[ \\t]*\\r?\\n?[ \\t]*[0-9０-９][0-9０-９OIl|]*)?)',
+  'gi',
+);
+
+/** What may follow a keyed value: anything that ends a token, not a letter, digit, '#', '?'… */
+const VALUE_END = /^(?:$|[\s,;}\]"')>|&，。；）」】<\\]|\.(?:0+\b|\D|$))/;
+
+export function keyedCandidates(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of text.matchAll(KEYED)) {
+    const at = m.index ?? 0;
+    if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1))) continue;
+    const key = m[1];
+    const separator = m[2];
+    const strong = STRONG_KEY.test(key);
+    const explicit = /=>|[:=：]|is|为|是/.test(separator);
+    if (!strong && !explicit) continue;
+    // A key at the end of a word ("errcode_count", "codeName") is not a key.
+    if (/[A-Za-z]/.test(text.charAt(at + key.length))) continue;
+    const valueStart = at + m[0].length - m[3].length;
+    const value = pickValue(m[3]);
+    if (!value) continue;
+    const end = valueStart + value.length;
+    if (!VALUE_END.test(text.slice(end, end + 3))) continue;
+    const code = parseCodeToken(value, 2);
+    if (!code || code === '0' || code === '-0') continue;
+    const digits = code.replace('-', '').length;
+    if (digits > 8) continue;
+    if (ERRNO_KEY.test(key) && digits < 5 && !/:fail/.test(lineAround(text, at))) continue;
+    found.push({ code, offset: valueStart, end, keyed: true, strong });
+  }
+  return found;
+}
+
+/** "40 029" and "400\n01" are one number; "40001 45011" are two; "0 1710209233" is a zero and a timestamp. */
+function pickValue(raw: string): string | undefined {
+  const gap = /\s+/.exec(raw);
+  if (!gap) return raw;
+  const first = raw.slice(0, gap.index);
+  const firstDigits = first.replace(/^[-－—–]/, '').length;
+  const joined = raw.replace(/\s+/g, '').replace(/^[-－—–]/, '');
+  if (firstDigits >= 2 && firstDigits < 5 && joined.length <= 7) return raw.replace(/\s+$/, '');
+  return first;
+}
+
+function lineAround(text: string, at: number): string {
+  const from = text.lastIndexOf('\n', at) + 1;
+  const to = text.indexOf('\n', at);
+  return text.slice(from, to === -1 ? text.length : to);
+}
+
+/**
+ * Bare numbers that could be codes: 5–7 digits (6 for cloud codes with a minus), OCR slips allowed but at
+ * least 3 real digits. Boundaries are checked in code (no lookbehind, see text.ts).
+ */
+const BARE = /-?[0-9０-９][0-9０-９OIl|]{4,6}(?![A-Za-z0-9_|])/g;
+
+/** Characters that, right before a number, make it part of something else: a path, an id, a version. */
+const GLUED_BEFORE = /[A-Za-z0-9_.\-+#@$¥￥/\\%&~*^]/;
+
+/** Words that, right before a number, say what it counts or identifies. */
+const NOISE_BEFORE = new Set(
+  (
+    'pid tid ppid thread threads process proc worker job task port ports line lines ln row rows col column id ids uid gid ' +
+    'user userid users order orders no num number size len length count total amount price fee fees version ver build ' +
+    'release rev revision step attempt attempts retry retries page pages offset seq index idx item items sku event events ' +
+    'issue issues pr pull ticket tel phone mobile zip postcode qq room pin otp sms captcha took cost costs elapsed ' +
+    'latency duration timeout ttl wait waited sleep delay after in within for bytes size: memory mem cpu heap rss qps tps ' +
+    'rank score level lvl age weight height width x y z lat lng latitude longitude accuracy speed altitude balance ' +
+    'inventory stock quantity qty max min limit limits'
+  ).split(' '),
+);
+const NOISE_BEFORE_ZH =
+  /(?:端口|进程|进程号|线程|行号|第|订单|订单号|单号|工号|学号|编号为|用户|用户id|金额|价格|余额|数量|共计|共|尾号|邮编|电话|手机|手机号|版本|版本号|房间|房间号|耗时|用时|大小|长度|序号|批次|条数|数量为|库存|积分|验证码|密码|超时|等待)$/;
+/** Units and counted nouns that, right after a number, say it is a quantity. */
+const NOISE_AFTER = new Set(
+  (
+    'ms s sec secs second seconds min mins minute minutes h hr hrs hour hours d day days w week weeks us ns b byte bytes ' +
+    'kb mb gb tb k m g px rpx pt em rem vw vh dp users items records rows lines requests reqs times events words chars ' +
+    'characters files retries messages msgs orders tasks jobs threads processes calls hits visits views pv uv ops qps tps'
+  ).split(' '),
+);
+const NOISE_AFTER_ZH =
+  /^(?:端口|号|元|分|角|块|件|个|次|条|行|人|位|秒|毫秒|分钟|小时|天|周|月|年|字节|像素|张|份|单|笔|台|页|岁|米|公里|积分|库存)/;
+
+/** Words that make an error reading likely: the line talks about a failure or an error code. */
+const TRIGGER =
+  /报错|错误|出错|失败|异常|返回|报了?|提示|码|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b/i;
+
+/** A key before the number ("port: ", "cost=", "<total_fee>", "Key (id)=("): the number is that field's value. */
+const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;
+const TAG_BEFORE = /<([A-Za-z_][\w-]*)>[ \t]*$/;
+const CODE_KEY_WORD =
+  /^(?:err_?code|errcode|error_?code|errno|err_?no|code|ret_?code|ret|error|err|errorcode)$/i;
+const ERROR_KEY_ZH = /错|码|失败|异常|报/;
+
+export interface BareJudge {
+  /** The line holds an error word. */
+  trigger: boolean;
+}
+
+/** Bare number candidates of one line, with the reasons they are not codes already applied. */
+export function bareCandidates(line: string, lineOffset: number): Candidate[] {
+  const found: Candidate[] = [];
+  for (const m of line.matchAll(BARE)) {
+    const at = m.index ?? 0;
+    const raw = m[0];
+    const prev = line.charAt(at - 1);
+    if (prev && GLUED_BEFORE.test(prev)) continue;
+    if (prev === ':' && /[A-Za-z0-9_)\]]/.test(line.charAt(at - 2))) continue;
+    if (prev === '(' && /[A-Za-z0-9_]/.test(line.charAt(at - 2))) continue;
+    const end = at + raw.length;
+    const next = line.slice(end, end + 2);
+    if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) continue;
+    const code = parseCodeToken(raw, 3);
+    if (!code) continue;
+    if (raw.replace(/[^OIl|]/g, '').length > 2) continue;
+    if (code.startsWith('-') && code.length !== 7) continue;
+    const before = line.slice(Math.max(0, at - 40), at);
+    if (isNoiseBefore(before)) continue;
+    if (isNoiseAfter(line.slice(end, end + 16))) continue;
+    found.push({ code, offset: lineOffset + at, end: lineOffset + end, keyed: false, strong: false });
+  }
+  return found;
+}
+
+function isNoiseBefore(before: string): boolean {
+  const key = KEY_BEFORE.exec(before);
+  if (key) {
+    const word = key[1];
+    if (/[\u4e00-\u9fff]/.test(word)) return !ERROR_KEY_ZH.test(word);
+    // A code key is handled by the keyed scan; any other key means the number is that field's value.
+    return true;
+  }
+  const tag = TAG_BEFORE.exec(before);
+  if (tag) return !CODE_KEY_WORD.test(tag[1]);
+  // nginx "… HTTP/1.1" 200 45011: the body size after an HTTP status.
+  if (/(?:^|\s|")[1-5]\d\d\s+$/.test(before)) return true;
+  const word = /([A-Za-z][A-Za-z_]*|[\u4e00-\u9fff]+)[\s[(（#]*$/.exec(before);
+  if (!word) return false;
+  if (/[\u4e00-\u9fff]/.test(word[1])) return NOISE_BEFORE_ZH.test(word[1]);
+  return NOISE_BEFORE.has(word[1].toLowerCase());
+}
+
+function isNoiseAfter(after: string): boolean {
+  // Spring Boot: "ERROR 40164 --- [main]" puts the pid there.
+  if (/^\s+---\s/.test(after)) return true;
+  if (/^\s*%/.test(after)) return true;
+  const zh = /^\s*([\u4e00-\u9fff]+)/.exec(after);
+  if (zh) return NOISE_AFTER_ZH.test(zh[1]);
+  const word = /^\s?([A-Za-z]+)\b/.exec(after);
+  return word ? NOISE_AFTER.has(word[1].toLowerCase()) : false;
+}
+
+export function hasTrigger(line: string): boolean {
+  return TRIGGER.test(line);
+}

@@ -1,0 +1,75 @@
+// Text plumbing for the extractor: line index, OCR-tolerant code tokens, small character tests.
+// No lookbehind in any regex here or in the other extract modules: older iOS JavaScriptCore (mini-program
+// clients before iOS 16.4) rejects it at parse time, and this core also runs in the mini-program.
+import { normalizeCode } from '../catalog';
+
+/** Offsets of line starts, so that a match offset maps to a 0-based line in O(log n). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  start(line: number): number {
+    return this.starts[line];
+  }
+
+  /** Offset of the line's end (its '\n' or the end of the text), '\r' excluded. */
+  end(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] - 1 : this.text.length;
+    return next > this.starts[line] && this.text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+  }
+
+  lineText(line: number): string {
+    return this.text.slice(this.start(line), this.end(line));
+  }
+}
+
+const OCR_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|': '1' };
+
+/**
+ * A code from a token that may carry OCR noise: full-width digits, O/o for 0, I/l/| for 1, spaces inside.
+ * `minDigits` is how many real digits the token must keep (noise must not outnumber the evidence).
+ * Returns the normalised code, or undefined when the token is not a number.
+ */
+export function parseCodeToken(raw: string, minDigits: number): string | undefined {
+  let s = raw
+    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/^[－—–]/, '-')
+    .replace(/\s+/g, '');
+  const negative = s.charAt(0) === '-';
+  if (negative) s = s.slice(1);
+  if (!/^[0-9OoIl|]+$/.test(s)) return undefined;
+  const real = s.replace(/[^0-9]/g, '').length;
+  if (real < Math.min(minDigits, s.length)) return undefined;
+  if (!/^[0-9]/.test(s) && s.length > 1 && real < s.length - 1) return undefined;
+  const digits = s.replace(/[OoIl|]/g, (c) => OCR_DIGIT[c]);
+  return normalizeCode((negative ? '-' : '') + digits);
+}
+
+export function isWordChar(ch: string): boolean {
+  return /[A-Za-z0-9_]/.test(ch);
+}
+
+/** The line as evidence: trimmed, and windowed around the match when the line is long. */
+export function evidenceOf(lineText: string, column: number, max = 300): string {
+  if (lineText.length <= max) return lineText.trim();
+  const from = Math.max(0, Math.min(column - (max >> 1), lineText.length - max));
+  return `${from > 0 ? '…' : ''}${lineText.slice(from, from + max).trim()}${from + max < lineText.length ? '…' : ''}`;
+}
