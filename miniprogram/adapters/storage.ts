@@ -53,10 +53,19 @@ export class UserData {
     return this.list('favourites').includes(id);
   }
 
-  /** Adds or removes a favourite; answers whether it is a favourite now. Newest first. */
+  /** True when no more favourites can be added (the list is at its bound). */
+  favouritesFull(): boolean {
+    return this.list('favourites').length >= LIMITS.favourites;
+  }
+
+  /**
+   * Adds or removes a favourite; answers whether it is a favourite now. Newest first. A full list refuses a
+   * new one (answers false) rather than silently dropping the oldest.
+   */
   toggleFavourite(id: string): boolean {
     const list = this.list('favourites');
     const on = !list.includes(id);
+    if (on && list.length >= LIMITS.favourites) return false;
     this.save('favourites', on ? [id, ...list] : list.filter((x) => x !== id));
     return on;
   }

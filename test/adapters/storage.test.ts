@@ -58,8 +58,18 @@ test('history is deduplicated and bounded; counts rank the most viewed', () => {
 test('favourites are bounded and counts never grow past their limit', () => {
   const store = new MemoryStore();
   const user = new UserData(store, known);
-  for (const id of ids.slice(0, LIMITS.favourites + 5)) user.toggleFavourite(id);
+  for (const id of ids.slice(0, LIMITS.favourites)) user.toggleFavourite(id);
+  expect(user.favouritesFull()).toBe(true);
+  // A full list refuses a new favourite instead of silently dropping the oldest.
+  expect(user.toggleFavourite(ids[LIMITS.favourites])).toBe(false);
   expect(user.favourites()).toHaveLength(LIMITS.favourites);
+  expect(user.favourites()).toContain(ids[0]);
+  expect(user.toggleFavourite(ids[0])).toBe(false);
+  expect(user.favouritesFull()).toBe(false);
+  // A stored list longer than the bound (e.g. written by another version) is cut to the bound on read.
+  const store2 = new MemoryStore();
+  store2.map.set(KEYS.favourites, ids.slice(0, LIMITS.favourites + 20));
+  expect(new UserData(store2, known).favourites()).toHaveLength(LIMITS.favourites);
   for (const id of ids.slice(0, LIMITS.counts + 50)) user.recordView(id);
   expect(Object.keys(store.get(KEYS.counts) as object)).toHaveLength(LIMITS.counts);
 });

@@ -163,3 +163,18 @@ test('setData of a detail stays small', () => {
   instanceOf(comp).onLoad({ id: 'open%3A40001' } as never);
   expect(meter.max()).toBeLessThanOrEqual(16 * 1024);
 });
+
+test('a full favourites list refuses a new one with a toast and keeps the others', async () => {
+  const ids = bundledCatalog()
+    .entries.filter((e) => e.id !== 'open:40001')
+    .slice(0, 100)
+    .map((e) => e.id);
+  wxStub.storage.set(KEYS.favourites, ids);
+  const comp = open('open:40001');
+  await fire(comp, '.fav', 'tap');
+  expect(comp.instance.data.fav).toBe(false);
+  expect(wxStub.showToast).toHaveBeenCalledWith(
+    expect.objectContaining({ title: expect.stringContaining('收藏已满') }),
+  );
+  expect(wxStub.storage.get(KEYS.favourites)).toEqual(ids);
+});

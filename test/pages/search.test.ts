@@ -161,3 +161,19 @@ test('the clear button is labelled and goes back to the home', async () => {
   expect(comp.instance.data.state).toBe('home');
   expect(hits(comp)).toHaveLength(0);
 });
+
+test('a full favourites list fits the budgets when shown in full on the home', async () => {
+  const ids = bundledCatalog()
+    .entries.slice(0, 100)
+    .map((e) => e.id);
+  wxStub.storage.set(KEYS.favourites, ids);
+  wxStub.storage.set(KEYS.history, ids.slice(0, 30));
+  const comp = renderSearch();
+  expect(comp.querySelectorAll('.fav')).toHaveLength(10);
+  const meter = meterSetData(comp);
+  await fire(comp, '.show-all', 'tap');
+  expect(comp.querySelectorAll('.fav')).toHaveLength(100);
+  expect(comp.querySelectorAll('.seen')).toHaveLength(5);
+  expect(meter.max()).toBeLessThanOrEqual(16 * 1024);
+  expect(countNodes(comp)).toBeLessThan(1000);
+});

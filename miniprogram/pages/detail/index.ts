@@ -54,6 +54,10 @@ Component({
       const view = this.data.view;
       if (!view) return;
       const user = openUserData();
+      if (!this.data.fav && user.favouritesFull()) {
+        toast('收藏已满 100 个，请先取消一些');
+        return;
+      }
       const fav = user.toggleFavourite(view.id);
       this.setData({ fav, notice: user.notice });
       toast(fav ? '已收藏' : '已取消收藏');
