@@ -17,6 +17,7 @@ import {
 } from '../helpers/simulate';
 
 const renderSearch = loader('pages/search/index');
+const renderDetail = loader('pages/detail/index');
 let wxStub: WxStub;
 
 beforeEach(() => {
@@ -176,4 +177,20 @@ test('a full favourites list fits the budgets when shown in full on the home', a
   expect(comp.querySelectorAll('.seen')).toHaveLength(5);
   expect(meter.max()).toBeLessThanOrEqual(16 * 1024);
   expect(countNodes(comp)).toBeLessThan(1000);
+});
+
+test('tapping a hit opens its detail with both texts (following the navigateTo URL)', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40001');
+  await fire(comp, '.hit', 'tap');
+  const url = String(wxStub.navigateTo.mock.calls[0][0].url);
+  const [pagePath, query] = url.split('?');
+  expect(pagePath).toBe('/pages/detail/index');
+  const detail = renderDetail();
+  instanceOf(detail).onLoad(Object.fromEntries(query.split('&').map((kv) => kv.split('='))) as never);
+  const entry = bundledCatalog().get(hitIds(comp)[0]);
+  expect(entry?.zh).not.toBe('');
+  expect(entry?.en).not.toBe('');
+  expect(textOf(detail.querySelector('.zh .text__body'))).toBe(entry?.zh);
+  expect(textOf(detail.querySelector('.en .text__body'))).toBe(entry?.en);
 });
