@@ -12,6 +12,8 @@ import {
   type ProjectTexts,
 } from '../../catalog/project/load';
 import { formatEntry, painter } from '../../cli/format';
+import { run } from '../../cli/index';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { entryAdvice } from '../../miniprogram/core/advice';
 import { decodeCatalog, packCatalog } from '../../miniprogram/core/codec';
 import type { CatalogData, Entry, Platform } from '../../miniprogram/core/types';
@@ -270,5 +272,32 @@ describe('the repository’s project texts', () => {
     expect(out).not.toContain('component is not authorized by this account (translated');
     expect(out).toMatch(/note \(wxerr\) 项目注释\n\s+a project note/);
     expect(out).toMatch(/advice \(wxerr, general\) /);
+  });
+
+  it('wxerr stats --json reports labels, missing counts, notes and advice that match the bundled catalog', async () => {
+    const out: string[] = [];
+    const io = {
+      out: (t: string) => out.push(t),
+      err: () => undefined,
+      readStdin: async () => '',
+      color: false,
+    };
+    expect(await run(['stats', '--json'], io)).toBe(0);
+    const stats = JSON.parse(out.join('\n')) as {
+      entries: number;
+      missing: { en: number; zh: number };
+      labels: { en: Record<string, number>; zh: Record<string, number> };
+      notes: number;
+      advice: { entries: number; codes: number; actionClasses: number };
+    };
+    const entries = bundledCatalog().entries;
+    for (const lang of ['en', 'zh'] as const) {
+      const labelled = Object.values(stats.labels[lang]).reduce((a, b) => a + b, 0);
+      expect(labelled + stats.missing[lang]).toBe(stats.entries);
+      expect(stats.labels[lang].wxerr).toBe(entries.filter((e) => e[`${lang}Source`] === 'wxerr').length);
+    }
+    expect(stats.notes).toBe(entries.filter((e) => e.noteZh).length);
+    expect(stats.advice.entries).toBe(entries.filter((e) => e.adviceZh).length);
+    expect(stats.advice.actionClasses).toBe(9);
   });
 });
