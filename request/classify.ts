@@ -1,0 +1,75 @@
+// Turns what wx answered into success or a WxerrError. wx.request "succeeds" for every HTTP status, so the
+// status and the body decide; fail callbacks are classified by errno, then errMsg.
+import { classifyAction } from '../miniprogram/core/action';
+import type { Action } from '../miniprogram/core/types';
+import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
+import { WxerrError } from './errors';
+import type { Header, WxFail } from './wx';
+
+/** The part of a response the classification reads (request, upload and download alike). */
+export interface RawResponse {
+  statusCode: number;
+  data?: unknown;
+  header?: Header;
+}
+
+interface Target {
+  url: string;
+  method: string;
+}
+
+export function failureError(fail: WxFail, t: Target): WxerrError {
+  const f = classifyWxFailure(fail.errMsg || '', fail.errno);
+  return new WxerrError({
+    kind: f.reason === 'abort' ? 'abort' : 'network',
+    action: f.action,
+    what: `${fail.errMsg}${fail.errno ? ` (errno ${fail.errno})` : ''}: ${f.text}`,
+    code: fail.errno === undefined ? undefined : String(fail.errno),
+    platform: '小程序客户端 errno',
+    errMsg: fail.errMsg,
+    errno: fail.errno,
+    reason: f.reason,
+    ...t,
+  });
+}
+
+export function abortError(t: Target): WxerrError {
+  return failureError({ errMsg: 'request:fail abort' }, t);
+}
+
+/** Action of an HTTP status from your own server (no errcode in the body). */
+export function httpAction(status: number): Action {
+  if (status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505))
+    return 'retry-later';
+  if (status === 401) return 're-login';
+  if (status === 403) return 'fix-config';
+  return 'fix-request';
+}
+
+/** The API error in a body (errcode ≠ 0), whatever the status; else an HTTP error for a status ≥ 400. */
+export function responseError(res: RawResponse, t: Target): WxerrError | undefined {
+  const common = { statusCode: res.statusCode, data: res.data, header: res.header, ...t };
+  const api = readApiFailure(res.data);
+  if (api) {
+    const { text, rid } = splitRid(api.errmsg);
+    return new WxerrError({
+      kind: 'api',
+      action: classifyAction(api.code, '开放平台通用', [text]),
+      what: `errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
+      code: api.code,
+      platform: '开放平台通用',
+      errmsg: text,
+      rid,
+      ...common,
+    });
+  }
+  if (res.statusCode < 400) return undefined;
+  const title = typeof res.data === 'string' ? /<title[^>]*>([^<]{1,120})/i.exec(res.data)?.[1].trim() : '';
+  return new WxerrError({
+    kind: 'http',
+    action: httpAction(res.statusCode),
+    what: `HTTP ${res.statusCode}${title ? ` ${title}` : ''}`,
+    code: String(res.statusCode),
+    ...common,
+  });
+}

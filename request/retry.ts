@@ -1,0 +1,56 @@
+// When to send a failed request again, and after how long. Pure: the clock and the dice are passed in.
+import type { WxerrError } from './errors';
+import type { Method } from './wx';
+
+export interface RetryOptions {
+  /** Times a request is sent at most, the first included (default 3; 1 = never retry). */
+  attempts: number;
+  /** First backoff delay in ms (default 300); doubles each retry. */
+  baseDelay: number;
+  /** Largest backoff delay in ms (default 10 000). Server-directed waits are bounded by maxTotal instead. */
+  maxDelay: number;
+  /** Fraction of each backoff delay that is random, 0…1 (default 0.5). */
+  jitter: number;
+  /** Methods retried (default the idempotent ones). Add 'POST' to opt in; uploads count as POST. */
+  methods: Method[];
+  /** Never wait past this many ms after the first send (default 60 000). */
+  maxTotal: number;
+}
+
+export const DEFAULT_RETRY: RetryOptions = {
+  attempts: 3,
+  baseDelay: 300,
+  maxDelay: 10000,
+  jitter: 0.5,
+  methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
+  maxTotal: 60000,
+};
+
+/** Milliseconds the server asks to wait: Retry-After (seconds or an HTTP date), or 45011's next minute. */
+export function serverWait(err: WxerrError, now: number): number | undefined {
+  const h = err.header;
+  const key = h && Object.keys(h).find((k) => k.toLowerCase() === 'retry-after');
+  const value = key && h ? h[key].trim() : '';
+  if (value) {
+    const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+    if (ms >= 0) return ms;
+  }
+  // 45011 is a per-minute quota: the next call can succeed once the minute turns.
+  if (err.kind === 'api' && err.code === '45011') return 60000 - (now % 60000);
+  return undefined;
+}
+
+/** Delay before the next send, or undefined to give up. `attempt` = sends so far (1 after the first). */
+export function retryDelay(
+  err: WxerrError,
+  attempt: number,
+  p: RetryOptions,
+  elapsed: number,
+  now: number,
+  random: () => number,
+): number | undefined {
+  if (!err.retryable || attempt >= p.attempts || !p.methods.includes(err.method as Method)) return undefined;
+  const backoff = Math.min(p.maxDelay, p.baseDelay * 2 ** (attempt - 1));
+  const delay = serverWait(err, now) ?? Math.round(backoff * (1 - p.jitter * random()));
+  return elapsed + delay > p.maxTotal ? undefined : delay;
+}
