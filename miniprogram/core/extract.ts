@@ -27,7 +27,6 @@ import {
   codesFromPhrases,
   lineMentionsMessageOf,
   messageIndex,
-  normalizeMessage,
   type MessageIndex,
 } from './extract/messages';
 import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
@@ -82,6 +81,8 @@ const ERRMSG =
   /(err[_\s-]?msg|error[_\s-]?msg|errormsg|err_msg|message|msg|retmsg|ret_msg|err_tips|错误信息|说明|错误描述|提示)([\\"'\]>\s]*(?:=>|[:=：])?[\s"'\\([]*)(?:string\(\d+\)\s*")?/gi;
 const IP =
   /(?:invalid ip|requestIP:?|from ip:?|client ?ip:?)\s*((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f:]{3,}[0-9a-f])/i;
+/** Where an unquoted errmsg ends: end of line, a quote or bracket, full-width punctuation, the next key=. */
+const MESSAGE_END = /[\r\n"'}\]|，。；]|\s\w+=/;
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
 
@@ -110,7 +111,7 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const keyedLines = new Set<number>();
   const taken = new Set<number>();
   for (const c of keyedCandidates(text)) {
-    if (ctx.isMasked(c.offset)) continue;
+    // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
     if (!acceptKeyed(c, known)) continue;
     const line = ctx.lines.lineOf(c.offset);
     taken.add(c.offset);
@@ -151,23 +152,26 @@ function scanBare(
   taken: Set<number>,
   hits: Hit[],
 ): void {
-  for (let line = 0; line < ctx.lines.count; line++) {
-    if (tableRows.has(line)) continue;
+  // Only lines with a 5-digit run are worth a look: find them with one pass over the whole text.
+  let previous = -1;
+  for (const m of ctx.text.matchAll(/[0-9０-９][0-9０-９OIl|]{4}/g)) {
+    const line = ctx.lines.lineOf(m.index ?? 0);
+    if (line === previous || tableRows.has(line)) continue;
+    previous = line;
     const start = ctx.lines.start(line);
     const lineText = ctx.lines.lineText(line);
-    // Cheap exit for the common case of a log line without any 5-digit run.
-    if (!/\d{3}/.test(lineText)) continue;
-    const candidates = bareCandidates(lineText, start);
+    const candidates = bareCandidates(lineText, start, taken);
     if (candidates.length === 0) continue;
     let trigger: boolean | undefined;
     let normLine: string | undefined;
     for (const c of candidates) {
-      if (taken.has(c.offset) || !index.bareCodes.has(c.code) || ctx.isMasked(c.offset)) continue;
-      normLine ??= normalizeMessage(lineText.replace(/\brid\s*[:：].*$/i, ''));
-      const confirmed = lineMentionsMessageOf(index, c.code, normLine);
-      if (keyedLines.has(line) && !confirmed) continue;
+      if (!index.bareCodes.has(c.code) || ctx.isMasked(c.offset)) continue;
       trigger ??= hasTrigger(lineText);
-      if (!trigger && !confirmed) continue;
+      // The code's own errmsg beside it confirms a bare number; only worked out when the line needs it.
+      if (!trigger || keyedLines.has(line)) {
+        normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ');
+        if (!lineMentionsMessageOf(index, c.code, normLine)) continue;
+      }
       if (ctx.isForeignError(line) || ctx.isOtherPlatform(line)) continue;
       hits.push({ code: c.code, offset: c.offset, end: c.end, line, via: 'context' });
     }
@@ -191,7 +195,8 @@ function findMessages(text: string, ctx: TextContext): Message[] {
       raw = text.slice(valueStart, stop).replace(/\\+$/, '');
     } else {
       const rest = text.slice(valueStart, valueStart + 400);
-      raw = rest.split(/\r?\n|["'}\]|]|，|。|；|\s\w+=/)[0];
+      const stop = rest.search(MESSAGE_END);
+      raw = stop === -1 ? rest : rest.slice(0, stop);
     }
     if (!/[A-Za-z\u4e00-\u9fff]/.test(raw)) continue;
     messages.push({ raw, offset: valueStart, line: ctx.lines.lineOf(at) });
@@ -256,6 +261,10 @@ function summarise(ctx: TextContext, hits: Hit[], messages: Message[], rids: Rid
   const explicit = new Set(hits.filter((h) => h.via !== 'errmsg').map((h) => h.code));
   hits.forEach((hit, i) => {
     if (hit.via === 'errmsg' && explicit.has(hit.code)) return;
+    const existing = byCode.get(hit.code);
+    if (existing) existing.occurrences++;
+    // A repeat only fills what the first occurrence lacked (a 1 MB log repeats the same code thousands of times).
+    if (existing && existing.errmsg && existing.rid) return;
     const nextOffset = i + 1 < hits.length ? hits[i + 1].offset : Infinity;
     const message =
       hit.via === 'errmsg'
@@ -264,9 +273,7 @@ function summarise(ctx: TextContext, hits: Hit[], messages: Message[], rids: Rid
     const rid = nearby(rids, hit, nextOffset);
     const errmsg = message ? cleanErrmsg(message.raw) : undefined;
     const ip = message ? IP.exec(message.raw)?.[1] : IP.exec(ctx.lines.lineText(hit.line))?.[1];
-    const existing = byCode.get(hit.code);
     if (existing) {
-      existing.occurrences++;
       existing.errmsg ??= errmsg || undefined;
       existing.rid ??= rid?.id;
       existing.ip ??= ip;

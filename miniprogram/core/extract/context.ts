@@ -22,63 +22,71 @@ const MARKER_REACH = 10;
 const MASKED =
   /\brid\s*[:：]\s*[0-9A-Za-z]{6,10}(?:-\s*[0-9A-Za-z]{6,10}){1,3}|\bhints?\s*[:：]\s*\[[^\]\n]{0,80}\]?|\breq_?id\s*[:：=]\s*[\w.-]+|\brequest_?id\s*[:：=(]\s*[\w.-]+|\b(?:https?|wss?|mongodb|redis|mysql):\/\/[^\s"'<>)\]}]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b0x[0-9a-f]+\b/gi;
 
+/** Marker state of a line, computed on first use: most lines of a big log are never asked about. */
+const enum Marks {
+  Unknown = 0,
+  None = 1,
+  Wechat = 2,
+  Other = 4,
+  Blank = 8,
+}
+
 export class TextContext {
   readonly lines: LineIndex;
-  private readonly nonWechatLines: number[] = [];
-  private readonly wechatLines: number[] = [];
-  private readonly paragraph: Int32Array;
-  private readonly masked: [number, number][] = [];
+  private readonly marks: Uint8Array;
+  private readonly masks = new Map<number, [number, number][]>();
+  /** isOtherPlatform per line: 0 unknown, 1 no, 2 yes. */
+  private readonly other: Uint8Array;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
-    const spans: [number, number][] = [];
-    for (const m of text.matchAll(NON_WECHAT)) {
-      const at = m.index ?? 0;
-      spans.push([at, at + m[0].length]);
-      pushOnce(this.nonWechatLines, this.lines.lineOf(at));
-    }
-    let s = 0;
-    for (const m of text.matchAll(WECHAT)) {
-      const at = m.index ?? 0;
-      while (s < spans.length && spans[s][1] <= at) s++;
-      if (s < spans.length && spans[s][0] <= at) continue;
-      pushOnce(this.wechatLines, this.lines.lineOf(at));
-    }
-    this.paragraph = new Int32Array(this.lines.count);
-    let p = 0;
-    for (let l = 0; l < this.lines.count; l++) {
-      if (this.lines.start(l) === this.lines.end(l) || /^\s*$/.test(this.lines.lineText(l))) p++;
-      this.paragraph[l] = p;
-    }
-    for (const m of text.matchAll(MASKED)) {
-      const at = m.index ?? 0;
-      this.masked.push([at, at + m[0].length]);
-    }
+    this.marks = new Uint8Array(this.lines.count);
+    this.other = new Uint8Array(this.lines.count);
   }
 
   /** True when offset lies in a trace id, hint, URL, UUID or hex literal. */
   isMasked(offset: number): boolean {
-    let lo = 0;
-    let hi = this.masked.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const [a, b] = this.masked[mid];
-      if (offset < a) hi = mid - 1;
-      else if (offset >= b) lo = mid + 1;
-      else return true;
+    const line = this.lines.lineOf(offset);
+    let spans = this.masks.get(line);
+    if (!spans) {
+      // From the previous line's start: a rid or URL broken across lines (OCR) still masks its tail.
+      const from = this.lines.start(Math.max(0, line - 1));
+      const to = this.lines.end(line);
+      spans = [];
+      for (const m of this.text.slice(from, to).matchAll(MASKED)) {
+        const at = from + (m.index ?? 0);
+        spans.push([at, at + m[0].length]);
+      }
+      this.masks.set(line, spans);
     }
-    return false;
+    return spans.some(([a, b]) => offset >= a && offset < b);
   }
 
   /**
-   * True when the text near this line says it is about another platform (WeCom, Alipay…) and no WeChat
-   * marker is closer. A tie goes to the other platform: "企业微信 … access_token" is still WeCom.
+   * True when the text near this line (same paragraph, within MARKER_REACH lines) says it is about another
+   * platform (WeCom, Alipay…) and no WeChat marker is closer. A tie goes to the other platform:
+   * "企业微信 … access_token" is still WeCom.
    */
   isOtherPlatform(line: number): boolean {
-    const other = this.nearest(this.nonWechatLines, line);
-    if (other === undefined) return false;
-    const wechat = this.nearest(this.wechatLines, line);
-    return wechat === undefined || other <= wechat;
+    if (this.other[line] === 0) this.other[line] = this.judgePlatform(line) ? 2 : 1;
+    return this.other[line] === 2;
+  }
+
+  private judgePlatform(line: number): boolean {
+    let other = Infinity;
+    let wechat = Infinity;
+    // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge).
+    for (const step of [-1, 1]) {
+      for (let d = step === -1 ? 0 : 1; d <= MARKER_REACH; d++) {
+        const l = line + step * d;
+        if (l < 0 || l >= this.lines.count) break;
+        const m = this.marksOf(l);
+        if (m & Marks.Blank) break;
+        if (m & Marks.Other) other = Math.min(other, d);
+        if (m & Marks.Wechat) wechat = Math.min(wechat, d);
+      }
+    }
+    return other !== Infinity && other <= wechat;
   }
 
   /** A syscall/database error on this line (ECONNREFUSED, ER_DUP_ENTRY, SQLSTATE…): its numbers are not WeChat's. */
@@ -86,28 +94,23 @@ export class TextContext {
     return FOREIGN_ERROR.test(this.lines.lineText(line));
   }
 
-  private nearest(sorted: number[], line: number): number | undefined {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < line) lo = mid + 1;
-      else hi = mid;
+  private marksOf(line: number): number {
+    if (this.marks[line] !== Marks.Unknown) return this.marks[line];
+    const text = this.lines.lineText(line);
+    let m: number = Marks.None;
+    if (/^\s*$/.test(text)) m |= Marks.Blank;
+    else {
+      // Other platforms first, blanked out, so that "企业微信" or "qyapi.weixin" do not count as WeChat.
+      NON_WECHAT.lastIndex = 0;
+      if (NON_WECHAT.test(text)) m |= Marks.Other;
+      NON_WECHAT.lastIndex = 0;
+      WECHAT.lastIndex = 0;
+      if (WECHAT.test(m & Marks.Other ? text.replace(NON_WECHAT, ' ') : text)) m |= Marks.Wechat;
+      WECHAT.lastIndex = 0;
     }
-    let best: number | undefined;
-    for (const i of [lo - 1, lo]) {
-      if (i < 0 || i >= sorted.length) continue;
-      const other = sorted[i];
-      const d = Math.abs(other - line);
-      if (d > MARKER_REACH || this.paragraph[other] !== this.paragraph[line]) continue;
-      if (best === undefined || d < best) best = d;
-    }
-    return best;
+    this.marks[line] = m;
+    return m;
   }
-}
-
-function pushOnce(list: number[], value: number): void {
-  if (list[list.length - 1] !== value) list.push(value);
 }
 
 export interface TableCode {
@@ -119,8 +122,8 @@ export interface TableCode {
 /** Header cells that name a code column. A "code" column of HTTP statuses is filtered by value later. */
 const CODE_HEADER =
   /^(?:err_?code|error_?code|errorcode|errno|err_?no|code|ret_?code|错误码|错误代码|返回码|错误编号)$/i;
-const HEADER_LINE =
-  /^[^\n]*(?:^|[|,\t])[ \t]*(?:err_?code|error_?code|errorcode|errno|err_?no|code|ret_?code|错误码|错误代码|返回码|错误编号)[ \t]*(?:[|,\t]|$)[^\n]*$/gim;
+const HEADER_CELL =
+  /(?:^|[|,\t])[ \t]*(?:err_?code|error_?code|errorcode|errno|err_?no|code|ret_?code|错误码|错误代码|返回码|错误编号)[ \t]*(?:[|,\t]|$)/gim;
 
 /**
  * Codes in tables whose header names a code column: markdown (|), CSV (,) and TSV (tab). Returns the codes
@@ -132,13 +135,15 @@ export function tableCodes(
 ): { codes: TableCode[]; rows: Set<number> } {
   const codes: TableCode[] = [];
   const rows = new Set<number>();
-  for (const m of ctx.text.matchAll(HEADER_LINE)) {
-    const header = m[0].replace(/\r$/, '');
+  let last = -1;
+  for (const m of ctx.text.matchAll(HEADER_CELL)) {
+    let line = ctx.lines.lineOf(m.index ?? 0);
+    if (line <= last) continue;
+    const header = ctx.lines.lineText(line);
     const delimiter = header.includes('|') ? '|' : header.includes('\t') ? '\t' : ',';
     const cells = splitRow(header, delimiter);
     const column = cells.findIndex((c) => CODE_HEADER.test(c));
     if (column < 0 || cells.length < 2) continue;
-    let line = ctx.lines.lineOf(m.index ?? 0);
     rows.add(line);
     for (line++; line < ctx.lines.count; line++) {
       const row = ctx.lines.lineText(line);
@@ -151,6 +156,7 @@ export function tableCodes(
       if (!code || code === '0' || !isCode(code)) continue;
       codes.push({ code, offset: ctx.lines.start(line) + Math.max(0, row.indexOf(cell)), line });
     }
+    last = line;
   }
   return { codes, rows };
 }

@@ -47,6 +47,10 @@ export interface MessageIndex {
   exact: Map<string, string>;
   /** Normalised texts of each code, to confirm a bare number by the message beside it. */
   textsByCode: Map<string, string[]>;
+  /** Texts several codes share equally: never matched, not even fuzzily. */
+  ambiguous: Set<string>;
+  /** Fuzzy answers already computed ('' for none). */
+  fuzzyCache: Map<string, string>;
   /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
   phrases: Map<string, Phrase[]>;
   /** Word → texts containing it, to narrow fuzzy matching. */
@@ -108,7 +112,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
       phrases.set(key, list);
     }
   }
-  return { bareCodes, exact, ambiguous, textsByCode, phrases, byWord };
+  return { bareCodes, exact, ambiguous, fuzzyCache: new Map(), textsByCode, phrases, byWord };
 }
 
 /**
@@ -159,6 +163,16 @@ export function codeFromMessage(index: MessageIndex, raw: string): string | unde
   const hit = index.exact.get(norm);
   if (hit) return hit;
   if (norm.length < 12 || index.ambiguous.has(norm)) return undefined;
+  // Logs repeat the same messages: remember fuzzy answers (bounded, so a huge paste cannot grow it forever).
+  const cached = index.fuzzyCache.get(norm);
+  if (cached !== undefined) return cached || undefined;
+  const code = fuzzyCode(index, norm);
+  if (index.fuzzyCache.size > 20000) index.fuzzyCache.clear();
+  index.fuzzyCache.set(norm, code ?? '');
+  return code;
+}
+
+function fuzzyCode(index: MessageIndex, norm: string): string | undefined {
   const candidates = new Set<string>();
   for (const w of norm.split(' ')) for (const t of index.byWord.get(w) ?? []) candidates.add(t);
   let best = 0;

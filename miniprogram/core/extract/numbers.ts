@@ -127,10 +127,11 @@ export interface BareJudge {
 }
 
 /** Bare number candidates of one line, with the reasons they are not codes already applied. */
-export function bareCandidates(line: string, lineOffset: number): Candidate[] {
+export function bareCandidates(line: string, lineOffset: number, taken: Set<number>): Candidate[] {
   const found: Candidate[] = [];
   for (const m of line.matchAll(BARE)) {
     const at = m.index ?? 0;
+    if (taken.has(lineOffset + at)) continue;
     const raw = m[0];
     const prev = line.charAt(at - 1);
     if (prev && GLUED_BEFORE.test(prev)) continue;
@@ -152,14 +153,15 @@ export function bareCandidates(line: string, lineOffset: number): Candidate[] {
 }
 
 function isNoiseBefore(before: string): boolean {
-  const key = KEY_BEFORE.exec(before);
+  // The key patterns only apply when a separator ends the text before: test that cheaply first.
+  const key = /[:=：>"'([]\s*$/.test(before) ? KEY_BEFORE.exec(before) : null;
   if (key) {
     const word = key[1];
     if (/[\u4e00-\u9fff]/.test(word)) return !ERROR_KEY_ZH.test(word);
     // A code key is handled by the keyed scan; any other key means the number is that field's value.
     return true;
   }
-  const tag = TAG_BEFORE.exec(before);
+  const tag = before.endsWith('>') || /> *$/.test(before) ? TAG_BEFORE.exec(before) : null;
   if (tag) return !CODE_KEY_WORD.test(tag[1]);
   // nginx "… HTTP/1.1" 200 45011: the body size after an HTTP status.
   if (/(?:^|\s|")[1-5]\d\d\s+$/.test(before)) return true;

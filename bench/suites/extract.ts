@@ -1,0 +1,86 @@
+// Extraction accuracy (precision/recall of the codes found per fixture, against a naive digit-run regex) and
+// throughput on a ~1 MB realistic log.
+import { performance } from 'perf_hooks';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { extractCodes } from '../../miniprogram/core/extract';
+import { loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function score(fixtures: ExtractFixture[], find: (text: string) => string[]): Score & { misses: string[] } {
+  const total = { tp: 0, fp: 0, fn: 0, misses: [] as string[] };
+  for (const f of fixtures) {
+    const got = new Set(find(f.text));
+    const want = new Set(f.expected);
+    const fp = [...got].filter((c) => !want.has(c));
+    const fn = [...want].filter((c) => !got.has(c));
+    total.tp += [...got].filter((c) => want.has(c)).length;
+    total.fp += fp.length;
+    total.fn += fn.length;
+    if (fp.length || fn.length) total.misses.push(`${f.name}: +[${fp.join(',')}] -[${fn.join(',')}]`);
+  }
+  return total;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const line = (name: string, s: Score) =>
+  `${name.padEnd(28)} precision ${ratio(s.tp, s.tp + s.fp).toFixed(3)}  recall ${ratio(s.tp, s.tp + s.fn).toFixed(3)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+
+/** The baseline the issue quotes: every 5–7 digit run (minus 0). */
+function naive(text: string): string[] {
+  return [...text.matchAll(/(?:^|[^\w-])(-?\d{5,7})\b/g)].map((m) => m[1].replace(/^(-?)0+(?=\d)/, '$1'));
+}
+
+/** Noise lines of the kinds real logs are made of, none carrying a code. */
+const NOISE = [
+  '10.0.3.17 - - [12/Mar/2024:10:14:22 +0800] "GET /api/v1/items?page=2 HTTP/1.1" 200 45011 "-" "Mozilla/5.0" 0.042',
+  '2024-03-12 10:21:33.417  INFO 48213 --- [nio-8080-exec-7] c.e.wx.service.OrderService : order 4200002171202403124000115590 paid, total_fee=40001',
+  '2024-03-12T10:00:01.117Z {"level":"info","msg":"request done","status":200,"latency_ms":42,"bytes":40029}',
+  '    at com.example.wx.web.Controller.handle(Controller.java:142)',
+  '[pid 40001] worker started on port 45009, heap 512 MB',
+  'GET /healthz 200 1 ms - 2',
+];
+
+function buildLog(fixtures: ExtractFixture[], targetBytes: number): string {
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < targetBytes; i++) {
+    const chunk = i % 3 === 0 ? fixtures[i % fixtures.length].text : NOISE[i % NOISE.length];
+    parts.push(chunk);
+    size += Buffer.byteLength(chunk) + 1;
+  }
+  return parts.join('\n');
+}
+
+export function run(): void {
+  const fixtures = loadExtractFixtures();
+  const negatives = fixtures.filter((f) => f.expected.length === 0).length;
+  console.log(
+    `fixtures: ${fixtures.length} snippets (${negatives} noise-only), ${fixtures.reduce((n, f) => n + f.expected.length, 0)} expected codes`,
+  );
+  bundledCatalog();
+  extractCodes('warm up errcode 40001'); // builds the message index once, outside the timings
+  const ours = score(fixtures, (t) => extractCodes(t).codes.map((c) => c.code));
+  console.log(line('wxerr extractCodes', ours));
+  console.log(line('naive /-?\\d{5,7}/ baseline', score(fixtures, naive)));
+  for (const miss of ours.misses) console.log(`  miss ${miss}`);
+
+  const log = buildLog(fixtures, 1024 * 1024);
+  const bytes = Buffer.byteLength(log);
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    found = extractCodes(log).codes.length;
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const median = times[times.length >> 1];
+  console.log(
+    `throughput: ${(bytes / 1024 / 1024).toFixed(2)} MB log (${log.split('\n').length} lines) in median ${median.toFixed(1)} ms over 7 runs → ${(bytes / 1024 / 1024 / (median / 1000)).toFixed(1)} MB/s (${found} distinct codes)`,
+  );
+}
