@@ -4,10 +4,13 @@
 //   explain.js  the optional catalog texts (`require('wxerr/explain')`)
 // Each is one CommonJS file, so DevTools "构建 npm" copies the folder as is and a mini-program can require both.
 import { buildSync } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-const root = join(__dirname, '..', '..');
+// Run compiled (dist/scripts/) by `prepare`, or from source with ts-node.
+const root = existsSync(join(__dirname, '..', 'package.json'))
+  ? join(__dirname, '..')
+  : join(__dirname, '..', '..');
 const out = join(root, 'miniprogram_dist');
 
 /** Syntax every supported base library runs without DevTools' ES5 transform (object spread, async). */

@@ -57,11 +57,11 @@ const ERRNO: Record<string, WxFailureReason> = {
 // Old clients give only errMsg (English, cronet net_error names, or localized iOS strings). First match wins.
 const TEXT: Array<[RegExp, WxFailureReason]> = [
   [/abort|取消/i, 'abort'],
-  [/time ?out|超时/i, 'timeout'],
+  [/time.?out|timed.out|超时/i, 'timeout'],
   [/domain list|合法域名|安全域名/i, 'domain'],
   [/interrupt|network change|中断/i, 'interrupted'],
   [/ssl|cert|hand ?shake|证书/i, 'ssl'],
-  [/dns|not resolved|ENOTFOUND|unknown host|getaddrinfo|找不到/i, 'dns'],
+  [/dns|not.resolved|ENOTFOUND|unknown host|getaddrinfo|找不到/i, 'dns'],
   [/refused/i, 'refused'],
   [/reset|hang up|closed|EPIPE|empty.response/i, 'reset'],
   [/disconnected|unreachable|offline|no network|not connected|断开/i, 'offline'],

@@ -1,0 +1,161 @@
+/**
+ * @jest-environment node
+ */
+// The package as a mini-program consumer gets it: `npm pack` this repo, install the tarball
+// into a fixture mini-program, run miniprogram-ci's packNpmManually ("构建 npm"), then load the built module
+// from the consumer's miniprogram_npm and make a request through it against a local server.
+import { execFileSync } from 'child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'fs';
+import { tmpdir } from 'os';
+import { join, relative } from 'path';
+import { json, startServer, type TestServer } from '../helpers/http-server';
+import { createWxShim, type WxShim } from '../helpers/wx-shim';
+
+const root = join(__dirname, '..', '..');
+const fixture = join(__dirname, 'fixture');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+interface PackResult {
+  filename: string;
+  files: Array<{ path: string }>;
+}
+
+let work: string;
+let server: TestServer;
+let shim: WxShim;
+let packed: PackResult;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'wxerr-consumer-'));
+  server = await startServer();
+  shim = createWxShim();
+  // What `prepare` does for the library (tsc declarations + esbuild bundles), then pack without scripts: the
+  // full prepare also recompiles dist/ for the CLI, which other test files run at the same time.
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.request.json'],
+    {
+      cwd: root,
+      stdio: 'pipe',
+    },
+  );
+  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'scripts/build-lib.ts'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
+  const out = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  packed = (JSON.parse(out) as PackResult[])[0];
+
+  const app = join(work, 'app');
+  cpSync(fixture, app, { recursive: true });
+  renameSync(join(app, 'consumer.ts.fixture'), join(app, 'consumer.ts'));
+  const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')) as Record<string, unknown>;
+  pkg.dependencies = { wxerr: `file:${join(work, packed.filename)}` };
+  writeFileSync(join(app, 'package.json'), JSON.stringify(pkg, null, 2));
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+    cwd: app,
+    stdio: 'pipe',
+  });
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ci = require('miniprogram-ci') as {
+    packNpmManually(o: { packageJsonPath: string; miniprogramNpmDistDir: string }): Promise<unknown>;
+  };
+  await ci.packNpmManually({
+    packageJsonPath: join(app, 'package.json'),
+    miniprogramNpmDistDir: join(app, 'miniprogram'),
+  });
+}, 240000);
+
+afterAll(async () => {
+  shim?.destroy();
+  await server?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+  delete (globalThis as { wx?: unknown }).wx;
+});
+
+const npmDir = (): string => join(work, 'app', 'miniprogram', 'miniprogram_npm');
+
+test('the tarball holds the built library, the CLI and no sources or tests', () => {
+  const paths = packed.files.map((f) => f.path);
+  expect(paths).toEqual(
+    expect.arrayContaining(['miniprogram_dist/index.js', 'miniprogram_dist/explain.js', 'package.json']),
+  );
+  expect(paths).toContain('miniprogram_dist/index.d.ts');
+  expect(paths.some((p) => p.startsWith('test/') || p.startsWith('request/'))).toBe(false);
+});
+
+test('构建 npm puts only wxerr, and only its built files, in miniprogram_npm', () => {
+  expect(readdirSync(npmDir())).toEqual(['wxerr']);
+  const files = filesUnder(join(npmDir(), 'wxerr')).map((p) => relative(join(npmDir(), 'wxerr'), p));
+  expect(files).toEqual(expect.arrayContaining(['index.js', 'explain.js', 'index.d.ts', 'explain.d.ts']));
+  for (const f of files) expect(f).toMatch(/^(index|explain)\.(js|d\.ts)$|^types\/.+\.d\.ts$/);
+  expect(files.join('\n')).not.toMatch(/tesseract|(^|\/)cli\/|pngjs|jpeg/m);
+  // nothing from devDependencies or the CLI was installed for the consumer either
+  expect(existsSync(join(work, 'app', 'node_modules', 'tesseract.js'))).toBe(false);
+});
+
+test('the built module from miniprogram_npm makes a request through the global wx', async () => {
+  server.on('/me', (req, res) =>
+    req.headers.authorization === 'Bearer fresh'
+      ? json(res, { errcode: 0, name: 'consumer' })
+      : json(res, { errcode: 42001, errmsg: 'access_token expired rid: 65bb65b7-402cd2bc-0d97216b' }),
+  );
+  server.on('/busy', (_req, res) => json(res, { errcode: 45009, errmsg: 'reach max api daily quota limit' }));
+  (globalThis as { wx?: unknown }).wx = shim;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const lib = require(join(npmDir(), 'wxerr', 'index.js')) as typeof import('../../request');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ex = require(join(npmDir(), 'wxerr', 'explain.js')) as typeof import('../../request/explain');
+  let token = 'stale';
+  const api = lib.createClient({
+    baseURL: server.origin,
+    auth: { getToken: () => token, refreshToken: () => void (token = 'fresh') },
+  });
+  await expect(api.get('/me')).resolves.toEqual({ errcode: 0, name: 'consumer' });
+  const err: unknown = await api.get('/busy').catch((e: unknown) => e);
+  expect(lib.isApiError(err)).toBe(true);
+  if (!lib.isApiError(err)) return;
+  expect(err.action).toBe('quota');
+  const x = ex.explain(err);
+  expect(x.zh.length).toBeGreaterThan(0);
+  expect(x.action).toBe('quota');
+});
+
+test('a TypeScript consumer type-checks against the installed package (node10, node16, bundler resolution)', () => {
+  const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const [mod, resolution] of [
+    ['commonjs', 'node'],
+    ['node16', 'node16'],
+    ['esnext', 'bundler'],
+  ]) {
+    execFileSync(
+      process.execPath,
+      [tsc, '-p', 'tsconfig.json', '--module', mod, '--moduleResolution', resolution],
+      {
+        cwd: join(work, 'app'),
+        stdio: 'pipe',
+      },
+    );
+  }
+});

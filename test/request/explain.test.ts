@@ -1,0 +1,135 @@
+/**
+ * @jest-environment node
+ */
+// The optional `wxerr/explain` module and the small classification helpers the core client ships.
+import { actionAdvice } from '../../miniprogram/core/advice';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import type { Action } from '../../miniprogram/core/types';
+import { classifyWxFailure, readApiFailure, splitRid } from '../../miniprogram/core/wx-failure';
+import { responseError, failureError } from '../../request/classify';
+import { ACTION_HINT } from '../../request/errors';
+import { explain, explainCode, findEntry } from '../../request/explain';
+
+const target = { url: 'https://api.example.com/x', method: 'GET' };
+
+describe('explain (catalog texts)', () => {
+  test('an API error gets the catalog texts of its errcode and the advice for it', () => {
+    const err = responseError(
+      {
+        statusCode: 200,
+        data: { errcode: 40001, errmsg: 'invalid credential rid: 65bb65b7-402cd2bc-0d97216b' },
+      },
+      target,
+    );
+    if (!err) throw new Error('expected an error');
+    const entry = bundledCatalog().get('open:40001');
+    if (!entry) throw new Error('catalog has no open:40001');
+    const x = explain(err);
+    expect(x.code).toBe('40001');
+    expect(x.zh).toBe(entry.zh);
+    expect(x.en).toBe(entry.en);
+    expect(x.action).toBe('refresh-token');
+    expect(x.rid).toBe('65bb65b7-402cd2bc-0d97216b');
+    expect(x.family?.key).toBe('40xxx');
+    expect(x.advice.zh).toBe(entry.adviceZh ?? actionAdvice('refresh-token').zh);
+    expect(x.advice.specific).toBe(!!entry.adviceZh);
+  });
+
+  test('a network error is explained from the client errno table, not the server code of the same number', () => {
+    const err = failureError({ errMsg: 'request:fail url not in domain list', errno: 600002 }, target);
+    const x = explain(err);
+    expect(x.platform).toBe('小程序客户端 errno');
+    expect(x.zh).toBe(findEntry('600002', '小程序客户端 errno')?.zh);
+    expect(x.zh).not.toBe(findEntry('600002')?.zh); // 600002 on the server side is an upload permission error
+    expect(x.action).toBe('fix-config');
+  });
+
+  test('an HTTP error or an errno-less failure is described by the error itself', () => {
+    const http = responseError({ statusCode: 502, data: '<title>Bad Gateway</title>' }, target);
+    if (!http) throw new Error('expected an error');
+    const x = explain(http);
+    expect(x.zh).toBe('HTTP 502 Bad Gateway');
+    expect(x.family).toBeUndefined();
+    expect(x.advice.zh).toBe(actionAdvice('retry-later').zh);
+    const old = explain(failureError({ errMsg: 'request:fail timeout' }, target));
+    expect(old.en).toContain('request timed out');
+  });
+
+  test('project translations are marked, official texts are not', () => {
+    const entries = bundledCatalog().entries;
+    const official = entries.find((e) => e.zh && e.zhSource && e.zhSource !== 'wxerr');
+    if (!official) throw new Error('catalog has no official Chinese text');
+    expect(explainCode(official.code, official.platform).translated.zh).toBe(false);
+    const translated = entries.find((e) => e.zhSource === 'wxerr' && findEntry(e.code, e.platform) === e);
+    if (translated) expect(explainCode(translated.code, translated.platform).translated.zh).toBe(true);
+  });
+
+  test('a code the catalog lacks is still explained by its family', () => {
+    const x = explainCode('45999');
+    expect(x.entry).toBeUndefined();
+    expect(x.family?.key).toBe('45xxx');
+    expect(x.advice.en).toBe(actionAdvice('unknown').en);
+  });
+});
+
+describe('core helpers shipped with the client', () => {
+  test.each([
+    ['request:fail timeout', 5, 'timeout'],
+    ['request:fail timeout', undefined, 'timeout'],
+    ['request:fail 请求超时。', undefined, 'timeout'],
+    ['request:fail abort', undefined, 'abort'],
+    ['request:fail url not in domain list', 600002, 'domain'],
+    ['request:fail interrupted', 600003, 'interrupted'],
+    ['request:fail net::ERR_NAME_NOT_RESOLVED', 600001, 'dns'],
+    ['request:fail net::ERR_CONNECTION_RESET', 600001, 'reset'],
+    ['request:fail net::ERR_CONNECTION_REFUSED', 600001, 'refused'],
+    ['request:fail ssl hand shake error', 600001, 'ssl'],
+    ['request:fail 似乎已断开与互联网的连接。', undefined, 'offline'],
+    ['request:fail exceed max task count', 600007, 'too-many-tasks'],
+    ['request:fail invalid url', 600009, 'bad-request'],
+    ['request:fail', 602105, 'dns'],
+    ['request:fail something new', 600000, 'unknown'],
+  ])('%s (errno %s) → %s', (errMsg, errno, reason) => {
+    expect(classifyWxFailure(errMsg, errno).reason).toBe(reason);
+  });
+
+  test('splitRid handles every rid format', () => {
+    expect(splitRid('invalid credential rid: 65bb65b7-402cd2bc-0d97216b')).toEqual({
+      text: 'invalid credential',
+      rid: '65bb65b7-402cd2bc-0d97216b',
+    });
+    expect(splitRid('invalid ip 1.2.3.4, not in whitelist, rid: 65bb65b7-402cd2bc-0d97216b').text).toBe(
+      'invalid ip 1.2.3.4, not in whitelist',
+    );
+    expect(splitRid('invalid code, hints: [ req_id: 1dKnBbYFe-iEhxEa ]').rid).toBe('1dKnBbYFe-iEhxEa');
+    expect(splitRid('invalid appid hint: [KJZfAa0644e575]')).toEqual({
+      text: 'invalid appid',
+      rid: 'KJZfAa0644e575',
+    });
+    expect(splitRid('ok')).toEqual({ text: 'ok' });
+  });
+
+  test('readApiFailure: number, numeric string, base_resp, JSON-looking text; never success codes', () => {
+    expect(readApiFailure({ errcode: 40001, errmsg: 'x' })).toEqual({ code: '40001', errmsg: 'x' });
+    expect(readApiFailure({ errcode: ' 61003 ' })).toEqual({ code: '61003', errmsg: '' });
+    expect(readApiFailure({ base_resp: { errcode: -1, errmsg: 'busy' } })).toEqual({
+      code: '-1',
+      errmsg: 'busy',
+    });
+    expect(readApiFailure({ errcode: 0 })).toBeUndefined();
+    expect(readApiFailure({ errcode: 'abc' })).toBeUndefined();
+    expect(readApiFailure('{"errcode": "45009", "errmsg": "daily')).toEqual({
+      code: '45009',
+      errmsg: 'daily',
+    });
+    expect(readApiFailure('docs mention "errcode": 40001')).toBeUndefined();
+    expect(readApiFailure(null)).toBeUndefined();
+  });
+
+  test('the message hints match core/advice.ts short texts', () => {
+    for (const [action, hint] of Object.entries(ACTION_HINT)) {
+      const s = actionAdvice(action as Action).short;
+      expect(hint).toBe(`${s.zh} / ${s.en}`);
+    }
+  });
+});
