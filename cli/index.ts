@@ -1,6 +1,8 @@
 // wxerr: look up, search and export WeChat error codes from the terminal.
+import { annotateCommand } from './commands/annotate';
 import { exportCommand } from './commands/export';
 import { lookupCommand } from './commands/lookup';
+import { scanCommand } from './commands/scan';
 import { searchCommand } from './commands/search';
 import { statsCommand } from './commands/stats';
 import { EXIT, parseArgs, UsageError, type CliIO, type ParsedArgs } from './io';
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, Command> = {
   search: searchCommand,
   stats: statsCommand,
   export: exportCommand,
+  scan: scanCommand,
+  annotate: annotateCommand,
 };
 
 export const USAGE = `wxerr: WeChat error codes explained, offline
@@ -24,6 +28,11 @@ usage:
   wxerr search --jsonl          one query per stdin line → one JSON array of hits per line
   wxerr stats                   entries per platform and per source; rows parsed/kept/merged
   wxerr export                  the whole catalog as JSON (--jsonl: one entry per line)
+  wxerr scan FILE|-             every error code in a log, JSON body or screenshot (PNG/JPEG)
+                                --json: {codes:[{code,inferred,evidence,rid,entries}],rids}
+  wxerr scan --jsonl            one JSON-encoded text per stdin line → one result per line
+  wxerr annotate                pass a log through, explaining lines with a code
+                                (tail -f app.log | wxerr annotate)
 
 options:
   --json        machine-readable output

@@ -1,0 +1,143 @@
+import { spawn } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Readable } from 'stream';
+import { annotateStream } from '../../cli/commands/annotate';
+import type { ScanJson } from '../../cli/commands/scan';
+import { run } from '../../cli/index';
+import type { CliIO } from '../../cli/io';
+
+function fakeIO(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return {
+    stdout,
+    stderr,
+    out: (t) => stdout.push(t),
+    err: (t) => stderr.push(t),
+    readStdin: async () => stdin,
+    color: false,
+  };
+}
+
+const LOG = [
+  '2024-03-12 10:21:33.417 ERROR 48213 --- [nio-8080-exec-7] TokenService : refresh failed',
+  'WxErrorException: 错误代码：40001, 错误信息：invalid credential, access_token is invalid or not latest rid: 65efc0ad-61c5d4a2-3a6b0a31',
+  '10.0.3.17 - - [12/Mar/2024:10:14:22 +0800] "GET /x HTTP/1.1" 200 45011',
+  'cloud.callFunction:fail Error: errCode: -404011 cloud function execution error | errMsg: timeout',
+].join('\n');
+
+describe('wxerr scan', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wxerr-scan-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('scan FILE --json prints {codes: [{code, inferred, evidence, rid, entries}], rids}', async () => {
+    const file = join(dir, 'app.log');
+    writeFileSync(file, LOG);
+    const io = fakeIO();
+    expect(await run(['scan', file, '--json'], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n')) as ScanJson;
+    expect(json.codes.map((c) => c.code)).toEqual(['40001', '-404011']);
+    expect(Object.keys(json.codes[0]).sort()).toEqual(['code', 'entries', 'evidence', 'inferred', 'rid']);
+    expect(json.codes[0]).toEqual(
+      expect.objectContaining({
+        inferred: false,
+        rid: '65efc0ad-61c5d4a2-3a6b0a31',
+        evidence: expect.stringContaining('40001'),
+      }),
+    );
+    expect(json.codes[0].entries[0].code).toBe('40001');
+    expect(json.rids).toEqual(['65efc0ad-61c5d4a2-3a6b0a31']);
+  });
+
+  it('gives the family of a keyed code the catalog lacks, reads stdin with -, exits 1 when nothing is found', async () => {
+    const io = fakeIO('{"errcode":45999,"errmsg":"x"}');
+    expect(await run(['scan', '-', '--json'], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n')) as ScanJson;
+    expect(json.codes[0]).toEqual(expect.objectContaining({ code: '45999', entries: [], rid: null }));
+    expect(json.codes[0].family?.key).toBe('45xxx');
+    const none = fakeIO('GET /healthz 200 1 ms');
+    expect(await run(['scan', '-'], none)).toBe(1);
+    expect(none.stdout.join('\n')).toContain('no WeChat error code found');
+  });
+
+  it('prints a readable explanation by default', async () => {
+    const io = fakeIO(LOG);
+    expect(await run(['scan', '-'], io)).toBe(0);
+    const out = io.stdout.join('\n');
+    expect(out).toContain('40001');
+    expect(out).toContain('rid 65efc0ad-61c5d4a2-3a6b0a31');
+    expect(out).toContain('refresh-token');
+  });
+
+  it('--jsonl answers one line per JSON-encoded text, with an error object for a bad line', async () => {
+    const stdin = [JSON.stringify('报错 40029'), 'not json', JSON.stringify('nothing here')].join('\n');
+    const io = fakeIO(stdin);
+    expect(await run(['scan', '--jsonl'], io)).toBe(0);
+    expect(io.stdout).toHaveLength(3);
+    expect((JSON.parse(io.stdout[0]) as ScanJson).codes[0].code).toBe('40029');
+    expect(JSON.parse(io.stdout[1])).toEqual(expect.objectContaining({ line: 2, error: expect.any(String) }));
+    expect((JSON.parse(io.stdout[2]) as ScanJson).codes).toEqual([]);
+  });
+
+  it('exits 2 with a message for a missing file, a bad image and usage errors', async () => {
+    const missing = fakeIO();
+    expect(await run(['scan', join(dir, 'nope.log')], missing)).toBe(2);
+    expect(missing.stderr.join('\n')).toMatch(/cannot read .*no such file/);
+    const png = join(dir, 'broken.png');
+    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
+    const bad = fakeIO();
+    expect(await run(['scan', png], bad)).toBe(2);
+    expect(bad.stderr.join('\n')).toMatch(/could not read text from the image/);
+    const usage = fakeIO();
+    expect(await run(['scan'], usage)).toBe(2);
+  });
+});
+
+describe('wxerr annotate', () => {
+  it('appends an explanation to lines with a code and passes the others through unchanged', async () => {
+    const out: string[] = [];
+    const n = await annotateStream(Readable.from([LOG + '\n']), (l) => out.push(l));
+    expect(n).toBe(2);
+    const lines = LOG.split('\n');
+    expect(out).toHaveLength(4);
+    expect(out[0]).toBe(lines[0]);
+    expect(out[1].startsWith(lines[1])).toBe(true);
+    expect(out[1]).toMatch(/ {2}⟵ 40001 .*\(refresh-token\)$/);
+    expect(out[2]).toBe(lines[2]);
+    expect(out[3]).toMatch(/⟵ -404011 /);
+  });
+
+  it('streams: a line is annotated before the input ends (real child process)', async () => {
+    const script = join(__dirname, '..', '..', 'cli', 'commands', 'annotate.ts');
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-e',
+        `require(${JSON.stringify(script)}).annotateStream(process.stdin, (l) => process.stdout.write(l + '\\n'))`,
+      ],
+      { cwd: join(__dirname, '..', '..'), stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    let seen = '';
+    const firstLine = new Promise<string>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if (seen.includes('\n')) resolve(seen);
+      });
+    });
+    child.stdin.write('{"errcode":45009,"errmsg":"reach max api daily quota limit"}\n');
+    // The stream is still open: the answer must come anyway.
+    expect(await firstLine).toMatch(/⟵ 45009 /);
+    child.stdin.write('plain line\n');
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(seen.trim().split('\n')).toEqual([expect.stringMatching(/45009/), 'plain line']);
+  });
+});

@@ -1,0 +1,113 @@
+import { extractCodes, MAX_SCAN_CHARS, ScanInputTooLarge } from '../../miniprogram/core/extract';
+import { loadExtractFixtures } from '../../bench/data/extract-fixtures';
+
+const codesOf = (text: string) => extractCodes(text).codes.map((c) => c.code);
+
+describe('extractCodes', () => {
+  it('finds keyed codes in JSON, JS dumps, query strings, XML and SDK exception text', () => {
+    expect(codesOf('{"errcode":40001,"errmsg":"invalid credential"}')).toEqual(['40001']);
+    expect(codesOf('{"errCode": -404011, "errMsg": "cloud.callFunction:fail"}')).toEqual(['-404011']);
+    expect(codesOf('{"errcode":"61003","errmsg":"component is not authorized by this account"}')).toEqual([
+      '61003',
+    ]);
+    expect(codesOf("{ errcode: 40029, errmsg: 'invalid code' }")).toEqual(['40029']);
+    expect(codesOf('GET /cb?errcode=40029&errmsg=invalid%20code')).toEqual(['40029']);
+    expect(codesOf('<xml><errcode>40014</errcode></xml>')).toEqual(['40014']);
+    expect(codesOf('WxErrorException: 错误代码：40001, 错误信息：invalid credential')).toEqual(['40001']);
+    expect(codesOf('WeChatClientException: Error code: 40029, message: invalid code')).toEqual(['40029']);
+    expect(codesOf('request:fail url not in domain list {errno: 600002}')).toEqual(['600002']);
+    expect(codesOf('先是 40029，后来又报 40163 code been used')).toEqual(['40029', '40163']);
+  });
+
+  it('ignores the noise numbers of a log line', () => {
+    const noise = [
+      '2024-03-12 10:21:33.417  INFO 48213 --- [main] Tomcat started on port(s): 40001 (http)',
+      'listening on 0.0.0.0:40164; upstream http://127.0.0.1:40029/login',
+      '[pid 40001] worker 45011 started, took 42001 ms',
+      '    at Object.<anonymous> (/app/src/index.js:40001:13)',
+      'HTTP/1.1 404 Not Found status=500 body_bytes_sent=45011',
+      'out_trade_no=202403121030004000112 phone 13812340001 total_fee=40001',
+      'trace_id=5f3e40001a2b sha=40001fe9c2 rid: 40001234-40029000-42001000',
+      '我们的服务跑在 40001 端口上，进程号 45011，昨天处理了 40029 个请求，没有报错。',
+      '{"errcode":0,"errmsg":"ok"}',
+    ].join('\n');
+    expect(extractCodes(noise).codes).toEqual([]);
+  });
+
+  it('drops codes of a platform the text names (WeCom, Alipay) but keeps nearby WeChat ones', () => {
+    expect(codesOf('企业微信 gettoken 返回 {"errcode":40001,"errmsg":"invalid secret"}')).toEqual([]);
+    expect(codesOf('alipay: {"code":"40004","msg":"Business Failed"}')).toEqual([]);
+    const mixed = '公众号 token 报 {"errcode":40001}\n\n企业微信 报 {"errcode":60011}';
+    expect(codesOf(mixed)).toEqual(['40001']);
+  });
+
+  it('infers a code from its errmsg when no number survived, and marks it inferred', () => {
+    const [found] = extractCodes('invalid credential, access_token is invalid or not latest').codes;
+    expect(found).toEqual(expect.objectContaining({ code: '40001', inferred: true }));
+    const garbled = extractCodes('{"errcode":4O0#1,"errmsg":"invalid appid"}').codes;
+    expect(garbled.map((c) => [c.code, c.inferred])).toEqual([['40013', true]]);
+    // A number that survived wins over the message.
+    expect(extractCodes('{"errcode":40001,"errmsg":"invalid credential"}').codes[0].inferred).toBe(false);
+  });
+
+  it('undoes OCR slips: O/0, l/1, spaces in numbers, JSON broken across lines', () => {
+    expect(codesOf('{"errcode":4OOO1}')).toEqual(['40001']);
+    expect(codesOf('errcode: 4000l errmsg: x')).toEqual(['40001']);
+    expect(codesOf('{"errcode": 40 029}')).toEqual(['40029']);
+    expect(
+      codesOf('cloud.callFunction:fail Error: errCode:\n-404011 cloud function execution error'),
+    ).toEqual(['-404011']);
+  });
+
+  it('extracts rid, hint, errmsg and the caller IP of 40164', () => {
+    const text =
+      '{"errcode":40164,"errmsg":"invalid ip 47.98.123.45 ipv6 ::ffff:47.98.123.45, not in whitelist rid: 6634a0b1-2c3d4e5f-60718293"}\n' +
+      '{"errcode":47001,"errmsg":"data format error hint: [Zo2F4a0662ge77]"}';
+    const { codes, rids } = extractCodes(text);
+    expect(codes[0]).toEqual(
+      expect.objectContaining({
+        code: '40164',
+        line: 1,
+        ip: '47.98.123.45',
+        rid: '6634a0b1-2c3d4e5f-60718293',
+        errmsg: 'invalid ip 47.98.123.45 ipv6 ::ffff:47.98.123.45, not in whitelist',
+      }),
+    );
+    expect(codes[1]).toEqual(expect.objectContaining({ code: '47001', line: 2, rid: 'Zo2F4a0662ge77' }));
+    expect(rids).toEqual(['6634a0b1-2c3d4e5f-60718293', 'Zo2F4a0662ge77']);
+  });
+
+  it('reports each code once with its occurrence count', () => {
+    const text = Array.from(
+      { length: 5 },
+      () => '{"errcode":45011,"errmsg":"api minute-quota reach limit"}',
+    ).join('\n');
+    const { codes } = extractCodes(text);
+    expect(codes).toHaveLength(1);
+    expect(codes[0]).toEqual(expect.objectContaining({ code: '45011', line: 1, occurrences: 5 }));
+  });
+
+  it('refuses input beyond MAX_SCAN_CHARS with a clear error', () => {
+    const big = 'x'.repeat(MAX_SCAN_CHARS + 1);
+    expect(() => extractCodes(big)).toThrow(ScanInputTooLarge);
+    expect(() => extractCodes(big)).toThrow(/split it/);
+  });
+
+  it('keeps precision and recall at or above 0.97 on the fixture set', () => {
+    const fixtures = loadExtractFixtures();
+    expect(fixtures.length).toBeGreaterThanOrEqual(120);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (const f of fixtures) {
+      const got = new Set(codesOf(f.text));
+      const want = new Set(f.expected);
+      for (const c of got)
+        if (want.has(c)) tp++;
+        else fp++;
+      for (const c of want) if (!got.has(c)) fn++;
+    }
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.97);
+    expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.97);
+  });
+});
