@@ -1,0 +1,250 @@
+// Search relevance and speed: wxerr's engine beside fuse.js and minisearch, same catalog, same queries
+// (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
+// `npm run bench -- search` (add `--expose-gc` to node for exact heap numbers: see the printed note).
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
+import { SearchIndex } from '../../miniprogram/core/search';
+import type { Entry } from '../../miniprogram/core/types';
+
+export interface QueryCase {
+  kind: string;
+  q: string;
+  accept?: string[];
+  acceptCodePrefix?: string;
+  written: string;
+}
+
+interface Engine {
+  name: string;
+  build(catalog: Catalog): void;
+  /** Ids of the first `limit` hits. */
+  search(q: string, limit: number): string[];
+}
+
+export function loadQueries(): QueryCase[] {
+  const file = join(__dirname, '..', 'data', 'search-queries.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { queries: QueryCase[] }).queries;
+}
+
+export function isRight(c: QueryCase, id: string, catalog: Catalog): boolean {
+  if (c.accept?.includes(id)) return true;
+  if (c.acceptCodePrefix !== undefined) {
+    const entry = catalog.get(id);
+    return !!entry && entry.code.startsWith(c.acceptCodePrefix);
+  }
+  return false;
+}
+
+const wxerr = (): Engine => {
+  let index: SearchIndex | undefined;
+  return {
+    name: 'wxerr',
+    build: (catalog) => (index = new SearchIndex(catalog)),
+    search: (q, limit) => index!.search(q, { limit }).map((h) => h.entry.id),
+  };
+};
+
+/** Chinese as overlapping bigrams, other text as words: the usual way to give these libraries Chinese. */
+function tokenizeMixed(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.toLowerCase().match(/[a-z0-9]+|[\u3400-\u9fff]+/g) ?? []) {
+    if (/^[a-z0-9]/.test(run)) out.push(run);
+    else if (run.length === 1) out.push(run);
+    else for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+interface Doc {
+  id: string;
+  code: string;
+  en: string;
+  zh: string;
+  fix: string;
+  other: string;
+}
+
+function docs(catalog: Catalog): Doc[] {
+  return catalog.entries.map((e: Entry) => ({
+    id: e.id,
+    code: e.code,
+    en: e.en,
+    zh: e.zh,
+    fix: e.fix ?? '',
+    other: e.texts
+      .slice(1)
+      .map((t) => `${t.en} ${t.zh}`)
+      .join(' '),
+  }));
+}
+
+const fuse = (): Engine => {
+  let engine: Fuse<Doc> | undefined;
+  return {
+    name: 'fuse.js',
+    build: (catalog) =>
+      (engine = new Fuse(docs(catalog), {
+        keys: [
+          { name: 'code', weight: 3 },
+          { name: 'en', weight: 2 },
+          { name: 'zh', weight: 2 },
+          { name: 'fix', weight: 1 },
+          { name: 'other', weight: 1 },
+        ],
+        threshold: 0.4,
+        ignoreLocation: true,
+        includeScore: true,
+      })),
+    search: (q, limit) => engine!.search(q, { limit }).map((r) => r.item.id),
+  };
+};
+
+const minisearch = (): Engine => {
+  let engine: MiniSearch<Doc> | undefined;
+  return {
+    name: 'minisearch',
+    build: (catalog) => {
+      engine = new MiniSearch<Doc>({
+        fields: ['code', 'en', 'zh', 'fix', 'other'],
+        storeFields: ['id'],
+        tokenize: tokenizeMixed,
+        searchOptions: {
+          boost: { code: 5, en: 2, zh: 2, fix: 1, other: 1 },
+          fuzzy: 0.2,
+          prefix: true,
+          combineWith: 'OR',
+          tokenize: tokenizeMixed,
+        },
+      });
+      engine.addAll(docs(catalog));
+    },
+    search: (q, limit) =>
+      engine!
+        .search(q)
+        .slice(0, limit)
+        .map((r) => String(r.id)),
+  };
+};
+
+interface Row {
+  name: string;
+  at1: number;
+  at5: number;
+  p50: number;
+  p99: number;
+  build: number;
+  heap: number | undefined;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function heapUsed(): number {
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+function measure(
+  make: () => Engine,
+  catalog: Catalog,
+  queries: QueryCase[],
+  misses: Map<string, string[]>,
+): Row {
+  // Build time: median of fresh builds. Memory: heap growth of one more build kept alive.
+  const builds: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const e = make();
+    const t = performance.now();
+    e.build(catalog);
+    builds.push(performance.now() - t);
+  }
+  const before = heapUsed();
+  const engine = make();
+  engine.build(catalog);
+  const after = heapUsed();
+  let at1 = 0;
+  let at5 = 0;
+  const missed: string[] = [];
+  for (const c of queries) {
+    const ids = engine.search(c.q, 5);
+    if (ids.length && isRight(c, ids[0], catalog)) at1++;
+    else missed.push(`${c.kind}: ${c.q.slice(0, 60)} → ${ids.slice(0, 3).join(', ') || '(nothing)'}`);
+    if (ids.some((id) => isRight(c, id, catalog))) at5++;
+  }
+  misses.set(engine.name, missed);
+  // Warm-up, then as many passes over the whole set as fit in about two seconds (1 to 20).
+  const t0 = performance.now();
+  for (const c of queries) engine.search(c.q, 20);
+  const pass = performance.now() - t0;
+  for (let w = 1; w < 3 && pass < 500; w++) for (const c of queries) engine.search(c.q, 20);
+  const runs = Math.max(1, Math.min(20, Math.floor(2000 / pass)));
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    for (const c of queries) {
+      const t = performance.now();
+      engine.search(c.q, 20);
+      times.push(performance.now() - t);
+    }
+  }
+  return {
+    name: engine.name,
+    at1: at1 / queries.length,
+    at5: at5 / queries.length,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    build: percentile(builds, 0.5),
+    heap: gc ? (after - before) / 1048576 : undefined,
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export function run(): void {
+  const catalog = bundledCatalog();
+  const queries = loadQueries();
+  const misses = new Map<string, string[]>();
+  const rows = [wxerr, fuse, minisearch].map((make) => measure(make, catalog, queries, misses));
+  const kinds = [...new Set(queries.map((q) => q.kind))];
+  console.log(`catalog: ${catalog.entries.length} entries; queries: ${queries.length} (${kinds.join(', ')})`);
+  const header = ['engine', 'success@1', 'success@5', 'p50 ms', 'p99 ms', 'build ms', 'heap MB'];
+  const table = rows.map((r) => [
+    r.name,
+    r.at1.toFixed(3),
+    r.at5.toFixed(3),
+    r.p50.toFixed(3),
+    r.p99.toFixed(3),
+    r.build.toFixed(1),
+    r.heap === undefined ? 'n/a' : r.heap.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of table) console.log(line(row));
+  if (!gc) console.log('heap MB: run with node --expose-gc for a measurement (npm run bench:search does)');
+  for (const kind of kinds) {
+    const subset = queries.filter((q) => q.kind === kind);
+    const cells = rows.map((r) => {
+      const m = new Set(misses.get(r.name));
+      const ok = subset.filter(
+        (c) => ![...m].some((x) => x.startsWith(`${c.kind}: ${c.q.slice(0, 60)} →`)),
+      ).length;
+      return `${r.name} ${ok}/${subset.length}`;
+    });
+    console.log(`  ${kind.padEnd(7)} success@1: ${cells.join('  ')}`);
+  }
+  const mine = misses.get('wxerr') ?? [];
+  if (mine.length) console.log(`wxerr misses at 1:\n  ${mine.join('\n  ')}`);
+  const goal = rows[0];
+  const ahead = rows.slice(1).every((r) => goal.at1 > r.at1);
+  console.log(
+    `goals: success@1 ≥ 0.95 ${goal.at1 >= 0.95 ? 'met' : 'MISSED'}, ahead of peers ${ahead ? 'yes' : 'NO'}, ` +
+      `p99 ≤ 1 ms ${goal.p99 <= 1 ? 'met' : 'MISSED'}, build ≤ 30 ms ${goal.build <= 30 ? 'met' : 'MISSED'}`,
+  );
+}

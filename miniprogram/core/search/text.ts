@@ -1,0 +1,121 @@
+// Text normalisation and tokenising shared by the index and the query. Pure TypeScript (no wx, no Node).
+// Every transform here maps one UTF-16 unit to one unit, so token offsets are offsets into the original text
+// (that is what highlight ranges need).
+
+/** Full-width ASCII → half-width, ideographic space → space, upper → lower case. Same length as the input. */
+export function foldChars(text: string): string {
+  const folded = text.replace(FULL_WIDTH, fullToHalf).toLowerCase();
+  return folded.length === text.length ? folded : foldSlowly(text);
+}
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
+function fullToHalf(c: string): string {
+  return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+}
+
+/** Character by character, for the rare text whose lower case changes length ("İ"). */
+function foldSlowly(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const lower = c.replace(FULL_WIDTH, fullToHalf).toLowerCase();
+    out += lower.length === c.length ? lower : c;
+  }
+  return out;
+}
+
+export function isHan(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** A run of one script in folded text: an English/number word, or a run of Han characters. */
+export interface Run {
+  text: string;
+  start: number;
+  end: number;
+  han: boolean;
+}
+
+/**
+ * Words ([a-z0-9]+; "_", "-", "." and spaces separate them, so "access_token" is "access" + "token") and
+ * Han runs, from folded text. Chinese particles that carry no meaning split Han runs.
+ */
+export function runs(folded: string, hanStops?: string): Run[] {
+  const out: Run[] = [];
+  let i = 0;
+  const n = folded.length;
+  while (i < n) {
+    const c = folded.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(folded.charCodeAt(j))) j++;
+      out.push({ text: folded.slice(i, j), start: i, end: j, han: false });
+      i = j;
+    } else if (isHan(c) && !(hanStops && hanStops.includes(folded[i]))) {
+      let j = i + 1;
+      while (j < n && isHan(folded.charCodeAt(j)) && !(hanStops && hanStops.includes(folded[j]))) j++;
+      out.push({ text: folded.slice(i, j), start: i, end: j, han: true });
+      i = j;
+    } else i++;
+  }
+  return out;
+}
+
+/** Words users and sources leave out of meaning ("please check the …"). */
+export const EN_STOP = new Set(
+  (
+    'a an the is are was were be been being of to or and for by at on in with this that these those please it its ' +
+    'i my me we our you your he she they has have had do does did can could should would will may maybe than then ' +
+    'there so as if into from which what when while via'
+  ).split(' '),
+);
+
+/** Chinese particles that split a query's Han run (they never decide which code is meant). */
+export const ZH_STOP_CHARS = '的了吗呢啊吧呀嘛哦么';
+
+/** Two words that users and sources write either split or joined: both become the joined form. */
+export const COMPOUNDS: ReadonlyMap<string, string> = new Map([
+  ['white list', 'whitelist'],
+  ['black list', 'blacklist'],
+  ['app id', 'appid'],
+  ['app secret', 'appsecret'],
+  ['open id', 'openid'],
+  ['union id', 'unionid'],
+  ['time out', 'timeout'],
+  ['wi fi', 'wifi'],
+  ['log in', 'login'],
+  ['sign in', 'login'],
+  ['re login', 'relogin'],
+  ['head img', 'headimg'],
+]);
+
+/** Joined words that sources write split ("accesstoken" is "access" + "token" everywhere else). */
+export const SPLITS: ReadonlyMap<string, string[]> = new Map([
+  ['accesstoken', ['access', 'token']],
+  ['refreshtoken', ['refresh', 'token']],
+  ['sessionkey', ['session', 'key']],
+  ['templateid', ['template', 'id']],
+  ['mediaid', ['media', 'id']],
+  ['errcode', ['errcode']],
+]);
+
+/** Plural and third-person "s" off long words, so "limits" meets "limit". */
+export function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Normalised text for phrase tests: folded, punctuation as single spaces, a space between scripts. */
+export function phraseText(folded: string): string {
+  const parts: string[] = [];
+  for (const run of runs(folded)) parts.push(run.han ? run.text : stem(run.text));
+  let joined = ' ' + parts.join(' ') + ' ';
+  COMPOUNDS.forEach((to, from) => {
+    if (joined.includes(' ' + from + ' ')) joined = joined.split(' ' + from + ' ').join(' ' + to + ' ');
+  });
+  return joined;
+}
