@@ -27,17 +27,17 @@ export interface WxFailure {
 
 // What happened, zh / en, per reason (kept short: every mini-program using the wrapper ships them).
 const LABELS: Record<WxFailureReason, string> = {
-  timeout: '请求超时 / request timed out',
+  timeout: '请求超时 / timed out',
   abort: '已取消 / aborted',
   domain: '域名不在合法域名列表 / domain not in the allowed list',
-  interrupted: '网络中断（切到后台）/ network interrupted (app in background)',
-  ssl: 'SSL 证书错误 / SSL or certificate error',
-  dns: '域名解析失败 / DNS lookup failed',
+  interrupted: '网络中断（切到后台）/ interrupted (app in background)',
+  ssl: '证书错误 / SSL error',
+  dns: '域名解析失败 / DNS failed',
   refused: '连接被拒绝 / connection refused',
   reset: '连接被重置 / connection reset',
-  offline: '无网络 / no network',
-  'too-many-tasks': '并发请求过多 / too many concurrent requests',
-  'bad-request': '请求参数不合法 / invalid URL, protocol or data',
+  offline: '无网络 / offline',
+  'too-many-tasks': '请求数超限 / too many tasks',
+  'bad-request': '请求不合法 / bad URL or data',
   unknown: '网络错误 / network error',
 };
 
