@@ -12,10 +12,10 @@
 // the non-WeChat platform of seed 003 drops nearly a tier.
 import type { Catalog } from './catalog';
 import { platformInfo, platformRank } from './platforms';
-import { analyze, wordKeys } from './search/analyze';
+import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { CONCEPTS, ZH_WORDS_BY_FIRST } from './search/synonyms';
-import { COMPOUNDS, EN_STOP, SPLITS, ZH_STOP_CHARS, foldChars, phraseText, runs, stem } from './search/text';
+import { COMPOUNDS, EN_STOP, SPLITS, ZH_STOP_CHARS, foldChars, isHan, runs, stem } from './search/text';
 import { boundedDistance, letterMask, maxEdits, popcount } from './search/typo';
 import type { Entry, Platform } from './types';
 
@@ -82,15 +82,12 @@ const FAIR = 0.6;
 /** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
 const REVERSE_PHRASE = 0.7;
 
-/** One wording of an entry, cut into units of key ids, plus its text for phrase tests. */
+/** One wording of an entry: units [first, first + count) of the flat unit arrays, and its phrase form. */
 interface Passage {
   field: number;
-  /** Key ids of each unit: unit u has keys[bounds[u] .. bounds[u+1]). */
-  keys: Int32Array;
-  bounds: Int32Array;
+  first: number;
+  count: number;
   phrase: string;
-  /** [start, end) of each unit in the text, for highlights. */
-  spans: Int32Array;
   /** Entry fields that hold exactly this text. */
   origins: ('en' | 'zh' | 'fix')[];
 }
@@ -111,11 +108,21 @@ interface VocabWord {
 export class SearchIndex {
   private readonly entries: readonly Entry[];
   private readonly keyIds = new Map<string, number>();
+  /** Chinese bigrams by pairCode: most keys are bigrams, and numbers cost no string. */
+  private readonly pairIds = new Map<number, number>();
+  private keyCount = 0;
   /** Per key id: entry index · 8 + field, one per (entry, field). */
   private readonly postings: number[][] = [];
   /** Per key id: number of distinct entries. */
   private readonly df: number[] = [];
+  /** Last entry that counted towards df, per key id (build only). */
+  private readonly lastEntry: number[] = [];
   private readonly passages: Passage[][] = [];
+  // Units of every passage, flat: unit u has key ids unitKeys[unitStart[u] .. unitStart[u + 1]) and covers
+  // [unitSpan[2u], unitSpan[2u + 1]) of its text.
+  private readonly unitKeys: number[] = [];
+  private readonly unitStart: number[] = [];
+  private readonly unitSpan: number[] = [];
   private readonly prior: Float64Array;
   private readonly codeIndex = new Map<string, number[]>();
   private readonly indexById = new Map<string, number>();
@@ -137,7 +144,31 @@ export class SearchIndex {
   constructor(readonly catalog: Catalog) {
     this.entries = catalog.entries;
     const n = this.entries.length;
-    const lastEntry: number[] = [];
+    let current = 0;
+    const sink: UnitSink & { id(id: number): void } = {
+      unit: (start, end) => {
+        this.unitStart.push(this.unitKeys.length);
+        this.unitSpan.push(start, end);
+      },
+      key: (key) => sink.id(this.keyId(key)),
+      pair: (code) => {
+        let id = this.pairIds.get(code);
+        if (id === undefined) {
+          id = this.newKey();
+          this.pairIds.set(code, id);
+        }
+        sink.id(id);
+      },
+      id: (id) => {
+        this.unitKeys.push(id);
+        const list = this.postings[id];
+        if (!hasPosting(list, current)) list.push(current);
+        if (this.lastEntry[id] !== current >> 3) {
+          this.lastEntry[id] = current >> 3;
+          this.df[id]++;
+        }
+      },
+    };
     const codeCount = new Map<string, number>();
     for (const e of this.entries)
       if (platformInfo(e.platform).wechat) codeCount.set(e.code, (codeCount.get(e.code) ?? 0) + 1);
@@ -159,7 +190,10 @@ export class SearchIndex {
         if (!text) return;
         let p = seen.get(text);
         if (!p) {
-          p = this.passage(index, field, text, lastEntry);
+          current = index * 8 + field;
+          const first = this.unitStart.length;
+          const phrase = analyze(text, sink);
+          p = { field, first, count: this.unitStart.length - first, phrase, origins: [] };
           seen.set(text, p);
           passages.push(p);
         }
@@ -180,6 +214,7 @@ export class SearchIndex {
       add(NOTE, entry.adviceZh);
       this.passages.push(passages);
     });
+    this.unitStart.push(this.unitKeys.length);
     this.keyIds.forEach((id, key) => {
       if (!/^[a-z][a-z0-9]*$/.test(key)) return;
       const word: VocabWord = { word: key, id, df: this.df[id], mask: letterMask(key) };
@@ -193,50 +228,27 @@ export class SearchIndex {
     this.seenTerm = new Int32Array(n);
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
-    this.queryMark = new Uint8Array(this.keyIds.size);
+    this.queryMark = new Uint8Array(this.keyCount);
   }
 
   private keyId(key: string): number {
     let id = this.keyIds.get(key);
     if (id === undefined) {
-      id = this.keyIds.size;
+      id = this.newKey();
       this.keyIds.set(key, id);
-      this.postings.push([]);
-      this.df.push(0);
     }
     return id;
   }
 
-  private passage(entry: number, field: number, text: string, lastEntry: number[]): Passage {
-    const units = analyze(text);
-    const keys: number[] = [];
-    const bounds = new Int32Array(units.length + 1);
-    const spans = new Int32Array(units.length * 2);
-    units.forEach((unit, u) => {
-      bounds[u] = keys.length;
-      spans[2 * u] = unit.start;
-      spans[2 * u + 1] = unit.end;
-      for (const key of unit.keys) {
-        const id = this.keyId(key);
-        keys.push(id);
-        const list = this.postings[id];
-        const posting = entry * 8 + field;
-        if (!hasPosting(list, posting)) list.push(posting);
-        if (lastEntry[id] !== entry + 1) {
-          lastEntry[id] = entry + 1;
-          this.df[id]++;
-        }
-      }
-    });
-    bounds[units.length] = keys.length;
-    return {
-      field,
-      keys: Int32Array.from(keys),
-      bounds,
-      phrase: phraseText(foldChars(text)),
-      spans,
-      origins: [],
-    };
+  private newKey(): number {
+    this.postings.push([]);
+    this.df.push(0);
+    this.lastEntry.push(-1);
+    return this.keyCount++;
+  }
+
+  private lookupKey(key: string): number | undefined {
+    return key.length === 2 && isHanPair(key) ? this.pairIds.get(pairCode(key)) : this.keyIds.get(key);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -322,7 +334,8 @@ export class SearchIndex {
     if (!parsed.codes.length) return textHits;
     // A code named in the query comes first; the words of the query order its meanings across platforms.
     const textScore = new Map<number, number>();
-    for (const r of textHits) textScore.set(r.index, r.score - TIER[r.kind]);
+    // The words' evidence without the platform prior: here the words decide between platforms.
+    for (const r of textHits) textScore.set(r.index, r.score - this.prior[r.index] - TIER.partial);
     for (const code of parsed.codes) {
       for (const entry of this.catalog.lookup(code)) {
         const i = this.indexById.get(entry.id) ?? -1;
@@ -383,7 +396,7 @@ export class SearchIndex {
   }
 
   private addKey(term: Term, key: string, quality: number): void {
-    const id = this.keyIds.get(key);
+    const id = this.lookupKey(key);
     if (id === undefined) return;
     const at = term.keys.indexOf(id);
     if (at >= 0) term.quality[at] = Math.max(term.quality[at], quality);
@@ -414,17 +427,17 @@ export class SearchIndex {
 
   private wordTerm(word: string, typing: boolean): Term | undefined {
     const term: Term = { keys: [], quality: [], weight: 0 };
-    for (const key of wordKeys(word)) this.addKey(term, key, key === word ? Q_EXACT : Q_CONCEPT);
+    for (const key of keysOfWord(word)) this.addKey(term, key, key === word ? Q_EXACT : Q_CONCEPT);
     const known = this.vocabByWord.get(word);
     if (!known || known.df <= 3) {
       for (const fix of this.corrections(word, known?.df ?? 0)) {
         const q = fix.distance === 1 ? Q_TYPO1 : Q_TYPO2;
-        for (const key of wordKeys(fix.word)) this.addKey(term, key, key === fix.word ? q : q * Q_CONCEPT);
+        for (const key of keysOfWord(fix.word)) this.addKey(term, key, key === fix.word ? q : q * Q_CONCEPT);
       }
     }
     if (typing && !known && word.length >= 2) {
       for (const w of this.completions(word))
-        for (const key of wordKeys(w)) this.addKey(term, key, key === w ? Q_PREFIX : Q_PREFIX * Q_CONCEPT);
+        for (const key of keysOfWord(w)) this.addKey(term, key, key === w ? Q_PREFIX : Q_PREFIX * Q_CONCEPT);
     }
     return this.finishTerm(term);
   }
@@ -515,11 +528,12 @@ export class SearchIndex {
         matched[e]++;
       }
     });
-    const qPhrase = phraseText(text).trim();
+    const qPhrase = analyze(text, NO_SINK).trim();
     const lead = /^[\u3400-\u9fff]/.test(qPhrase) ? '' : ' ';
     const tail = /[\u3400-\u9fff]$/.test(qPhrase) ? '' : ' ';
     const pattern = lead + qPhrase + tail;
     const fullQuery = ' ' + qPhrase + ' ';
+    const { unitStart, unitKeys } = this;
     let maxScore = 0;
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
     for (const e of candidates) {
@@ -535,13 +549,13 @@ export class SearchIndex {
       let phrase = false;
       for (const p of this.passages[e]) {
         if (p.field === NOTE) continue;
-        const units = p.bounds.length - 1;
+        const units = p.count;
         if (!units) continue;
         if (p.field !== FIX) {
           let covered = 0;
-          for (let u = 0; u < units; u++) {
-            for (let k = p.bounds[u]; k < p.bounds[u + 1]; k++) {
-              if (mark[p.keys[k]]) {
+          for (let u = p.first; u < p.first + units; u++) {
+            for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
+              if (mark[unitKeys[k]]) {
                 covered++;
                 break;
               }
@@ -572,12 +586,13 @@ export class SearchIndex {
     for (const p of this.passages[r.index]) {
       if (!p.origins.length) continue;
       const ranges: [number, number][] = [];
-      for (let u = 0; u + 1 < p.bounds.length; u++) {
+      for (let u = p.first; u < p.first + p.count; u++) {
         let hit = false;
-        for (let k = p.bounds[u]; k < p.bounds[u + 1] && !hit; k++) hit = mark[p.keys[k]] === 1;
+        for (let k = this.unitStart[u]; k < this.unitStart[u + 1] && !hit; k++)
+          hit = mark[this.unitKeys[k]] === 1;
         if (!hit) continue;
-        const start = p.spans[2 * u];
-        const end = p.spans[2 * u + 1];
+        const start = this.unitSpan[2 * u];
+        const end = this.unitSpan[2 * u + 1];
         const last = ranges[ranges.length - 1];
         if (last && start <= last[1]) last[1] = Math.max(last[1], end);
         else ranges.push([start, end]);
@@ -594,6 +609,12 @@ interface Ranked {
   kind: MatchKind;
   /** For code hits: how many characters of the code matched. */
   codeLength: number;
+}
+
+const NO_SINK: UnitSink = { unit: () => undefined, key: () => undefined, pair: () => undefined };
+
+function isHanPair(s: string): boolean {
+  return isHan(s.charCodeAt(0)) && isHan(s.charCodeAt(1));
 }
 
 /** Postings arrive entry by entry: a duplicate can only be among the last entry's few postings. */

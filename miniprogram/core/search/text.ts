@@ -108,14 +108,3 @@ export function stem(word: string): string {
   if (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
   return word;
 }
-
-/** Normalised text for phrase tests: folded, punctuation as single spaces, a space between scripts. */
-export function phraseText(folded: string): string {
-  const parts: string[] = [];
-  for (const run of runs(folded)) parts.push(run.han ? run.text : stem(run.text));
-  let joined = ' ' + parts.join(' ') + ' ';
-  COMPOUNDS.forEach((to, from) => {
-    if (joined.includes(' ' + from + ' ')) joined = joined.split(' ' + from + ' ').join(' ' + to + ' ');
-  });
-  return joined;
-}

@@ -1,0 +1,152 @@
+// Ranking rules of the search engine, on the real bundled catalog.
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { platformInfo } from '../../miniprogram/core/platforms';
+import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
+import { parseQuery } from '../../miniprogram/core/search/query';
+import { boundedDistance } from '../../miniprogram/core/search/typo';
+
+const catalog = bundledCatalog();
+const index = searchIndex(catalog);
+const codes = (hits: SearchHit[]): string[] => hits.map((h) => h.entry.code);
+
+/** The text a highlight range points at. */
+function marked(hit: SearchHit): string[] {
+  return hit.highlights.map((h) =>
+    (h.field === 'code' ? hit.entry.code : (hit.entry[h.field] ?? '')).slice(h.start, h.end),
+  );
+}
+
+describe('code queries', () => {
+  it('an exact code beats a code prefix, which beats text', () => {
+    const hits = index.search('45009', { limit: 50 });
+    expect(hits[0].kind).toBe('code');
+    expect(hits[0].entry.code).toBe('45009');
+    const kinds = hits.map((h) => h.kind);
+    expect(kinds.lastIndexOf('code')).toBeLessThan(
+      kinds.indexOf('prefix') < 0 ? Infinity : kinds.indexOf('prefix'),
+    );
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
+  });
+
+  it('returns every platform of a shared code, the common platform first and seed 003 last', () => {
+    const hits = index.search('40001').filter((h) => h.kind === 'code');
+    const expected = catalog.lookup('40001').map((e) => e.id);
+    expect(hits.map((h) => h.entry.id).sort()).toEqual(expected.slice().sort());
+    expect(hits[0].entry.platform).toBe('开放平台通用');
+    expect(platformInfo(hits[hits.length - 1].entry.platform).wechat).toBe(false);
+  });
+
+  it('reads negative, full-width and string codes', () => {
+    expect(index.search('-404011')[0].entry.id).toBe('cloudbase:-404011');
+    expect(index.search('－１')[0].entry.code).toBe('-1');
+    expect(index.search('４００１３')[0].entry.code).toBe('40013');
+    expect(index.search('api_sys_reqsign')[0].entry.id).toBe('thirdparty:API_SYS_REQSIGN');
+  });
+
+  it('a partial code lists its family, shortest codes first, each highlighted on the typed digits', () => {
+    const hits = index.search('850', { limit: 10 });
+    expect(hits.every((h) => h.kind === 'prefix' && h.entry.code.startsWith('850'))).toBe(true);
+    expect(hits[0].entry.code).toBe('85001');
+    expect(marked(hits[0])).toEqual(['850']);
+  });
+});
+
+describe('text queries', () => {
+  it('prefers a short text fully covered by the query (invalid appid → 40013)', () => {
+    const hits = index.search('invalid appid');
+    expect(hits[0].entry.code).toBe('40013');
+    expect(hits[0].kind).toBe('phrase');
+  });
+
+  it('phrase beats all words, which beats partial', () => {
+    const hits = index.search('not in whitelist', { limit: 100 });
+    const order = ['phrase', 'all-words', 'partial'];
+    for (let i = 1; i < hits.length; i++)
+      expect(order.indexOf(hits[i - 1].kind)).toBeLessThanOrEqual(order.indexOf(hits[i].kind));
+    expect(['40164', '45035', '61004']).toContain(hits[0].entry.code);
+  });
+
+  it('tolerates typos against the catalog vocabulary', () => {
+    expect(codes(index.search('acess_token expird', { limit: 1 }))).toEqual(['42001']);
+    expect(codes(index.search('invaild appid', { limit: 1 }))).toEqual(['40013']);
+    expect(codes(index.search('invalid credentail', { limit: 1 }))).toEqual(['40001']);
+    expect(boundedDistance('credentail', 'credential', 2)).toBe(1);
+    expect(boundedDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('finds Chinese text, thesaurus words and mixed queries', () => {
+    expect(codes(index.search('调用太频繁', { limit: 1 }))).toEqual(['45011']);
+    expect(codes(index.search('今天调用次数用完了', { limit: 1 }))).toEqual(['45009']);
+    expect(codes(index.search('token过期', { limit: 1 }))).toEqual(['42001']);
+    expect(codes(index.search('access_token 超时', { limit: 1 }))).toEqual(['42001']);
+    expect(['40164', '61004', '45035', '30005']).toContain(index.search('ip白名单')[0].entry.code);
+  });
+
+  it('puts the non-WeChat platform behind WeChat platforms for the same words', () => {
+    const hits = index.search('access_token expired', { limit: 10 });
+    const third = hits.findIndex((h) => !platformInfo(h.entry.platform).wechat);
+    const wechat42001 = hits.findIndex((h) => h.entry.code === '42001');
+    expect(wechat42001).toBe(0);
+    if (third >= 0) expect(third).toBeGreaterThan(wechat42001);
+  });
+
+  it('highlights point at the matched words of the entry', () => {
+    const hit = index.search('access_token expired')[0];
+    const words = marked(hit).join(' ').toLowerCase();
+    expect(words).toContain('access');
+    expect(words).toContain('expired');
+    const zh = index.search('调用太频繁')[0];
+    expect(marked(zh).join('')).toContain('调用太频繁');
+  });
+});
+
+describe('pasted errors', () => {
+  it('takes the code out of a JSON body and ignores the rid', () => {
+    const body =
+      '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest rid: 65bb65b7-402cd2bc-0d97216b"}';
+    const hits = index.search(body);
+    expect(hits[0].kind).toBe('code');
+    expect(hits[0].entry.id).toBe('open:40001');
+  });
+
+  it('matches an errmsg with its rid, hint and IP noise removed', () => {
+    expect(
+      codes(
+        index.search(
+          'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist rid: 65bb65b7-402cd2bc-0d97216b',
+          { limit: 1 },
+        ),
+      ),
+    ).toEqual(['40164']);
+    expect(codes(index.search('require subscribe hint: [KJZfAa0644e575]', { limit: 1 }))).toEqual(['43004']);
+    const parsed = parseQuery(
+      'invalid code, hints: [ req_id: 1xFf3a0ce-G0lVKa ] rid: 6618a2c4-1a2b3c4d-5e6f7a8b',
+      () => false,
+    );
+    expect(parsed.text.replace(/[\s,]+/g, ' ').trim()).toBe('invalid code');
+  });
+
+  it('orders the meanings of a pasted code by the words that came with it', () => {
+    const hits = index.search('{"errcode":40003,"errmsg":"missing scope"}');
+    expect(hits[0].entry.id).toBe('thirdparty:40003');
+    expect(hits.filter((h) => h.kind === 'code').length).toBe(catalog.lookup('40003').length);
+  });
+});
+
+describe('options and contract', () => {
+  it('pages with limit/offset, filters by platform and counts', () => {
+    const all = index.search('invalid', { limit: 30 });
+    const second = index.search('invalid', { limit: 10, offset: 10 });
+    expect(second.map((h) => h.entry.id)).toEqual(all.slice(10, 20).map((h) => h.entry.id));
+    expect(index.count('invalid')).toBeGreaterThan(30);
+    const mp = index.search('access_token', { platform: '公众号' });
+    expect(mp.length).toBeGreaterThan(0);
+    expect(mp.every((h) => h.entry.platform === '公众号')).toBe(true);
+  });
+
+  it('search() reuses one index per catalog; an empty query finds nothing', () => {
+    expect(search(catalog, '   ')).toEqual([]);
+    expect(search(catalog, '40001')[0].entry.code).toBe('40001');
+    expect(new SearchIndex(catalog).search('40001')[0].entry.id).toBe('open:40001');
+  });
+});
