@@ -1,0 +1,67 @@
+// View-models of the scan page: one short row per code found (its entry, or its family when the catalog has
+// no entry), and the summary copied to the clipboard. Pure, no wx: only these rows travel through setData.
+import type { Catalog } from '../../core/catalog';
+import type { ScanResult } from '../../core/extract';
+import { platformShort } from '../../core/view/cells';
+
+export interface ScanRow {
+  /** Unique key for wx:for. */
+  key: string;
+  code: string;
+  /** Entry id for the detail page; empty when the code is explained by its family only. */
+  id: string;
+  /** Short platform tag, or "号段" for a family. */
+  tag: string;
+  /** One line: the entry's Chinese (else English) text, or the family's meaning. */
+  title: string;
+  /** Other platforms with the same code ("+2 个平台"), 0 when none. */
+  more: number;
+  /** Evidence line from the input, cut short. */
+  evidence: string;
+  line: number;
+  rid: string;
+  /** Recognised from the errmsg alone (no number in the text). */
+  inferred: boolean;
+}
+
+export const TITLE_MAX = 40;
+export const EVIDENCE_MAX = 90;
+/** Rows shown at most; the summary says how many more were found. */
+export const MAX_ROWS = 50;
+
+function cut(text: string, max: number): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+}
+
+export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
+  return result.codes.slice(0, MAX_ROWS).map((found, i) => {
+    const entries = catalog.lookup(found.code);
+    const first = entries[0];
+    const family = first ? undefined : catalog.family(found.code);
+    return {
+      key: `${i}:${found.code}`,
+      code: found.code,
+      id: first?.id ?? '',
+      tag: first ? platformShort(first.platform) : '号段',
+      title: cut(first ? first.zh || first.en : `${family!.key}：${family!.zh}`, TITLE_MAX),
+      more: Math.max(0, entries.length - 1),
+      evidence: cut(found.evidence, EVIDENCE_MAX),
+      line: found.line,
+      rid: found.rid ?? '',
+      inferred: found.inferred,
+    };
+  });
+}
+
+/** Plain-text summary for the clipboard: one line per code, then the trace ids to give WeChat support. */
+export function scanSummary(result: ScanResult, catalog: Catalog): string {
+  const lines = scanRows(result, catalog).map((r) => {
+    const where = r.id ? `[${r.tag}]` : '[未收录，按号段]';
+    const rid = r.rid ? ` rid: ${r.rid}` : '';
+    return `${r.code} ${where} ${r.title}${rid}`;
+  });
+  if (result.codes.length > MAX_ROWS) lines.push(`…另有 ${result.codes.length - MAX_ROWS} 处`);
+  if (result.rids.length) lines.push(`rid: ${result.rids.join(', ')}`);
+  return lines.join('\n');
+}
