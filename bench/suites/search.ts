@@ -1,9 +1,12 @@
 // Search relevance and speed: wxerr's engine beside fuse.js and minisearch, same catalog, same queries
 // (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
-// `npm run bench -- search` (add `--expose-gc` to node for exact heap numbers: see the printed note).
+// `npm run bench -- search`. Heap: growth of heapUsed over one more build, after a forced GC.
 import { readFileSync } from 'fs';
+import { loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
@@ -136,11 +139,25 @@ interface Row {
   at5: number;
   p50: number;
   p99: number;
+  /** p99 of CPU time per query: what p99 would be if the process never waited for a core. */
+  p99cpu: number;
   build: number;
   heap: number | undefined;
 }
 
-const gc = (globalThis as { gc?: () => void }).gc;
+/** A forced GC without starting node with --expose-gc: the flag can be set at run time for new contexts. */
+function findGc(): (() => void) | undefined {
+  const own = (globalThis as { gc?: () => void }).gc;
+  if (own) return own;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
+}
+
+const gc = findGc();
 
 function heapUsed(): number {
   gc?.();
@@ -182,11 +199,15 @@ function measure(
   for (let w = 1; w < 3 && pass < 500; w++) for (const c of queries) engine.search(c.q, 20);
   const runs = Math.max(1, Math.min(20, Math.floor(2000 / pass)));
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     for (const c of queries) {
+      const u = process.cpuUsage();
       const t = performance.now();
       engine.search(c.q, 20);
       times.push(performance.now() - t);
+      const d = process.cpuUsage(u);
+      cpu.push((d.user + d.system) / 1000);
     }
   }
   return {
@@ -195,6 +216,7 @@ function measure(
     at5: at5 / queries.length,
     p50: percentile(times, 0.5),
     p99: percentile(times, 0.99),
+    p99cpu: percentile(cpu, 0.99),
     build: percentile(builds, 0.5),
     heap: gc ? (after - before) / 1048576 : undefined,
   };
@@ -227,7 +249,14 @@ export function run(): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of table) console.log(line(row));
-  if (!gc) console.log('heap MB: run with node --expose-gc for a measurement (npm run bench:search does)');
+  if (!gc) console.log('heap MB: no forced GC available, so no heap measurement');
+  console.log(
+    `latency: per query over the whole set after warm-up, limit 20; build: median of 7; ` +
+      `load average while measuring: ${loadavg()[0].toFixed(1)} on this machine`,
+  );
+  console.log(
+    `p99 CPU time per query (ms, µs resolution): ${rows.map((r) => `${r.name} ${r.p99cpu.toFixed(3)}`).join(', ')}`,
+  );
   for (const kind of kinds) {
     const subset = queries.filter((q) => q.kind === kind);
     const cells = rows.map((r) => {

@@ -130,6 +130,8 @@ export class SearchIndex {
   /** English words of the catalog, sorted, for typo correction and completion. */
   private readonly vocab: VocabWord[] = [];
   private readonly vocabByWord = new Map<string, VocabWord>();
+  /** The same words by length, so a typo scan only reads words of a possible length. */
+  private readonly vocabByLength: VocabWord[][] = [];
 
   // Per-query scratch, allocated once.
   private readonly score: Float64Array;
@@ -222,6 +224,7 @@ export class SearchIndex {
       this.vocabByWord.set(key, word);
     });
     this.vocab.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    for (const v of this.vocab) (this.vocabByLength[v.word.length] ??= []).push(v);
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
     this.best = new Float64Array(n);
@@ -449,8 +452,11 @@ export class SearchIndex {
     const mask = letterMask(word);
     let bestDistance = max + 1;
     let found: { word: string; distance: number; df: number }[] = [];
-    for (const v of this.vocab) {
-      if (Math.abs(v.word.length - word.length) > max || v.word === word) continue;
+    const candidates: VocabWord[] = [];
+    for (let len = word.length - max; len <= word.length + max; len++)
+      candidates.push(...(this.vocabByLength[len] ?? []));
+    for (const v of candidates) {
+      if (v.word === word) continue;
       if (v.df < Math.max(1, ownDf * 5) || popcount(v.mask ^ mask) > 2 * max) continue;
       const d = boundedDistance(word, v.word, Math.min(max, bestDistance));
       if (d > max || d > bestDistance) continue;
