@@ -196,8 +196,8 @@ export function normalizeOcrText(text: string): string {
     .replace(/[“”]/g, '"')
     .replace(/[‘’]/g, "'")
     .replace(/[－—–](?=\d)/g, '-')
-    .replace(/(?<=\d)[Oo](?=\d)|(?<=\d\d)[Oo](?=\b)|(?<=\b)[Oo](?=\d\d)/g, '0')
-    .replace(/(?<=\d)[lI|](?=\d)|(?<=\d\d)[lI](?=\b)|(?<=\b)[lI](?=\d\d)/g, '1')
+    .replace(/(?<=\d)[Oo]+(?=\d)|(?<=\d\d)[Oo]+(?=\b)|(?<=\b)[Oo]+(?=\d\d)/g, (m) => '0'.repeat(m.length))
+    .replace(/(?<=\d)[lI|]+(?=\d)|(?<=\d\d)[lI]+(?=\b)|(?<=\b)[lI]+(?=\d\d)/g, (m) => '1'.repeat(m.length))
     .replace(/[ \t]+$/gm, '');
 }
 
@@ -210,7 +210,8 @@ function langFile(lang: Lang): string {
   const pkg = `@tesseract.js-data/${lang}`;
   let root: string;
   try {
-    root = dirname(require.resolve(`${pkg}/package.json`));
+    // (cast: the mini-program typings also declare a global `require`, without resolve)
+    root = dirname((require as unknown as NodeJS.Require).resolve(`${pkg}/package.json`));
   } catch (error) {
     throw new OcrUnavailable(pkg, error);
   }

@@ -81,6 +81,8 @@ export function vkApi(
     getSystemInfoSync: () => ({ SDKVersion: env.sdk ?? '3.4.0' }),
     isVKSupport: (version: string) => version === 'v1' && (env.isVKSupport ?? true),
   };
+  // An old client has no createVKSession at all: present as undefined, as wx shows a missing API.
+  api.createVKSession = undefined;
   if (env.supported !== false) {
     api.createVKSession = (config: { track?: { OCR?: { mode?: number } } }) => {
       if (config.track?.OCR?.mode !== 2) throw new Error('createVKSession: expected track.OCR.mode 2');

@@ -6,10 +6,8 @@ import { extractCodes, type ScanResult } from '../../core/extract';
 import { recognizeText, type OcrOutcome } from '../../adapters/ocr';
 import { pickScreenshot } from '../../adapters/media';
 import { copyText, openDetail, toast } from '../../adapters/ui';
-import { scanRows, scanSummary, type ScanRow } from './results';
+import { MAX_PASTE_CHARS, scanRows, scanSummary, type ScanRow } from './results';
 
-/** Largest text the page scans at once (characters); more gets a clear message and nothing is cut. */
-export const MAX_PASTE_CHARS = 100_000;
 /** Text shown back in the box after a clipboard read or OCR (the scan itself uses all of it). */
 const SHOW_MAX = 20_000;
 

@@ -24,6 +24,8 @@ export interface ScanRow {
   inferred: boolean;
 }
 
+/** Largest text the page scans at once (characters); more gets a clear message and nothing is cut. */
+export const MAX_PASTE_CHARS = 100_000;
 export const TITLE_MAX = 40;
 export const EVIDENCE_MAX = 90;
 /** Rows shown at most; the summary says how many more were found. */
