@@ -373,7 +373,8 @@ export class OcrEngine {
       gzip: true,
     });
     // Keep runs of spaces so JSON keys stay apart from values.
-    await worker.setParameters({ preserve_interword_spaces: '1' });
+    // debug_file: tesseract's "Estimating resolution" notes go nowhere instead of stderr.
+    await worker.setParameters({ preserve_interword_spaces: '1', debug_file: '/dev/null' });
     return worker;
   }
 }
