@@ -196,10 +196,13 @@ export function createClient(options: ClientOptions = {}): Client {
     options.onError?.(err);
     if (!options.realtimeLog || err.kind === 'abort') return;
     try {
-      logger ??=
-        options.realtimeLog === true
-          ? (options.wx ?? globalWx()).getRealtimeLogManager?.()
-          : options.realtimeLog;
+      if (!logger) {
+        logger =
+          options.realtimeLog === true
+            ? (options.wx ?? globalWx()).getRealtimeLogManager?.()
+            : options.realtimeLog;
+        logger?.addFilterMsg?.('wxerr'); // lets the admin console filter the wrapper's records
+      }
       // Bounded fields keep one call far below the realtime log's 5 KB limit.
       const { kind, code, rid, action, method, attempts } = err;
       logger?.error('wxerr', { kind, code, rid, action, method, attempts, url: err.url.slice(0, 1024) });

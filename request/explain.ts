@@ -5,6 +5,7 @@ import { actionAdvice, type AdviceText } from '../miniprogram/core/advice';
 import { bundledCatalog } from '../miniprogram/core/catalog';
 import { familyLabel, familyOf, type FamilyLabel } from '../miniprogram/core/family';
 import type { Action, Entry, Platform } from '../miniprogram/core/types';
+import { classifyWxFailure } from '../miniprogram/core/wx-failure';
 import type { WxerrError } from './errors';
 
 export interface Explanation {
@@ -66,7 +67,8 @@ export function explainCode(code: string, platform?: Platform, action?: Action):
 
 /** Explains an error of the wrapper: catalog texts for its errcode or errno, advice for its action. */
 export function explain(
-  err: Pick<WxerrError, 'kind' | 'action' | 'what'> & Partial<Pick<WxerrError, 'code' | 'platform' | 'rid'>>,
+  err: Pick<WxerrError, 'kind' | 'action' | 'what'> &
+    Partial<Pick<WxerrError, 'code' | 'platform' | 'rid' | 'errMsg' | 'errno'>>,
 ): Explanation {
   const catalogued = err.code !== undefined && err.kind !== 'http';
   const out = catalogued
@@ -79,7 +81,13 @@ export function explain(
     out.platform = undefined;
   }
   if (!out.zh && !out.en) {
-    out.zh = out.en = err.what;
+    // A failure without a catalogued code: the client's own "zh / en" label for network failures.
+    const [zh, en] =
+      err.kind === 'network' || err.kind === 'abort'
+        ? classifyWxFailure(err.errMsg ?? '', err.errno).text.split(' / ')
+        : [err.what, err.what];
+    out.zh = zh;
+    out.en = en;
   }
   out.rid = err.rid;
   return out;

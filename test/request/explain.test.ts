@@ -52,7 +52,8 @@ describe('explain (catalog texts)', () => {
     expect(x.family).toBeUndefined();
     expect(x.advice.zh).toBe(actionAdvice('retry-later').zh);
     const old = explain(failureError({ errMsg: 'request:fail timeout' }, target));
-    expect(old.en).toContain('timed out');
+    expect(old.zh).toBe('请求超时');
+    expect(old.en).toBe('timed out');
   });
 
   test('project translations are marked, official texts are not', () => {
