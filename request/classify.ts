@@ -48,8 +48,9 @@ export function httpAction(status: number): Action {
 
 /** The API error in a body (errcode ≠ 0), whatever the status; else an HTTP error for a status ≥ 400. */
 export function responseError(res: RawResponse, t: Target): WxerrError | undefined {
-  const common = { statusCode: res.statusCode, data: res.data, header: res.header, ...t };
   const api = readApiFailure(res.data);
+  if (!api && res.statusCode < 400) return undefined; // the common case, decided without allocating
+  const common = { statusCode: res.statusCode, data: res.data, header: res.header, ...t };
   if (api) {
     const { text, rid } = splitRid(api.errmsg);
     return new WxerrError({
@@ -63,7 +64,6 @@ export function responseError(res: RawResponse, t: Target): WxerrError | undefin
       ...common,
     });
   }
-  if (res.statusCode < 400) return undefined;
   const title = typeof res.data === 'string' ? /<title[^>]*>([^<]{1,120})/i.exec(res.data)?.[1].trim() : '';
   return new WxerrError({
     kind: 'http',

@@ -223,11 +223,10 @@ export function createClient(options: ClientOptions = {}): Client {
       };
       const w = options.wx ?? globalWx();
       // The wire request is the wx options object: wx ignores the fields it does not know (type, attempt).
-      const o = {
-        ...req,
-        success: (res: unknown) => finish({ res: res as Res }),
-        fail: (fail: WxFail) => finish({ fail }),
-      } as WxRequestOptions & WxUploadOptions & WxDownloadOptions;
+      // The attempt's own object becomes the wx options: no copy on the hot path.
+      const o = req as WireRequest & WxRequestOptions & WxUploadOptions & WxDownloadOptions;
+      o.success = (res: unknown) => finish({ res: res as Res });
+      o.fail = (fail: WxFail) => finish({ fail });
       const task =
         req.type === 'upload' ? w.uploadFile(o) : req.type === 'download' ? w.downloadFile(o) : w.request(o);
       signal?.addEventListener('abort', onAbort);
@@ -242,17 +241,18 @@ export function createClient(options: ClientOptions = {}): Client {
     const { url, method } = first;
     const target = { url, method };
     const aborted = (): Error => abortError(target);
-    const policy: RetryOptions =
-      options.retry === false || call.retry === false
-        ? { ...DEFAULT_RETRY, attempts: 1 }
-        : { ...DEFAULT_RETRY, ...options.retry, ...call.retry };
     const useAuth = !!auth && call.auth !== false;
     const start = clock.now();
     let attempt = 1;
     let replayed = false;
     try {
       for (;;) {
-        let req: WireRequest = { ...first, header: { ...first.header }, attempt };
+        // Each attempt gets its own object; the headers are copied only when a token or a hook may change them.
+        let req: WireRequest = {
+          ...first,
+          header: useAuth || options.onRequest ? { ...first.header } : first.header,
+          attempt,
+        };
         const gen = refresher.generation;
         if (useAuth) {
           if (refresher.pending)
@@ -299,6 +299,11 @@ export function createClient(options: ClientOptions = {}): Client {
         }
         err.attempts = attempt;
         const now = clock.now();
+        // The policy is only needed once something failed: successful calls skip the merge.
+        const policy: RetryOptions =
+          options.retry === false || call.retry === false
+            ? { ...DEFAULT_RETRY, attempts: 1 }
+            : { ...DEFAULT_RETRY, ...options.retry, ...call.retry };
         const delay = retryDelay(err, attempt, policy, now - start, now, clock.random);
         if (delay === undefined) throw err;
         await orAbort(clock.sleep(delay), signal, aborted);
@@ -312,9 +317,10 @@ export function createClient(options: ClientOptions = {}): Client {
 
   function resolveUrl(url: string, params?: RequestOptions['params']): string {
     let full = /^[a-z][a-z\d+.-]*:\/\//i.test(url) || !options.baseURL ? url : options.baseURL + url;
-    const q = Object.keys(params ?? {})
-      .filter((k) => params?.[k] !== undefined)
-      .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(params?.[k]))}`)
+    if (!params) return full;
+    const q = Object.keys(params)
+      .filter((k) => params[k] !== undefined)
+      .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(params[k]))}`)
       .join('&');
     if (q) full += (full.includes('?') ? '&' : '?') + q;
     return full;
@@ -349,7 +355,8 @@ export function createClient(options: ClientOptions = {}): Client {
     type,
     method,
     url: o.url,
-    header: { ...options.headers, ...o.headers },
+    // Shared, never mutated: execute() copies it before a token or a hook can change it.
+    header: o.headers ? { ...options.headers, ...o.headers } : (options.headers ?? {}),
     timeout: o.timeout ?? options.timeout,
   });
   const transfer = (type: 'upload' | 'download', method: Method, o: UploadOptions | DownloadOptions) => {
@@ -357,24 +364,28 @@ export function createClient(options: ClientOptions = {}): Client {
     return execute({ ...wire(type, method, o), ...rest, url: resolveUrl(url) }, o, signal);
   };
 
+  /** A request up to its raw wx success object (shared by request() and the verbs). */
+  const send1 = (o: RequestOptions): Promise<Res> => {
+    const method = (o.method ?? 'GET').toUpperCase() as Method;
+    const req = {
+      ...wire('request', method, o),
+      url: resolveUrl(o.url, o.params),
+      data: o.data,
+      dataType: o.dataType ?? 'json',
+      responseType: o.responseType,
+    };
+    const key =
+      method === 'GET' && (o.dedupe ?? options.dedupe)
+        ? JSON.stringify([req.url, req.data, req.header, req.dataType, req.responseType])
+        : '';
+    return key ? shared(key, req, o) : execute(req, o, o.signal);
+  };
   const verb = <T>(method: Method, url: string, o?: WithoutUrl<RequestOptions>, data?: unknown): Promise<T> =>
-    client.request<T>({ ...o, url, method, data }).then((r) => r.data);
+    send1({ ...o, url, method, data }).then((r) => r.data as T);
 
   const client: Client = {
     async request<T>(o: RequestOptions): Promise<Response<T>> {
-      const method = (o.method ?? 'GET').toUpperCase() as Method;
-      const req = {
-        ...wire('request', method, o),
-        url: resolveUrl(o.url, o.params),
-        data: o.data,
-        dataType: o.dataType ?? 'json',
-        responseType: o.responseType,
-      };
-      const key =
-        method === 'GET' && (o.dedupe ?? options.dedupe)
-          ? JSON.stringify([req.url, req.data, req.header, req.dataType, req.responseType])
-          : '';
-      const res = await (key ? shared(key, req, o) : execute(req, o, o.signal));
+      const res = await send1(o);
       return {
         data: res.data as T,
         statusCode: res.statusCode,

@@ -11,17 +11,13 @@ export function createQueue(max: number): Queue {
   let active = 0;
   const waiting: Array<() => void> = [];
   const release = (): void => {
+    // The slot passes straight to the next waiting task, if any.
     const next = waiting.shift();
-    if (next)
-      next(); // the slot passes straight to the next task
+    if (next) next();
     else active--;
   };
-  const slot = (signal: AbortSignalLike | undefined, aborted: () => Error): Promise<void> => {
-    if (active < max) {
-      active++;
-      return Promise.resolve();
-    }
-    return new Promise((resolve, reject) => {
+  const slot = (signal: AbortSignalLike | undefined, aborted: () => Error): Promise<void> =>
+    new Promise((resolve, reject) => {
       const onAbort = (): void => {
         waiting.splice(waiting.indexOf(go), 1);
         reject(aborted());
@@ -33,16 +29,25 @@ export function createQueue(max: number): Queue {
       waiting.push(go);
       signal?.addEventListener('abort', onAbort);
     });
-  };
   return {
-    async run(task, signal, aborted) {
-      if (signal?.aborted) throw aborted();
-      await slot(signal, aborted);
-      try {
-        return await task();
-      } finally {
-        release();
+    run<T>(task: () => Promise<T>, signal: AbortSignalLike | undefined, aborted: () => Error): Promise<T> {
+      if (signal?.aborted) return Promise.reject(aborted());
+      const go = (): Promise<T> => {
+        let p: Promise<T>;
+        try {
+          p = task();
+        } catch (error) {
+          p = Promise.reject(error);
+        }
+        p.then(release, release);
+        return p;
+      };
+      // A free slot runs the task at once (no extra await on the hot path).
+      if (active < max) {
+        active++;
+        return go();
       }
+      return slot(signal, aborted).then(go);
     },
     get active() {
       return active;

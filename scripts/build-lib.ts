@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 // Run compiled (dist/scripts/) by `prepare`, or from source with ts-node.
-const root = existsSync(join(__dirname, '..', 'package.json'))
+export const ROOT = existsSync(join(__dirname, '..', 'package.json'))
   ? join(__dirname, '..')
   : join(__dirname, '..', '..');
-const out = join(root, 'miniprogram_dist');
+const out = join(ROOT, 'miniprogram_dist');
 
 /** Syntax every supported base library runs without DevTools' ES5 transform (object spread, async). */
 export const LIB_TARGET = 'es2018';
@@ -22,7 +22,7 @@ export function main(): void {
   mkdirSync(out, { recursive: true });
   for (const [name, entry] of Object.entries(ENTRIES)) {
     buildSync({
-      entryPoints: [join(root, entry)],
+      entryPoints: [join(ROOT, entry)],
       outfile: join(out, `${name}.js`),
       bundle: true,
       format: 'cjs',

@@ -5,7 +5,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
 import { createClient } from '../../request';
-import { ENTRIES, LIB_TARGET } from '../../scripts/build-lib';
+import { ENTRIES, LIB_TARGET, ROOT } from '../../scripts/build-lib';
 import { json, startServer } from '../../test/helpers/http-server';
 import { createWxShim, type WxShim } from '../../test/helpers/wx-shim';
 
@@ -14,7 +14,7 @@ const CORE_BUDGET = 4 * 1024;
 function size(entry: string): { raw: number; min: number; gz: number } {
   const build = (minify: boolean): Uint8Array =>
     buildSync({
-      entryPoints: [join(__dirname, '..', '..', entry)],
+      entryPoints: [join(ROOT, entry)],
       bundle: true,
       format: 'cjs',
       platform: 'neutral',

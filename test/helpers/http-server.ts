@@ -66,7 +66,7 @@ export async function startServer(): Promise<TestServer> {
       });
     });
   });
-  server.keepAliveTimeout = 1000;
+  // Node's agent drops sockets whose Keep-Alive hint is ≤ 1 s: keep the default 5 s so sockets are reused.
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
