@@ -163,6 +163,17 @@ function parseJson(s: unknown): unknown {
   }
 }
 
+/** An auth error whose cause is what getToken or refreshToken threw. */
+function authFailure(what: string, reason: unknown, target: { url: string; method: string }): WxerrError {
+  return new WxerrError({
+    kind: 'auth',
+    action: 're-login',
+    what: `${what}: ${reason instanceof Error ? reason.message : String(reason)}`,
+    cause: reason,
+    ...target,
+  });
+}
+
 /** Resolves p, or rejects with `err()` as soon as the signal aborts. */
 function orAbort<T>(p: Promise<T>, signal: AbortSignalLike | undefined, err: () => Error): Promise<T> {
   if (!signal) return p;
@@ -222,8 +233,8 @@ export function createClient(options: ClientOptions = {}): Client {
         finish({ fail: { errMsg: 'request:fail abort' } });
       };
       const w = options.wx ?? globalWx();
-      // The wire request is the wx options object: wx ignores the fields it does not know (type, attempt).
-      // The attempt's own object becomes the wx options: no copy on the hot path.
+      // The attempt's own object becomes the wx options (no copy on the hot path); wx ignores the fields it does
+      // not know (type, attempt).
       const o = req as WireRequest & WxRequestOptions & WxUploadOptions & WxDownloadOptions;
       o.success = (res: unknown) => finish({ res: res as Res });
       o.fail = (fail: WxFail) => finish({ fail });
@@ -261,7 +272,12 @@ export function createClient(options: ClientOptions = {}): Client {
               signal,
               aborted,
             );
-          const token = await auth.getToken();
+          let token: string | undefined;
+          try {
+            token = await auth.getToken();
+          } catch (reason) {
+            throw authFailure('getToken failed', reason, target);
+          }
           if (token) (auth.apply ?? bearer)(req, token);
         }
         if (options.onRequest) req = (await options.onRequest(req)) || req;
@@ -277,13 +293,7 @@ export function createClient(options: ClientOptions = {}): Client {
                 await orAbort(refresher.refresh(gen), signal, aborted);
               } catch (reason) {
                 if (isWxerrError(reason) && reason.kind === 'abort') throw reason;
-                throw new WxerrError({
-                  kind: 'auth',
-                  action: 're-login',
-                  what: `token refresh failed: ${reason instanceof Error ? reason.message : String(reason)}`,
-                  cause: reason,
-                  ...target,
-                });
+                throw authFailure('token refresh failed', reason, target);
               }
               continue; // replay once with the new token
             }

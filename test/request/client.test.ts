@@ -429,6 +429,22 @@ describe('token refresh', () => {
     expect(server.hits('/always401')).toBe(2);
   });
 
+  test('a getToken that throws becomes an auth error with that cause', async () => {
+    server.on('/me2', (_req, res) => json(res, { errcode: 0 }));
+    const boom = new Error('storage unavailable');
+    const { client } = fastClient({
+      auth: {
+        getToken: () => {
+          throw boom;
+        },
+        refreshToken: () => undefined,
+      },
+    });
+    const err = await failure(client.get('/me2'));
+    expect(isAuthError(err) && err.cause).toBe(boom);
+    expect(server.hits('/me2')).toBe(0);
+  });
+
   test('auth: false skips the token; a custom isAuthExpired and apply are used', async () => {
     server.on('/q', (req, res) =>
       json(res, { token: req.query.get('access_token'), h: req.headers.authorization ?? null }),
