@@ -2,7 +2,7 @@
  * @jest-environment node
  */
 // The wrapper against a real HTTP server on 127.0.0.1, through a wx shim that talks real sockets.
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import {
@@ -617,6 +617,7 @@ describe('hooks, realtime log, upload, download', () => {
     );
     expect(isApiError(err) && err.code).toBe('41005');
     expect(server.hits('/upload')).toBe(2); // uploads count as POST: not retried
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('download writes the body to a temp file; a 404 is an HTTP error', async () => {
@@ -628,6 +629,7 @@ describe('hooks, realtime log, upload, download', () => {
     const res = await client.download({ url: '/file' });
     expect(res.statusCode).toBe(200);
     expect([...readFileSync(res.tempFilePath)]).toEqual([1, 2, 3, 255]);
+    rmSync(res.tempFilePath);
     const err = await failure(client.download({ url: '/missing' }));
     expect(isHttpError(err) && err.statusCode).toBe(404);
   });
