@@ -92,6 +92,13 @@ interface Passage {
   origins: ('en' | 'zh' | 'fix')[];
 }
 
+/** A text analysed once during the build: its phrase form and where its units are in the flat arrays. */
+interface AnalyzedText {
+  phrase: string;
+  first: number;
+  count: number;
+}
+
 interface Term {
   keys: number[];
   quality: number[];
@@ -171,6 +178,9 @@ export class SearchIndex {
         }
       },
     };
+    // The same text stands on several platforms (40001 on five, per-code advice on every WeChat platform):
+    // it is analysed once and its units replayed.
+    const analyzed = new Map<string, AnalyzedText>();
     const codeCount = new Map<string, number>();
     for (const e of this.entries)
       if (platformInfo(e.platform).wechat) codeCount.set(e.code, (codeCount.get(e.code) ?? 0) + 1);
@@ -194,7 +204,7 @@ export class SearchIndex {
         if (!p) {
           current = index * 8 + field;
           const first = this.unitStart.length;
-          const phrase = analyze(text, sink);
+          const phrase = this.indexText(text, sink, analyzed);
           p = { field, first, count: this.unitStart.length - first, phrase, origins: [] };
           seen.set(text, p);
           passages.push(p);
@@ -232,6 +242,28 @@ export class SearchIndex {
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.queryMark = new Uint8Array(this.keyCount);
+  }
+
+  /** Units of a text into the flat arrays: analysed the first time, copied from that first time after. */
+  private indexText(
+    text: string,
+    sink: UnitSink & { id(id: number): void },
+    cache: Map<string, AnalyzedText>,
+  ): string {
+    const hit = cache.get(text);
+    if (!hit) {
+      const first = this.unitStart.length;
+      const phrase = analyze(text, sink);
+      cache.set(text, { phrase, first, count: this.unitStart.length - first });
+      return phrase;
+    }
+    for (let u = hit.first; u < hit.first + hit.count; u++) {
+      // Push the new unit's start first: for the last unit ever indexed, that is where its keys end.
+      this.unitStart.push(this.unitKeys.length);
+      this.unitSpan.push(this.unitSpan[2 * u], this.unitSpan[2 * u + 1]);
+      for (let k = this.unitStart[u]; k < this.unitStart[u + 1]; k++) sink.id(this.unitKeys[k]);
+    }
+    return hit.phrase;
   }
 
   private keyId(key: string): number {
