@@ -1,21 +1,8 @@
 import { execFileSync, spawnSync } from 'child_process';
 import { join } from 'path';
 import { run } from '../../cli/index';
-import type { CliIO } from '../../cli/io';
+import { fakeIO } from '../helpers/cli-io';
 import type { Entry } from '../../miniprogram/core/types';
-
-function fakeIO(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    readStdin: async () => stdin,
-    color: false,
-  };
-}
 
 describe('wxerr CLI', () => {
   it('`wxerr 40001 --json` lists the 40001 entry of every platform with sources', async () => {

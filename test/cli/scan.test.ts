@@ -6,20 +6,7 @@ import { Readable } from 'stream';
 import { annotateStream } from '../../cli/commands/annotate';
 import type { ScanJson } from '../../cli/commands/scan';
 import { run } from '../../cli/index';
-import type { CliIO } from '../../cli/io';
-
-function fakeIO(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (t) => stdout.push(t),
-    err: (t) => stderr.push(t),
-    readStdin: async () => stdin,
-    color: false,
-  };
-}
+import { fakeIO } from '../helpers/cli-io';
 
 const LOG = [
   '2024-03-12 10:21:33.417 ERROR 48213 --- [nio-8080-exec-7] TokenService : refresh failed',
