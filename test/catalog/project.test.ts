@@ -4,6 +4,7 @@ import { join } from 'path';
 import { buildCatalog, parseSources } from '../../catalog/build';
 import { buildFullCatalog } from '../../catalog/generate';
 import { applyProjectTexts } from '../../catalog/project/apply';
+import { fakeIO } from '../helpers/cli-io';
 import { checkCatalog, checkProblems, identifiers, missingIdentifiers } from '../../catalog/project/check';
 import {
   loadProjectTexts,
@@ -238,6 +239,11 @@ describe('the repository’s project texts', () => {
   const { data, report } = buildFullCatalog();
   const wechat = data.entries.filter((e) => !e.id.startsWith('thirdparty:'));
 
+  it('reads in both languages for every entry, and the strict build check passes', () => {
+    expect(data.entries.filter((e) => !e.zh || !e.en).map((e) => e.id)).toEqual([]);
+    expect(() => buildFullCatalog({ strict: true })).not.toThrow();
+  });
+
   it('labels every text no source gives', () => {
     expect(report.unlabeled).toEqual([]);
     for (const e of data.entries)
@@ -275,15 +281,9 @@ describe('the repository’s project texts', () => {
   });
 
   it('wxerr stats --json reports labels, missing counts, notes and advice that match the bundled catalog', async () => {
-    const out: string[] = [];
-    const io = {
-      out: (t: string) => out.push(t),
-      err: () => undefined,
-      readStdin: async () => '',
-      color: false,
-    };
+    const io = fakeIO();
     expect(await run(['stats', '--json'], io)).toBe(0);
-    const stats = JSON.parse(out.join('\n')) as {
+    const stats = JSON.parse(io.stdout.join('\n')) as {
       entries: number;
       missing: { en: number; zh: number };
       labels: { en: Record<string, number>; zh: Record<string, number> };
