@@ -50,6 +50,22 @@ describe('segments', () => {
     const [span] = cut.spans;
     expect(cut.text.slice(span.start, span.end)).toBe('MATCH');
   });
+  test('a match cut by the excerpt end is highlighted up to the "…", not on it', () => {
+    const text = 'x'.repeat(10) + 'MATCH' + 'y'.repeat(27) + 'ip whitelist';
+    const cut = excerpt(
+      text,
+      [
+        { start: 10, end: 15 },
+        { start: 42, end: 44 },
+      ],
+      44,
+    );
+    expect(cut.text.endsWith('i…')).toBe(true);
+    expect(cut.spans).toEqual([
+      { start: 10, end: 15 },
+      { start: 42, end: 43 },
+    ]);
+  });
 });
 
 describe('listWindow', () => {

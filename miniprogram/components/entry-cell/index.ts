@@ -9,5 +9,7 @@ Component({
     cell: { type: Object, value: {} as CellView },
     /** Hide the action badge (e.g. in the detail page's own lists). */
     plain: { type: Boolean, value: false },
+    /** Let the text take two lines (search hits: the excerpt and its highlight then always show in full). */
+    wrap: { type: Boolean, value: false },
   },
 });

@@ -63,11 +63,12 @@ export function excerpt(text: string, spans: readonly Span[], max: number): { te
   const cut = from + room < base.length;
   const shown = cut ? body.slice(0, body.length - 1) + '…' : body;
   const shift = lead.length - from;
+  // Highlights stay on the visible text, never on the "…" marks (a cut match shows as "i…", not "i…" lit).
+  const last = lead.length + shown.length - (cut ? 1 : 0);
   return {
     text: lead + shown,
-    spans: merged.map((s) => ({
-      start: s.start + shift,
-      end: Math.min(s.end + shift, lead.length + shown.length),
-    })),
+    spans: merged
+      .map((s) => ({ start: Math.max(s.start + shift, lead.length), end: Math.min(s.end + shift, last) }))
+      .filter((s) => s.end > s.start),
   };
 }
