@@ -70,6 +70,11 @@ const TIER: Record<MatchKind, number> = {
 const NON_WECHAT_PENALTY = 90;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
 const POPULARITY = 3;
+/**
+ * Prior for the codes developers meet most: the ones the project wrote specific advice for (catalog/project/
+ * advice.tsv, chosen by domain: tokens, login, whitelist, quotas…). It orders hits inside a tier only.
+ */
+const COMMONLY_MET = 6;
 const Q_EXACT = 1;
 const Q_CONCEPT = 0.9;
 const Q_TYPO1 = 0.8;
@@ -189,6 +194,7 @@ export class SearchIndex {
       const info = platformInfo(entry.platform);
       this.prior[index] =
         POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
+        (entry.adviceEn ? COMMONLY_MET : 0) +
         (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
       this.indexById.set(entry.id, index);
       const codeKey = entry.code.toUpperCase();
