@@ -142,6 +142,43 @@ test('the built module from miniprogram_npm makes a request through the global w
   expect(x.action).toBe('quota');
 });
 
+/** Compiles the consumer as an upload would (offline, see scripts/build.ts) and returns bytes per output file. */
+function compiledFiles(ignoreUploadUnusedFiles: boolean): Record<string, number> {
+  const app = join(work, 'app');
+  const configPath = join(app, 'project.config.json');
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as { setting: Record<string, unknown> };
+  config.setting.ignoreUploadUnusedFiles = ignoreUploadUnusedFiles;
+  writeFileSync(configPath, JSON.stringify(config, null, 2));
+  // miniprogram-ci's file watcher keeps a process alive, so the compile runs in a child process that exits.
+  const script = `
+    const ci = require(${JSON.stringify(join(root, 'node_modules', 'miniprogram-ci'))});
+    (async () => {
+      const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: process.argv[1],
+        privateKey: 'offline', ignores: ['node_modules/**/*'], attr: async () => ci.DefaultProjectAttr });
+      const files = await ci.getCompiledResult({ project, version: '0.0.0', setting: { es6: true, minify: true } });
+      const sizes = {};
+      for (const [k, v] of Object.entries(files)) sizes[k] = Buffer.byteLength(v);
+      process.stdout.write('@@' + JSON.stringify(sizes));
+      process.exit(0);
+    })().catch((e) => { console.error(e); process.exit(1); });`;
+  const out = execFileSync(process.execPath, ['-e', script, app], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 120000,
+  });
+  return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as Record<string, number>;
+}
+
+test('the compiled consumer carries wxerr/index.js; the unrequired explain.js only without the unused-file filter', () => {
+  // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops explain.js when nothing requires it.
+  const filtered = compiledFiles(true);
+  expect(filtered['miniprogram_npm/wxerr/index.js']).toBeGreaterThan(0);
+  expect(Object.keys(filtered).filter((f) => f.includes('explain') || f.endsWith('.d.ts'))).toEqual([]);
+  const unfiltered = compiledFiles(false);
+  expect(unfiltered['miniprogram_npm/wxerr/explain.js']).toBeGreaterThan(100000);
+  expect(Object.keys(unfiltered).filter((f) => f.endsWith('.d.ts'))).toEqual([]);
+}, 240000);
+
 test('a TypeScript consumer type-checks against the installed package (node10, node16, bundler resolution)', () => {
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   for (const [mod, resolution] of [
