@@ -5,7 +5,7 @@
 // the raw string when the body is not valid JSON; GET data as a query string, other methods' data as JSON.
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'https';
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { basename, join } from 'path';
 
@@ -73,7 +73,7 @@ export interface WxShim {
   };
   readonly stats: { started: number; active: number; maxActive: number };
   readonly logs: RealtimeLogCall[];
-  /** Closes kept-alive sockets. */
+  /** Closes kept-alive sockets and deletes the temp files downloads wrote. */
   destroy(): void;
 }
 
@@ -116,6 +116,7 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
   const httpsAgent = new HttpsAgent({ keepAlive: true });
   const stats = { started: 0, active: 0, maxActive: 0 };
   const logs: RealtimeLogCall[] = [];
+  const tempFiles: string[] = [];
   const maxTasks = options.maxTasks ?? 10;
 
   /** One HTTP exchange with wx's callback contract. `done` turns the response into the success object. */
@@ -292,6 +293,7 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
       return exchange('downloadFile', o, 'GET', undefined, {}, (res, raw) => {
         const target = o.filePath ?? join(tmpdir(), `wxshim-${process.pid}-${++downloads}`);
         writeFileSync(target, raw);
+        if (!o.filePath) tempFiles.push(target);
         return o.filePath
           ? { filePath: target, tempFilePath: '', statusCode: res.statusCode ?? 0, errMsg: 'downloadFile:ok' }
           : { tempFilePath: target, statusCode: res.statusCode ?? 0, errMsg: 'downloadFile:ok' };
@@ -310,6 +312,7 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
     destroy() {
       httpAgent.destroy();
       httpsAgent.destroy();
+      for (const f of tempFiles.splice(0)) rmSync(f, { force: true });
     },
   };
 }
