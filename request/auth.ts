@@ -2,7 +2,7 @@
 // an expired token it joins the refresh in flight, takes the outcome of a refresh that started after it was
 // sent (replay on success, that reason on failure), or else starts one. N concurrent failures therefore cause
 // one refresh, and a failed refresh fails every request that was waiting on it, late answers included.
-import { classifyAction } from '../miniprogram/core/action';
+import { explicitAction } from '../miniprogram/core/action-codes';
 import { readApiFailure } from '../miniprogram/core/wx-failure';
 import type { RawResponse } from './classify';
 
@@ -10,7 +10,7 @@ import type { RawResponse } from './classify';
 export function defaultIsAuthExpired(res: RawResponse): boolean {
   if (res.statusCode === 401) return true;
   const api = readApiFailure(res.data);
-  return !!api && classifyAction(api.code, '开放平台通用') === 'refresh-token';
+  return !!api && explicitAction(api.code, '开放平台通用') === 'refresh-token';
 }
 
 export interface Refresher {
@@ -38,7 +38,7 @@ export function createRefresher(run: () => unknown): Refresher {
       return pending;
     },
     refresh(seen) {
-      if (pending || seen !== generation) return pending ?? last;
+      if (pending || seen !== generation) return pending || last;
       generation++;
       const current: Promise<void> = Promise.resolve()
         .then(run)

@@ -1,7 +1,7 @@
 // Turns what wx answered into success or a WxerrError. wx.request "succeeds" for every HTTP status, so the
 // status and the body decide; fail callbacks are classified by errno, then errMsg.
-import { classifyAction } from '../miniprogram/core/action';
-import type { Action } from '../miniprogram/core/types';
+import { explicitAction, familyDefault } from '../miniprogram/core/action-codes';
+import type { Action, Platform } from '../miniprogram/core/types';
 import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
 import { WxerrError } from './errors';
 import type { Header, WxFail } from './wx';
@@ -12,6 +12,8 @@ export interface RawResponse {
   data?: unknown;
   header?: Header;
 }
+
+const OPEN: Platform = '开放平台通用';
 
 interface Target {
   url: string;
@@ -46,6 +48,20 @@ export function httpAction(status: number): Action {
   return 'fix-request';
 }
 
+// The wording that marks a transient API error (core/action.ts's retry rule); the other wording classes come
+// from the catalog through wxerr/explain, so the client ships only what changes its behaviour.
+const RETRY_WORDS =
+  /频|过快|too (many|much|frequent)|freq|rate limit|稍[后候]再试|retry later|busy|繁忙|系统错误|system error|time(d )?out|超时/i;
+
+/** The class of an API errcode: its explicit class, else retry wording, else its range. */
+export function apiAction(code: string, text: string): Action {
+  return (
+    explicitAction(code, OPEN) ||
+    (RETRY_WORDS.test(text) ? 'retry-later' : familyDefault(code, OPEN)) ||
+    'unknown'
+  );
+}
+
 /** The API error in a body (errcode ≠ 0), whatever the status; else an HTTP error for a status ≥ 400. */
 export function responseError(res: RawResponse, t: Target): WxerrError | undefined {
   const api = readApiFailure(res.data);
@@ -55,16 +71,17 @@ export function responseError(res: RawResponse, t: Target): WxerrError | undefin
     const { text, rid } = splitRid(api.errmsg);
     return new WxerrError({
       kind: 'api',
-      action: classifyAction(api.code, '开放平台通用', [text]),
+      action: apiAction(api.code, text),
       what: `errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
       code: api.code,
-      platform: '开放平台通用',
+      platform: OPEN,
       errmsg: text,
       rid,
       ...common,
     });
   }
-  const title = typeof res.data === 'string' ? /<title[^>]*>([^<]{1,120})/i.exec(res.data)?.[1].trim() : '';
+  const m = typeof res.data === 'string' && /<title[^>]*>([^<]{1,120})/i.exec(res.data);
+  const title = m && m[1].trim();
   return new WxerrError({
     kind: 'http',
     action: httpAction(res.statusCode),

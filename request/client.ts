@@ -196,27 +196,28 @@ export function createClient(options: ClientOptions = {}): Client {
     random: Math.random,
     ...options.clock,
   };
-  const queue = createQueue(options.maxConcurrent ?? 10);
+  const queue = createQueue(options.maxConcurrent || 10);
   const auth = options.auth;
-  const refresher = createRefresher(() => auth?.refreshToken());
-  const isExpired = auth?.isAuthExpired ?? defaultIsAuthExpired;
+  const refresher = createRefresher(() => auth && auth.refreshToken());
+  const isExpired = (auth && auth.isAuthExpired) || defaultIsAuthExpired;
   const inflight = new Map<string, { p: Promise<Res>; n: number; abort(): void }>();
   let logger: RealtimeLogger | undefined;
+  const wx = (): WxLike => options.wx || globalWx();
 
   function report(err: WxerrError): void {
-    options.onError?.(err);
-    if (!options.realtimeLog || err.kind === 'abort') return;
+    const { onError, realtimeLog } = options;
+    if (onError) onError(err);
+    if (!realtimeLog || err.kind === 'abort') return;
     try {
       if (!logger) {
-        logger =
-          options.realtimeLog === true
-            ? (options.wx ?? globalWx()).getRealtimeLogManager?.()
-            : options.realtimeLog;
-        logger?.addFilterMsg?.('wxerr'); // lets the admin console filter the wrapper's records
+        const w = realtimeLog === true && wx();
+        logger = w ? w.getRealtimeLogManager && w.getRealtimeLogManager() : (realtimeLog as RealtimeLogger);
+        if (logger && logger.addFilterMsg) logger.addFilterMsg('wxerr'); // lets the admin console filter the records
       }
       // Bounded fields keep one call far below the realtime log's 5 KB limit.
       const { kind, code, rid, action, method, attempts } = err;
-      logger?.error('wxerr', { kind, code, rid, action, method, attempts, url: err.url.slice(0, 1024) });
+      if (logger)
+        logger.error('wxerr', { kind, code, rid, action, method, attempts, url: err.url.slice(0, 1024) });
     } catch {
       // logging must never turn into the caller's failure
     }
@@ -225,14 +226,14 @@ export function createClient(options: ClientOptions = {}): Client {
   function send(req: WireRequest, signal: AbortSignalLike | undefined): Promise<Outcome> {
     return new Promise((resolve) => {
       const finish = (o: Outcome): void => {
-        signal?.removeEventListener('abort', onAbort);
+        if (signal) signal.removeEventListener('abort', onAbort);
         resolve(o); // later calls are no-ops: a promise settles once
       };
       const onAbort = (): void => {
         task.abort();
         finish({ fail: { errMsg: 'request:fail abort' } });
       };
-      const w = options.wx ?? globalWx();
+      const w = wx();
       // The attempt's own object becomes the wx options (no copy on the hot path); wx ignores the fields it does
       // not know (type, attempt).
       const o = req as WireRequest & WxRequestOptions & WxUploadOptions & WxDownloadOptions;
@@ -240,7 +241,7 @@ export function createClient(options: ClientOptions = {}): Client {
       o.fail = (fail: WxFail) => finish({ fail });
       const task =
         req.type === 'upload' ? w.uploadFile(o) : req.type === 'download' ? w.downloadFile(o) : w.request(o);
-      signal?.addEventListener('abort', onAbort);
+      if (signal) signal.addEventListener('abort', onAbort);
     });
   }
 
@@ -278,14 +279,14 @@ export function createClient(options: ClientOptions = {}): Client {
           } catch (reason) {
             throw authFailure('getToken failed', reason, target);
           }
-          if (token) (auth.apply ?? bearer)(req, token);
+          if (token) (auth.apply || bearer)(req, token);
         }
         if (options.onRequest) req = (await options.onRequest(req)) || req;
         const out = await queue.run(() => send(req, signal), signal, aborted);
         let err: WxerrError | undefined;
         if (out.fail) err = failureError(out.fail, target);
         else {
-          await options.onResponse?.(out.res, req);
+          if (options.onResponse) await options.onResponse(out.res, req);
           if (useAuth && isExpired(out.res)) {
             if (!replayed) {
               replayed = true;
@@ -297,12 +298,12 @@ export function createClient(options: ClientOptions = {}): Client {
               }
               continue; // replay once with the new token
             }
-            const e =
-              responseError(out.res, target) ?? responseError({ ...out.res, statusCode: 401 }, target);
+            const e = (responseError(out.res, target) ||
+              responseError({ ...out.res, statusCode: 401 }, target)) as WxerrError;
             err = new WxerrError({
-              ...(e as WxerrError),
+              ...e,
               kind: 'auth',
-              what: `still unauthorized after a token refresh: ${e?.what}`,
+              what: `still unauthorized after a token refresh: ${e.what}`,
             });
           } else err = responseError(out.res, target);
           if (!err) return out.res;
@@ -366,8 +367,8 @@ export function createClient(options: ClientOptions = {}): Client {
     method,
     url: o.url,
     // Shared, never mutated: execute() copies it before a token or a hook can change it.
-    header: o.headers ? { ...options.headers, ...o.headers } : (options.headers ?? {}),
-    timeout: o.timeout ?? options.timeout,
+    header: o.headers ? { ...options.headers, ...o.headers } : options.headers || {},
+    timeout: o.timeout === undefined ? options.timeout : o.timeout,
   });
   const transfer = (type: 'upload' | 'download', method: Method, o: UploadOptions | DownloadOptions) => {
     const { url, headers: _h, timeout: _t, signal, retry: _r, auth: _a, ...rest } = o;
@@ -376,16 +377,16 @@ export function createClient(options: ClientOptions = {}): Client {
 
   /** A request up to its raw wx success object (shared by request() and the verbs). */
   const send1 = (o: RequestOptions): Promise<Res> => {
-    const method = (o.method ?? 'GET').toUpperCase() as Method;
+    const method = (o.method || 'GET').toUpperCase() as Method;
     const req = {
       ...wire('request', method, o),
       url: resolveUrl(o.url, o.params),
       data: o.data,
-      dataType: o.dataType ?? 'json',
+      dataType: o.dataType || 'json',
       responseType: o.responseType,
     };
     const key =
-      method === 'GET' && (o.dedupe ?? options.dedupe)
+      method === 'GET' && (o.dedupe === undefined ? options.dedupe : o.dedupe)
         ? JSON.stringify([req.url, req.data, req.header, req.dataType, req.responseType])
         : '';
     return key ? shared(key, req, o) : execute(req, o, o.signal);
@@ -399,7 +400,7 @@ export function createClient(options: ClientOptions = {}): Client {
       return {
         data: res.data as T,
         statusCode: res.statusCode,
-        header: res.header ?? {},
+        header: res.header || {},
         cookies: res.cookies as string[] | undefined,
       };
     },

@@ -1,6 +1,6 @@
 // One tagged family of errors: every failure of the wrapper is a WxerrError whose `kind` says which part
 // failed and whose `action` says what to do about it.
-import { isRetryableAction } from '../miniprogram/core/action';
+import { isRetryableAction } from '../miniprogram/core/action-codes';
 import type { Action, Platform } from '../miniprogram/core/types';
 import type { WxFailureReason } from '../miniprogram/core/wx-failure';
 

@@ -23,15 +23,15 @@ export function createQueue(max: number): Queue {
         reject(aborted());
       };
       const go = (): void => {
-        signal?.removeEventListener('abort', onAbort);
+        if (signal) signal.removeEventListener('abort', onAbort);
         resolve();
       };
       waiting.push(go);
-      signal?.addEventListener('abort', onAbort);
+      if (signal) signal.addEventListener('abort', onAbort);
     });
   return {
     run<T>(task: () => Promise<T>, signal: AbortSignalLike | undefined, aborted: () => Error): Promise<T> {
-      if (signal?.aborted) return Promise.reject(aborted());
+      if (signal && signal.aborted) return Promise.reject(aborted());
       const go = (): Promise<T> => {
         let p: Promise<T>;
         try {

@@ -51,6 +51,7 @@ export function retryDelay(
 ): number | undefined {
   if (!err.retryable || attempt >= p.attempts || !p.methods.includes(err.method as Method)) return undefined;
   const backoff = Math.min(p.maxDelay, p.baseDelay * 2 ** (attempt - 1));
-  const delay = serverWait(err, now) ?? Math.round(backoff * (1 - p.jitter * random()));
+  let delay = serverWait(err, now);
+  if (delay === undefined) delay = Math.round(backoff * (1 - p.jitter * random()));
   return elapsed + delay > p.maxTotal ? undefined : delay;
 }
