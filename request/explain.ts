@@ -71,8 +71,9 @@ export function explain(
     Partial<Pick<WxerrError, 'code' | 'platform' | 'rid' | 'errMsg' | 'errno'>>,
 ): Explanation {
   const catalogued = err.code !== undefined && err.kind !== 'http';
+  // The core client classes an unlisted errcode by its range and retry wording only; the catalog knows more.
   const out = catalogued
-    ? explainCode(err.code as string, err.platform, err.action)
+    ? explainCode(err.code as string, err.platform, err.action === 'unknown' ? undefined : err.action)
     : explainCode(err.code ?? '', undefined, err.action);
   if (!catalogued) {
     // HTTP statuses and errno-less network failures are not catalogue codes: describe them by the error itself.
