@@ -28,8 +28,9 @@ interface Engine {
   search(q: string, limit: number): string[];
 }
 
-export function loadQueries(): QueryCase[] {
-  const file = join(__dirname, '..', 'data', 'search-queries.json');
+/** The tuned set by default; `search-queries-blind.json` is the held-out set written without seeing the engine. */
+export function loadQueries(name = 'search-queries.json'): QueryCase[] {
+  const file = join(__dirname, '..', 'data', name);
   return (JSON.parse(readFileSync(file, 'utf8')) as { queries: QueryCase[] }).queries;
 }
 
@@ -234,6 +235,26 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
+/** success@1 and @5 only (no timing): for the blind set, an estimate of how the engines generalise. */
+function relevance(
+  make: () => Engine,
+  catalog: Catalog,
+  queries: QueryCase[],
+): { at1: number; at5: number; missed: string[] } {
+  const engine = make();
+  engine.build(catalog);
+  let at1 = 0;
+  let at5 = 0;
+  const missed: string[] = [];
+  for (const c of queries) {
+    const ids = engine.search(c.q, 5);
+    if (ids.length && isRight(c, ids[0], catalog)) at1++;
+    else missed.push(`${c.kind}: ${c.q.slice(0, 60)} → ${ids.slice(0, 3).join(', ') || '(nothing)'}`);
+    if (ids.some((id) => isRight(c, id, catalog))) at5++;
+  }
+  return { at1: at1 / queries.length, at5: at5 / queries.length, missed };
+}
+
 export function run(): void {
   const catalog = bundledCatalog();
   const queries = loadQueries();
@@ -278,6 +299,17 @@ export function run(): void {
     });
     console.log(`  ${kind.padEnd(7)} success@1: ${cells.join('  ')}`);
   }
+  const blind = loadQueries('search-queries-blind.json');
+  const blindRows = [wxerr, fuse, minisearch].map((make) => ({
+    name: make().name,
+    ...relevance(make, catalog, blind),
+  }));
+  console.log(
+    `blind set (${blind.length} queries, written without seeing the engine): ` +
+      blindRows.map((r) => `${r.name} success@1 ${r.at1.toFixed(3)} @5 ${r.at5.toFixed(3)}`).join('; '),
+  );
+  if (blindRows[0].missed.length)
+    console.log(`wxerr blind misses at 1:\n  ${blindRows[0].missed.join('\n  ')}`);
   const mine = misses.get('wxerr') ?? [];
   if (mine.length) console.log(`wxerr misses at 1:\n  ${mine.join('\n  ')}`);
   const goal = rows[0];
