@@ -15,6 +15,7 @@ import { platformInfo, platformRank } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { CONCEPTS, ZH_WORDS_BY_FIRST } from './search/synonyms';
+import { IntList, IntTable } from './search/store';
 import { COMPOUNDS, EN_STOP, SPLITS, ZH_STOP_CHARS, foldChars, isHan, runs, stem } from './search/text';
 import { boundedDistance, letterMask, maxEdits, popcount } from './search/typo';
 import type { Entry, Platform } from './types';
@@ -87,22 +88,11 @@ const FAIR = 0.6;
 /** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
 const REVERSE_PHRASE = 0.7;
 
-/** One wording of an entry: units [first, first + count) of the flat unit arrays, and its phrase form. */
-interface Passage {
-  field: number;
-  first: number;
-  count: number;
-  phrase: string;
-  /** Entry fields that hold exactly this text. */
-  origins: ('en' | 'zh' | 'fix')[];
-}
-
-/** A text analysed once during the build: its phrase form and where its units are in the flat arrays. */
-interface AnalyzedText {
-  phrase: string;
-  first: number;
-  count: number;
-}
+/** Bits of a passage's origins: the entry fields that hold exactly its text, in highlight order. */
+const ORIGINS: readonly ('en' | 'zh' | 'fix')[] = ['en', 'zh', 'fix'];
+const ORIGIN_EN = 1;
+const ORIGIN_ZH = 2;
+const ORIGIN_FIX = 4;
 
 interface Term {
   keys: number[];
@@ -117,33 +107,52 @@ interface VocabWord {
   mask: number;
 }
 
+/** English words of the catalog for typo correction and completion (built on the first query that needs it). */
+interface Vocabulary {
+  /** Sorted by word. */
+  sorted: VocabWord[];
+  byWord: Map<string, VocabWord>;
+  /** The same words by length, so a typo scan only reads words of a possible length. */
+  byLength: VocabWord[][];
+}
+
 export class SearchIndex {
   private readonly entries: readonly Entry[];
+  /** Keys other than Chinese bigrams: English words, lone Han characters, long thesaurus words, concepts. */
   private readonly keyIds = new Map<string, number>();
+  /** Concept key ids of each key (the concepts of an English word), or undefined (build only). */
+  private conceptIds: (number[] | undefined)[] = [];
   /** Chinese bigrams by pairCode: most keys are bigrams, and numbers cost no string. */
-  private readonly pairIds = new Map<number, number>();
+  private readonly pairIds = new IntTable();
   private keyCount = 0;
-  /** Per key id: entry index · 8 + field, one per (entry, field). */
-  private readonly postings: number[][] = [];
+  // Postings, CSR: key id k has postings[postStart[k] .. postStart[k + 1]), each entry index · 8 + field,
+  // one per (entry, field).
+  private postStart: Int32Array = new Int32Array(0);
+  private postings: Int32Array = new Int32Array(0);
   /** Per key id: number of distinct entries. */
-  private readonly df: number[] = [];
-  /** Last entry that counted towards df, per key id (build only). */
-  private readonly lastEntry: number[] = [];
-  private readonly passages: Passage[][] = [];
-  // Units of every passage, flat: unit u has key ids unitKeys[unitStart[u] .. unitStart[u + 1]) and covers
-  // [unitSpan[2u], unitSpan[2u + 1]) of its text.
-  private readonly unitKeys: number[] = [];
-  private readonly unitStart: number[] = [];
-  private readonly unitSpan: number[] = [];
+  private df: Int32Array = new Int32Array(0);
+  // Passages (the distinct wordings of an entry), flat: entry e has passages [entryPassages[e],
+  // entryPassages[e + 1]); passage p has field passageField[p], units [passageFirst[p], +passageCount[p]),
+  // phrase form passagePhrase[p] ('' for notes, never phrase-tested) and origin bits passageOrigins[p].
+  private readonly entryPassages: Int32Array;
+  private readonly passageField = new IntList();
+  private readonly passageFirst = new IntList();
+  private readonly passageCount = new IntList();
+  private readonly passageOrigins = new IntList();
+  private readonly passagePhrase: string[] = [];
+  // Units of every distinct text, flat: unit u has key ids unitKeys[unitStart[u] .. unitStart[u + 1]) and
+  // covers [unitSpan[2u], unitSpan[2u + 1]) of its text. Passages with the same text share its units.
+  private readonly unitKeyList = new IntList(1 << 16);
+  private readonly unitStartList = new IntList(1 << 15);
+  private readonly unitSpanList = new IntList(1 << 16);
+  private unitKeys: Int32Array = new Int32Array(0);
+  private unitStart: Int32Array = new Int32Array(0);
+  private unitSpan: Int32Array = new Int32Array(0);
   private readonly prior: Float64Array;
   private readonly codeIndex = new Map<string, number[]>();
   private readonly indexById = new Map<string, number>();
   private readonly upperCodes: string[] = [];
-  /** English words of the catalog, sorted, for typo correction and completion. */
-  private readonly vocab: VocabWord[] = [];
-  private readonly vocabByWord = new Map<string, VocabWord>();
-  /** The same words by length, so a typo scan only reads words of a possible length. */
-  private readonly vocabByLength: VocabWord[][] = [];
+  private vocabulary: Vocabulary | undefined;
 
   // Per-query scratch, allocated once.
   private readonly score: Float64Array;
@@ -158,39 +167,17 @@ export class SearchIndex {
   constructor(readonly catalog: Catalog) {
     this.entries = catalog.entries;
     const n = this.entries.length;
-    let current = 0;
-    const sink: UnitSink & { id(id: number): void } = {
-      unit: (start, end) => {
-        this.unitStart.push(this.unitKeys.length);
-        this.unitSpan.push(start, end);
-      },
-      key: (key) => sink.id(this.keyId(key)),
-      pair: (code) => {
-        let id = this.pairIds.get(code);
-        if (id === undefined) {
-          id = this.newKey();
-          this.pairIds.set(code, id);
-        }
-        sink.id(id);
-      },
-      id: (id) => {
-        this.unitKeys.push(id);
-        const list = this.postings[id];
-        if (!hasPosting(list, current)) list.push(current);
-        if (this.lastEntry[id] !== current >> 3) {
-          this.lastEntry[id] = current >> 3;
-          this.df[id]++;
-        }
-      },
-    };
-    // The same text stands on several platforms (40001 on five, per-code advice on every WeChat platform):
-    // it is analysed once and its units replayed.
-    const analyzed = new Map<string, AnalyzedText>();
     const codeCount = new Map<string, number>();
     for (const e of this.entries)
       if (platformInfo(e.platform).wechat) codeCount.set(e.code, (codeCount.get(e.code) ?? 0) + 1);
     this.prior = new Float64Array(n);
-    this.entries.forEach((entry, index) => {
+    this.entryPassages = new Int32Array(n + 1);
+    // The same text stands on several platforms (40001 on five, per-code advice on every WeChat platform):
+    // it is analysed once, and its passages share its units.
+    const texts = new TextTable();
+    const sink = this.sink();
+    for (let index = 0; index < n; index++) {
+      const entry = this.entries[index];
       const info = platformInfo(entry.platform);
       this.prior[index] =
         POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
@@ -202,45 +189,28 @@ export class SearchIndex {
       const list = this.codeIndex.get(codeKey);
       if (list) list.push(index);
       else this.codeIndex.set(codeKey, [index]);
-      const passages: Passage[] = [];
-      const seen = new Map<string, Passage>();
-      const add = (field: number, text: string | undefined, origin?: 'en' | 'zh' | 'fix'): void => {
-        if (!text) return;
-        let p = seen.get(text);
-        if (!p) {
-          current = index * 8 + field;
-          const first = this.unitStart.length;
-          const phrase = this.indexText(text, sink, analyzed);
-          p = { field, first, count: this.unitStart.length - first, phrase, origins: [] };
-          seen.set(text, p);
-          passages.push(p);
-        }
-        if (origin) p.origins.push(origin);
-      };
-      add(entry.enSource === 'wxerr' ? PROJ : EN, entry.en, 'en');
-      add(entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, 'zh');
-      add(FIX, entry.fix, 'fix');
+      this.entryPassages[index] = this.passageField.length;
+      this.addPassage(texts, sink, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
+      this.addPassage(texts, sink, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
+      this.addPassage(texts, sink, index, FIX, entry.fix, ORIGIN_FIX);
       for (const t of entry.texts) {
-        add(ALT, t.en);
-        add(ALT, t.zh);
-        add(FIX, t.fix);
-        add(NOTE, t.note);
+        this.addPassage(texts, sink, index, ALT, t.en, 0);
+        this.addPassage(texts, sink, index, ALT, t.zh, 0);
+        this.addPassage(texts, sink, index, FIX, t.fix, 0);
+        this.addPassage(texts, sink, index, NOTE, t.note, 0);
       }
-      add(NOTE, entry.noteEn);
-      add(NOTE, entry.noteZh);
-      add(NOTE, entry.adviceEn);
-      add(NOTE, entry.adviceZh);
-      this.passages.push(passages);
-    });
-    this.unitStart.push(this.unitKeys.length);
-    this.keyIds.forEach((id, key) => {
-      if (!/^[a-z][a-z0-9]*$/.test(key)) return;
-      const word: VocabWord = { word: key, id, df: this.df[id], mask: letterMask(key) };
-      this.vocab.push(word);
-      this.vocabByWord.set(key, word);
-    });
-    this.vocab.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    for (const v of this.vocab) (this.vocabByLength[v.word.length] ??= []).push(v);
+      this.addPassage(texts, sink, index, NOTE, entry.noteEn, 0);
+      this.addPassage(texts, sink, index, NOTE, entry.noteZh, 0);
+      this.addPassage(texts, sink, index, NOTE, entry.adviceEn, 0);
+      this.addPassage(texts, sink, index, NOTE, entry.adviceZh, 0);
+    }
+    this.entryPassages[n] = this.passageField.length;
+    this.unitStartList.push(this.unitKeyList.length);
+    this.unitKeys = this.unitKeyList.view();
+    this.unitStart = this.unitStartList.view();
+    this.unitSpan = this.unitSpanList.view();
+    this.conceptIds = [];
+    this.buildPostings();
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
     this.best = new Float64Array(n);
@@ -250,46 +220,151 @@ export class SearchIndex {
     this.queryMark = new Uint8Array(this.keyCount);
   }
 
-  /** Units of a text into the flat arrays: analysed the first time, copied from that first time after. */
-  private indexText(
-    text: string,
-    sink: UnitSink & { id(id: number): void },
-    cache: Map<string, AnalyzedText>,
-  ): string {
-    const hit = cache.get(text);
-    if (!hit) {
-      const first = this.unitStart.length;
-      const phrase = analyze(text, sink);
-      cache.set(text, { phrase, first, count: this.unitStart.length - first });
-      return phrase;
+  /** Where analyze puts units and keys during the build: straight into the flat unit arrays. */
+  private sink(): UnitSink {
+    const keys = this.unitKeyList;
+    const starts = this.unitStartList;
+    const spans = this.unitSpanList;
+    return {
+      unit: (start, end) => {
+        starts.push(keys.length);
+        spans.push(start);
+        spans.push(end);
+      },
+      word: (word) => {
+        const id = this.keyId(word);
+        keys.push(id);
+        const concepts = this.conceptIds[id];
+        if (concepts) for (const c of concepts) keys.push(c);
+      },
+      key: (key) => keys.push(this.keyId(key)),
+      pair: (code) => {
+        let id = this.pairIds.get(code);
+        if (id < 0) {
+          id = this.keyCount++;
+          this.pairIds.add(code, id);
+        }
+        keys.push(id);
+      },
+    };
+  }
+
+  /** A wording of entry `index`: one passage per distinct text of the entry, the first field it comes in. */
+  private addPassage(
+    texts: TextTable,
+    sink: UnitSink,
+    index: number,
+    field: number,
+    text: string | undefined,
+    origin: number,
+  ): void {
+    if (!text) return;
+    let t = texts.ids.get(text);
+    if (t === undefined) {
+      t = texts.phrase.length;
+      texts.ids.set(text, t);
+      const first = this.unitStartList.length;
+      texts.phrase.push(analyze(text, sink, field !== NOTE));
+      texts.first.push(first);
+      texts.count.push(this.unitStartList.length - first);
+      texts.entry.push(-1);
+      texts.passage.push(-1);
+    } else if (texts.entry.data[t] === index) {
+      // Already a passage of this entry: one more entry field that holds it.
+      this.passageOrigins.data[texts.passage.data[t]] |= origin;
+      return;
     }
-    for (let u = hit.first; u < hit.first + hit.count; u++) {
-      // Push the new unit's start first: for the last unit ever indexed, that is where its keys end.
-      this.unitStart.push(this.unitKeys.length);
-      this.unitSpan.push(this.unitSpan[2 * u], this.unitSpan[2 * u + 1]);
-      for (let k = this.unitStart[u]; k < this.unitStart[u + 1]; k++) sink.id(this.unitKeys[k]);
+    if (field !== NOTE && !texts.phrase[t]) texts.phrase[t] = analyze(text, NO_SINK);
+    texts.entry.data[t] = index;
+    texts.passage.data[t] = this.passageField.length;
+    this.passageField.push(field);
+    this.passageFirst.push(texts.first.data[t]);
+    this.passageCount.push(texts.count.data[t]);
+    this.passageOrigins.push(origin);
+    this.passagePhrase.push(field === NOTE ? '' : texts.phrase[t]);
+  }
+
+  /**
+   * Postings and document frequencies from the passages' units, in two passes over the flat arrays
+   * (count, then fill): one posting per (entry, field) that has the key.
+   */
+  private buildPostings(): void {
+    const keyCount = this.keyCount;
+    const { unitKeys, unitStart, entryPassages } = this;
+    const field = this.passageField.data;
+    const first = this.passageFirst.data;
+    const count = this.passageCount.data;
+    const df = new Int32Array(keyCount);
+    const lastEntry = new Int32Array(keyCount).fill(-1);
+    const fields = new Uint8Array(keyCount);
+    const start = new Int32Array(keyCount + 1);
+    const n = this.entries.length;
+    for (let fill = 0; fill < 2; fill++) {
+      const postings = fill ? new Int32Array(start[keyCount]) : new Int32Array(0);
+      const at = fill ? start.slice(0, keyCount) : start;
+      if (fill) lastEntry.fill(-1);
+      for (let e = 0; e < n; e++) {
+        for (let p = entryPassages[e]; p < entryPassages[e + 1]; p++) {
+          const f = field[p];
+          const bit = 1 << f;
+          const posting = e * 8 + f;
+          for (let u = first[p]; u < first[p] + count[p]; u++) {
+            for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
+              const id = unitKeys[k];
+              if (lastEntry[id] !== e) {
+                lastEntry[id] = e;
+                fields[id] = 0;
+                if (!fill) df[id]++;
+              }
+              if (fields[id] & bit) continue;
+              fields[id] |= bit;
+              if (fill) postings[at[id]++] = posting;
+              else start[id + 1]++;
+            }
+          }
+        }
+      }
+      if (fill) this.postings = postings;
+      else for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
     }
-    return hit.phrase;
+    this.postStart = start;
+    this.df = df;
   }
 
   private keyId(key: string): number {
     let id = this.keyIds.get(key);
     if (id === undefined) {
-      id = this.newKey();
+      id = this.keyCount++;
       this.keyIds.set(key, id);
+      const concepts = CONCEPTS.get(key);
+      if (concepts) this.conceptIds[id] = concepts.map((c) => this.keyId(c));
     }
     return id;
   }
 
-  private newKey(): number {
-    this.postings.push([]);
-    this.df.push(0);
-    this.lastEntry.push(-1);
-    return this.keyCount++;
+  /** English words of the catalog, sorted, for typo correction and completion: built on first use. */
+  private vocab(): Vocabulary {
+    if (this.vocabulary) return this.vocabulary;
+    const sorted: VocabWord[] = [];
+    const byWord = new Map<string, VocabWord>();
+    const byLength: VocabWord[][] = [];
+    this.keyIds.forEach((id, key) => {
+      if (!/^[a-z][a-z0-9]*$/.test(key)) return;
+      const word: VocabWord = { word: key, id, df: this.df[id], mask: letterMask(key) };
+      sorted.push(word);
+      byWord.set(key, word);
+    });
+    sorted.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    for (const v of sorted) (byLength[v.word.length] ??= []).push(v);
+    return (this.vocabulary = { sorted, byWord, byLength });
   }
 
   private lookupKey(key: string): number | undefined {
-    return key.length === 2 && isHanPair(key) ? this.pairIds.get(pairCode(key)) : this.keyIds.get(key);
+    if (key.length === 2 && isHanPair(key)) {
+      const id = this.pairIds.get(pairCode(key));
+      return id < 0 ? undefined : id;
+    }
+    return this.keyIds.get(key);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -469,7 +544,7 @@ export class SearchIndex {
   private wordTerm(word: string, typing: boolean): Term | undefined {
     const term: Term = { keys: [], quality: [], weight: 0 };
     for (const key of keysOfWord(word)) this.addKey(term, key, key === word ? Q_EXACT : Q_CONCEPT);
-    const known = this.vocabByWord.get(word);
+    const known = this.vocab().byWord.get(word);
     if (!known || known.df <= 3) {
       for (const fix of this.corrections(word, known?.df ?? 0)) {
         const q = fix.distance === 1 ? Q_TYPO1 : Q_TYPO2;
@@ -492,7 +567,7 @@ export class SearchIndex {
     let found: { word: string; distance: number; df: number }[] = [];
     const candidates: VocabWord[] = [];
     for (let len = word.length - max; len <= word.length + max; len++)
-      candidates.push(...(this.vocabByLength[len] ?? []));
+      candidates.push(...(this.vocab().byLength[len] ?? []));
     for (const v of candidates) {
       if (v.word === word) continue;
       if (v.df < Math.max(1, ownDf * 5) || popcount(v.mask ^ mask) > 2 * max) continue;
@@ -509,16 +584,17 @@ export class SearchIndex {
 
   /** Catalog words that start with what the user is still typing, most frequent first. */
   private completions(prefix: string): string[] {
+    const vocab = this.vocab().sorted;
     let lo = 0;
-    let hi = this.vocab.length;
+    let hi = vocab.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.vocab[mid].word < prefix) lo = mid + 1;
+      if (vocab[mid].word < prefix) lo = mid + 1;
       else hi = mid;
     }
     const found: VocabWord[] = [];
-    for (let i = lo; i < this.vocab.length && i < lo + 300 && this.vocab[i].word.startsWith(prefix); i++)
-      found.push(this.vocab[i]);
+    for (let i = lo; i < vocab.length && i < lo + 300 && vocab[i].word.startsWith(prefix); i++)
+      found.push(vocab[i]);
     return found
       .sort((a, b) => b.df - a.df)
       .slice(0, 6)
@@ -540,6 +616,7 @@ export class SearchIndex {
     let totalWeight = 0;
     const mark = this.queryMark;
     const markedKeys = this.markedKeys;
+    const { postStart, postings } = this;
     terms.forEach((term, t) => {
       totalWeight += term.weight;
       const stamp = gen * MAX_TERMS + t + 1;
@@ -550,7 +627,8 @@ export class SearchIndex {
           markedKeys.push(id);
         }
         const quality = term.quality[k];
-        for (const posting of this.postings[id]) {
+        for (let j = postStart[id]; j < postStart[id + 1]; j++) {
+          const posting = postings[j];
           const e = posting >> 3;
           const v = quality * FIELD_WEIGHT[posting & 7];
           if (seenTerm[e] !== stamp) {
@@ -577,7 +655,10 @@ export class SearchIndex {
     const tail = /[\u3400-\u9fff]$/.test(qPhrase) ? '' : ' ';
     const pattern = lead + qPhrase + tail;
     const fullQuery = ' ' + qPhrase + ' ';
-    const { unitStart, unitKeys } = this;
+    const { unitStart, unitKeys, entryPassages, passagePhrase } = this;
+    const passageField = this.passageField.data;
+    const passageFirst = this.passageFirst.data;
+    const passageCount = this.passageCount.data;
     let maxScore = 0;
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
     for (const e of candidates) {
@@ -591,13 +672,15 @@ export class SearchIndex {
       }
       let ec = 0;
       let phrase = false;
-      for (const p of this.passages[e]) {
-        if (p.field === NOTE) continue;
-        const units = p.count;
+      for (let p = entryPassages[e]; p < entryPassages[e + 1]; p++) {
+        const field = passageField[p];
+        if (field === NOTE) continue;
+        const units = passageCount[p];
         if (!units) continue;
-        if (p.field !== FIX) {
+        const first = passageFirst[p];
+        if (field !== FIX) {
           let covered = 0;
-          for (let u = p.first; u < p.first + units; u++) {
+          for (let u = first; u < first + units; u++) {
             for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
               if (mark[unitKeys[k]]) {
                 covered++;
@@ -610,7 +693,8 @@ export class SearchIndex {
         if (
           !phrase &&
           qPhrase &&
-          (p.phrase.includes(pattern) || (units >= 2 && qc >= REVERSE_PHRASE && fullQuery.includes(p.phrase)))
+          (passagePhrase[p].includes(pattern) ||
+            (units >= 2 && qc >= REVERSE_PHRASE && fullQuery.includes(passagePhrase[p])))
         )
           phrase = true;
       }
@@ -627,10 +711,12 @@ export class SearchIndex {
       out.push({ field: 'code', start: 0, end: r.kind === 'code' ? entry.code.length : r.codeLength });
     if (!this.markedKeys.length) return out;
     const mark = this.queryMark;
-    for (const p of this.passages[r.index]) {
-      if (!p.origins.length) continue;
+    for (let p = this.entryPassages[r.index]; p < this.entryPassages[r.index + 1]; p++) {
+      const origins = this.passageOrigins.data[p];
+      if (!origins) continue;
       const ranges: [number, number][] = [];
-      for (let u = p.first; u < p.first + p.count; u++) {
+      const first = this.passageFirst.data[p];
+      for (let u = first; u < first + this.passageCount.data[p]; u++) {
         let hit = false;
         for (let k = this.unitStart[u]; k < this.unitStart[u + 1] && !hit; k++)
           hit = mark[this.unitKeys[k]] === 1;
@@ -641,7 +727,9 @@ export class SearchIndex {
         if (last && start <= last[1]) last[1] = Math.max(last[1], end);
         else ranges.push([start, end]);
       }
-      for (const field of p.origins) for (const [start, end] of ranges) out.push({ field, start, end });
+      ORIGINS.forEach((field, bit) => {
+        if (origins & (1 << bit)) for (const [start, end] of ranges) out.push({ field, start, end });
+      });
     }
     return out;
   }
@@ -655,17 +743,26 @@ interface Ranked {
   codeLength: number;
 }
 
-const NO_SINK: UnitSink = { unit: () => undefined, key: () => undefined, pair: () => undefined };
+const NO_SINK: UnitSink = {
+  unit: () => undefined,
+  word: () => undefined,
+  key: () => undefined,
+  pair: () => undefined,
+};
+
+/** The distinct texts met during the build: id by text; per id its phrase, units, and last entry/passage. */
+class TextTable {
+  readonly ids = new Map<string, number>();
+  readonly phrase: string[] = [];
+  readonly first = new IntList();
+  readonly count = new IntList();
+  /** The last entry that has the text as a passage, and that passage. */
+  readonly entry = new IntList();
+  readonly passage = new IntList();
+}
 
 function isHanPair(s: string): boolean {
   return isHan(s.charCodeAt(0)) && isHan(s.charCodeAt(1));
-}
-
-/** Postings arrive entry by entry: a duplicate can only be among the last entry's few postings. */
-function hasPosting(list: number[], posting: number): boolean {
-  for (let k = list.length - 1; k >= 0 && list[k] >> 3 === posting >> 3; k--)
-    if (list[k] === posting) return true;
-  return false;
 }
 
 /** Chinese query run → thesaurus words (longest first, left to right) and bigrams of what lies between. */

@@ -1,64 +1,116 @@
 // Text → units. A unit is one English word or one Chinese bigram, with the keys it can be found by: the
 // word itself, the Chinese thesaurus words that cover it, and their concepts ("@expire"). Used to index
-// entry texts; queries are cut into terms by the same rules (see search.ts). Units go to a sink, so that
-// indexing 2,600 entries allocates no object per unit.
+// entry texts; queries are cut into terms by the same rules (see search.ts). Units go to a sink, and the
+// text is scanned by index, so that indexing 2,600 entries allocates no object per unit or per run.
 import { CONCEPTS, ZH_WORDS_BY_FIRST } from './synonyms';
-import { COMPOUNDS, EN_STOP, SPLITS, foldChars, runs, stem } from './text';
+import { COMPOUNDS, EN_STOP, SPLITS, foldChars, isHan, isWordChar, stem } from './text';
 
 export interface UnitSink {
   /** A new unit over [start, end) of the text; its keys follow. */
   unit(start: number, end: number): void;
+  /** An English word: the word itself and its concepts are its keys. */
+  word(word: string): void;
+  /** One key (a lone Chinese character, a thesaurus word, a concept). */
   key(key: string): void;
-  /** A Chinese bigram as a number (first char code · 65536 + second): no string per bigram. */
+  /** A Chinese bigram as a number (first char code << 16 | second): no string per bigram. */
   pair(code: number): void;
 }
 
 export function pairCode(bigram: string): number {
-  return bigram.charCodeAt(0) * 65536 + bigram.charCodeAt(1);
+  return (bigram.charCodeAt(0) << 16) | bigram.charCodeAt(1);
+}
+
+/** Char codes that start a Chinese thesaurus word: a typed-array test before any map lookup. */
+const ZH_FIRST = new Uint8Array(65536);
+ZH_WORDS_BY_FIRST.forEach((_, first) => (ZH_FIRST[first.charCodeAt(0)] = 1));
+
+/** First words of COMPOUNDS: two words are joined into a key only when the first one can start a compound. */
+const COMPOUND_FIRST = new Set<string>();
+COMPOUNDS.forEach((_, pair) => COMPOUND_FIRST.add(pair.slice(0, pair.indexOf(' '))));
+
+// The run found by the last nextRun call (one scan state: the scanner is never re-entered).
+let runEnd = 0;
+let runHan = false;
+
+/** Start of the first run (an [a-z0-9] word or a Han run) at or after i, or n; sets runEnd and runHan. */
+function nextRun(s: string, i: number, n: number): number {
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(s.charCodeAt(j))) j++;
+      runEnd = j;
+      runHan = false;
+      return i;
+    }
+    if (isHan(c)) {
+      let j = i + 1;
+      while (j < n && isHan(s.charCodeAt(j))) j++;
+      runEnd = j;
+      runHan = true;
+      return i;
+    }
+  }
+  runEnd = n;
+  return n;
 }
 
 /**
  * Feeds the units of a text to the sink and returns its phrase form: meaningful words and Han runs,
- * space-separated and space-framed (" invalid ip not whitelist "), for phrase tests.
+ * space-separated and space-framed (" invalid ip not whitelist "), for phrase tests; '' when withPhrase is
+ * false (texts that are never phrase-tested need not pay for it).
  */
-export function analyze(text: string, sink: UnitSink): string {
+export function analyze(text: string, sink: UnitSink, withPhrase = true): string {
   if (!text) return ' ';
-  const rs = runs(foldChars(text));
-  let phrase = ' ';
-  for (let i = 0; i < rs.length; i++) {
-    const run = rs[i];
-    if (run.han) {
-      hanUnits(run.text, run.start, sink);
-      phrase += run.text + ' ';
-      continue;
-    }
-    const next = rs[i + 1];
-    if (next && !next.han) {
-      const joined = COMPOUNDS.get(run.text + ' ' + next.text);
+  const s = foldChars(text);
+  const n = s.length;
+  let phrase = withPhrase ? ' ' : '';
+  let start = nextRun(s, 0, n);
+  let end = runEnd;
+  let han = runHan;
+  while (start < n) {
+    const nextStart = nextRun(s, end, n);
+    const nextEnd = runEnd;
+    const nextHan = runHan;
+    if (han) {
+      hanUnits(s, start, end, sink);
+      if (withPhrase) phrase += s.slice(start, end) + ' ';
+    } else {
+      const raw = s.slice(start, end);
+      const joined =
+        nextStart < n && !nextHan && COMPOUND_FIRST.has(raw)
+          ? COMPOUNDS.get(raw + ' ' + s.slice(nextStart, nextEnd))
+          : undefined;
       if (joined) {
-        sink.unit(run.start, next.end);
-        wordKeys(joined, sink);
-        phrase += joined + ' ';
-        i++;
+        sink.unit(start, nextEnd);
+        sink.word(joined);
+        if (withPhrase) phrase += joined + ' ';
+        start = nextRun(s, nextEnd, n);
+        end = runEnd;
+        han = runHan;
         continue;
       }
+      const word = stem(raw);
+      if (!EN_STOP.has(word)) {
+        const split = SPLITS.get(word);
+        if (split) {
+          for (const part of split) {
+            sink.unit(start, end);
+            sink.word(part);
+            if (withPhrase) phrase += part + ' ';
+          }
+        } else {
+          sink.unit(start, end);
+          sink.word(word);
+          if (withPhrase) phrase += word + ' ';
+        }
+      }
     }
-    const word = stem(run.text);
-    if (EN_STOP.has(word)) continue;
-    const split = SPLITS.get(word);
-    for (const part of split ?? [word]) {
-      sink.unit(run.start, run.end);
-      wordKeys(part, sink);
-      phrase += part + ' ';
-    }
+    start = nextStart;
+    end = nextEnd;
+    han = nextHan;
   }
   return phrase;
-}
-
-function wordKeys(word: string, sink: UnitSink): void {
-  sink.key(word);
-  const concepts = CONCEPTS.get(word);
-  if (concepts) for (const c of concepts) sink.key(c);
 }
 
 /** Keys a word can be found by: itself and its concepts. */
@@ -67,29 +119,31 @@ export function keysOfWord(word: string): readonly string[] {
   return concepts ? [word, ...concepts] : [word];
 }
 
-/** Bigrams of a Han run (a lone character is its own unit), each also keyed by the thesaurus words over it. */
-function hanUnits(t: string, offset: number, sink: UnitSink): void {
-  if (t.length === 1) {
-    sink.unit(offset, offset + 1);
-    sink.key(t);
+/** Bigrams of the Han run s[from, to) (a lone character is its own unit), each also keyed by the thesaurus words over it. */
+function hanUnits(s: string, from: number, to: number, sink: UnitSink): void {
+  if (to - from === 1) {
+    sink.unit(from, to);
+    sink.key(s[from]);
     return;
   }
   // Thesaurus words found in the run, as extra keys of the bigrams they cover (rare: most runs have none).
   let extra: string[][] | undefined;
-  for (let p = 0; p + 1 < t.length; p++) {
-    const words = ZH_WORDS_BY_FIRST.get(t[p]);
-    if (!words) continue;
-    for (const w of words) {
-      if (!t.startsWith(w, p)) continue;
+  for (let p = from; p + 1 < to; p++) {
+    if (!ZH_FIRST[s.charCodeAt(p)]) continue;
+    for (const w of ZH_WORDS_BY_FIRST.get(s[p]) ?? []) {
+      if (p + w.length > to || !s.startsWith(w, p)) continue;
       extra ??= [];
       const keys = w.length > 2 ? [w, ...(CONCEPTS.get(w) ?? [])] : (CONCEPTS.get(w) ?? []);
-      for (let k = p; k <= p + w.length - 2; k++) (extra[k] ??= []).push(...keys);
+      for (let k = p - from; k <= p - from + w.length - 2; k++) (extra[k] ??= []).push(...keys);
     }
   }
-  for (let k = 0; k + 1 < t.length; k++) {
-    sink.unit(offset + k, offset + k + 2);
-    sink.pair(t.charCodeAt(k) * 65536 + t.charCodeAt(k + 1));
-    const more = extra?.[k];
+  let c = s.charCodeAt(from);
+  for (let p = from; p + 1 < to; p++) {
+    const d = s.charCodeAt(p + 1);
+    sink.unit(p, p + 2);
+    sink.pair((c << 16) | d);
+    c = d;
+    const more = extra?.[p - from];
     if (more) for (const key of more) sink.key(key);
   }
 }

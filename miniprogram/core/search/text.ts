@@ -4,11 +4,33 @@
 
 /** Full-width ASCII → half-width, ideographic space → space, upper → lower case. Same length as the input. */
 export function foldChars(text: string): string {
+  if (!needsFold(text)) return text;
   const folded = text.replace(FULL_WIDTH, fullToHalf).toLowerCase();
   return folded.length === text.length ? folded : foldSlowly(text);
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
+
+/**
+ * Whether folding may change the text: ASCII capitals, full-width forms, the ideographic space, or any other
+ * character outside the caseless ranges (Han, CJK and general punctuation). Most catalog texts need nothing,
+ * and a char-code scan is cheaper than a regex pass plus a lower-casing copy.
+ */
+function needsFold(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) return true;
+    } else if (
+      !isHan(c) &&
+      !(c > 0x3000 && c <= 0x303f) &&
+      !(c >= 0x2000 && c <= 0x206f) &&
+      !(c >= 0xff5f && c <= 0xffef)
+    )
+      return true;
+  }
+  return false;
+}
 
 function fullToHalf(c: string): string {
   return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
@@ -28,7 +50,7 @@ export function isHan(c: number): boolean {
   return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
@@ -105,6 +127,11 @@ export const SPLITS: ReadonlyMap<string, string[]> = new Map([
 
 /** Plural and third-person "s" off long words, so "limits" meets "limit". */
 export function stem(word: string): string {
-  if (word.length > 4 && word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  const n = word.length;
+  if (n > 4 && word.charCodeAt(n - 1) === 115) {
+    // Not after s, u or i ("class", "status", "analysis").
+    const before = word.charCodeAt(n - 2);
+    if (before !== 115 && before !== 117 && before !== 105) return word.slice(0, -1);
+  }
   return word;
 }
