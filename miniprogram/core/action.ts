@@ -19,6 +19,9 @@ const TEXT_RULES: Array<[RegExp, Action]> = [
   ],
 ];
 
+const STATE_MISMATCH =
+  /不存在|not exist|no exist|not found|未找到|冲突|conflict|不能|不可|cannot|can not|can't|不允许|not allowed|超出|超过|上限|exceed|too (long|large|big|short)|过长|过大|过多|reach(ed)? (the )?limit|out of limit|已存在|already|duplicate|重复|not match|不匹配|不一致/i;
+
 /** Action class of a code on a platform, given its official texts. */
 export function classifyAction(code: string, platform: Platform, texts: readonly string[] = []): Action {
   const explicit = explicitAction(code, platform);
@@ -28,8 +31,16 @@ export function classifyAction(code: string, platform: Platform, texts: readonly
   for (const [re, action] of TEXT_RULES) if (re.test(text)) return action;
   const byFamily = familyDefault(code, platform);
   if (byFamily) return byFamily;
-  if (/不合法|非法|错误|缺少|缺失|为空|invalid|illegal|missing|empty|error|wrong|格式/i.test(text))
+  if (
+    /不合法|非法|无效|不合规|错误|缺少|缺失|必填|为空|invalid|illegal|missing|is required|empty|error|wrong|格式/i.test(
+      text,
+    )
+  )
     return 'fix-request';
+  // Server codes whose wording says the call does not fit the data or its state (no such object, a
+  // conflict, a size or count limit, already done): changing the call is the next step. Client errno
+  // rows (devices, payment UI) are left alone: their wording rarely says that much.
+  if (platform !== '小程序客户端 errno' && STATE_MISMATCH.test(text)) return 'fix-request';
   return 'unknown';
 }
 
