@@ -79,6 +79,11 @@ describe('catalog reconciliation', () => {
     expect(action('40164')).toBe('fix-config');
     expect(action('40029')).toBe('re-login');
     expect(action('600002')).toBe('fix-config');
+    // Wording that says the call does not fit the data (no such object, a limit, already exists): fix-request,
+    // but only for server codes; client errno rows about devices stay unknown.
+    expect(c.get('open:20002')?.action).toBe('fix-request');
+    expect(c.get('open:61327')?.action).toBe('fix-request');
+    expect(c.get('errno:1509006')?.action).toBe('unknown');
     expect(c.lookup('45011')[0].family).toBe('45xxx');
     expect(c.lookup('-404011')[0].family).toBe('-404xxx');
     expect(c.lookup('600002').find((e) => e.platform === '小程序客户端 errno')?.family).toBe('errno:06');
