@@ -1,5 +1,7 @@
 // Extraction accuracy (precision/recall of the codes found per fixture, against a naive digit-run regex) and
 // throughput on a ~1 MB realistic log.
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
@@ -24,6 +26,21 @@ function score(fixtures: ExtractFixture[], find: (text: string) => string[]): Sc
     if (fp.length || fn.length) total.misses.push(`${f.name}: +[${fp.join(',')}] -[${fn.join(',')}]`);
   }
   return total;
+}
+
+/** The blind set (extract-fixtures-blind.txt): same format, written without seeing the extractor. */
+function loadBlindFixtures(): ExtractFixture[] {
+  const raw = readFileSync(join(__dirname, '../data/extract-fixtures-blind.txt'), 'utf8');
+  return raw
+    .split(/^=== /m)
+    .slice(1)
+    .map((part) => {
+      const newline = part.indexOf('\n');
+      const m = /^(\S+) \| (.+)$/.exec(part.slice(0, newline).trim());
+      if (!m) throw new Error(`bad blind fixture header: ${part.slice(0, newline)}`);
+      const expected = m[2].trim() === '-' ? [] : m[2].split(',').map((c) => c.trim());
+      return { name: m[1], expected, text: part.slice(newline + 1).replace(/\n+$/, '') };
+    });
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -68,6 +85,15 @@ export function run(): void {
   console.log(line('wxerr extractCodes', ours));
   console.log(line('naive /-?\\d{5,7}/ baseline', score(fixtures, naive)));
   for (const miss of ours.misses) console.log(`  miss ${miss}`);
+
+  const blind = loadBlindFixtures();
+  console.log(
+    `blind fixtures: ${blind.length} snippets (${blind.filter((f) => f.expected.length === 0).length} noise-only), ${blind.reduce((n, f) => n + f.expected.length, 0)} expected codes`,
+  );
+  const oursBlind = score(blind, (t) => extractCodes(t).codes.map((c) => c.code));
+  console.log(line('blind: wxerr extractCodes', oursBlind));
+  console.log(line('blind: naive baseline', score(blind, naive)));
+  for (const miss of oursBlind.misses) console.log(`  blind miss ${miss}`);
 
   const log = buildLog(fixtures, 1024 * 1024);
   const bytes = Buffer.byteLength(log);
