@@ -14,7 +14,8 @@
 //    after a noun that says what it counts (pid, port, line, order, 端口…) or before a unit (ms, bytes, 元…).
 //    A line that already has a keyed code gets no bare codes unless the errmsg confirms them.
 // 4. Platform: a code near text about another platform (企业微信/WeCom, 支付宝/Alipay, 抖音, 钉钉…) is dropped
-//    unless a WeChat marker is closer; numbers on syscall/database error lines (ECONNREFUSED, ER_…) are not
+//    unless a WeChat marker is closer (on a line naming both, the number's clause between ，。； decides);
+//    numbers on syscall/database error lines (ECONNREFUSED, ER_…, MySQL "ERROR 1062 (23000)") are not
 //    taken bare.
 // 5. Inferred: an errmsg (errmsg/message/说明/提示…) whose text is one code's catalog text, or a long
 //    distinctive catalog phrase in free text, gives that code with `inferred: true` when no code was found
@@ -115,14 +116,14 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
     if (!acceptKeyed(c, known)) continue;
     const line = ctx.lines.lineOf(c.offset);
     taken.add(c.offset);
-    if (ctx.isOtherPlatform(line)) continue;
+    if (ctx.isOtherPlatform(line, c.offset)) continue;
     keyedLines.add(line);
     hits.push({ code: c.code, offset: c.offset, end: c.end, line, via: 'key' });
   }
 
   const table = tableCodes(ctx, (code) => index.bareCodes.has(code) || code.replace('-', '').length >= 5);
   for (const t of table.codes) {
-    if (taken.has(t.offset) || ctx.isOtherPlatform(t.line)) continue;
+    if (taken.has(t.offset) || ctx.isOtherPlatform(t.line, t.offset)) continue;
     hits.push({ code: t.code, offset: t.offset, end: t.offset + t.code.length, line: t.line, via: 'table' });
   }
 
@@ -172,7 +173,7 @@ function scanBare(
         normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ');
         if (!lineMentionsMessageOf(index, c.code, normLine)) continue;
       }
-      if (ctx.isForeignError(line) || ctx.isOtherPlatform(line)) continue;
+      if (ctx.isForeignError(line) || ctx.isOtherPlatform(line, c.offset)) continue;
       hits.push({ code: c.code, offset: c.offset, end: c.end, line, via: 'context' });
     }
   }

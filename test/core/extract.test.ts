@@ -87,6 +87,39 @@ describe('extractCodes', () => {
     expect(codes[0]).toEqual(expect.objectContaining({ code: '45011', line: 1, occurrences: 5 }));
   });
 
+  it('ends a keyed value at a markdown backtick', () => {
+    expect(codesOf('we get `errcode=45009` from /cgi-bin/token every evening')).toEqual(['45009']);
+    expect(codesOf('返回 `{"errcode":40013}`')).toEqual(['40013']);
+  });
+
+  it('joins an OCR letter-spaced keyed value ("4 0 0 1 3"), but not a third group after "40 029"', () => {
+    expect(codesOf('{"errcode" : 4 0 0 1 3 , "errmsg" : "x"}')).toEqual(['40013']);
+    expect(codesOf('错误码 -5 0 4 0 0 2')).toEqual(['-504002']);
+    expect(codesOf('errcode: 40 029 1 time')).toEqual(['40029']);
+  });
+
+  it('lets the clause decide when one line names WeChat and another platform', () => {
+    expect(codesOf('小程序登录报 40029，钉钉那边扫码报 40078，是同一个问题吗')).toEqual(['40029']);
+    expect(codesOf('支付宝报 40004；公众号上传素材报 40007。')).toEqual(['40007']);
+    // A clause naming both (or neither) keeps the line's verdict: the other platform.
+    expect(codesOf('企业微信 gettoken 返回 {"errcode":40001,"errmsg":"invalid secret"}')).toEqual([]);
+  });
+
+  it('does not read MySQL client errors and duplicate-key values as codes', () => {
+    expect(codesOf("ERROR 1062 (23000): Duplicate entry '45009' for key 'uk_no'")).toEqual([]);
+    expect(
+      codesOf("SQLIntegrityConstraintViolationException: Duplicate entry '40164' for key 'PRIMARY'"),
+    ).toEqual([]);
+  });
+
+  it('takes a catalog code in chat that says it happened ("又 … 了", "一直出现", "keep hitting")', () => {
+    expect(codesOf('线上又 40001 了，token 是不是被别的服务刷掉了')).toEqual(['40001']);
+    expect(codesOf('这两天一直出现 45009，接口额度不够')).toEqual(['45009']);
+    expect(codesOf('we keep hitting 45011 around 9am')).toEqual(['45011']);
+    // Quantities stay quantities.
+    expect(codesOf('一直跑了 40001 次都正常')).toEqual([]);
+  });
+
   it('refuses input beyond MAX_SCAN_CHARS with a clear error', () => {
     const big = 'x'.repeat(MAX_SCAN_CHARS + 1);
     expect(() => extractCodes(big)).toThrow(ScanInputTooLarge);

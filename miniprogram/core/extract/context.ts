@@ -11,9 +11,12 @@ const NON_WECHAT =
   /企业微信|企微|wecom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|支付宝|alipay|蚂蚁金服|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request/gi;
 const WECHAT =
   /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
-/** Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL, Postgres, Oracle. */
+/**
+ * Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL (driver codes, the
+ * mysql client's "ERROR 1062 (23000)", duplicate-key values), Postgres, Oracle.
+ */
 const FOREIGN_ERROR =
-  /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d/;
+  /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
 /** How far (lines) a platform marker reaches, within one paragraph. */
 const MARKER_REACH = 10;
@@ -67,9 +70,27 @@ export class TextContext {
    * platform (WeCom, Alipay…) and no WeChat marker is closer. A tie goes to the other platform:
    * "企业微信 … access_token" is still WeCom.
    */
-  isOtherPlatform(line: number): boolean {
+  isOtherPlatform(line: number, offset?: number): boolean {
     if (this.other[line] === 0) this.other[line] = this.judgePlatform(line) ? 2 : 1;
+    // A line naming both platforms ("公众号报 43004，企业微信报 81013"): the number's own clause decides
+    // when it names just one of them.
+    if (offset !== undefined && this.marksOf(line) === (Marks.Other | Marks.Wechat)) {
+      const clause = markersOf(this.clauseAt(line, offset));
+      if (clause === Marks.Wechat) return false;
+      if (clause === Marks.Other) return true;
+    }
     return this.other[line] === 2;
+  }
+
+  /** The part of the line around offset between full-width clause punctuation (，。；？！). */
+  private clauseAt(line: number, offset: number): string {
+    const text = this.lines.lineText(line);
+    const at = offset - this.lines.start(line);
+    let from = at;
+    while (from > 0 && !CLAUSE_END.test(text.charAt(from - 1))) from--;
+    let to = at;
+    while (to < text.length && !CLAUSE_END.test(text.charAt(to))) to++;
+    return text.slice(from, to);
   }
 
   private judgePlatform(line: number): boolean {
@@ -95,22 +116,27 @@ export class TextContext {
   }
 
   private marksOf(line: number): number {
-    if (this.marks[line] !== Marks.Unknown) return this.marks[line];
-    const text = this.lines.lineText(line);
-    let m: number = Marks.None;
-    if (/^\s*$/.test(text)) m |= Marks.Blank;
-    else {
-      // Other platforms first, blanked out, so that "企业微信" or "qyapi.weixin" do not count as WeChat.
-      NON_WECHAT.lastIndex = 0;
-      if (NON_WECHAT.test(text)) m |= Marks.Other;
-      NON_WECHAT.lastIndex = 0;
-      WECHAT.lastIndex = 0;
-      if (WECHAT.test(m & Marks.Other ? text.replace(NON_WECHAT, ' ') : text)) m |= Marks.Wechat;
-      WECHAT.lastIndex = 0;
+    if (this.marks[line] === Marks.Unknown) {
+      const text = this.lines.lineText(line);
+      this.marks[line] = /^\s*$/.test(text) ? Marks.Blank : markersOf(text) || Marks.None;
     }
-    this.marks[line] = m;
-    return m;
+    return this.marks[line];
   }
+}
+
+const CLAUSE_END = /[，。；？！]/;
+
+/** Which platform markers a text holds (Marks.Other | Marks.Wechat, or 0). */
+function markersOf(text: string): number {
+  let m = 0;
+  // Other platforms first, blanked out, so that "企业微信" or "qyapi.weixin" do not count as WeChat.
+  NON_WECHAT.lastIndex = 0;
+  if (NON_WECHAT.test(text)) m |= Marks.Other;
+  NON_WECHAT.lastIndex = 0;
+  WECHAT.lastIndex = 0;
+  if (WECHAT.test(m & Marks.Other ? text.replace(NON_WECHAT, ' ') : text)) m |= Marks.Wechat;
+  WECHAT.lastIndex = 0;
+  return m;
 }
 
 export interface TableCode {

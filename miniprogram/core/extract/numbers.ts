@@ -24,13 +24,14 @@ const KEYED = new RegExp(
     '([\\\\"\'\\])>\\s]*(?:=>|[:=：]|\\bis\\b|为|是)?[\\s\\\\"\'(\\[]*)' +
     // PHP var_dump wrappers: int(40001), string(5) "40001"
     '(?:int\\(|string\\(\\d+\\)\\s*["\']?)?' +
-    // the value: digits with OCR slips, maybe split by one space or line break ("40 029", "400\n01")
-    '([-－—–]?[0-9０-９OIl|][0-9０-９OIl|]*(?:[ \\t]*\\r?\\n?[ \\t]*[0-9０-９][0-9０-９OIl|]*)?)',
+    // the value: digits with OCR slips, maybe split by one space or line break ("40 029", "400\n01"), or
+    // letter-spaced by OCR ("4 0 1 2 5": up to 6 more single-space gaps)
+    '([-－—–]?[0-9０-９OIl|][0-9０-９OIl|]*(?:[ \\t]*\\r?\\n?[ \\t]*[0-9０-９][0-9０-９OIl|]*)?(?: [0-9０-９OIl|](?![0-9０-９OIl|])){0,6})',
   'gi',
 );
 
 /** What may follow a keyed value: anything that ends a token, not a letter, digit, '#', '?'… */
-const VALUE_END = /^(?:$|[\s,;}\]"')>|&，。；）」】<\\]|\.(?:0+\b|\D|$))/;
+const VALUE_END = /^(?:$|[\s,;}\]"')>|&，。；）」】<\\`]|\.(?:0+\b|\D|$))/;
 
 export function keyedCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -63,10 +64,17 @@ export function keyedCandidates(text: string): Candidate[] {
 function pickValue(raw: string): string | undefined {
   const gap = /\s+/.exec(raw);
   if (!gap) return raw;
+  const groups = raw.trim().split(/\s+/);
+  // OCR letter-spacing: every group one character, 5–7 of them ("4 0 1 2 5") — one number.
+  if (groups.length >= 5 && groups.every((g) => g.replace(/^[-－—–]/, '').length === 1))
+    return raw.replace(/\s+$/, '');
   const first = raw.slice(0, gap.index);
   const firstDigits = first.replace(/^[-－—–]/, '').length;
-  const joined = raw.replace(/\s+/g, '').replace(/^[-－—–]/, '');
-  if (firstDigits >= 2 && firstDigits < 5 && joined.length <= 7) return raw.replace(/\s+$/, '');
+  // Otherwise only the first two groups may form one number.
+  const next = /\s+/.exec(raw.slice(gap.index + gap[0].length));
+  const two = next ? raw.slice(0, gap.index + gap[0].length + next.index) : raw.replace(/\s+$/, '');
+  const joined = two.replace(/\s+/g, '').replace(/^[-－—–]/, '');
+  if (firstDigits >= 2 && firstDigits < 5 && joined.length <= 7) return two;
   return first;
 }
 
@@ -110,9 +118,12 @@ const NOISE_AFTER = new Set(
 const NOISE_AFTER_ZH =
   /^(?:端口|号|元|分|角|块|件|个|次|条|行|人|位|秒|毫秒|分钟|小时|天|周|月|年|字节|像素|张|份|单|笔|台|页|岁|米|公里|积分|库存)/;
 
-/** Words that make an error reading likely: the line talks about a failure or an error code. */
+/**
+ * Words that make an error reading likely: the line talks about a failure or an error code, or (chat) says
+ * a number happened: "又 42001 了", "一直出现 45009", "we keep hitting 45011".
+ */
 const TRIGGER =
-  /报错|错误|出错|失败|异常|返回|报了?|提示|码|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b/i;
+  /报错|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
 
 /** A key before the number ("port: ", "cost=", "<total_fee>", "Key (id)=("): the number is that field's value. */
 const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;
