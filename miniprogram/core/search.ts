@@ -15,7 +15,7 @@ import { platformInfo, platformRank } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { CONCEPTS, ZH_WORDS_BY_FIRST } from './search/synonyms';
-import { IntList, IntTable } from './search/store';
+import { IntTable, UnitStore } from './search/store';
 import { COMPOUNDS, EN_STOP, SPLITS, ZH_STOP_CHARS, foldChars, isHan, runs, stem } from './search/text';
 import { boundedDistance, letterMask, maxEdits, popcount } from './search/typo';
 import type { Entry, Platform } from './types';
@@ -119,12 +119,10 @@ interface Vocabulary {
 export class SearchIndex {
   private readonly entries: readonly Entry[];
   /** Keys other than Chinese bigrams: English words, lone Han characters, long thesaurus words, concepts. */
-  private readonly keyIds = new Map<string, number>();
-  /** Concept key ids of each key (the concepts of an English word), or undefined (build only). */
-  private conceptIds: (number[] | undefined)[] = [];
+  private readonly keyIds: Map<string, number>;
   /** Chinese bigrams by pairCode: most keys are bigrams, and numbers cost no string. */
-  private readonly pairIds = new IntTable();
-  private keyCount = 0;
+  private readonly pairIds: IntTable;
+  private readonly keyCount: number;
   // Postings, CSR: key id k has postings[postStart[k] .. postStart[k + 1]), each entry index · 8 + field,
   // one per (entry, field).
   private postStart: Int32Array = new Int32Array(0);
@@ -135,19 +133,17 @@ export class SearchIndex {
   // entryPassages[e + 1]); passage p has field passageField[p], units [passageFirst[p], +passageCount[p]),
   // phrase form passagePhrase[p] ('' for notes, never phrase-tested) and origin bits passageOrigins[p].
   private readonly entryPassages: Int32Array;
-  private readonly passageField = new IntList();
-  private readonly passageFirst = new IntList();
-  private readonly passageCount = new IntList();
-  private readonly passageOrigins = new IntList();
+  private readonly passageField: Uint8Array;
+  private readonly passageOrigins: Uint8Array;
+  private readonly passageFirst: Int32Array;
+  private readonly passageCount: Int32Array;
   private readonly passagePhrase: string[] = [];
+  private passageTotal = 0;
   // Units of every distinct text, flat: unit u has key ids unitKeys[unitStart[u] .. unitStart[u + 1]) and
   // covers [unitSpan[2u], unitSpan[2u + 1]) of its text. Passages with the same text share its units.
-  private readonly unitKeyList = new IntList(1 << 16);
-  private readonly unitStartList = new IntList(1 << 15);
-  private readonly unitSpanList = new IntList(1 << 16);
-  private unitKeys: Int32Array = new Int32Array(0);
-  private unitStart: Int32Array = new Int32Array(0);
-  private unitSpan: Int32Array = new Int32Array(0);
+  private readonly unitKeys: Int32Array;
+  private readonly unitStart: Int32Array;
+  private readonly unitSpan: Int32Array;
   private readonly prior: Float64Array;
   private readonly codeIndex = new Map<string, number[]>();
   private readonly indexById = new Map<string, number>();
@@ -168,14 +164,28 @@ export class SearchIndex {
     this.entries = catalog.entries;
     const n = this.entries.length;
     const codeCount = new Map<string, number>();
-    for (const e of this.entries)
+    // Texts and characters in all, to size the flat arrays once.
+    let textSlots = 0;
+    let chars = 0;
+    for (const e of this.entries) {
       if (platformInfo(e.platform).wechat) codeCount.set(e.code, (codeCount.get(e.code) ?? 0) + 1);
+      textSlots += 7 + 4 * e.texts.length;
+      chars += e.en.length + e.zh.length + (e.fix?.length ?? 0);
+      chars += (e.noteEn?.length ?? 0) + (e.noteZh?.length ?? 0);
+      chars += (e.adviceEn?.length ?? 0) + (e.adviceZh?.length ?? 0);
+      for (const t of e.texts)
+        chars += (t.en?.length ?? 0) + (t.zh?.length ?? 0) + (t.fix?.length ?? 0) + (t.note?.length ?? 0);
+    }
     this.prior = new Float64Array(n);
     this.entryPassages = new Int32Array(n + 1);
+    this.passageField = new Uint8Array(textSlots);
+    this.passageOrigins = new Uint8Array(textSlots);
+    this.passageFirst = new Int32Array(textSlots);
+    this.passageCount = new Int32Array(textSlots);
     // The same text stands on several platforms (40001 on five, per-code advice on every WeChat platform):
     // it is analysed once, and its passages share its units.
-    const texts = new TextTable();
-    const sink = this.sink();
+    const texts = new TextTable(textSlots);
+    const store = new UnitStore(chars, CONCEPTS);
     for (let index = 0; index < n; index++) {
       const entry = this.entries[index];
       const info = platformInfo(entry.platform);
@@ -189,27 +199,29 @@ export class SearchIndex {
       const list = this.codeIndex.get(codeKey);
       if (list) list.push(index);
       else this.codeIndex.set(codeKey, [index]);
-      this.entryPassages[index] = this.passageField.length;
-      this.addPassage(texts, sink, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
-      this.addPassage(texts, sink, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
-      this.addPassage(texts, sink, index, FIX, entry.fix, ORIGIN_FIX);
+      this.entryPassages[index] = this.passageTotal;
+      this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
+      this.addPassage(texts, store, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
+      this.addPassage(texts, store, index, FIX, entry.fix, ORIGIN_FIX);
       for (const t of entry.texts) {
-        this.addPassage(texts, sink, index, ALT, t.en, 0);
-        this.addPassage(texts, sink, index, ALT, t.zh, 0);
-        this.addPassage(texts, sink, index, FIX, t.fix, 0);
-        this.addPassage(texts, sink, index, NOTE, t.note, 0);
+        this.addPassage(texts, store, index, ALT, t.en, 0);
+        this.addPassage(texts, store, index, ALT, t.zh, 0);
+        this.addPassage(texts, store, index, FIX, t.fix, 0);
+        this.addPassage(texts, store, index, NOTE, t.note, 0);
       }
-      this.addPassage(texts, sink, index, NOTE, entry.noteEn, 0);
-      this.addPassage(texts, sink, index, NOTE, entry.noteZh, 0);
-      this.addPassage(texts, sink, index, NOTE, entry.adviceEn, 0);
-      this.addPassage(texts, sink, index, NOTE, entry.adviceZh, 0);
+      this.addPassage(texts, store, index, NOTE, entry.noteEn, 0);
+      this.addPassage(texts, store, index, NOTE, entry.noteZh, 0);
+      this.addPassage(texts, store, index, NOTE, entry.adviceEn, 0);
+      this.addPassage(texts, store, index, NOTE, entry.adviceZh, 0);
     }
-    this.entryPassages[n] = this.passageField.length;
-    this.unitStartList.push(this.unitKeyList.length);
-    this.unitKeys = this.unitKeyList.view();
-    this.unitStart = this.unitStartList.view();
-    this.unitSpan = this.unitSpanList.view();
-    this.conceptIds = [];
+    this.entryPassages[n] = this.passageTotal;
+    store.finish();
+    this.keyIds = store.keyIds;
+    this.pairIds = store.pairIds;
+    this.keyCount = store.keyCount;
+    this.unitKeys = store.keys;
+    this.unitStart = store.starts;
+    this.unitSpan = store.spans;
     this.buildPostings();
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
@@ -220,39 +232,10 @@ export class SearchIndex {
     this.queryMark = new Uint8Array(this.keyCount);
   }
 
-  /** Where analyze puts units and keys during the build: straight into the flat unit arrays. */
-  private sink(): UnitSink {
-    const keys = this.unitKeyList;
-    const starts = this.unitStartList;
-    const spans = this.unitSpanList;
-    return {
-      unit: (start, end) => {
-        starts.push(keys.length);
-        spans.push(start);
-        spans.push(end);
-      },
-      word: (word) => {
-        const id = this.keyId(word);
-        keys.push(id);
-        const concepts = this.conceptIds[id];
-        if (concepts) for (const c of concepts) keys.push(c);
-      },
-      key: (key) => keys.push(this.keyId(key)),
-      pair: (code) => {
-        let id = this.pairIds.get(code);
-        if (id < 0) {
-          id = this.keyCount++;
-          this.pairIds.add(code, id);
-        }
-        keys.push(id);
-      },
-    };
-  }
-
   /** A wording of entry `index`: one passage per distinct text of the entry, the first field it comes in. */
   private addPassage(
     texts: TextTable,
-    sink: UnitSink,
+    store: UnitStore,
     index: number,
     field: number,
     text: string | undefined,
@@ -261,85 +244,76 @@ export class SearchIndex {
     if (!text) return;
     let t = texts.ids.get(text);
     if (t === undefined) {
-      t = texts.phrase.length;
+      t = texts.size++;
       texts.ids.set(text, t);
-      const first = this.unitStartList.length;
-      texts.phrase.push(analyze(text, sink, field !== NOTE));
-      texts.first.push(first);
-      texts.count.push(this.unitStartList.length - first);
-      texts.entry.push(-1);
-      texts.passage.push(-1);
-    } else if (texts.entry.data[t] === index) {
+      const first = store.unitCount;
+      texts.phrase.push(analyze(text, store, field !== NOTE));
+      texts.first[t] = first;
+      texts.count[t] = store.unitCount - first;
+      texts.entry[t] = -1;
+    } else if (texts.entry[t] === index) {
       // Already a passage of this entry: one more entry field that holds it.
-      this.passageOrigins.data[texts.passage.data[t]] |= origin;
+      this.passageOrigins[texts.passage[t]] |= origin;
       return;
     }
     if (field !== NOTE && !texts.phrase[t]) texts.phrase[t] = analyze(text, NO_SINK);
-    texts.entry.data[t] = index;
-    texts.passage.data[t] = this.passageField.length;
-    this.passageField.push(field);
-    this.passageFirst.push(texts.first.data[t]);
-    this.passageCount.push(texts.count.data[t]);
-    this.passageOrigins.push(origin);
+    const p = this.passageTotal++;
+    texts.entry[t] = index;
+    texts.passage[t] = p;
+    this.passageField[p] = field;
+    this.passageFirst[p] = texts.first[t];
+    this.passageCount[p] = texts.count[t];
+    this.passageOrigins[p] = origin;
     this.passagePhrase.push(field === NOTE ? '' : texts.phrase[t]);
   }
 
   /**
-   * Postings and document frequencies from the passages' units, in two passes over the flat arrays
-   * (count, then fill): one posting per (entry, field) that has the key.
+   * Postings and document frequencies from the passages' units: one posting per (entry, field) that has the
+   * key. One pass collects (key, posting) pairs and counts them per key; a second places them (CSR).
    */
   private buildPostings(): void {
     const keyCount = this.keyCount;
-    const { unitKeys, unitStart, entryPassages } = this;
-    const field = this.passageField.data;
-    const first = this.passageFirst.data;
-    const count = this.passageCount.data;
+    const { unitKeys, unitStart, entryPassages, passageField, passageFirst, passageCount } = this;
     const df = new Int32Array(keyCount);
     const lastEntry = new Int32Array(keyCount).fill(-1);
     const fields = new Uint8Array(keyCount);
     const start = new Int32Array(keyCount + 1);
+    // Passages share the units of a text, so there can be more (key, passage) pairs than unit keys.
+    let bound = 0;
+    for (let p = 0; p < this.passageTotal; p++)
+      bound += unitStart[passageFirst[p] + passageCount[p]] - unitStart[passageFirst[p]];
+    const pairKey = new Int32Array(bound);
+    const pairPosting = new Int32Array(bound);
+    let pairs = 0;
     const n = this.entries.length;
-    for (let fill = 0; fill < 2; fill++) {
-      const postings = fill ? new Int32Array(start[keyCount]) : new Int32Array(0);
-      const at = fill ? start.slice(0, keyCount) : start;
-      if (fill) lastEntry.fill(-1);
-      for (let e = 0; e < n; e++) {
-        for (let p = entryPassages[e]; p < entryPassages[e + 1]; p++) {
-          const f = field[p];
-          const bit = 1 << f;
-          const posting = e * 8 + f;
-          for (let u = first[p]; u < first[p] + count[p]; u++) {
-            for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
-              const id = unitKeys[k];
-              if (lastEntry[id] !== e) {
-                lastEntry[id] = e;
-                fields[id] = 0;
-                if (!fill) df[id]++;
-              }
-              if (fields[id] & bit) continue;
-              fields[id] |= bit;
-              if (fill) postings[at[id]++] = posting;
-              else start[id + 1]++;
-            }
+    for (let e = 0; e < n; e++) {
+      for (let p = entryPassages[e]; p < entryPassages[e + 1]; p++) {
+        const f = passageField[p];
+        const bit = 1 << f;
+        const posting = e * 8 + f;
+        const end = unitStart[passageFirst[p] + passageCount[p]];
+        for (let k = unitStart[passageFirst[p]]; k < end; k++) {
+          const id = unitKeys[k];
+          if (lastEntry[id] !== e) {
+            lastEntry[id] = e;
+            fields[id] = 0;
+            df[id]++;
           }
+          if (fields[id] & bit) continue;
+          fields[id] |= bit;
+          start[id + 1]++;
+          pairKey[pairs] = id;
+          pairPosting[pairs++] = posting;
         }
       }
-      if (fill) this.postings = postings;
-      else for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
     }
+    for (let k = 0; k < keyCount; k++) start[k + 1] += start[k];
+    const at = start.slice(0, keyCount);
+    const postings = new Int32Array(pairs);
+    for (let i = 0; i < pairs; i++) postings[at[pairKey[i]]++] = pairPosting[i];
     this.postStart = start;
+    this.postings = postings;
     this.df = df;
-  }
-
-  private keyId(key: string): number {
-    let id = this.keyIds.get(key);
-    if (id === undefined) {
-      id = this.keyCount++;
-      this.keyIds.set(key, id);
-      const concepts = CONCEPTS.get(key);
-      if (concepts) this.conceptIds[id] = concepts.map((c) => this.keyId(c));
-    }
-    return id;
   }
 
   /** English words of the catalog, sorted, for typo correction and completion: built on first use. */
@@ -656,9 +630,7 @@ export class SearchIndex {
     const pattern = lead + qPhrase + tail;
     const fullQuery = ' ' + qPhrase + ' ';
     const { unitStart, unitKeys, entryPassages, passagePhrase } = this;
-    const passageField = this.passageField.data;
-    const passageFirst = this.passageFirst.data;
-    const passageCount = this.passageCount.data;
+    const { passageField, passageFirst, passageCount } = this;
     let maxScore = 0;
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
     for (const e of candidates) {
@@ -712,11 +684,11 @@ export class SearchIndex {
     if (!this.markedKeys.length) return out;
     const mark = this.queryMark;
     for (let p = this.entryPassages[r.index]; p < this.entryPassages[r.index + 1]; p++) {
-      const origins = this.passageOrigins.data[p];
+      const origins = this.passageOrigins[p];
       if (!origins) continue;
       const ranges: [number, number][] = [];
-      const first = this.passageFirst.data[p];
-      for (let u = first; u < first + this.passageCount.data[p]; u++) {
+      const first = this.passageFirst[p];
+      for (let u = first; u < first + this.passageCount[p]; u++) {
         let hit = false;
         for (let k = this.unitStart[u]; k < this.unitStart[u + 1] && !hit; k++)
           hit = mark[this.unitKeys[k]] === 1;
@@ -753,12 +725,20 @@ const NO_SINK: UnitSink = {
 /** The distinct texts met during the build: id by text; per id its phrase, units, and last entry/passage. */
 class TextTable {
   readonly ids = new Map<string, number>();
+  size = 0;
   readonly phrase: string[] = [];
-  readonly first = new IntList();
-  readonly count = new IntList();
+  readonly first: Int32Array;
+  readonly count: Int32Array;
   /** The last entry that has the text as a passage, and that passage. */
-  readonly entry = new IntList();
-  readonly passage = new IntList();
+  readonly entry: Int32Array;
+  readonly passage: Int32Array;
+
+  constructor(slots: number) {
+    this.first = new Int32Array(slots);
+    this.count = new Int32Array(slots);
+    this.entry = new Int32Array(slots);
+    this.passage = new Int32Array(slots);
+  }
 }
 
 function isHanPair(s: string): boolean {

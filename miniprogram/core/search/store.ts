@@ -1,31 +1,6 @@
-// Flat storage for the search index: growable int arrays and a hash table for Chinese bigram keys. The
+// Flat storage for the search index: the units and keys of analysed texts, and a hash table for Chinese
+// bigram keys. The
 // index holds ~50k units and ~70k unit keys; typed arrays keep them out of the garbage collector's way.
-
-/** An Int32Array that doubles when full. */
-export class IntList {
-  data: Int32Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-
-  push(value: number): void {
-    if (this.length === this.data.length) this.grow();
-    this.data[this.length++] = value;
-  }
-
-  /** The values, trimmed to length (a view: no copy). */
-  view(): Int32Array {
-    return this.data.subarray(0, this.length);
-  }
-
-  private grow(): void {
-    const bigger = new Int32Array(this.data.length * 2);
-    bigger.set(this.data);
-    this.data = bigger;
-  }
-}
 
 /**
  * Int keys → int values by open addressing (linear probing). Keys are non-zero int32 (a bigram code is
@@ -74,5 +49,91 @@ export class IntTable {
     this.values = new Int32Array(keys.length * 2);
     this.shift--;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.insert(keys[i], values[i]);
+  }
+}
+
+/**
+ * Units and keys of the analysed texts, written by analyze during the build (a UnitSink). One class with
+ * methods on its prototype, sized up front from the text length: every build runs the same optimised code,
+ * with no closures or growth that would send the compiler back.
+ */
+export class UnitStore {
+  /** Keys other than Chinese bigrams: English words, lone Han characters, long thesaurus words, concepts. */
+  readonly keyIds = new Map<string, number>();
+  /** Chinese bigrams by pair code. */
+  readonly pairIds = new IntTable();
+  keyCount = 0;
+  /** Unit u has key ids keys[starts[u] .. starts[u + 1]) and covers [spans[2u], spans[2u + 1]) of its text. */
+  keys: Int32Array;
+  starts: Int32Array;
+  spans: Int32Array;
+  keyLength = 0;
+  unitCount = 0;
+  /** Concept key ids of a key (the concepts of an English word), by key id. */
+  private readonly conceptIds: (number[] | undefined)[] = [];
+
+  constructor(
+    /** Upper bound of units: one per character at most. */
+    chars: number,
+    private readonly concepts: ReadonlyMap<string, readonly string[]>,
+  ) {
+    this.starts = new Int32Array(chars + 1);
+    this.spans = new Int32Array(2 * chars);
+    this.keys = new Int32Array(2 * chars);
+  }
+
+  unit(start: number, end: number): void {
+    const u = this.unitCount++;
+    this.starts[u] = this.keyLength;
+    this.spans[2 * u] = start;
+    this.spans[2 * u + 1] = end;
+  }
+
+  word(word: string): void {
+    const id = this.keyId(word);
+    this.pushKey(id);
+    const concepts = this.conceptIds[id];
+    if (concepts) for (let i = 0; i < concepts.length; i++) this.pushKey(concepts[i]);
+  }
+
+  key(key: string): void {
+    this.pushKey(this.keyId(key));
+  }
+
+  pair(code: number): void {
+    let id = this.pairIds.get(code);
+    if (id < 0) {
+      id = this.keyCount++;
+      this.pairIds.add(code, id);
+    }
+    this.pushKey(id);
+  }
+
+  keyId(key: string): number {
+    let id = this.keyIds.get(key);
+    if (id === undefined) {
+      id = this.keyCount++;
+      this.keyIds.set(key, id);
+      const concepts = this.concepts.get(key);
+      if (concepts) this.conceptIds[id] = concepts.map((c) => this.keyId(c));
+    }
+    return id;
+  }
+
+  /** Closes the last unit; the arrays trimmed to what was written. */
+  finish(): void {
+    this.starts[this.unitCount] = this.keyLength;
+    this.starts = this.starts.slice(0, this.unitCount + 1);
+    this.spans = this.spans.slice(0, 2 * this.unitCount);
+    this.keys = this.keys.slice(0, this.keyLength);
+  }
+
+  private pushKey(id: number): void {
+    if (this.keyLength === this.keys.length) {
+      const bigger = new Int32Array(this.keys.length * 2);
+      bigger.set(this.keys);
+      this.keys = bigger;
+    }
+    this.keys[this.keyLength++] = id;
   }
 }
