@@ -19,7 +19,7 @@
 //    taken bare.
 // 5. Inferred: an errmsg (errmsg/message/说明/提示…) whose text is one code's catalog text, or a long
 //    distinctive catalog phrase in free text, gives that code with `inferred: true` when no code was found
-//    within 3 lines.
+//    within 3 lines; so does a one-line paste that is exactly one code's catalog text.
 import { bundledCatalog, type Catalog } from './catalog';
 import { TextContext, tableCodes } from './extract/context';
 import {
@@ -28,6 +28,7 @@ import {
   codesFromPhrases,
   lineMentionsMessageOf,
   messageIndex,
+  normalizeMessage,
   type MessageIndex,
 } from './extract/messages';
 import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
@@ -224,6 +225,18 @@ function inferCodes(ctx: TextContext, index: MessageIndex, messages: Message[], 
       inferred.push({ code, offset: m.offset, end: m.offset + m.raw.length, line: m.line, via: 'errmsg' });
   }
   for (const h of inferred) mark(h.line);
+  // The whole paste is one short errmsg ("invalid appsecret"): too short for the phrase scan, so only an
+  // exact catalog text counts.
+  const whole = ctx.text.trim();
+  if (hits.length === 0 && inferred.length === 0 && whole.length <= 160 && !whole.includes('\n')) {
+    const line = ctx.lines.lineOf(ctx.text.indexOf(whole));
+    const code = ctx.isOtherPlatform(line) ? undefined : index.exact.get(normalizeMessage(whole));
+    if (code) {
+      const offset = ctx.text.indexOf(whole);
+      inferred.push({ code, offset, end: offset + whole.length, line, via: 'errmsg' });
+      return inferred;
+    }
+  }
   // Free text: a distinctive catalog phrase on a line with no code or message nearby (OCR lost the number).
   if (ctx.text.length <= 256 * 1024) {
     for (let line = 0; line < ctx.lines.count; line++) {

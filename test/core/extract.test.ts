@@ -120,6 +120,21 @@ describe('extractCodes', () => {
     expect(codesOf('一直跑了 40001 次都正常')).toEqual([]);
   });
 
+  it('ends a keyed value at a colon followed by a space ("Error: 45011: …"), not inside a time', () => {
+    expect(codesOf('Error: 45011: api minute-quota reach limit')).toEqual(['45011']);
+    expect(codesOf('errcode: 40001: see log')).toEqual(['40001']);
+    expect(codesOf('errcode: 40001:30 see log')).toEqual([]);
+  });
+
+  it('infers a code when the whole paste is exactly one catalog errmsg, however short', () => {
+    const [found] = extractCodes('  invalid appsecret \n').codes;
+    expect(found).toEqual(expect.objectContaining({ code: '40125', inferred: true }));
+    expect(codesOf('access_token missing')).toEqual(['41001']);
+    // Not a near miss, not inside longer prose, not for another platform.
+    expect(codesOf('invalid appsecret?? maybe')).toEqual([]);
+    expect(codesOf('企业微信 invalid appsecret')).toEqual([]);
+  });
+
   it('refuses input beyond MAX_SCAN_CHARS with a clear error', () => {
     const big = 'x'.repeat(MAX_SCAN_CHARS + 1);
     expect(() => extractCodes(big)).toThrow(ScanInputTooLarge);

@@ -30,8 +30,11 @@ const KEYED = new RegExp(
   'gi',
 );
 
-/** What may follow a keyed value: anything that ends a token, not a letter, digit, '#', '?'… */
-const VALUE_END = /^(?:$|[\s,;}\]"')>|&，。；）」】<\\`]|\.(?:0+\b|\D|$))/;
+/**
+ * What may follow a keyed value: anything that ends a token ("Error: 45011: api minute-quota…" included),
+ * not a letter, digit, '#', '?', "12:30"…
+ */
+const VALUE_END = /^(?:$|[\s,;}\]"')>|&，。；：）」】<\\`]|:\s|\.(?:0+\b|\D|$))/;
 
 export function keyedCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
