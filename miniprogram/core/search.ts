@@ -186,34 +186,7 @@ export class SearchIndex {
     // it is analysed once, and its passages share its units.
     const texts = new TextTable(textSlots);
     const store = new UnitStore(chars, CONCEPTS);
-    for (let index = 0; index < n; index++) {
-      const entry = this.entries[index];
-      const info = platformInfo(entry.platform);
-      this.prior[index] =
-        POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
-        (entry.adviceEn ? COMMONLY_MET : 0) +
-        (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
-      this.indexById.set(entry.id, index);
-      const codeKey = entry.code.toUpperCase();
-      this.upperCodes.push(codeKey);
-      const list = this.codeIndex.get(codeKey);
-      if (list) list.push(index);
-      else this.codeIndex.set(codeKey, [index]);
-      this.entryPassages[index] = this.passageTotal;
-      this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
-      this.addPassage(texts, store, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
-      this.addPassage(texts, store, index, FIX, entry.fix, ORIGIN_FIX);
-      for (const t of entry.texts) {
-        this.addPassage(texts, store, index, ALT, t.en, 0);
-        this.addPassage(texts, store, index, ALT, t.zh, 0);
-        this.addPassage(texts, store, index, FIX, t.fix, 0);
-        this.addPassage(texts, store, index, NOTE, t.note, 0);
-      }
-      this.addPassage(texts, store, index, NOTE, entry.noteEn, 0);
-      this.addPassage(texts, store, index, NOTE, entry.noteZh, 0);
-      this.addPassage(texts, store, index, NOTE, entry.adviceEn, 0);
-      this.addPassage(texts, store, index, NOTE, entry.adviceZh, 0);
-    }
+    for (let index = 0; index < n; index++) this.indexEntry(index, codeCount, texts, store);
     this.entryPassages[n] = this.passageTotal;
     store.finish();
     this.keyIds = store.keyIds;
@@ -230,6 +203,41 @@ export class SearchIndex {
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.queryMark = new Uint8Array(this.keyCount);
+  }
+
+  /** Prior, code maps and passages of one entry (a method, so each build runs the same optimised code). */
+  private indexEntry(
+    index: number,
+    codeCount: Map<string, number>,
+    texts: TextTable,
+    store: UnitStore,
+  ): void {
+    const entry = this.entries[index];
+    const info = platformInfo(entry.platform);
+    this.prior[index] =
+      POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
+      (entry.adviceEn ? COMMONLY_MET : 0) +
+      (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
+    this.indexById.set(entry.id, index);
+    const codeKey = entry.code.toUpperCase();
+    this.upperCodes.push(codeKey);
+    const list = this.codeIndex.get(codeKey);
+    if (list) list.push(index);
+    else this.codeIndex.set(codeKey, [index]);
+    this.entryPassages[index] = this.passageTotal;
+    this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
+    this.addPassage(texts, store, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
+    this.addPassage(texts, store, index, FIX, entry.fix, ORIGIN_FIX);
+    for (const t of entry.texts) {
+      this.addPassage(texts, store, index, ALT, t.en, 0);
+      this.addPassage(texts, store, index, ALT, t.zh, 0);
+      this.addPassage(texts, store, index, FIX, t.fix, 0);
+      this.addPassage(texts, store, index, NOTE, t.note, 0);
+    }
+    this.addPassage(texts, store, index, NOTE, entry.noteEn, 0);
+    this.addPassage(texts, store, index, NOTE, entry.noteZh, 0);
+    this.addPassage(texts, store, index, NOTE, entry.adviceEn, 0);
+    this.addPassage(texts, store, index, NOTE, entry.adviceZh, 0);
   }
 
   /** A wording of entry `index`: one passage per distinct text of the entry, the first field it comes in. */

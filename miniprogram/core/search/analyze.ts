@@ -20,13 +20,40 @@ export function pairCode(bigram: string): number {
   return (bigram.charCodeAt(0) << 16) | bigram.charCodeAt(1);
 }
 
-/** Char codes that start a Chinese thesaurus word: a typed-array test before any map lookup. */
-const ZH_FIRST = new Uint8Array(65536);
-ZH_WORDS_BY_FIRST.forEach((_, first) => (ZH_FIRST[first.charCodeAt(0)] = 1));
+/** A Chinese thesaurus word and the keys it adds to the bigrams it covers (a two-character word is its bigram). */
+interface ZhWord {
+  word: string;
+  keys: readonly string[];
+}
+
+/**
+ * Thesaurus words by first char code: ZH_FIRST[code] is 1 + the index of their list in ZH_LISTS, 0 if none.
+ * A typed-array test per character instead of a one-character string and a map lookup.
+ */
+const ZH_FIRST = new Uint16Array(65536);
+const ZH_LISTS: ZhWord[][] = [];
+ZH_WORDS_BY_FIRST.forEach((words, first) => {
+  ZH_LISTS.push(
+    words.map((w) => {
+      const concepts = CONCEPTS.get(w) ?? [];
+      return { word: w, keys: w.length > 2 ? [w, ...concepts] : concepts };
+    }),
+  );
+  ZH_FIRST[first.charCodeAt(0)] = ZH_LISTS.length;
+});
+
+/** Compound first words are short: a length and first-letter test before the set lookup. */
+let compoundLetters = 0;
+let compoundLength = 0;
 
 /** First words of COMPOUNDS: two words are joined into a key only when the first one can start a compound. */
 const COMPOUND_FIRST = new Set<string>();
-COMPOUNDS.forEach((_, pair) => COMPOUND_FIRST.add(pair.slice(0, pair.indexOf(' '))));
+COMPOUNDS.forEach((_, pair) => {
+  const first = pair.slice(0, pair.indexOf(' '));
+  COMPOUND_FIRST.add(first);
+  compoundLetters |= 1 << (first.charCodeAt(0) - 97);
+  compoundLength = Math.max(compoundLength, first.length);
+});
 
 // The run found by the last nextRun call (one scan state: the scanner is never re-entered).
 let runEnd = 0;
@@ -78,7 +105,11 @@ export function analyze(text: string, sink: UnitSink, withPhrase = true): string
     } else {
       const raw = s.slice(start, end);
       const joined =
-        nextStart < n && !nextHan && COMPOUND_FIRST.has(raw)
+        nextStart < n &&
+        !nextHan &&
+        end - start <= compoundLength &&
+        compoundLetters & (1 << (s.charCodeAt(start) - 97)) &&
+        COMPOUND_FIRST.has(raw)
           ? COMPOUNDS.get(raw + ' ' + s.slice(nextStart, nextEnd))
           : undefined;
       if (joined) {
@@ -127,14 +158,14 @@ function hanUnits(s: string, from: number, to: number, sink: UnitSink): void {
     return;
   }
   // Thesaurus words found in the run, as extra keys of the bigrams they cover (rare: most runs have none).
-  let extra: string[][] | undefined;
+  let extra: (readonly string[])[][] | undefined;
   for (let p = from; p + 1 < to; p++) {
-    if (!ZH_FIRST[s.charCodeAt(p)]) continue;
-    for (const w of ZH_WORDS_BY_FIRST.get(s[p]) ?? []) {
-      if (p + w.length > to || !s.startsWith(w, p)) continue;
+    const list = ZH_FIRST[s.charCodeAt(p)];
+    if (!list) continue;
+    for (const { word, keys } of ZH_LISTS[list - 1]) {
+      if (p + word.length > to || !s.startsWith(word, p)) continue;
       extra ??= [];
-      const keys = w.length > 2 ? [w, ...(CONCEPTS.get(w) ?? [])] : (CONCEPTS.get(w) ?? []);
-      for (let k = p - from; k <= p - from + w.length - 2; k++) (extra[k] ??= []).push(...keys);
+      for (let k = p - from; k <= p - from + word.length - 2; k++) (extra[k] ??= []).push(keys);
     }
   }
   let c = s.charCodeAt(from);
@@ -144,6 +175,6 @@ function hanUnits(s: string, from: number, to: number, sink: UnitSink): void {
     sink.pair((c << 16) | d);
     c = d;
     const more = extra?.[p - from];
-    if (more) for (const key of more) sink.key(key);
+    if (more) for (const keys of more) for (const key of keys) sink.key(key);
   }
 }

@@ -4,32 +4,39 @@
 
 /** Full-width ASCII → half-width, ideographic space → space, upper → lower case. Same length as the input. */
 export function foldChars(text: string): string {
-  if (!needsFold(text)) return text;
+  const need = needsFold(text);
+  if (need === FOLD_NONE) return text;
+  if (need === FOLD_ASCII_CAPS) return text.toLowerCase();
   const folded = text.replace(FULL_WIDTH, fullToHalf).toLowerCase();
   return folded.length === text.length ? folded : foldSlowly(text);
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
 
+const FOLD_NONE = 0;
+const FOLD_ASCII_CAPS = 1;
+const FOLD_OTHER = 2;
+
 /**
- * Whether folding may change the text: ASCII capitals, full-width forms, the ideographic space, or any other
+ * What folding may change in the text (FOLD_*): ASCII capitals, full-width forms, the ideographic space, or any other
  * character outside the caseless ranges (Han, CJK and general punctuation). Most catalog texts need nothing,
  * and a char-code scan is cheaper than a regex pass plus a lower-casing copy.
  */
-function needsFold(text: string): boolean {
+function needsFold(text: string): number {
+  let need = FOLD_NONE;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 128) {
-      if (c >= 65 && c <= 90) return true;
+      if (c >= 65 && c <= 90) need = FOLD_ASCII_CAPS;
     } else if (
       !isHan(c) &&
       !(c > 0x3000 && c <= 0x303f) &&
       !(c >= 0x2000 && c <= 0x206f) &&
       !(c >= 0xff5f && c <= 0xffef)
     )
-      return true;
+      return FOLD_OTHER;
   }
-  return false;
+  return need;
 }
 
 function fullToHalf(c: string): string {
