@@ -107,6 +107,13 @@ interface VocabWord {
   mask: number;
 }
 
+interface CodeMaps {
+  byCode: Map<string, number[]>;
+  byId: Map<string, number>;
+  /** Upper-case code per entry index. */
+  upper: string[];
+}
+
 /** English words of the catalog for typo correction and completion (built on the first query that needs it). */
 interface Vocabulary {
   /** Sorted by word. */
@@ -145,9 +152,7 @@ export class SearchIndex {
   private readonly unitStart: Int32Array;
   private readonly unitSpan: Int32Array;
   private readonly prior: Float64Array;
-  private readonly codeIndex = new Map<string, number[]>();
-  private readonly indexById = new Map<string, number>();
-  private readonly upperCodes: string[] = [];
+  private codeMaps: CodeMaps | undefined;
   private vocabulary: Vocabulary | undefined;
 
   // Per-query scratch, allocated once.
@@ -185,16 +190,17 @@ export class SearchIndex {
     // The same text stands on several platforms (40001 on five, per-code advice on every WeChat platform):
     // it is analysed once, and its passages share its units.
     const texts = new TextTable(textSlots);
-    const store = new UnitStore(chars, CONCEPTS);
+    const store = STORE;
+    store.reset(chars);
     for (let index = 0; index < n; index++) this.indexEntry(index, codeCount, texts, store);
     this.entryPassages[n] = this.passageTotal;
-    store.finish();
-    this.keyIds = store.keyIds;
-    this.pairIds = store.pairIds;
-    this.keyCount = store.keyCount;
-    this.unitKeys = store.keys;
-    this.unitStart = store.starts;
-    this.unitSpan = store.spans;
+    const units = store.finish();
+    this.keyIds = units.keyIds;
+    this.pairIds = units.pairIds;
+    this.keyCount = units.keyCount;
+    this.unitKeys = units.keys;
+    this.unitStart = units.starts;
+    this.unitSpan = units.spans;
     this.buildPostings();
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
@@ -218,12 +224,6 @@ export class SearchIndex {
       POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
       (entry.adviceEn ? COMMONLY_MET : 0) +
       (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
-    this.indexById.set(entry.id, index);
-    const codeKey = entry.code.toUpperCase();
-    this.upperCodes.push(codeKey);
-    const list = this.codeIndex.get(codeKey);
-    if (list) list.push(index);
-    else this.codeIndex.set(codeKey, [index]);
     this.entryPassages[index] = this.passageTotal;
     this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
     this.addPassage(texts, store, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
@@ -324,6 +324,23 @@ export class SearchIndex {
     this.df = df;
   }
 
+  /** Entries by id and by upper-case code: needed by the first query, not by the text index. */
+  private codes(): CodeMaps {
+    if (this.codeMaps) return this.codeMaps;
+    const byCode = new Map<string, number[]>();
+    const byId = new Map<string, number>();
+    const upper: string[] = [];
+    this.entries.forEach((entry, index) => {
+      byId.set(entry.id, index);
+      const code = entry.code.toUpperCase();
+      upper.push(code);
+      const list = byCode.get(code);
+      if (list) list.push(index);
+      else byCode.set(code, [index]);
+    });
+    return (this.codeMaps = { byCode, byId, upper });
+  }
+
   /** English words of the catalog, sorted, for typo correction and completion: built on first use. */
   private vocab(): Vocabulary {
     if (this.vocabulary) return this.vocabulary;
@@ -364,7 +381,7 @@ export class SearchIndex {
     if (!query.trim()) return { hits: [], total: 0 };
     const parsed = parseQuery(
       query,
-      (code) => this.codeIndex.has(code) || this.catalog.lookup(code).length > 0,
+      (code) => this.codes().byCode.has(code) || this.catalog.lookup(code).length > 0,
     );
     const ranked = this.rank(parsed, platform);
     ranked.sort((a, b) => b.score - a.score || a.index - b.index);
@@ -395,7 +412,7 @@ export class SearchIndex {
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
       for (const entry of this.catalog.lookup(code)) {
-        const i = this.indexById.get(entry.id) ?? -1;
+        const i = this.codes().byId.get(entry.id) ?? -1;
         if (i < 0 || taken.has(i) || !allowed(i)) continue;
         taken.add(i);
         out.push({
@@ -407,7 +424,7 @@ export class SearchIndex {
       }
       if (/^-?\d+$/.test(code) || code.includes('_')) {
         this.entries.forEach((entry, i) => {
-          if (!this.upperCodes[i].startsWith(code) || taken.has(i) || !allowed(i)) return;
+          if (!this.codes().upper[i].startsWith(code) || taken.has(i) || !allowed(i)) return;
           taken.add(i);
           const extra = entry.code.length - code.length;
           out.push({
@@ -436,7 +453,7 @@ export class SearchIndex {
     for (const r of textHits) textScore.set(r.index, r.score - this.prior[r.index] - TIER.partial);
     for (const code of parsed.codes) {
       for (const entry of this.catalog.lookup(code)) {
-        const i = this.indexById.get(entry.id) ?? -1;
+        const i = this.codes().byId.get(entry.id) ?? -1;
         if (i < 0 || taken.has(i) || !allowed(i)) continue;
         taken.add(i);
         out.push({
@@ -722,6 +739,10 @@ interface Ranked {
   /** For code hits: how many characters of the code matched. */
   codeLength: number;
 }
+
+/** One store for every build (a build runs start to end without yielding): the same object each time keeps
+ * the compiled code that writes units valid from one build to the next. */
+const STORE = new UnitStore(CONCEPTS);
 
 const NO_SINK: UnitSink = {
   unit: () => undefined,

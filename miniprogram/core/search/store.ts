@@ -52,6 +52,16 @@ export class IntTable {
   }
 }
 
+/** What a build leaves: the keys, and the units trimmed to what was written. */
+export interface BuiltUnits {
+  keyIds: Map<string, number>;
+  pairIds: IntTable;
+  keyCount: number;
+  keys: Int32Array;
+  starts: Int32Array;
+  spans: Int32Array;
+}
+
 /**
  * Units and keys of the analysed texts, written by analyze during the build (a UnitSink). One class with
  * methods on its prototype, sized up front from the text length: every build runs the same optimised code,
@@ -59,27 +69,33 @@ export class IntTable {
  */
 export class UnitStore {
   /** Keys other than Chinese bigrams: English words, lone Han characters, long thesaurus words, concepts. */
-  readonly keyIds = new Map<string, number>();
+  keyIds = new Map<string, number>();
   /** Chinese bigrams by pair code. */
-  readonly pairIds = new IntTable();
+  pairIds = new IntTable();
   keyCount = 0;
   /** Unit u has key ids keys[starts[u] .. starts[u + 1]) and covers [spans[2u], spans[2u + 1]) of its text. */
-  keys: Int32Array;
-  starts: Int32Array;
-  spans: Int32Array;
+  private keys = new Int32Array(0);
+  private starts = new Int32Array(0);
+  private spans = new Int32Array(0);
   keyLength = 0;
   unitCount = 0;
   /** Concept key ids of a key (the concepts of an English word), by key id. */
-  private readonly conceptIds: (number[] | undefined)[] = [];
+  private conceptIds: (number[] | undefined)[] = [];
 
-  constructor(
-    /** Upper bound of units: one per character at most. */
-    chars: number,
-    private readonly concepts: ReadonlyMap<string, readonly string[]>,
-  ) {
+  constructor(private readonly concepts: ReadonlyMap<string, readonly string[]>) {}
+
+  /** Empties the store for a new build, with room for `chars` units (one per character at most). */
+  reset(chars: number): void {
+    this.keyIds = new Map();
+    this.pairIds = new IntTable();
+    this.conceptIds = [];
+    this.keyCount = 0;
+    this.keyLength = 0;
+    this.unitCount = 0;
     this.starts = new Int32Array(chars + 1);
     this.spans = new Int32Array(2 * chars);
-    this.keys = new Int32Array(2 * chars);
+    // Units have one or two keys as a rule (a word, its concept): room for three each, rarely grown.
+    this.keys = new Int32Array(3 * chars);
   }
 
   unit(start: number, end: number): void {
@@ -120,12 +136,23 @@ export class UnitStore {
     return id;
   }
 
-  /** Closes the last unit; the arrays trimmed to what was written. */
-  finish(): void {
+  /** Closes the last unit; copies of the arrays trimmed to what was written (the store's own stay as they are). */
+  finish(): BuiltUnits {
     this.starts[this.unitCount] = this.keyLength;
-    this.starts = this.starts.slice(0, this.unitCount + 1);
-    this.spans = this.spans.slice(0, 2 * this.unitCount);
-    this.keys = this.keys.slice(0, this.keyLength);
+    const units: BuiltUnits = {
+      keyIds: this.keyIds,
+      pairIds: this.pairIds,
+      keyCount: this.keyCount,
+      starts: this.starts.slice(0, this.unitCount + 1),
+      spans: this.spans.slice(0, 2 * this.unitCount),
+      keys: this.keys.slice(0, this.keyLength),
+    };
+    // Nothing of the build stays in the store.
+    this.keys = this.starts = this.spans = new Int32Array(0);
+    this.keyIds = new Map();
+    this.pairIds = new IntTable(1);
+    this.conceptIds = [];
+    return units;
   }
 
   private pushKey(id: number): void {

@@ -4,40 +4,40 @@
 
 /** Full-width ASCII → half-width, ideographic space → space, upper → lower case. Same length as the input. */
 export function foldChars(text: string): string {
-  const need = needsFold(text);
-  if (need === FOLD_NONE) return text;
-  if (need === FOLD_ASCII_CAPS) return text.toLowerCase();
+  // One scan: most catalog texts need nothing, or only lower case, or a few full-width marks ("，", "（").
+  let out = '';
+  let from = 0;
+  let caps = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) caps = true;
+    } else if (c === 0x3000 || (c >= 0xff01 && c <= 0xff5e)) {
+      const half = c === 0x3000 ? 32 : c - 0xfee0;
+      if (half >= 65 && half <= 90) caps = true;
+      out += text.slice(from, i) + String.fromCharCode(half);
+      from = i + 1;
+    } else if (!isCaseless(c)) return foldAny(text);
+  }
+  if (from) out += text.slice(from);
+  else out = text;
+  return caps ? out.toLowerCase() : out;
+}
+
+/** Characters that lower-casing leaves alone: Han, CJK punctuation, general punctuation, half-width forms. */
+function isCaseless(c: number): boolean {
+  return (
+    isHan(c) || (c > 0x3000 && c <= 0x303f) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xff5f && c <= 0xffef)
+  );
+}
+
+/** Any text (other scripts, accents): a regex pass and lower case, character by character if the length changes. */
+function foldAny(text: string): string {
   const folded = text.replace(FULL_WIDTH, fullToHalf).toLowerCase();
   return folded.length === text.length ? folded : foldSlowly(text);
 }
 
 const FULL_WIDTH = /[\uff01-\uff5e\u3000]/g;
-
-const FOLD_NONE = 0;
-const FOLD_ASCII_CAPS = 1;
-const FOLD_OTHER = 2;
-
-/**
- * What folding may change in the text (FOLD_*): ASCII capitals, full-width forms, the ideographic space, or any other
- * character outside the caseless ranges (Han, CJK and general punctuation). Most catalog texts need nothing,
- * and a char-code scan is cheaper than a regex pass plus a lower-casing copy.
- */
-function needsFold(text: string): number {
-  let need = FOLD_NONE;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) need = FOLD_ASCII_CAPS;
-    } else if (
-      !isHan(c) &&
-      !(c > 0x3000 && c <= 0x303f) &&
-      !(c >= 0x2000 && c <= 0x206f) &&
-      !(c >= 0xff5f && c <= 0xffef)
-    )
-      return FOLD_OTHER;
-  }
-  return need;
-}
 
 function fullToHalf(c: string): string {
   return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
