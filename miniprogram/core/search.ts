@@ -189,12 +189,14 @@ export class SearchIndex {
     this.passageCount = new Int32Array(textSlots);
     // The same text stands on several platforms (40001 on five, per-code advice on every WeChat platform):
     // it is analysed once, and its passages share its units.
-    const texts = new TextTable(textSlots);
+    const texts = TEXTS;
+    texts.reset(textSlots);
     const store = STORE;
     store.reset(chars);
     for (let index = 0; index < n; index++) this.indexEntry(index, codeCount, texts, store);
     this.entryPassages[n] = this.passageTotal;
     const units = store.finish();
+    texts.clear();
     this.keyIds = units.keyIds;
     this.pairIds = units.pairIds;
     this.keyCount = units.keyCount;
@@ -753,22 +755,34 @@ const NO_SINK: UnitSink = {
 
 /** The distinct texts met during the build: id by text; per id its phrase, units, and last entry/passage. */
 class TextTable {
-  readonly ids = new Map<string, number>();
+  ids = new Map<string, number>();
   size = 0;
-  readonly phrase: string[] = [];
-  readonly first: Int32Array;
-  readonly count: Int32Array;
+  phrase: string[] = [];
+  first = new Int32Array(0);
+  count = new Int32Array(0);
   /** The last entry that has the text as a passage, and that passage. */
-  readonly entry: Int32Array;
-  readonly passage: Int32Array;
+  entry = new Int32Array(0);
+  passage = new Int32Array(0);
 
-  constructor(slots: number) {
+  /** Empties the table for a build with room for `slots` texts. */
+  reset(slots: number): void {
+    this.ids = new Map();
+    this.size = 0;
+    this.phrase = [];
     this.first = new Int32Array(slots);
     this.count = new Int32Array(slots);
     this.entry = new Int32Array(slots);
     this.passage = new Int32Array(slots);
   }
+
+  /** Drops what the build left (the texts and their phrases stay with the index's passages only). */
+  clear(): void {
+    this.reset(0);
+  }
 }
+
+/** Scratch of every build, like STORE. */
+const TEXTS = new TextTable();
 
 function isHanPair(s: string): boolean {
   return isHan(s.charCodeAt(0)) && isHan(s.charCodeAt(1));
