@@ -24,7 +24,7 @@ export class Catalog {
       else this.byCode.set(key, [entry]);
       if (/x$/i.test(entry.code)) this.wildcards.push(entry);
     }
-    for (const list of this.byCode.values()) list.sort(byPlatform);
+    for (const list of this.byCode.values()) list.sort(byCommonness);
   }
 
   get(id: string): Entry | undefined {
@@ -32,14 +32,14 @@ export class Catalog {
   }
 
   /**
-   * Every entry for a code, across platforms, most common platform first. A code covered by a wildcard row
+   * Every entry for a code, across platforms, most commonly met first (see byCommonness). A code covered by a wildcard row
    * ("-40400x") also gets that row.
    */
   lookup(code: string): Entry[] {
     const key = normalizeCode(code);
     const exact = this.byCode.get(key) ?? [];
     const covering = this.wildcards.filter((w) => w.code !== key && matchesWildcard(w.code, key));
-    return covering.length ? [...exact, ...covering].sort(byPlatform) : exact.slice();
+    return covering.length ? [...exact, ...covering].sort(byCommonness) : exact.slice();
   }
 
   /** Family explanation for a code that has no entry (or to show beside one). */
@@ -70,8 +70,13 @@ function matchesWildcard(pattern: string, code: string): boolean {
   return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
 }
 
-function byPlatform(a: Entry, b: Entry): number {
-  return platformRank(a.platform) - platformRank(b.platform);
+/**
+ * The meaning a developer most likely met first: a code the project wrote specific advice for on that
+ * platform (the commonly met ones: 600002 as a wx.request errno, not as the upload error of the official
+ * table), then the usual platform order.
+ */
+function byCommonness(a: Entry, b: Entry): number {
+  return Number(!a.adviceEn) - Number(!b.adviceEn) || platformRank(a.platform) - platformRank(b.platform);
 }
 
 let shared: Catalog | undefined;

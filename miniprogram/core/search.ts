@@ -385,8 +385,9 @@ export class SearchIndex {
       query,
       (code) => this.codes().byCode.has(code) || this.catalog.lookup(code).length > 0,
     );
-    const ranked = this.rank(parsed, platform);
-    ranked.sort((a, b) => b.score - a.score || a.index - b.index);
+    const ranked = this.groupSameCode(
+      this.rank(parsed, platform).sort((a, b) => b.score - a.score || a.index - b.index),
+    );
     const window = ranked.slice(offset, offset + limit);
     const hits = window.map((r) => ({
       entry: this.entries[r.index],
@@ -396,6 +397,47 @@ export class SearchIndex {
     }));
     this.clearMarks();
     return { total: ranked.length, hits };
+  }
+
+  /**
+   * One code on several WeChat platforms usually has one meaning worded per platform (42001 on 开放平台通用,
+   * 公众号, 微信小店, 视频号). Its hits stand together at the place of the best one, most commonly met first,
+   * so a short wording on a rarer platform does not put that platform on top. The non-WeChat platform keeps
+   * its own place: its numbers mean other things.
+   */
+  private groupSameCode(ranked: Ranked[]): Ranked[] {
+    // The best hit of each WeChat code, and the hits that join it: at most one tier's worth of score weaker,
+    // so that a different meaning matched only through a note (85015 "该账号不是小程序账号" for 版本输入错误)
+    // stays where its own score puts it.
+    const best = new Map<string, Ranked>();
+    const groups = new Map<string, Ranked[]>();
+    for (const r of ranked) {
+      const entry = this.entries[r.index];
+      if (!platformInfo(entry.platform).wechat) continue;
+      const lead = best.get(entry.code);
+      if (!lead) {
+        best.set(entry.code, r);
+        groups.set(entry.code, [r]);
+      } else if (lead.score - r.score <= TIER.phrase - TIER['all-words']) groups.get(entry.code)?.push(r);
+    }
+    const out: Ranked[] = [];
+    const joined = new Set<Ranked>();
+    for (const r of ranked) {
+      if (joined.has(r)) continue;
+      const entry = this.entries[r.index];
+      const group = best.get(entry.code) === r ? groups.get(entry.code) : undefined;
+      if (!group || group.length === 1) {
+        out.push(r);
+        continue;
+      }
+      const order = this.catalog.lookup(entry.code).map((e) => e.id);
+      const rank = (x: Ranked): number => order.indexOf(this.entries[x.index].id);
+      for (const member of group.sort((a, b) => rank(a) - rank(b))) {
+        joined.add(member);
+        out.push(member);
+      }
+    }
+    return out;
   }
 
   /** Key ids the current query can match (set in queryMark until the page is built). */
@@ -413,17 +455,18 @@ export class SearchIndex {
     this.clearMarks();
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
-      for (const entry of this.catalog.lookup(code)) {
+      // In the catalog's order: the meaning most commonly met first.
+      this.catalog.lookup(code).forEach((entry, k) => {
         const i = this.codes().byId.get(entry.id) ?? -1;
-        if (i < 0 || taken.has(i) || !allowed(i)) continue;
+        if (i < 0 || taken.has(i) || !allowed(i)) return;
         taken.add(i);
         out.push({
           index: i,
-          score: TIER.code + 5 - 0.1 * platformRank(entry.platform),
+          score: TIER.code + 5 - 0.1 * k,
           kind: 'code',
           codeLength: entry.code.length,
         });
-      }
+      });
       if (/^-?\d+$/.test(code) || code.includes('_')) {
         this.entries.forEach((entry, i) => {
           if (!this.codes().upper[i].startsWith(code) || taken.has(i) || !allowed(i)) return;

@@ -67,9 +67,10 @@ describe('wxerr CLI', () => {
   it('runs as a real process through bin/wxerr.js', () => {
     const bin = join(__dirname, '..', '..', 'bin', 'wxerr.js');
     const out = execFileSync(process.execPath, [bin, '600002', '--json'], { encoding: 'utf8' });
+    // Both meanings; the commonly met one (the wx.request errno, which has specific advice) first.
     expect((JSON.parse(out) as Entry[]).map((e) => e.platform)).toEqual([
-      '开放平台通用',
       '小程序客户端 errno',
+      '开放平台通用',
     ]);
     const bad = spawnSync(process.execPath, [bin, 'lookup'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

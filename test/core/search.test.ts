@@ -133,6 +133,26 @@ describe('pasted errors', () => {
   });
 });
 
+describe('one code on several platforms', () => {
+  it('stands together, the most commonly met platform first, even when a rarer one words it shorter', () => {
+    const hits = index.search('token过期', { limit: 6 });
+    expect(hits.slice(0, 4).map((h) => h.entry.id)).toEqual([
+      'open:42001',
+      'mp:42001',
+      'shop:42001',
+      'channels:42001',
+    ]);
+  });
+
+  it('puts the meaning with specific advice first for a bare code (600002 as the wx.request errno)', () => {
+    expect(index.search('600002').map((h) => h.entry.id)).toEqual(['errno:600002', 'open:600002']);
+  });
+
+  it('does not pull up another meaning of the code that only a note matched', () => {
+    expect(index.search('版本输入错误')[0].entry.id).toBe('component:85015');
+  });
+});
+
 describe('options and contract', () => {
   it('pages with limit/offset, filters by platform and counts', () => {
     const all = index.search('invalid', { limit: 30 });
