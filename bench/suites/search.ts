@@ -1,6 +1,6 @@
 // Search relevance and speed: wxerr's engine beside fuse.js and minisearch, same catalog, same queries
 // (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
-// `npm run bench -- search`. Heap: growth of heapUsed over one more build, after a forced GC.
+// `npm run bench -- search`. Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
 import { readFileSync } from 'fs';
 import { loadavg } from 'os';
 import { join } from 'path';
@@ -161,9 +161,11 @@ function findGc(): (() => void) | undefined {
 
 const gc = findGc();
 
+/** JS heap plus ArrayBuffer backing stores: typed-array indexes live outside heapUsed. */
 function heapUsed(): number {
   gc?.();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 }
 
 function measure(
@@ -262,7 +264,7 @@ export function run(): void {
   const rows = [wxerr, fuse, minisearch].map((make) => measure(make, catalog, queries, misses));
   const kinds = [...new Set(queries.map((q) => q.kind))];
   console.log(`catalog: ${catalog.entries.length} entries; queries: ${queries.length} (${kinds.join(', ')})`);
-  const header = ['engine', 'success@1', 'success@5', 'p50 ms', 'p99 ms', 'build ms', 'heap MB'];
+  const header = ['engine', 'success@1', 'success@5', 'p50 ms', 'p99 ms', 'build ms', 'mem MB'];
   const table = rows.map((r) => [
     r.name,
     r.at1.toFixed(3),
@@ -277,7 +279,7 @@ export function run(): void {
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const row of table) console.log(line(row));
-  if (!gc) console.log('heap MB: no forced GC available, so no heap measurement');
+  if (!gc) console.log('mem MB: no forced GC available, so no memory measurement');
   console.log(
     `latency: per query over the whole set after warm-up, limit 20; build: median of 7; ` +
       `load average while measuring: ${loadavg()[0].toFixed(1)} on this machine`,
