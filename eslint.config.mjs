@@ -13,6 +13,7 @@ export default tseslint.config(
       'miniprogram/core/generated/',
       'bench/out/',
       'coverage/',
+      '.tmp/',
       '**/*.js',
       '**/*.mjs',
     ],

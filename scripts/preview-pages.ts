@@ -17,7 +17,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { join } from 'path';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from './chromium';
 
 const ROOT = join(__dirname, '..');
 const MP = join(ROOT, 'miniprogram');
@@ -456,9 +456,7 @@ async function seedUser(render: (page: keyof typeof PAGES) => Rendered): Promise
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : '';
-  const executablePath = args.includes('--chromium')
-    ? args[args.indexOf('--chromium') + 1]
-    : '/usr/bin/chromium';
+  const executablePath = chromiumPath(args);
 
   const document = installDom();
   installWx();
@@ -491,18 +489,7 @@ async function main(): Promise<void> {
   }
 
   mkdirSync(OUT, { recursive: true });
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium(executablePath);
   try {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 2, colorScheme: scheme });

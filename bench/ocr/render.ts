@@ -6,7 +6,7 @@
 //   npx ts-node --transpile-only bench/ocr/render.ts [--chromium /usr/bin/chromium]
 import { mkdirSync, readdirSync, rmSync, writeFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../../scripts/chromium';
 import { SNIPPETS, type Snippet, type SnippetStyle } from './snippets';
 
 export interface Shot {
@@ -119,22 +119,10 @@ function html(s: Snippet, theme: 'light' | 'dark', small: boolean): string {
 }
 
 async function main(): Promise<void> {
-  const at = process.argv.indexOf('--chromium');
-  const executablePath = at > 0 ? process.argv[at + 1] : '/usr/bin/chromium';
+  const executablePath = chromiumPath();
   mkdirSync(OUT, { recursive: true });
   for (const f of readdirSync(OUT)) if (/\.(png|jpg)$/.test(f)) rmSync(join(OUT, f));
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium(executablePath);
   const shots: Shot[] = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 }, deviceScaleFactor: 1 });

@@ -90,6 +90,17 @@ describe('listWindow', () => {
 });
 
 describe('cells', () => {
+  it('shows the field where the match says most: Chinese for a Chinese query', () => {
+    for (const hit of search(bundledCatalog(), 'ip白名单', { limit: 8 })) {
+      const cell = hitCell(hit);
+      const marked = cell.line
+        .filter((s) => s.h)
+        .map((s) => s.t)
+        .join('');
+      if (hit.entry.zh.includes('白名单')) expect(marked).toContain('白名单');
+    }
+  });
+
   test('a search hit becomes a small cell with the match highlighted', () => {
     const [hit] = search(catalog, '40001');
     const cell = hitCell(hit);

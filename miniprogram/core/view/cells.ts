@@ -44,10 +44,28 @@ export const LINE_MAX = 44;
 
 type TextField = 'zh' | 'en' | 'fix';
 
-/** The field a cell shows: the one a match is in (so the highlight is visible), else Chinese, English, fix. */
+/**
+ * The field a cell shows: the one where the match says most (so the highlight is visible and telling: for
+ * "ip白名单" the Chinese text with 白名单, not "clientip" in the English), else Chinese, English, fix. Matched
+ * Chinese characters come first (the user typed Chinese), then matched Latin letters.
+ */
 function lineField(entry: Entry, highlights: readonly HighlightRange[]): TextField {
-  const hit = highlights.find((h) => h.field !== 'code' && (entry[h.field] ?? '') !== '');
-  if (hit && hit.field !== 'code') return hit.field;
+  let best: TextField | undefined;
+  let bestWeight = 0;
+  for (const field of ['zh', 'en', 'fix'] as const) {
+    const text = entry[field] ?? '';
+    let weight = 0;
+    for (const h of highlights) {
+      if (h.field !== field) continue;
+      for (let i = h.start; i < h.end && i < text.length; i++)
+        weight += text.charCodeAt(i) >= 0x3000 ? 1000 : 1;
+    }
+    if (weight > bestWeight) {
+      best = field;
+      bestWeight = weight;
+    }
+  }
+  if (best) return best;
   if (entry.zh) return 'zh';
   if (entry.en) return 'en';
   return 'fix';
