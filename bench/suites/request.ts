@@ -1,11 +1,10 @@
 // The wx.request wrapper: package sizes (core client ≤ 4 KB min+gzip, the optional explain module) and the
 // wrapper's overhead per request versus the bare wx shim, against a real server on 127.0.0.1.
 import { buildSync } from 'esbuild';
-import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
 import { createClient } from '../../request';
-import { ENTRIES, LIB_TARGET, ROOT } from '../../scripts/build-lib';
+import { ENTRIES, LIB_TARGET, libBuildOptions } from '../../scripts/build-lib';
 import { json, startServer } from '../../test/helpers/http-server';
 import { createWxShim, type WxShim } from '../../test/helpers/wx-shim';
 
@@ -13,17 +12,7 @@ const CORE_BUDGET = 4 * 1024;
 
 function size(entry: string): { raw: number; min: number; gz: number } {
   const build = (minify: boolean): Uint8Array =>
-    buildSync({
-      entryPoints: [join(ROOT, entry)],
-      bundle: true,
-      format: 'cjs',
-      platform: 'neutral',
-      target: LIB_TARGET,
-      charset: 'utf8',
-      legalComments: 'none',
-      minify,
-      write: false,
-    }).outputFiles[0].contents;
+    buildSync({ ...libBuildOptions(entry), minify, write: false }).outputFiles[0].contents;
   const min = build(true);
   return { raw: build(false).length, min: min.length, gz: gzipSync(min, { level: 9 }).length };
 }
