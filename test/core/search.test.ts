@@ -133,6 +133,18 @@ describe('pasted errors', () => {
   });
 });
 
+describe('project texts', () => {
+  it('finds an English-only code by its project Chinese translation', () => {
+    // Every entry whose only Chinese is the project's: its own translation, typed as a query, finds it first
+    // or among the first five (several codes can share a translation).
+    const translated = catalog.entries.filter((e) => e.zhSource === 'wxerr' && e.zh.length >= 6).slice(0, 40);
+    expect(translated.length).toBe(40);
+    let top5 = 0;
+    for (const e of translated) if (index.search(e.zh, { limit: 5 }).some((h) => h.entry.id === e.id)) top5++;
+    expect(top5).toBeGreaterThanOrEqual(38);
+  });
+});
+
 describe('one code on several platforms', () => {
   it('stands together, the most commonly met platform first, even when a rarer one words it shorter', () => {
     const hits = index.search('token过期', { limit: 6 });
