@@ -5,7 +5,7 @@ import { actionAdvice, type AdviceText } from '../miniprogram/core/advice';
 import { bundledCatalog } from '../miniprogram/core/catalog';
 import { familyLabel, familyOf, type FamilyLabel } from '../miniprogram/core/family';
 import type { Action, Entry, Platform } from '../miniprogram/core/types';
-import { classifyWxFailure } from '../miniprogram/core/wx-failure';
+import { classifyWxFailure, type WxFailureReason } from '../miniprogram/core/wx-failure';
 import type { WxerrError } from './errors';
 
 export interface Explanation {
@@ -28,6 +28,22 @@ export interface Explanation {
 }
 
 const ERRNO: Platform = '小程序客户端 errno';
+
+// What a network failure means, zh / en, per reason (the core error carries only a short word for it).
+const LABELS: Record<WxFailureReason, [string, string]> = {
+  timeout: ['请求超时', 'timed out'],
+  abort: ['已取消', 'aborted'],
+  domain: ['域名不在合法域名列表', 'domain not in the allowed list'],
+  interrupted: ['网络中断（切到后台）', 'interrupted (app in background)'],
+  ssl: ['证书错误', 'SSL error'],
+  dns: ['域名解析失败', 'DNS failed'],
+  refused: ['连接被拒绝', 'connection refused'],
+  reset: ['连接被重置', 'connection reset'],
+  offline: ['无网络', 'offline'],
+  'too-many-tasks': ['请求数超限', 'too many tasks'],
+  'bad-request': ['请求不合法', 'bad URL or data'],
+  unknown: ['网络错误', 'network error'],
+};
 
 /** The entry for a code: on the given platform when listed there, else the most common WeChat platform. */
 export function findEntry(code: string, platform?: Platform): Entry | undefined {
@@ -85,7 +101,7 @@ export function explain(
     // A failure without a catalogued code: the client's own "zh / en" label for network failures.
     const [zh, en] =
       err.kind === 'network' || err.kind === 'abort'
-        ? classifyWxFailure(err.errMsg ?? '', err.errno).text.split(' / ')
+        ? LABELS[classifyWxFailure(err.errMsg ?? '', err.errno).reason]
         : [err.what, err.what];
     out.zh = zh;
     out.en = en;

@@ -21,59 +21,56 @@ export type WxFailureReason =
 export interface WxFailure {
   reason: WxFailureReason;
   action: Action;
-  /** What happened, "zh / en" (project wording). */
+  /** What happened in a few words, "zh / reason" (the long wording is in wxerr/explain). */
   text: string;
 }
 
-// What happened, zh / en, per reason (kept short: every mini-program using the wrapper ships them).
-const LABELS: Record<WxFailureReason, string> = {
-  timeout: '请求超时 / timed out',
-  abort: '已取消 / aborted',
-  domain: '域名不在合法域名列表 / domain not in the allowed list',
-  interrupted: '网络中断（切到后台）/ interrupted (app in background)',
-  ssl: '证书错误 / SSL error',
-  dns: '域名解析失败 / DNS failed',
-  refused: '连接被拒绝 / connection refused',
-  reset: '连接被重置 / connection reset',
-  offline: '无网络 / offline',
-  'too-many-tasks': '请求数超限 / too many tasks',
-  'bad-request': '请求不合法 / bad URL or data',
-  unknown: '网络错误 / network error',
-};
+/** The reasons in a fixed order (the tables below index into it). */
+export const WX_FAILURE_REASONS =
+  'timeout abort domain interrupted ssl dns refused reset offline too-many-tasks bad-request unknown'.split(
+    ' ',
+  ) as WxFailureReason[];
+
+// A short Chinese word per reason, same order; the message pairs it with the English reason. The long
+// wording lives in wxerr/explain: every mini-program using the wrapper ships this file.
+const ZH =
+  '超时 已取消 非合法域名 网络中断 证书错误 DNS失败 连接被拒绝 连接被重置 无网络 任务过多 请求不合法 网络错误'.split(
+    ' ',
+  );
 
 // Client errno (base library ≥ 2.24.0) first: it is exact. 600001 carries its detail in errMsg only.
-const ERRNO: Record<string, WxFailureReason> = {
-  5: 'timeout',
-  600002: 'domain',
-  600003: 'interrupted',
-  600005: 'bad-request',
-  600007: 'too-many-tasks',
-  600008: 'bad-request',
-  600009: 'bad-request',
-  600010: 'bad-request',
-  600011: 'bad-request',
-};
+// "errno:reason index" pairs.
+const ERRNO: Record<string, WxFailureReason> = {};
+for (const pair of '5:0 600002:2 600003:3 600005:10 600007:9 600008:10 600009:10 600010:10 600011:10'.split(
+  ' ',
+)) {
+  const [n, i] = pair.split(':');
+  ERRNO[n] = WX_FAILURE_REASONS[+i];
+}
 
-// Old clients give only errMsg (English, cronet net_error names, or localized iOS strings). First match wins.
-const TEXT: Array<[RegExp, WxFailureReason]> = [
-  [/abort|取消/i, 'abort'],
-  [/time.?out|timed.out|超时/i, 'timeout'],
-  [/domain list|合法域名|安全域名/i, 'domain'],
-  [/interrupt|network change|中断/i, 'interrupted'],
-  [/ssl|cert|hand ?shake|证书/i, 'ssl'],
-  [/dns|not.resolved|ENOTFOUND|unknown host|getaddrinfo|找不到/i, 'dns'],
-  [/refused/i, 'refused'],
-  [/reset|hang up|closed|EPIPE|empty.response/i, 'reset'],
-  [/disconnected|unreachable|offline|no network|not connected|断开/i, 'offline'],
-  [/max task|task count/i, 'too-many-tasks'],
-  [/url|protocol|argv|redirect/i, 'bad-request'],
+// Old clients give only errMsg (English, cronet net_error names, or localized iOS strings). One pattern per
+// reason, in the order of WX_FAILURE_REASONS; the first match wins.
+const TEXT = [
+  /time.?out|timed.out|超时/i,
+  /abort|取消/i,
+  /domain list|合法域名|安全域名/i,
+  /interrupt|network change|中断/i,
+  /ssl|cert|hand ?shake|证书/i,
+  /dns|not.resolved|ENOTFOUND|unknown host|getaddrinfo|找不到/i,
+  /refused/i,
+  /reset|hang up|closed|EPIPE|empty.response/i,
+  /disconnected|unreachable|offline|no network|not connected|断开/i,
+  /max task|task count/i,
+  /url|protocol|argv|redirect/i,
 ];
 
 /** Classifies a wx.* fail result: errno when present, else the errMsg wording. */
 export function classifyWxFailure(errMsg: string, errno?: number): WxFailure {
-  const n = errno ?? -1;
+  const n = errno === undefined ? -1 : errno;
+  // abort is tested before timeout ("request:fail abort" after a timeout option still means abort).
+  const i = TEXT[1].test(errMsg) ? 1 : TEXT.findIndex((re) => re.test(errMsg));
   const reason: WxFailureReason =
-    ERRNO[n] || TEXT.find(([re]) => re.test(errMsg))?.[1] || (n >= 602000 && n < 602200 ? 'dns' : 'unknown');
+    ERRNO[n] || WX_FAILURE_REASONS[i < 0 ? (n >= 602000 && n < 602200 ? 5 : 11) : i];
   const action: Action =
     reason === 'abort'
       ? 'none'
@@ -82,7 +79,7 @@ export function classifyWxFailure(errMsg: string, errno?: number): WxFailure {
         : reason === 'bad-request'
           ? 'fix-request'
           : 'retry-later';
-  return { reason, action, text: LABELS[reason] };
+  return { reason, action, text: `${ZH[WX_FAILURE_REASONS.indexOf(reason)]} / ${reason}` };
 }
 
 const RID =
@@ -110,14 +107,15 @@ const LOOSE_MSG = /["']errmsg["']\s*:\s*["']((?:[^"'\\]|\\.)*)/;
 export function readApiFailure(body: unknown): ApiFailure | undefined {
   if (typeof body === 'string') {
     const m = /^\s*[{[]/.test(body) ? LOOSE.exec(body) : null;
-    return m && m[1] !== '0' ? { code: m[1], errmsg: LOOSE_MSG.exec(body)?.[1] ?? '' } : undefined;
+    return m && m[1] !== '0' ? { code: m[1], errmsg: (LOOSE_MSG.exec(body) || [])[1] || '' } : undefined;
   }
   if (!body || typeof body !== 'object') return undefined;
   const o = body as Record<string, unknown>;
-  for (const src of [o, o.base_resp as Record<string, unknown> | undefined]) {
-    const c = src?.errcode;
+  // No ?. or ??: the library targets es2018, where esbuild would spell them out at every use.
+  for (const src of [o, (o.base_resp || {}) as Record<string, unknown>]) {
+    const c = src.errcode;
     if ((typeof c === 'number' || (typeof c === 'string' && /^-?\d+$/.test(c.trim()))) && Number(c) !== 0) {
-      return { code: String(Number(c)), errmsg: String(src?.errmsg ?? '') };
+      return { code: String(Number(c)), errmsg: src.errmsg == null ? '' : String(src.errmsg) };
     }
   }
   return undefined;
