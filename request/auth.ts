@@ -2,7 +2,7 @@
 // an expired token it joins the refresh in flight, takes the outcome of a refresh that started after it was
 // sent (replay on success, that reason on failure), or else starts one. N concurrent failures therefore cause
 // one refresh, and a failed refresh fails every request that was waiting on it, late answers included.
-import { explicitAction } from '../miniprogram/core/action-codes';
+import { EXPLICIT_ACTIONS } from '../miniprogram/core/action-codes';
 import { readApiFailure } from '../miniprogram/core/wx-failure';
 import type { RawResponse } from './classify';
 
@@ -10,7 +10,7 @@ import type { RawResponse } from './classify';
 export function defaultIsAuthExpired(res: RawResponse): boolean {
   if (res.statusCode === 401) return true;
   const api = readApiFailure(res.data);
-  return !!api && explicitAction(api.code, '开放平台通用') === 'refresh-token';
+  return !!api && EXPLICIT_ACTIONS[api.code] === 'refresh-token';
 }
 
 export interface Refresher {

@@ -1,6 +1,6 @@
 // Turns what wx answered into success or a WxerrError. wx.request "succeeds" for every HTTP status, so the
 // status and the body decide; fail callbacks are classified by errno, then errMsg.
-import { explicitAction, familyDefault } from '../miniprogram/core/action-codes';
+import { EXPLICIT_ACTIONS, rangeAction } from '../miniprogram/core/action-codes';
 import type { Action, Platform } from '../miniprogram/core/types';
 import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
 import { WxerrError } from './errors';
@@ -55,11 +55,7 @@ const RETRY_WORDS =
 
 /** The class of an API errcode: its explicit class, else retry wording, else its range. */
 export function apiAction(code: string, text: string): Action {
-  return (
-    explicitAction(code, OPEN) ||
-    (RETRY_WORDS.test(text) ? 'retry-later' : familyDefault(code, OPEN)) ||
-    'unknown'
-  );
+  return EXPLICIT_ACTIONS[code] || (RETRY_WORDS.test(text) ? 'retry-later' : rangeAction(code)) || 'unknown';
 }
 
 /** The API error in a body (errcode ≠ 0), whatever the status; else an HTTP error for a status ≥ 400. */

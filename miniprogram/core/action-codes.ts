@@ -10,7 +10,7 @@ function table(groups: Partial<Record<Action, string>>): Record<string, Action> 
 }
 
 /** API errcodes whose class WeChat's docs and the big SDKs state. */
-export const EXPLICIT_ACTIONS = table({
+export const EXPLICIT_ACTIONS = /* @__PURE__ */ table({
   none: '0',
   'retry-later': '-1 45011 89401 -501002 102002',
   quota: '45009 48006',
@@ -22,7 +22,8 @@ export const EXPLICIT_ACTIONS = table({
 });
 
 /** Client errno (wx.* fail callbacks), from the network rows of the errno table. */
-export const ERRNO_ACTIONS = table({
+// Pure call: a bundle that never reads it (the request client) drops it.
+export const ERRNO_ACTIONS = /* @__PURE__ */ table({
   none: '0',
   'retry-later': '5 600000 600001 600003 600007',
   'fix-config': '600002',
@@ -43,7 +44,12 @@ export function explicitAction(code: string, platform: Platform): Action | undef
 
 /** The class of a five-digit WeChat code by its range (40/41/43/44/47 request, 48 config, 50 account). */
 export function familyDefault(code: string, platform: Platform): Action | undefined {
-  if (platform === ERRNO || platform === THIRD_PARTY || !/^\d{5}$/.test(code)) return undefined;
+  return platform === ERRNO || platform === THIRD_PARTY ? undefined : rangeAction(code);
+}
+
+/** familyDefault for an Open Platform code (the request client's case, without the platform names). */
+export function rangeAction(code: string): Action | undefined {
+  if (!/^\d{5}$/.test(code)) return undefined;
   const head = code.slice(0, 2);
   return /^4[01347]$/.test(head)
     ? 'fix-request'
