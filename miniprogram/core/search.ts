@@ -13,6 +13,7 @@
 import type { Catalog } from './catalog';
 import { platformInfo, platformRank } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
+import { findPlatformWords } from './search/platformWords';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { CONCEPTS, ZH_WORDS_BY_FIRST } from './search/synonyms';
 import { IntTable, UnitStore } from './search/store';
@@ -69,6 +70,8 @@ const TIER: Record<MatchKind, number> = {
   partial: 100,
 };
 const NON_WECHAT_PENALTY = 90;
+/** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
+const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
 const POPULARITY = 3;
 /**
@@ -98,6 +101,8 @@ interface Term {
   keys: number[];
   quality: number[];
   weight: number;
+  /** A platform word ("小店", "cloud"): counts for entries whose text has it, is left out for the others. */
+  optional?: boolean;
 }
 
 interface VocabWord {
@@ -162,6 +167,11 @@ export class SearchIndex {
   private readonly seenTerm: Int32Array;
   private readonly seenQuery: Int32Array;
   private readonly touched: Int32Array;
+  /** Per entry: weight of the query's platform words its text has. */
+  private readonly optionalWeight: Float64Array;
+  private readonly optionalMatched: Int32Array;
+  /** Platforms the current query names. */
+  private named = new Set<Platform>();
   private queryMark: Uint8Array;
   private generation = 0;
 
@@ -210,6 +220,8 @@ export class SearchIndex {
     this.seenTerm = new Int32Array(n);
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
+    this.optionalWeight = new Float64Array(n);
+    this.optionalMatched = new Int32Array(n);
     this.queryMark = new Uint8Array(this.keyCount);
   }
 
@@ -431,7 +443,9 @@ export class SearchIndex {
         continue;
       }
       const order = this.catalog.lookup(entry.code).map((e) => e.id);
-      const rank = (x: Ranked): number => order.indexOf(this.entries[x.index].id);
+      // A platform the query names comes first ("视频号账号注销了": channels before shop).
+      const rank = (x: Ranked): number =>
+        order.indexOf(this.entries[x.index].id) - (this.named.has(this.entries[x.index].platform) ? 1e3 : 0);
       for (const member of group.sort((a, b) => rank(a) - rank(b))) {
         joined.add(member);
         out.push(member);
@@ -453,6 +467,7 @@ export class SearchIndex {
     const taken = new Set<number>();
     const allowed = (i: number): boolean => !platform || this.entries[i].platform === platform;
     this.clearMarks();
+    this.named = new Set();
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
       // In the catalog's order: the meaning most commonly met first.
@@ -495,7 +510,8 @@ export class SearchIndex {
     // A code named in the query comes first; the words of the query order its meanings across platforms.
     const textScore = new Map<number, number>();
     // The words' evidence without the platform prior: here the words decide between platforms.
-    for (const r of textHits) textScore.set(r.index, r.score - this.prior[r.index] - TIER.partial);
+    for (const r of textHits)
+      textScore.set(r.index, r.score - this.prior[r.index] - this.boost(r.index) - TIER.partial);
     for (const code of parsed.codes) {
       for (const entry of this.catalog.lookup(code)) {
         const i = this.codes().byId.get(entry.id) ?? -1;
@@ -503,7 +519,8 @@ export class SearchIndex {
         taken.add(i);
         out.push({
           index: i,
-          score: TIER.code + 0.5 * (textScore.get(i) ?? 0) - 0.1 * platformRank(entry.platform),
+          score:
+            TIER.code + 0.5 * (textScore.get(i) ?? 0) + this.boost(i) - 0.1 * platformRank(entry.platform),
           kind: 'code',
           codeLength: entry.code.length,
         });
@@ -517,7 +534,8 @@ export class SearchIndex {
   private terms(text: string, open: boolean): Term[] {
     const terms: Term[] = [];
     const seen = new Set<string>();
-    const rs = runs(text, ZH_STOP_CHARS);
+    const found = findPlatformWords(text);
+    const rs = runs(found.text, ZH_STOP_CHARS);
     const words: string[] = [];
     const push = (term: Term, literal: string): void => {
       if (seen.has(literal) || terms.length >= MAX_TERMS) return;
@@ -552,7 +570,35 @@ export class SearchIndex {
       const term = this.wordTerm(word, open && k === list.length - 1 && !rs[rs.length - 1]?.han);
       if (term) push(term, word);
     });
+    for (const { word, platform } of found.words) {
+      this.named.add(platform);
+      const term = this.platformTerm(word);
+      if (term) push(term, word);
+    }
     return terms;
+  }
+
+  /** A platform word as an optional term: the word, its bigrams and their thesaurus concepts. */
+  private platformTerm(word: string): Term | undefined {
+    const term: Term = { keys: [], quality: [], weight: 0, optional: true };
+    if (isHan(word.charCodeAt(0))) {
+      this.addKey(term, word, Q_EXACT);
+      for (const piece of segmentHan(word)) {
+        this.addKey(term, piece, Q_EXACT);
+        for (const concept of CONCEPTS.get(piece) ?? []) this.addKey(term, concept, Q_CONCEPT);
+      }
+    } else {
+      for (const w of word.split(/[^a-z0-9]+/))
+        for (const key of keysOfWord(w)) this.addKey(term, key, key === w ? Q_EXACT : Q_CONCEPT);
+    }
+    return this.finishTerm(term);
+  }
+
+  /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
+  private boost(e: number): number {
+    const p = this.entries[e].platform;
+    if (!this.named.has(p)) return 0;
+    return PLATFORM_BOOST + (platformInfo(p).wechat ? 0 : NON_WECHAT_PENALTY);
   }
 
   private addKey(term: Term, key: string, quality: number): void {
@@ -655,14 +701,19 @@ export class SearchIndex {
     const terms = this.terms(text, open);
     if (!terms.length) return out;
     const gen = ++this.generation;
-    const { score, matched, best, seenTerm, seenQuery, touched } = this;
+    const { score, matched, best, seenTerm, seenQuery, touched, optionalWeight, optionalMatched } = this;
     const candidates: number[] = [];
     let totalWeight = 0;
+    // Platform words are left out of the coverage of entries whose text lacks them.
+    let allOptional = 0;
+    let required = 0;
     const mark = this.queryMark;
     const markedKeys = this.markedKeys;
     const { postStart, postings } = this;
     terms.forEach((term, t) => {
       totalWeight += term.weight;
+      if (term.optional) allOptional += term.weight;
+      else required++;
       const stamp = gen * MAX_TERMS + t + 1;
       let count = 0;
       term.keys.forEach((id, k) => {
@@ -688,10 +739,16 @@ export class SearchIndex {
           seenQuery[e] = gen;
           score[e] = 0;
           matched[e] = 0;
+          optionalWeight[e] = 0;
+          optionalMatched[e] = 0;
           candidates.push(e);
         }
         score[e] += term.weight * best[e];
         matched[e]++;
+        if (term.optional) {
+          optionalWeight[e] += term.weight;
+          optionalMatched[e]++;
+        }
       }
     });
     const qPhrase = analyze(text, NO_SINK).trim();
@@ -701,15 +758,19 @@ export class SearchIndex {
     const fullQuery = ' ' + qPhrase + ' ';
     const { unitStart, unitKeys, entryPassages, passagePhrase } = this;
     const { passageField, passageFirst, passageCount } = this;
-    let maxScore = 0;
-    for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
+    // Each entry's score as a share of the weight that counts for it (all of it without platform words).
+    const share = (e: number): number => score[e] / (totalWeight - allOptional + optionalWeight[e]);
+    let maxShare = 0;
+    for (const e of candidates) if (share(e) > maxShare) maxShare = share(e);
     for (const e of candidates) {
       if (taken.has(e) || (platform && this.entries[e].platform !== platform)) continue;
+      const qc = share(e);
       // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
-      if (score[e] < WEAK * maxScore) continue;
-      const qc = score[e] / totalWeight;
-      if (matched[e] < terms.length && score[e] < FAIR * maxScore) {
-        out.push({ index: e, score: TIER.partial + 60 * qc + this.prior[e], kind: 'partial', codeLength: 0 });
+      if (qc < WEAK * maxShare) continue;
+      const all = matched[e] - optionalMatched[e] === required;
+      const prior = this.prior[e] + this.boost(e);
+      if (!all && qc < FAIR * maxShare) {
+        out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
         continue;
       }
       let ec = 0;
@@ -740,8 +801,8 @@ export class SearchIndex {
         )
           phrase = true;
       }
-      const kind: MatchKind = phrase ? 'phrase' : matched[e] === terms.length ? 'all-words' : 'partial';
-      out.push({ index: e, score: TIER[kind] + 60 * qc + 25 * ec + this.prior[e], kind, codeLength: 0 });
+      const kind: MatchKind = phrase ? 'phrase' : all ? 'all-words' : 'partial';
+      out.push({ index: e, score: TIER[kind] + 60 * qc + 25 * ec + prior, kind, codeLength: 0 });
     }
     return out;
   }
