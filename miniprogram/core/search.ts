@@ -10,6 +10,12 @@
 // + 25·(share of the entry's best text that the query covers: short, fully covered texts first)
 // + a prior: codes documented on more WeChat platforms are met more often; platforms in their usual order;
 // the non-WeChat platform of seed 003 drops nearly a tier.
+// Platform words (search/platformWords.ts: "小店", "视频号", "公众号", "cloud", "小微"… the PLATFORMS names and
+// their everyday aliases) say which platform is meant, not what the error says, and entries never name their
+// own platform. So: entries of a named platform get +20 (less than a tier; the non-WeChat platform, when named,
+// loses its penalty) and stand first in their same-code group; a platform word is still a term for entries
+// whose text has it ("appid 未绑定小程序"), but is left out of the query share and of "every word found" for
+// entries whose text lacks it. A code named with a platform word ("40001 视频号") puts that platform first.
 import type { Catalog } from './catalog';
 import { platformInfo, platformRank } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';

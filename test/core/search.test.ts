@@ -2,6 +2,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { platformInfo } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
+import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
 import { parseQuery } from '../../miniprogram/core/search/query';
 import { boundedDistance } from '../../miniprogram/core/search/typo';
 
@@ -162,6 +163,43 @@ describe('one code on several platforms', () => {
 
   it('does not pull up another meaning of the code that only a note matched', () => {
     expect(index.search('版本输入错误')[0].entry.id).toBe('component:85015');
+  });
+});
+
+describe('platform words in the query', () => {
+  const ids = (q: string, n = 5): string[] => index.search(q, { limit: n }).map((h) => h.entry.id);
+
+  it('finds platform names and aliases, longest first, English ones only as whole words', () => {
+    const words = (q: string): string[] => findPlatformWords(q).words.map((w) => `${w.word}=${w.platform}`);
+    expect(words('小店账号被限制了')).toEqual(['小店=微信小店']);
+    expect(words('第三方平台代小程序 版本输入错误')).toEqual(['第三方平台代小程序=第三方平台代小程序']);
+    expect(words('mp invalid credential')).toEqual(['mp=公众号']);
+    expect(words('temp file too big')).toEqual([]);
+    expect(findPlatformWords('视频号账号注销了').text).toBe('   账号注销了');
+  });
+
+  it('boosts the named platform softly: 小店, 视频号 and 小微 queries put that platform on top', () => {
+    expect(ids('小店账号被限制了')[0]).toBe('shop:43119');
+    expect(ids('视频号账号注销了')[0]).toMatch(/^channels:1008000[01]$/);
+    expect(ids('小微签名错误')[0]).toBe('xiaowei:30002');
+    expect(ids('mp invalid credential')[0]).toBe('mp:40001');
+  });
+
+  it('does not count a platform word against entries whose text lacks it', () => {
+    const hit = index.search('视频号账号注销了').find((h) => h.entry.id === 'shop:10080001');
+    expect(hit?.kind).toBe('all-words');
+  });
+
+  it('orders the meanings of a named code and a same-code group by the named platform', () => {
+    expect(ids('40001 视频号', 2)).toEqual(['channels:40001', 'open:40001']);
+    const group = ids('视频号账号注销了', 2);
+    expect(group[1]).toBe(group[0].replace('channels:', 'shop:'));
+  });
+
+  it('is a boost, not a filter: a platform word that is also content keeps working as a word', () => {
+    expect(ids('appid没绑定小程序')[0]).toBe('open:85005');
+    expect(ids('云托管欠费')[0]).toBe('cloudbase:-606003');
+    expect(ids('小程序登录被封禁')[0]).toBe('errno:1402101');
   });
 });
 
