@@ -176,8 +176,10 @@ export class SearchIndex {
   /** Per entry: weight of the query's platform words its text has. */
   private readonly optionalWeight: Float64Array;
   private readonly optionalMatched: Int32Array;
-  /** Platforms the current query names. */
-  private named = new Set<Platform>();
+  /** Per entry: 1 << its platform's place in PLATFORMS. */
+  private readonly platformBit: Int32Array;
+  /** Platforms the current query names, as those bits. */
+  private named = 0;
   private queryMark: Uint8Array;
   private generation = 0;
 
@@ -198,6 +200,7 @@ export class SearchIndex {
         chars += (t.en?.length ?? 0) + (t.zh?.length ?? 0) + (t.fix?.length ?? 0) + (t.note?.length ?? 0);
     }
     this.prior = new Float64Array(n);
+    this.platformBit = new Int32Array(n);
     this.entryPassages = new Int32Array(n + 1);
     this.passageField = new Uint8Array(textSlots);
     this.passageOrigins = new Uint8Array(textSlots);
@@ -244,6 +247,7 @@ export class SearchIndex {
       POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
       (entry.adviceEn ? COMMONLY_MET : 0) +
       (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
+    this.platformBit[index] = 1 << platformRank(entry.platform);
     this.entryPassages[index] = this.passageTotal;
     this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
     this.addPassage(texts, store, index, entry.zhSource === 'wxerr' ? PROJ : ZH, entry.zh, ORIGIN_ZH);
@@ -451,7 +455,7 @@ export class SearchIndex {
       const order = this.catalog.lookup(entry.code).map((e) => e.id);
       // A platform the query names comes first ("视频号账号注销了": channels before shop).
       const rank = (x: Ranked): number =>
-        order.indexOf(this.entries[x.index].id) - (this.named.has(this.entries[x.index].platform) ? 1e3 : 0);
+        order.indexOf(this.entries[x.index].id) - (this.named & this.platformBit[x.index] ? 1e3 : 0);
       for (const member of group.sort((a, b) => rank(a) - rank(b))) {
         joined.add(member);
         out.push(member);
@@ -473,7 +477,7 @@ export class SearchIndex {
     const taken = new Set<number>();
     const allowed = (i: number): boolean => !platform || this.entries[i].platform === platform;
     this.clearMarks();
-    this.named = new Set();
+    this.named = 0;
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
       // In the catalog's order: the meaning most commonly met first.
@@ -577,7 +581,7 @@ export class SearchIndex {
       if (term) push(term, word);
     });
     for (const { word, platform } of found.words) {
-      this.named.add(platform);
+      this.named |= 1 << platformRank(platform);
       const term = this.platformTerm(word);
       if (term) push(term, word);
     }
@@ -602,9 +606,8 @@ export class SearchIndex {
 
   /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
   private boost(e: number): number {
-    const p = this.entries[e].platform;
-    if (!this.named.has(p)) return 0;
-    return PLATFORM_BOOST + (platformInfo(p).wechat ? 0 : NON_WECHAT_PENALTY);
+    if (!(this.named & this.platformBit[e])) return 0;
+    return PLATFORM_BOOST + (platformInfo(this.entries[e].platform).wechat ? 0 : NON_WECHAT_PENALTY);
   }
 
   private addKey(term: Term, key: string, quality: number): void {
@@ -765,12 +768,15 @@ export class SearchIndex {
     const { unitStart, unitKeys, entryPassages, passagePhrase } = this;
     const { passageField, passageFirst, passageCount } = this;
     // Each entry's score as a share of the weight that counts for it (all of it without platform words).
-    const share = (e: number): number => score[e] / (totalWeight - allOptional + optionalWeight[e]);
+    const requiredWeight = totalWeight - allOptional;
     let maxShare = 0;
-    for (const e of candidates) if (share(e) > maxShare) maxShare = share(e);
+    for (const e of candidates) {
+      const qc = score[e] / (requiredWeight + optionalWeight[e]);
+      if (qc > maxShare) maxShare = qc;
+    }
     for (const e of candidates) {
       if (taken.has(e) || (platform && this.entries[e].platform !== platform)) continue;
-      const qc = share(e);
+      const qc = score[e] / (requiredWeight + optionalWeight[e]);
       // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
       if (qc < WEAK * maxShare) continue;
       const all = matched[e] - optionalMatched[e] === required;
