@@ -10,12 +10,13 @@
 // + 25·(share of the entry's best text that the query covers: short, fully covered texts first)
 // + a prior: codes documented on more WeChat platforms are met more often; platforms in their usual order;
 // the non-WeChat platform of seed 003 drops nearly a tier.
-// Platform words (search/platformWords.ts: "小店", "视频号", "公众号", "cloud", "小微"… the PLATFORMS names and
-// their everyday aliases) say which platform is meant, not what the error says, and entries never name their
-// own platform. So: entries of a named platform get +20 (less than a tier; the non-WeChat platform, when named,
-// loses its penalty) and stand first in their same-code group; a platform word is still a term for entries
-// whose text has it ("appid 未绑定小程序"), but is left out of the query share and of "every word found" for
-// entries whose text lacks it. A code named with a platform word ("40001 视频号") puts that platform first.
+// Platform words (search/platformWords.ts: the PLATFORMS names and everyday aliases, "小店", "视频号", "公众号",
+// "cloud", "小微"…, longest first, English ones as whole words) say which platform is meant, and entries never
+// name their own platform. A platform word gives the terms an ordinary word gives, but an entry of that platform
+// counts them as found even when its text lacks them (so "小店账号被限制了" is all-words for shop:43119); other
+// entries find them only in their text, as before (小程序, cloud stay content words: "appid 未绑定小程序").
+// Entries of a named platform also get +20 (less than a tier; the non-WeChat platform, when named, loses its
+// penalty) and lead their same-code group; a code named with a platform word ("40001 视频号") puts it first.
 import type { Catalog } from './catalog';
 import { platformInfo, platformRank } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
@@ -107,8 +108,9 @@ interface Term {
   keys: number[];
   quality: number[];
   weight: number;
-  /** A platform word ("小店", "cloud"): counts for entries whose text has it, is left out for the others. */
-  optional?: boolean;
+  /** For a platform word ("小店", "cloud"): its platform's bit. Entries of that platform match it as if their
+   * text had it (entries never name their own platform). */
+  platforms?: number;
 }
 
 interface VocabWord {
@@ -173,9 +175,8 @@ export class SearchIndex {
   private readonly seenTerm: Int32Array;
   private readonly seenQuery: Int32Array;
   private readonly touched: Int32Array;
-  /** Per entry: weight of the query's platform words its text has. */
-  private readonly optionalWeight: Float64Array;
-  private readonly optionalMatched: Int32Array;
+  /** Per entry: bits of the query's platform-word terms its text matched. */
+  private readonly platformTermsMatched: Int32Array;
   /** Per entry: 1 << its platform's place in PLATFORMS. */
   private readonly platformBit: Int32Array;
   /** Platforms the current query names, as those bits. */
@@ -229,8 +230,7 @@ export class SearchIndex {
     this.seenTerm = new Int32Array(n);
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
-    this.optionalWeight = new Float64Array(n);
-    this.optionalMatched = new Int32Array(n);
+    this.platformTermsMatched = new Int32Array(n);
     this.queryMark = new Uint8Array(this.keyCount);
   }
 
@@ -581,27 +581,31 @@ export class SearchIndex {
       if (term) push(term, word);
     });
     for (const { word, platform } of found.words) {
-      this.named |= 1 << platformRank(platform);
-      const term = this.platformTerm(word);
-      if (term) push(term, word);
+      const bit = 1 << platformRank(platform);
+      this.named |= bit;
+      this.platformTerms(word, bit).forEach((term, k) => push(term, `${word}#${k}`));
     }
     return terms;
   }
 
-  /** A platform word as an optional term: the word, its bigrams and their thesaurus concepts. */
-  private platformTerm(word: string): Term | undefined {
-    const term: Term = { keys: [], quality: [], weight: 0, optional: true };
-    if (isHan(word.charCodeAt(0))) {
-      this.addKey(term, word, Q_EXACT);
-      for (const piece of segmentHan(word)) {
+  /**
+   * A platform word as the terms an ordinary word would give (its thesaurus word or bigrams, its English
+   * words), each marked with the platform.
+   */
+  private platformTerms(word: string, platforms: number): Term[] {
+    const out: Term[] = [];
+    const han = isHan(word.charCodeAt(0));
+    for (const piece of han ? segmentHan(word) : word.split(/[^a-z0-9]+/)) {
+      if (!piece) continue;
+      const term: Term = { keys: [], quality: [], weight: 0, platforms };
+      if (han) {
         this.addKey(term, piece, Q_EXACT);
         for (const concept of CONCEPTS.get(piece) ?? []) this.addKey(term, concept, Q_CONCEPT);
-      }
-    } else {
-      for (const w of word.split(/[^a-z0-9]+/))
-        for (const key of keysOfWord(w)) this.addKey(term, key, key === w ? Q_EXACT : Q_CONCEPT);
+      } else for (const key of keysOfWord(piece)) this.addKey(term, key, key === piece ? Q_EXACT : Q_CONCEPT);
+      const done = this.finishTerm(term);
+      if (done) out.push(done);
     }
-    return this.finishTerm(term);
+    return out;
   }
 
   /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
@@ -710,19 +714,14 @@ export class SearchIndex {
     const terms = this.terms(text, open);
     if (!terms.length) return out;
     const gen = ++this.generation;
-    const { score, matched, best, seenTerm, seenQuery, touched, optionalWeight, optionalMatched } = this;
+    const { score, matched, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
     const candidates: number[] = [];
     let totalWeight = 0;
-    // Platform words are left out of the coverage of entries whose text lacks them.
-    let allOptional = 0;
-    let required = 0;
     const mark = this.queryMark;
     const markedKeys = this.markedKeys;
     const { postStart, postings } = this;
     terms.forEach((term, t) => {
       totalWeight += term.weight;
-      if (term.optional) allOptional += term.weight;
-      else required++;
       const stamp = gen * MAX_TERMS + t + 1;
       let count = 0;
       term.keys.forEach((id, k) => {
@@ -748,16 +747,12 @@ export class SearchIndex {
           seenQuery[e] = gen;
           score[e] = 0;
           matched[e] = 0;
-          optionalWeight[e] = 0;
-          optionalMatched[e] = 0;
+          platformTermsMatched[e] = 0;
           candidates.push(e);
         }
         score[e] += term.weight * best[e];
         matched[e]++;
-        if (term.optional) {
-          optionalWeight[e] += term.weight;
-          optionalMatched[e]++;
-        }
+        if (term.platforms) platformTermsMatched[e] |= 1 << t;
       }
     });
     const qPhrase = analyze(text, NO_SINK).trim();
@@ -768,20 +763,28 @@ export class SearchIndex {
     const { unitStart, unitKeys, entryPassages, passagePhrase } = this;
     const { passageField, passageFirst, passageCount } = this;
     // Each entry's score as a share of the weight that counts for it (all of it without platform words).
-    const requiredWeight = totalWeight - allOptional;
-    let maxShare = 0;
-    for (const e of candidates) {
-      const qc = score[e] / (requiredWeight + optionalWeight[e]);
-      if (qc > maxShare) maxShare = qc;
+    // A platform word is found in every entry of its platform (that the other terms reached).
+    if (this.named) {
+      terms.forEach((term, t) => {
+        if (!term.platforms) return;
+        for (const e of candidates) {
+          if (term.platforms & this.platformBit[e] && !(platformTermsMatched[e] & (1 << t))) {
+            score[e] += term.weight;
+            matched[e]++;
+          }
+        }
+      });
     }
+    let maxScore = 0;
+    for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
     for (const e of candidates) {
       if (taken.has(e) || (platform && this.entries[e].platform !== platform)) continue;
-      const qc = score[e] / (requiredWeight + optionalWeight[e]);
       // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
-      if (qc < WEAK * maxShare) continue;
-      const all = matched[e] - optionalMatched[e] === required;
+      if (score[e] < WEAK * maxScore) continue;
+      const qc = score[e] / totalWeight;
+      const all = matched[e] === terms.length;
       const prior = this.prior[e] + this.boost(e);
-      if (!all && qc < FAIR * maxShare) {
+      if (!all && score[e] < FAIR * maxScore) {
         out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
         continue;
       }

@@ -1,7 +1,6 @@
 // Platform words in a query ("小店账号被限制了", "cloud function timeout"). Pure TypeScript, no lookbehind.
 // Entries never name their own platform, so these words say which platform the user means, not what the
-// error says: search.ts uses them as a soft boost for that platform's entries and does not count them against
-// entries whose text lacks them.
+// error says: search.ts boosts that platform's entries softly and counts the words as found in them.
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 
