@@ -595,13 +595,16 @@ export class SearchIndex {
   private platformTerms(word: string, platforms: number): Term[] {
     const out: Term[] = [];
     const han = isHan(word.charCodeAt(0));
-    for (const piece of han ? segmentHan(word) : word.split(/[^a-z0-9]+/)) {
+    for (const piece of platformWordPieces(word, han)) {
       if (!piece) continue;
       const term: Term = { keys: [], quality: [], weight: 0, platforms };
       if (han) {
         this.addKey(term, piece, Q_EXACT);
-        for (const concept of CONCEPTS.get(piece) ?? []) this.addKey(term, concept, Q_CONCEPT);
-      } else for (const key of keysOfWord(piece)) this.addKey(term, key, key === piece ? Q_EXACT : Q_CONCEPT);
+        const concepts: readonly string[] = CONCEPTS.get(piece) ?? [];
+        for (const concept of concepts) this.addKey(term, concept, Q_CONCEPT);
+      } else {
+        for (const key of keysOfWord(piece)) this.addKey(term, key, key === piece ? Q_EXACT : Q_CONCEPT);
+      }
       const done = this.finishTerm(term);
       if (done) out.push(done);
     }
@@ -902,6 +905,15 @@ class TextTable {
 
 /** Scratch of every build, like STORE. */
 const TEXTS = new TextTable();
+
+/**
+ * Bigrams of a Chinese platform word, or the words of an English one. A function, not a conditional after
+ * `of`: miniprogram-ci's babel infers a union with `any` for that conditional and fails the compile.
+ */
+function platformWordPieces(word: string, han: boolean): string[] {
+  if (han) return segmentHan(word);
+  return word.split(/[^a-z0-9]+/);
+}
 
 function isHanPair(s: string): boolean {
   return isHan(s.charCodeAt(0)) && isHan(s.charCodeAt(1));
