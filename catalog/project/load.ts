@@ -131,45 +131,26 @@ export function readTranslations(dir: string, problems: string[]): Translation[]
   return out;
 }
 
-export function readNotes(path: string, problems: string[]): Note[] {
+/** Rows of a three-column file (key, zh, en): keys validated, each key once. */
+function readKeyedPairs(
+  path: string,
+  header: [string, string, string],
+  what: { noun: string; isKey: (key: string) => boolean; example: string },
+  problems: string[],
+): Array<{ key: string; zh: string; en: string } & Origin> {
   if (!existsSync(path)) return [];
-  const out: Note[] = [];
+  const out: Array<{ key: string; zh: string; en: string } & Origin> = [];
   const seen = new Map<string, Origin>();
-  for (const row of readTsv(path, ['id', 'noteZh', 'noteEn'], problems)) {
-    const [id, zh, en] = row.cells;
-    if (!ID.test(id)) {
-      problems.push(`${row.file}:${row.line}: malformed id "${id}" (notes are per entry, e.g. open:40125)`);
-      continue;
-    }
-    const first = seen.get(id);
-    if (first) {
-      problems.push(
-        `${row.file}:${row.line}: duplicate note for ${id} (first at ${first.file}:${first.line})`,
-      );
-      continue;
-    }
-    seen.set(id, row);
-    out.push({ id, zh, en, file: row.file, line: row.line });
-  }
-  return out;
-}
-
-export function readAdvice(path: string, problems: string[]): Advice[] {
-  if (!existsSync(path)) return [];
-  const out: Advice[] = [];
-  const seen = new Map<string, Origin>();
-  for (const row of readTsv(path, ['key', 'adviceZh', 'adviceEn'], problems)) {
+  for (const row of readTsv(path, header, problems)) {
     const [key, zh, en] = row.cells;
-    if (!ID.test(key) && !/^-?\d+$/.test(key)) {
-      problems.push(
-        `${row.file}:${row.line}: malformed key "${key}" (an id like open:40001 or a code like 40001)`,
-      );
+    if (!what.isKey(key)) {
+      problems.push(`${row.file}:${row.line}: malformed ${header[0]} "${key}" (${what.example})`);
       continue;
     }
     const first = seen.get(key);
     if (first) {
       problems.push(
-        `${row.file}:${row.line}: duplicate advice for ${key} (first at ${first.file}:${first.line})`,
+        `${row.file}:${row.line}: duplicate ${what.noun} for ${key} (first at ${first.file}:${first.line})`,
       );
       continue;
     }
@@ -177,6 +158,27 @@ export function readAdvice(path: string, problems: string[]): Advice[] {
     out.push({ key, zh, en, file: row.file, line: row.line });
   }
   return out;
+}
+
+export function readNotes(path: string, problems: string[]): Note[] {
+  const what = {
+    noun: 'note',
+    isKey: (k: string) => ID.test(k),
+    example: 'notes are per entry, e.g. open:40125',
+  };
+  return readKeyedPairs(path, ['id', 'noteZh', 'noteEn'], what, problems).map(({ key, ...rest }) => ({
+    id: key,
+    ...rest,
+  }));
+}
+
+export function readAdvice(path: string, problems: string[]): Advice[] {
+  const what = {
+    noun: 'advice',
+    isKey: (k: string) => ID.test(k) || /^-?\d+$/.test(k),
+    example: 'an id like open:40001 or a code like 40001',
+  };
+  return readKeyedPairs(path, ['key', 'adviceZh', 'adviceEn'], what, problems);
 }
 
 export interface ProjectPaths {
