@@ -4,7 +4,7 @@
 import { bundledCatalog } from '../../core/catalog';
 import { detailView, type DetailView } from '../../core/view/detail';
 import { idFromQuery } from '../../core/view/cells';
-import { openUserData } from '../../adapters/storage';
+import { pageUserData } from '../../adapters/storage';
 import { copyText, openDetail, toast } from '../../adapters/ui';
 
 Component({
@@ -28,7 +28,7 @@ Component({
         this.setData({ found: false, asked: id, view: null });
         return;
       }
-      const user = openUserData();
+      const user = pageUserData(this, true);
       user.recordView(entry.id);
       this.setData({
         found: true,
@@ -53,7 +53,7 @@ Component({
     toggleFavourite() {
       const view = this.data.view;
       if (!view) return;
-      const user = openUserData();
+      const user = pageUserData(this);
       if (!this.data.fav && user.favouritesFull()) {
         toast('收藏已满 100 个，请先取消一些');
         return;
