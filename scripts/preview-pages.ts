@@ -208,8 +208,9 @@ wx-button[wx-disabled="true"] { opacity: 0.6; }
   border-radius: 16px; border: 0.5px solid rgba(128,128,128,0.3); }
 .wx-tabbar { position: fixed; bottom: 0; left: 0; right: 0; height: ${TAB_BAR + SAFE_BOTTOM}px; z-index: 10;
   display: flex; align-items: flex-start; box-sizing: border-box; padding-top: 0; }
-.wx-tab { flex: 1; height: ${TAB_BAR}px; display: flex; align-items: center; justify-content: center;
-  font: 12px sans-serif; }
+.wx-tab { flex: 1; height: ${TAB_BAR}px; display: flex; flex-direction: column; align-items: center;
+  justify-content: center; gap: 2px; font: 10px sans-serif; }
+.wx-tab picture, .wx-tab img { display: block; width: 24px; height: 24px; }
 .wx-scroller { position: fixed; left: 0; right: 0; overflow-y: auto; }
 .full .wx-scroller { position: static; height: auto !important; overflow: visible;
   padding-top: ${STATUS_BAR + NAV_BAR}px; }
@@ -314,6 +315,18 @@ const TABS = [
   { page: 'categories', text: '分类' },
   { page: 'scan', text: '扫描' },
 ];
+
+/** A tab with app.json's icon for it, resolved through theme.json for each colour scheme. */
+function tabHtml(page: string, text: string, on: boolean): string {
+  const themes = JSON.parse(readFileSync(join(MP, 'theme.json'), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
+  const icon = (scheme: string) => `file://${join(MP, themes[scheme][`${page}Icon${on ? 'On' : ''}`])}`;
+  return `<div class="wx-tab ${on ? 'wx-tab--on' : ''}"><picture>
+<source media="(prefers-color-scheme: dark)" srcset="${icon('dark')}"><img src="${icon('light')}" width="24" height="24"></picture>
+<span>${text}</span></div>`;
+}
 
 /** WeChat's font-size setting of the state being rendered, as a multiple of the default 17 px. */
 let fontScale = 1;
@@ -445,7 +458,7 @@ function pageCss(page: PageDef, windowHeight: number): string {
 function html(state: State, page: PageDef, body: string, title: string): string {
   const windowHeight = VIEW.height - STATUS_BAR - NAV_BAR - (page.tab ? TAB_BAR + SAFE_BOTTOM : 0);
   const tabbar = page.tab
-    ? `<div class="wx-tabbar">${TABS.map((t) => `<div class="wx-tab ${t.page === state.page ? 'wx-tab--on' : ''}">${t.text}</div>`).join('')}</div>`
+    ? `<div class="wx-tabbar">${TABS.map((t) => tabHtml(t.page, t.text, t.page === state.page)).join('')}</div>`
     : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=${VIEW.width}, initial-scale=1">
