@@ -192,7 +192,7 @@ test('tapping a hit opens its detail with both texts (following the navigateTo U
   expect(entry?.zh).not.toBe('');
   expect(entry?.en).not.toBe('');
   expect(textOf(detail.querySelector('.zh .text__body'))).toBe(entry?.zh);
-  expect(textOf(detail.querySelector('.en .text__body'))).toBe(entry?.en);
+  expect(textOf(detail.querySelector('.en .text__en'))).toBe(entry?.en);
 });
 
 test('a walk through search and detail reads each storage key at most once per page show', async () => {
