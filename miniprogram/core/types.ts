@@ -41,6 +41,8 @@ export interface TextVariant {
   fix?: string;
   /** Text the source attaches to the row that is not its main text: a code comment, a footnote. */
   note?: string;
+  /** The API a per-API wording belongs to (e.g. WeChat Pay's `UnifiedOrder`). */
+  api?: string;
   sources: SourceRef[];
 }
 
@@ -74,6 +76,14 @@ export interface Entry {
   texts: TextVariant[];
   /** Every source row merged into this entry. */
   sources: SourceRef[];
+  /** Other spellings of the code on the same platform (WeChat Pay's NOTENOUGH / NOT_ENOUGH). */
+  aliases?: string[];
+  /** HTTP status(es) the code comes with (WeChat Pay APIv3). */
+  http?: number[];
+  /** The client API family of a wx.* API code (`bluetooth`, `requestPayment`). */
+  scope?: string;
+  /** The official doc the entry comes from, when a source names one. */
+  doc?: string;
 }
 
 export interface SourceInfo {

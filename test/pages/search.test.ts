@@ -192,5 +192,31 @@ test('tapping a hit opens its detail with both texts (following the navigateTo U
   expect(entry?.zh).not.toBe('');
   expect(entry?.en).not.toBe('');
   expect(textOf(detail.querySelector('.zh .text__body'))).toBe(entry?.zh);
-  expect(textOf(detail.querySelector('.en .text__body'))).toBe(entry?.en);
+  expect(textOf(detail.querySelector('.en .text__en'))).toBe(entry?.en);
+});
+
+test('a walk through search and detail reads each storage key at most once per page show', async () => {
+  const reads = wxStub.api.getStorageSync as jest.Mock;
+  const keysRead = (): string[] => reads.mock.calls.map((call) => String(call[0]));
+  const perShow = Object.keys(KEYS).length;
+
+  const comp = renderSearch(); // attached: the first show reads storage
+  instanceOf(comp).onShow(); // the first onShow follows attached at once: no second read
+  await typeInto(comp, '.search-bar__input', 'invalid credential');
+  await fire(comp, '.hit', 'tap'); // records the query from memory, writes through
+  const searchReads = keysRead();
+  expect(searchReads.length).toBeLessThanOrEqual(perShow);
+  expect(new Set(searchReads).size).toBe(searchReads.length);
+
+  reads.mockClear();
+  const detail = renderDetail();
+  instanceOf(detail).onLoad({ id: 'open%3A40001' } as never);
+  await fire(detail, '.fav', 'tap');
+  await fire(detail, '.fav', 'tap');
+  expect(keysRead().length).toBeLessThanOrEqual(perShow);
+
+  reads.mockClear();
+  instanceOf(comp).onShow(); // back from the detail page: read again, once per key
+  expect(keysRead().length).toBeLessThanOrEqual(perShow);
+  expect(wxStub.storage.get(KEYS.queries)).toEqual(['invalid credential']);
 });

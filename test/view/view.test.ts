@@ -5,7 +5,7 @@ import { search } from '../../miniprogram/core/search';
 import { excerpt, mergeSpans, segments } from '../../miniprogram/core/view/segments';
 import { listWindow } from '../../miniprogram/core/view/window';
 import { cellOf, compareCodes, detailUrl, hitCell, idFromQuery } from '../../miniprogram/core/view/cells';
-import { detailView, neighbours } from '../../miniprogram/core/view/detail';
+import { PLATFORM_DOCS, detailView, neighbours } from '../../miniprogram/core/view/detail';
 import {
   familyChips,
   isCodeQuery,
@@ -154,22 +154,58 @@ describe('browse', () => {
 });
 
 describe('detailView', () => {
-  test('texts with sources, action, family, other platforms and neighbours', () => {
+  test('answer first: texts, the action, what to do, then the folded rest', () => {
     const entry = catalog.get('open:40001');
     if (!entry) throw new Error('missing');
     const view = detailView(catalog, entry);
-    expect(view.zh?.project).toBe(false);
-    expect(view.en?.from).toContain('开放平台 错误码');
+    expect(view.zh).toEqual({ text: entry.zh, project: false });
     expect(view.action.short).toBe('刷新 access_token');
+    // 40001 has advice of its own: that is the one advice block, not the general step of its class.
+    expect(view.todo.advice).toEqual({ zh: entry.adviceZh, en: entry.adviceEn, own: true });
+    expect(view.others.length).toBeGreaterThan(0);
     expect(view.others.every((c) => c.id.endsWith(':40001') && c.id !== entry.id)).toBe(true);
+    // The non-WeChat platform's 40001 stands apart, never among the WeChat platforms.
+    expect(view.others.some((c) => c.id.startsWith('thirdparty:'))).toBe(false);
+    expect(view.elsewhere.map((c) => c.id)).toEqual(
+      catalog
+        .lookup('40001')
+        .filter((e) => e.id.startsWith('thirdparty:'))
+        .map((e) => e.id),
+    );
     expect(view.neighbours.map((c) => c.id)).toEqual(neighbours(catalog, entry).map((e) => e.id));
     expect(view.share.path).toBe('/pages/detail/index?id=open%3A40001');
     expect(view.message).toBe(`40001 ${entry.zh}\n${entry.en}`);
   });
+
+  test('provenance is one line naming each source and its lines', () => {
+    const entry = catalog.get('mp:40001');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, entry);
+    expect(view.provenance).not.toContain('\n');
+    for (const ref of entry.sources) expect(view.provenance).toContain(String(ref.line));
+    expect(view.doc).toBe(PLATFORM_DOCS.mp);
+  });
+
+  test('a code without advice of its own gets the general step of its class, marked as general', () => {
+    const entry = catalog.entries.find((e) => !e.adviceZh && e.action === 'fix-request');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, entry);
+    expect(view.todo.advice.own).toBe(false);
+    expect(view.todo.advice.zh).not.toBe('');
+  });
+
   test('a project translation is marked, never attributed to a source', () => {
     const entry = catalog.get('open:40164');
     if (!entry) throw new Error('missing');
     const view = detailView(catalog, { ...entry, zh: '无效的 IP', zhSource: 'wxerr' });
-    expect(view.zh).toEqual({ text: '无效的 IP', from: 'wxerr 译（项目翻译，非官方）', project: true });
+    expect(view.zh).toEqual({ text: '无效的 IP', project: true });
+  });
+
+  test('HTTP status and other spellings are shown when an entry has them', () => {
+    const entry = catalog.get('open:40164');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, { ...entry, http: [400], aliases: ['NOTENOUGH'] });
+    expect(view.http).toBe('HTTP 400');
+    expect(view.aliases).toBe('也写作 NOTENOUGH');
   });
 });

@@ -5,7 +5,7 @@ import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
 import { cellOf, hitCell, type CellView } from '../../core/view/cells';
 import { COMMON_CODES, noMatchHint, type Hint } from '../../core/view/browse';
-import { openUserData } from '../../adapters/storage';
+import { pageUserData, type UserData } from '../../adapters/storage';
 import { openDetail } from '../../adapters/ui';
 
 /** Hits per page. */
@@ -53,8 +53,7 @@ function cellsOf(ids: readonly string[]): CellView[] {
   return out;
 }
 
-function homeView(allFavourites: boolean): { home: Home; notice: string } {
-  const user = openUserData();
+function homeView(user: UserData, allFavourites: boolean): { home: Home; notice: string } {
   const catalog = bundledCatalog();
   const favourites = user.favourites();
   const mine = user.mostViewed(POPULAR_SHOWN);
@@ -77,6 +76,8 @@ function dedupeChips(chips: PopularChip[]): PopularChip[] {
   return chips.filter((c) => !seen.has(c.q) && !!seen.add(c.q));
 }
 
+const firstShowDone = new WeakSet<object>();
+
 Component({
   data: {
     query: '',
@@ -92,18 +93,25 @@ Component({
 
   lifetimes: {
     attached() {
+      pageUserData(this, true);
       this.refreshHome();
     },
   },
 
   methods: {
-    /** Back from a detail page: favourites and history may have changed. */
+    /** Back from a detail page: favourites and history may have changed, so storage is read again. */
     onShow() {
+      // The first show follows attached(), which has just read storage.
+      if (!firstShowDone.has(this)) {
+        firstShowDone.add(this);
+        return;
+      }
+      pageUserData(this, true);
       if (this.data.state === 'home') this.refreshHome();
     },
 
     refreshHome() {
-      const { home, notice } = homeView(this.data.allFavourites);
+      const { home, notice } = homeView(pageUserData(this), this.data.allFavourites);
       this.setData({ home, notice });
     },
 
@@ -164,7 +172,7 @@ Component({
     onOpen(e: WechatMiniprogram.TouchEvent) {
       const id = String(e.currentTarget.dataset.id ?? '');
       if (!id) return;
-      if (this.data.state === 'results') openUserData().recordQuery(this.data.query);
+      if (this.data.state === 'results') pageUserData(this).recordQuery(this.data.query);
       openDetail(id);
     },
 
