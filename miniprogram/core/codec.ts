@@ -1,13 +1,15 @@
 // The bundled catalog is stored compactly (arrays, refs as "source:row:line") to keep the main package small;
 // decodeCatalog turns it back into full entries. Family and primary texts are derived, not stored.
 import { familyOf } from './family';
-import { PLATFORMS } from './platforms';
+import { entryId, PLATFORMS } from './platforms';
 import type { Action, CatalogData, Entry, SourceInfo, SourceRef, TextVariant } from './types';
 
-/** [en, zh, fix, note, refs] */
-type PackedText = [string, string, string, string, string];
+/** [en, zh, fix, note, refs, api?, spelling?]: the optional tail only when a source gives it. */
+type PackedText = [string, string, string, string, string, string?, string?];
+/** Fields decodeCatalog cannot derive: strings (translations, notes, advice, scope, doc) and the lists. */
+type Extra = Record<string, string | string[] | number[]>;
 /** [code, platform index, action, texts, extra] */
-type PackedEntry = [string, number, Action, PackedText[], Record<string, string>?];
+type PackedEntry = [string, number, Action, PackedText[], Extra?];
 
 export interface PackedCatalog {
   v: number;
@@ -24,8 +26,8 @@ function unpackRefs(s: string): SourceRef[] {
   });
 }
 
-/** String fields the decoder cannot derive from the texts (project translations, notes, advice). */
-function extraFields(entry: Entry): Record<string, string> {
+/** Fields the decoder cannot derive from the texts (project translations, notes, advice, aliases, http…). */
+function extraFields(entry: Entry): Extra {
   // Only what decodeCatalog rebuilds counts as derived; every other string field (notes, advice) is extra.
   const derived: Entry = { ...entry, en: '', zh: '' };
   for (const k of Object.keys(derived) as (keyof Entry)[])
@@ -35,7 +37,9 @@ function extraFields(entry: Entry): Record<string, string> {
     )
       delete derived[k];
   applyPrimaryTexts(derived);
-  const extra: Record<string, string> = {};
+  const extra: Extra = {};
+  if (entry.aliases?.length) extra.aliases = entry.aliases;
+  if (entry.http?.length) extra.http = entry.http;
   for (const [k, v] of Object.entries(entry)) {
     if (
       typeof v !== 'string' ||
@@ -62,13 +66,12 @@ export function packCatalog(data: CatalogData): PackedCatalog {
     v: data.version,
     sources: data.sources,
     e: data.entries.map((entry) => {
-      const texts = entry.texts.map((t): PackedText => [
-        t.en,
-        t.zh,
-        t.fix ?? '',
-        t.note ?? '',
-        packRefs(t.sources),
-      ]);
+      const texts = entry.texts.map((t): PackedText => {
+        const packed: PackedText = [t.en, t.zh, t.fix ?? '', t.note ?? '', packRefs(t.sources)];
+        if (t.api || t.spelling) packed.push(t.api ?? '');
+        if (t.spelling) packed.push(t.spelling);
+        return packed;
+      });
       const extra = extraFields(entry);
       const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, entry.action, texts];
       if (Object.keys(extra).length) packed.push(extra);
@@ -80,20 +83,24 @@ export function packCatalog(data: CatalogData): PackedCatalog {
 export function decodeCatalog(packed: PackedCatalog): CatalogData {
   const entries = packed.e.map(([code, p, action, packedTexts, extra]): Entry => {
     const platform = PLATFORMS[p].name;
-    const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs]) => ({
+    const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => ({
       en,
       zh,
       ...(fix ? { fix } : {}),
       ...(note ? { note } : {}),
+      ...(api ? { api } : {}),
+      ...(spelling ? { spelling } : {}),
       sources: unpackRefs(refs),
     }));
+    const scope = typeof extra?.scope === 'string' ? extra.scope : undefined;
+    const http = Array.isArray(extra?.http) ? (extra.http as number[]) : undefined;
     const entry: Entry = {
-      id: `${PLATFORMS[p].key}:${code}`,
+      id: entryId(platform, code, scope),
       code,
       platform,
       en: '',
       zh: '',
-      family: familyOf(code, platform),
+      family: familyOf(code, platform, { scope, http }),
       action,
       texts,
       sources: sortRefs(texts.flatMap((t) => t.sources)),

@@ -1,0 +1,19 @@
+// 小程序客户端 API failures (catalog/sources/wxapi_errors.tsv): the errMsg of a wx.* fail callback that carries
+// no errno ("requestPayment:fail cancel"), and the per-API errCode tables (Bluetooth 10001, subscription
+// messages 20004…) whose numbers clash across APIs, so every row belongs to its scope.
+import { tsvParser } from './tsv';
+
+export const parseWxapiErrors = tsvParser(['scope', 'errCode', 'errMsg', 'zh', 'doc'], (c, at) => {
+  if (!/^[A-Za-z][\w.]*$/.test(c.scope))
+    throw new Error(`${at}: not an API scope: ${JSON.stringify(c.scope)}`);
+  if (c.errCode && !/^-?\d+$/.test(c.errCode)) throw new Error(`${at}: not an errCode: ${c.errCode}`);
+  if (!c.errCode && !c.errMsg) throw new Error(`${at}: a row needs an errCode or an errMsg`);
+  return {
+    platform: '小程序客户端 API',
+    scope: c.scope,
+    code: c.errCode || c.errMsg,
+    en: c.errMsg,
+    zh: c.zh,
+    ...(c.doc ? { doc: c.doc } : {}),
+  };
+});
