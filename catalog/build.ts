@@ -226,6 +226,10 @@ export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): Ca
       const ref = { source: row.source, row: row.row, line: row.line };
       const { id, code, group } = placeRow(row, groupOf, groupEntry);
       let entry = byId.get(id);
+      if (entry && entry.scope !== row.scope)
+        throw new Error(
+          `${row.source}:${row.line}: ${id} is in scope ${entry.scope}, this row in ${row.scope}`,
+        );
       if (entry) info.merged += 1;
       else {
         info.kept += 1;

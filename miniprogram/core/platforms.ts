@@ -72,13 +72,12 @@ export const SEPARATE_NUMBERING: ReadonlySet<Platform> = new Set<Platform>([
 export const PAY_PLATFORMS: ReadonlySet<Platform> = new Set<Platform>(['微信支付 APIv3', '微信支付 APIv2']);
 
 /**
- * Id of an entry: `platformKey:code`. 小程序客户端 API codes are unique per scope: `wxapi:bluetooth:10001`;
- * an errMsg code that already starts with its scope is not repeated: `wxapi:requestPayment:fail cancel`.
+ * Id of an entry: `platformKey:code`. 小程序客户端 API errCodes clash across APIs, so they carry their scope:
+ * `wxapi:bluetooth:10001`; an errMsg names its API itself: `wxapi:requestPayment:fail cancel`.
  */
 export function entryId(platform: Platform, code: string, scope?: string): string {
   const key = platformInfo(platform).key;
-  if (!scope) return `${key}:${code}`;
-  return code.startsWith(`${scope}:`) ? `${key}:${code}` : `${key}:${scope}:${code}`;
+  return scope && /^-?\d+$/.test(code) ? `${key}:${scope}:${code}` : `${key}:${code}`;
 }
 
 /** Rank of a platform in PLATFORMS (lower = more common). */
