@@ -166,7 +166,9 @@ export function decodeCatalog(packed: PackedCatalog): CatalogData {
       t.sources = unpackRefs(refs);
       return t;
     });
-    const scope = typeof packedExtra?.s === 'string' ? packedExtra.s : undefined;
+    const packedScope = packedExtra?.s;
+    const scope =
+      typeof packedScope === 'string' || typeof packedScope === 'number' ? str(packedScope) : undefined;
     const http = Array.isArray(packedExtra?.h) ? (packedExtra.h as number[]) : undefined;
     const entry: Entry = {
       id: entryId(platform, code, scope),
