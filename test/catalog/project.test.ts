@@ -350,7 +350,17 @@ describe('project texts on the issue-9 platforms', () => {
   it('refuses a note for an entry that its alias group already notes', () => {
     const note = { ...at, id: 'payv3:RATE_LIMITED', zh: '另一条', en: 'another' };
     expect(() => applyProjectTexts(withNewPlatforms(), texts({ notes: [note], aliases: [group] }))).toThrow(
-      /payv3:RATELIMIT_EXCEEDED already has a note/,
+      /payv3:RATELIMIT_EXCEEDED has a second note/,
+    );
+  });
+
+  it('refuses two advice rows that name one Pay entry by different spellings', () => {
+    const advice = [
+      { ...at, key: 'payv3:FREQUENCY_LIMITED', zh: '降低频率', en: 'slow down' },
+      { file: 't.tsv', line: 3, key: 'payv3:RATELIMIT_EXCEEDED', zh: '退避', en: 'back off' },
+    ];
+    expect(() => applyProjectTexts(withNewPlatforms(), texts({ advice }))).toThrow(
+      /t\.tsv:3: payv3:RATELIMIT_EXCEEDED has a second advice \(the first at t\.tsv:2\)/,
     );
   });
 
