@@ -38,6 +38,7 @@ export function formatEntry(entry: Entry, p: Painter): string {
   if (entry.zh) lines.push(`  ${entry.zh}${entry.zhSource === PROJECT ? ` ${p.dim(ZH_MARK)}` : ''}`);
   if (entry.en) lines.push(`  ${entry.en}${entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''}`);
   if (entry.fix) lines.push(`  ${p.bold('解决方法')} ${entry.fix}`);
+  if (entry.fixEn) lines.push(`  ${' '.repeat('解决方法'.length * 2)} ${entry.fixEn} ${p.dim(EN_MARK)}`);
   if (entry.noteZh || entry.noteEn) {
     lines.push(`  ${p.bold('note (wxerr)')} ${entry.noteZh ?? ''}`);
     if (entry.noteEn) lines.push(`  ${' '.repeat('note (wxerr)'.length)} ${entry.noteEn}`);

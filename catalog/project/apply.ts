@@ -9,6 +9,7 @@ import {
   SEPARATE_NUMBERING,
 } from '../../miniprogram/core/platforms';
 import type { CatalogData, Entry } from '../../miniprogram/core/types';
+import { hasCjk } from '../parsers/text';
 import { ProjectTextError, type Origin, type ProjectTexts } from './load';
 
 /** The label of every text the project wrote itself. */
@@ -79,6 +80,14 @@ export function applyProjectTexts(data: CatalogData, texts: ProjectTexts): void 
     if (!claim(entry, `${t.lang} translation`, t)) continue;
     entry[t.lang] = t.text;
     entry[`${t.lang}Source`] = PROJECT_LABEL;
+  }
+
+  for (const f of texts.fixTranslations ?? []) {
+    const entry = find(f.id);
+    if (!entry) problems.push(`${f.file}:${f.line}: ${unknown(f.id)}`);
+    else if (!entry.fix || !hasCjk(entry.fix))
+      problems.push(`${f.file}:${f.line}: ${f.id} has no Chinese-only fix to translate`);
+    else if (claim(entry, 'fixEn', f)) entry.fixEn = f.text;
   }
 
   for (const n of texts.notes) {

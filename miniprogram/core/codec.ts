@@ -35,6 +35,7 @@ const SHORT: Record<string, string> = {
   enSource: 'E',
   zhSource: 'Z',
   fixSource: 'F',
+  fixEn: 'x',
   noteZh: 'n',
   noteEn: 'N',
   adviceZh: 'a',

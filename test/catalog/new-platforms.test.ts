@@ -58,6 +58,14 @@ describe('企业微信', () => {
     expect(src).toMatchObject({ rows: 281, kept: 5, merged: 276 });
   });
 
+  it('shows the English of an official 排查方法 cell beside it', () => {
+    expect(get('wecom:40004')).toMatchObject({
+      fix: '不满足系统文件要求。参考：[上传的媒体文件限制]',
+      fixSource: 'wecom',
+    });
+    expect(get('wecom:40004').fixEn).toMatch(/system file requirements/);
+  });
+
   it('labels WeCom families by their own ranges', () => {
     expect(familyLabel('wecom:60xxx').zh).toMatch(/^企业微信：通讯录/);
     expect(familyLabel('wecom:640xxx').en).toMatch(/WeDrive/);

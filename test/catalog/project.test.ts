@@ -354,6 +354,20 @@ describe('project texts on the issue-9 platforms', () => {
     );
   });
 
+  it('puts the English of a Chinese-only fix on its entry, and refuses one for an entry without such a fix', () => {
+    const data = withNewPlatforms();
+    const wecom = data.entries.find((e) => e.id === 'wecom:40003') as Entry;
+    wecom.fix = '检查 UserID';
+    const fixTranslations = [
+      { ...at, id: 'wecom:40003', text: 'check the UserID' },
+      { file: 't.tsv', line: 3, id: 'mp:40003', text: 'no fix here' },
+    ];
+    expect(() => applyProjectTexts(data, texts({ fixTranslations }))).toThrow(
+      /t\.tsv:3: mp:40003 has no Chinese-only fix to translate/,
+    );
+    expect(wecom.fixEn).toBe('check the UserID');
+  });
+
   it('refuses two advice rows that name one Pay entry by different spellings', () => {
     const advice = [
       { ...at, key: 'payv3:FREQUENCY_LIMITED', zh: '降低频率', en: 'slow down' },
