@@ -78,12 +78,11 @@ const TIER: Record<MatchKind, number> = {
 };
 const NON_WECHAT_PENALTY = 90;
 /**
- * WeCom and Pay reuse WeChat's numbers and words with their own meanings: a bare query ("token过期") means the
- * older platforms, so they drop nearly a tier unless the query names them. The client API tables are narrower
- * still (one API's errCodes, beside the general errno table): they drop more than a tier, and lead by code,
- * errMsg or when named.
+ * WeCom and Pay reuse WeChat's numbers and words with their own meanings, and a bare query ("token过期") means
+ * the older platforms: they drop a tier unless the query names them. The client API tables are narrower still
+ * (one API's errCodes beside the general errno table): they drop more, and lead by code, errMsg or when named.
  */
-const SEPARATE_PENALTY = 90;
+const SEPARATE_PENALTY = 100;
 const CLIENT_API_PENALTY = 150;
 
 /** How far a platform's entries are held back when the query does not name it. */
