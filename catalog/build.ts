@@ -23,7 +23,7 @@ import {
   parsePayV3Senparc,
 } from './parsers/wechatpay';
 import { parseWecomGoWorkwx, parseWecomWxjava } from './parsers/wecom';
-import { parseWxapiErrors } from './parsers/wxapi';
+import { parseWxapiErrors, parseWxapiObserved } from './parsers/wxapi';
 import { applyProjectTexts } from './project/apply';
 import {
   ALIASES_FILE,
@@ -155,7 +155,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '小程序客户端 API errMsg failures and per-API errCode tables (official API docs)',
     format: 'TSV',
     parse: parseWxapiErrors,
-    optional: true,
+  },
+  {
+    id: 'wxapi-seen',
+    file: 'wxapi_errmsg_observed.tsv',
+    title: '小程序客户端 API errMsg failures seen verbatim in public threads (official page named per row)',
+    format: 'TSV',
+    parse: parseWxapiObserved,
   },
 ];
 
