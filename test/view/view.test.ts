@@ -209,3 +209,12 @@ describe('detailView', () => {
     expect(view.aliases).toBe('也写作 NOTENOUGH');
   });
 });
+
+test('a WeCom entry shows its official fix with the project English under it, marked', () => {
+  const entry = catalog.entries.find((e) => e.platform === '企业微信' && e.fix && e.fixEn);
+  if (!entry) throw new Error('no WeCom entry with a translated fix');
+  const view = detailView(catalog, entry);
+  expect(view.todo.fix).toEqual({ text: entry.fix, project: false });
+  expect(view.todo.fixEn).toBe(entry.fixEn);
+  expect(view.doc).toBe(PLATFORM_DOCS.wecom);
+});

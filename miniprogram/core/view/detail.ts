@@ -51,6 +51,8 @@ export interface DetailView {
   /** What to do: the official fix text, then one advice block (the code's own, else the general step). */
   todo: {
     fix: TextView | null;
+    /** The project's English of a Chinese-only official fix, '' when none. */
+    fixEn: string;
     advice: Bilingual & { own: boolean };
   };
   /** The official error-code page of the entry's platform (or the entry's own doc), '' when not known. */
@@ -138,6 +140,7 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
     action: { short: general.short.zh, shortEn: general.short.en },
     todo: {
       fix: textView(entry.fix, entry.fixSource),
+      fixEn: entry.fixEn ?? '',
       advice: own
         ? { zh: entry.adviceZh ?? '', en: entry.adviceEn ?? '', own }
         : { zh: general.zh, en: general.en, own },
