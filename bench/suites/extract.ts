@@ -5,7 +5,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
-import { loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
+import { labelOf, loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
 
 interface Score {
   tp: number;
@@ -81,7 +81,7 @@ export function run(): void {
   );
   bundledCatalog();
   extractCodes('warm up errcode 40001'); // builds the message index once, outside the timings
-  const ours = score(fixtures, (t) => extractCodes(t).codes.map((c) => c.code));
+  const ours = score(fixtures, (t) => extractCodes(t).codes.map(labelOf));
   console.log(line('wxerr extractCodes', ours));
   console.log(line('naive /-?\\d{5,7}/ baseline', score(fixtures, naive)));
   for (const miss of ours.misses) console.log(`  miss ${miss}`);
@@ -90,7 +90,7 @@ export function run(): void {
   console.log(
     `blind fixtures: ${blind.length} snippets (${blind.filter((f) => f.expected.length === 0).length} noise-only), ${blind.reduce((n, f) => n + f.expected.length, 0)} expected codes`,
   );
-  const oursBlind = score(blind, (t) => extractCodes(t).codes.map((c) => c.code));
+  const oursBlind = score(blind, (t) => extractCodes(t).codes.map(labelOf));
   console.log(line('blind: wxerr extractCodes', oursBlind));
   console.log(line('blind: naive baseline', score(blind, naive)));
   for (const miss of oursBlind.misses) console.log(`  blind miss ${miss}`);

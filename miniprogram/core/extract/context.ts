@@ -3,14 +3,20 @@
 import { LineIndex, parseCodeToken } from './text';
 
 /**
- * Text that names a platform other than WeChat. WeCom shares WeChat's body shape but not its meanings;
- * Alipay, Douyin, DingTalk… have their own codes. Matched before the WeChat markers, so "企业微信" or
- * "qyapi.weixin.qq.com" do not count as WeChat.
+ * Markers of the platform a text is about, by kind. WeCom shares WeChat's body shape but not its meanings;
+ * Pay has string codes; Alipay, Douyin, DingTalk, Feishu, Tencent Cloud SCF… have codes of their own.
+ * WeCom and foreign markers are matched first and blanked out, so "企业微信" or "qyapi.weixin.qq.com" do not
+ * count as WeChat.
  */
-const NON_WECHAT =
-  /企业微信|企微|wecom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|支付宝|alipay|蚂蚁金服|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request/gi;
+const WECOM =
+  /企业微信|企微|企业号|wecom|wework|wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|\bqy_?wechat|Senparc\.Weixin\.Work/gi;
+const FOREIGN =
+  /支付宝|alipay|蚂蚁金服|\bisv\.[a-z]|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|\blark\b|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request|腾讯云函数|\bSCF\b|user code exception|UserCodeError/gi;
 const WECHAT =
   /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
+/** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
+const PAY =
+  /微信支付|wechat ?pay|wxpay|tenpay|api\.mch\.weixin|pay\.weixin|\bmch_?id|商户|out_trade_no|prepay_id|return_code|result_code|err_code_des|unifiedorder|requestPayment|getBrandWCPayRequest|WxPay[A-Z]|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|\/v3\/pay\//gi;
 /**
  * Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL (driver codes, the
  * mysql client's "ERROR 1062 (23000)", duplicate-key values), Postgres, Oracle.
@@ -25,26 +31,42 @@ const MARKER_REACH = 10;
 const MASKED =
   /\brid\s*[:：]\s*[0-9A-Za-z]{6,10}(?:-\s*[0-9A-Za-z]{6,10}){1,3}|\bhints?\s*[:：]\s*\[[^\]\n]{0,80}\]?|\breq_?id\s*[:：=]\s*[\w.-]+|\brequest_?id\s*[:：=(]\s*[\w.-]+|\b(?:https?|wss?|mongodb|redis|mysql):\/\/[^\s"'<>)\]}]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b0x[0-9a-f]+\b/gi;
 
-/** Marker state of a line, computed on first use: most lines of a big log are never asked about. */
+/** Which platform a number belongs to, and the marker text that decided it ('' when no marker is near). */
+export interface PlatformContext {
+  kind: 'wechat' | 'wecom' | 'foreign';
+  marker: string;
+  /** A Pay marker near the line (string codes count only then). */
+  pay?: string;
+}
+
 const enum Marks {
   Unknown = 0,
   None = 1,
   Wechat = 2,
-  Other = 4,
+  Foreign = 4,
   Blank = 8,
+  Wecom = 16,
+  Pay = 32,
 }
+
+/** Marker kinds in the order a tie is decided: a foreign or WeCom marker beats a WeChat one at the same distance. */
+const KINDS: [Marks, PlatformContext['kind']][] = [
+  [Marks.Foreign, 'foreign'],
+  [Marks.Wecom, 'wecom'],
+  [Marks.Wechat, 'wechat'],
+];
 
 export class TextContext {
   readonly lines: LineIndex;
   private readonly marks: Uint8Array;
   private readonly masks = new Map<number, [number, number][]>();
-  /** isOtherPlatform per line: 0 unknown, 1 no, 2 yes. */
-  private readonly other: Uint8Array;
+  /** Marker texts of the lines that have any, by kind bit. */
+  private readonly markerText = new Map<number, Map<Marks, string>>();
+  private readonly verdicts = new Map<number, PlatformContext>();
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
     this.marks = new Uint8Array(this.lines.count);
-    this.other = new Uint8Array(this.lines.count);
   }
 
   /** True when offset lies in a trace id, hint, URL, UUID or hex literal. */
@@ -66,20 +88,34 @@ export class TextContext {
   }
 
   /**
-   * True when the text near this line (same paragraph, within MARKER_REACH lines) says it is about another
-   * platform (WeCom, Alipay…) and no WeChat marker is closer. A tie goes to the other platform:
-   * "企业微信 … access_token" is still WeCom.
+   * The platform the text near this line is about (same paragraph, within MARKER_REACH lines): the nearest
+   * marker wins, a tie goes to WeCom or the foreign platform ("企业微信 … access_token" is still WeCom). On a
+   * line naming several, the number's own clause (between ，。；) decides when it names just one.
    */
-  isOtherPlatform(line: number, offset?: number): boolean {
-    if (this.other[line] === 0) this.other[line] = this.judgePlatform(line) ? 2 : 1;
-    // A line naming both platforms ("公众号报 43004，企业微信报 81013"): the number's own clause decides
-    // when it names just one of them.
-    if (offset !== undefined && this.marksOf(line) === (Marks.Other | Marks.Wechat)) {
-      const clause = markersOf(this.clauseAt(line, offset));
-      if (clause === Marks.Wechat) return false;
-      if (clause === Marks.Other) return true;
+  contextAt(line: number, offset?: number): PlatformContext {
+    if (
+      offset !== undefined &&
+      bitCount(this.marksOf(line) & (Marks.Foreign | Marks.Wecom | Marks.Wechat)) > 1
+    ) {
+      const clause = this.clauseAt(line, offset);
+      const m = markersOf(clause);
+      const kinds = KINDS.filter(([bit]) => m & bit);
+      if (kinds.length === 1) {
+        const base = this.judge(line);
+        return { ...base, kind: kinds[0][1], marker: firstMarker(clause, kinds[0][0]) };
+      }
     }
-    return this.other[line] === 2;
+    let verdict = this.verdicts.get(line);
+    if (!verdict) {
+      verdict = this.judge(line);
+      this.verdicts.set(line, verdict);
+    }
+    return verdict;
+  }
+
+  /** True when the number at this line and offset belongs to another service than WeChat or WeCom. */
+  isForeign(line: number, offset?: number): boolean {
+    return this.contextAt(line, offset).kind === 'foreign';
   }
 
   /** The part of the line around offset between full-width clause punctuation (，。；？！). */
@@ -93,9 +129,8 @@ export class TextContext {
     return text.slice(from, to);
   }
 
-  private judgePlatform(line: number): boolean {
-    let other = Infinity;
-    let wechat = Infinity;
+  private judge(line: number): PlatformContext {
+    const nearest = new Map<Marks, [number, number]>();
     // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge).
     for (const step of [-1, 1]) {
       for (let d = step === -1 ? 0 : 1; d <= MARKER_REACH; d++) {
@@ -103,11 +138,29 @@ export class TextContext {
         if (l < 0 || l >= this.lines.count) break;
         const m = this.marksOf(l);
         if (m & Marks.Blank) break;
-        if (m & Marks.Other) other = Math.min(other, d);
-        if (m & Marks.Wechat) wechat = Math.min(wechat, d);
+        for (const bit of [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay])
+          if (m & bit && (nearest.get(bit)?.[0] ?? Infinity) > d) nearest.set(bit, [d, l]);
       }
     }
-    return other !== Infinity && other <= wechat;
+    let best: [Marks, PlatformContext['kind']] | undefined;
+    let bestDistance = Infinity;
+    for (const kind of KINDS) {
+      const d = nearest.get(kind[0])?.[0] ?? Infinity;
+      if (d < bestDistance) {
+        best = kind;
+        bestDistance = d;
+      }
+    }
+    const verdict: PlatformContext = best
+      ? { kind: best[1], marker: this.markerOf(nearest.get(best[0])![1], best[0]) }
+      : { kind: 'wechat', marker: '' };
+    const pay = nearest.get(Marks.Pay);
+    if (pay) verdict.pay = this.markerOf(pay[1], Marks.Pay);
+    return verdict;
+  }
+
+  private markerOf(line: number, bit: Marks): string {
+    return this.markerText.get(line)?.get(bit) ?? '';
   }
 
   /** A syscall/database error on this line (ECONNREFUSED, ER_DUP_ENTRY, SQLSTATE…): its numbers are not WeChat's. */
@@ -118,7 +171,17 @@ export class TextContext {
   private marksOf(line: number): number {
     if (this.marks[line] === Marks.Unknown) {
       const text = this.lines.lineText(line);
-      this.marks[line] = /^\s*$/.test(text) ? Marks.Blank : markersOf(text) || Marks.None;
+      if (/^\s*$/.test(text)) this.marks[line] = Marks.Blank;
+      else {
+        const m = markersOf(text);
+        this.marks[line] = m || Marks.None;
+        if (m) {
+          const texts = new Map<Marks, string>();
+          for (const bit of [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay])
+            if (m & bit) texts.set(bit, firstMarker(text, bit));
+          this.markerText.set(line, texts);
+        }
+      }
     }
     return this.marks[line];
   }
@@ -126,17 +189,44 @@ export class TextContext {
 
 const CLAUSE_END = /[，。；？！]/;
 
-/** Which platform markers a text holds (Marks.Other | Marks.Wechat, or 0). */
+function bitCount(n: number): number {
+  let c = 0;
+  for (let v = n; v; v &= v - 1) c++;
+  return c;
+}
+
+/** Which platform markers a text holds (Marks bits, or 0). */
 function markersOf(text: string): number {
   let m = 0;
-  // Other platforms first, blanked out, so that "企业微信" or "qyapi.weixin" do not count as WeChat.
-  NON_WECHAT.lastIndex = 0;
-  if (NON_WECHAT.test(text)) m |= Marks.Other;
-  NON_WECHAT.lastIndex = 0;
-  WECHAT.lastIndex = 0;
-  if (WECHAT.test(m & Marks.Other ? text.replace(NON_WECHAT, ' ') : text)) m |= Marks.Wechat;
-  WECHAT.lastIndex = 0;
+  if (test(WECOM, text)) m |= Marks.Wecom;
+  if (test(FOREIGN, text)) m |= Marks.Foreign;
+  if (test(PAY, text)) m |= Marks.Pay;
+  const rest = m & (Marks.Wecom | Marks.Foreign) ? text.replace(WECOM, ' ').replace(FOREIGN, ' ') : text;
+  if (test(WECHAT, rest)) m |= Marks.Wechat;
   return m;
+}
+
+const PATTERN: Partial<Record<Marks, RegExp>> = {
+  [Marks.Foreign]: FOREIGN,
+  [Marks.Wecom]: WECOM,
+  [Marks.Wechat]: WECHAT,
+  [Marks.Pay]: PAY,
+};
+
+function firstMarker(text: string, bit: Marks): string {
+  const re = PATTERN[bit] as RegExp;
+  const source = bit === Marks.Wechat ? text.replace(WECOM, ' ').replace(FOREIGN, ' ') : text;
+  re.lastIndex = 0;
+  const m = re.exec(source);
+  re.lastIndex = 0;
+  return m ? m[0].trim() : '';
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
 }
 
 export interface TableCode {

@@ -2,16 +2,13 @@
 // (OCR garbled it, or only the message was copied). Built from the catalog's English texts, lazily, once per
 // catalog.
 import type { Catalog } from '../catalog';
-import { PLATFORMS } from '../platforms';
-import type { Platform } from '../types';
+import { CONTEXT_ONLY_KEYS, platformKeyOf } from './attribute';
 
-/** Platforms whose codes count as WeChat codes in free text (the non-WeChat seed platform is excluded). */
-const WECHAT_PLATFORMS = new Set<Platform>(PLATFORMS.filter((p) => p.wechat).map((p) => p.name));
 /**
  * Platforms whose small numbers (10001, 20002…) are too common in logs to accept without a key: their codes
  * are only taken when keyed.
  */
-const KEYED_ONLY_PLATFORMS = new Set<Platform>(['腾讯小微']);
+const KEYED_ONLY_PLATFORMS = new Set(['xiaowei']);
 
 /** The rid / hint / "could get access_token…" tail WeChat appends to errmsgs. */
 const TAIL =
@@ -74,8 +71,10 @@ function buildIndex(catalog: Catalog): MessageIndex {
   const codesByText = new Map<string, Map<string, number>>();
   const textsByCode = new Map<string, string[]>();
   for (const entry of catalog.entries) {
-    if (!WECHAT_PLATFORMS.has(entry.platform) || !/^-?\d+$/.test(entry.code)) continue;
-    if (!KEYED_ONLY_PLATFORMS.has(entry.platform)) bareCodes.add(entry.code);
+    // WeCom, Pay and client-API codes count only in their context; the non-WeChat seed platform never.
+    const key = platformKeyOf(entry);
+    if (CONTEXT_ONLY_KEYS.has(key) || !/^-?\d+$/.test(entry.code)) continue;
+    if (!KEYED_ONLY_PLATFORMS.has(key)) bareCodes.add(entry.code);
     for (const en of [entry.en, ...entry.texts.map((t) => t.en)]) {
       const norm = en ? normalizeMessage(en) : '';
       if (!norm || /^[\d\s]*$/.test(norm)) continue;

@@ -11,15 +11,19 @@ export interface Candidate {
   keyed: boolean;
   /** errcode/errCode/错误码…: any non-zero integer counts. Weak keys (code, ret, error) need a known code. */
   strong: boolean;
+  /** The key as written (keyed candidates only): errcode, errorCode, code… */
+  key?: string;
+  /** A bare number glued to words ("invalid credential(40001)", "#40029 - …"): kept only beside its errmsg. */
+  confirm?: boolean;
 }
 
 /** errcode, errCode, err_code, errorCode, errno, error code, 错误码… (OCR: errc0de). */
 const STRONG_KEY =
-  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|错误码|错误代码|返回码|错误编号|错误号)$/i;
+  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|return_?code|错误码|错误代码|返回码|错误编号|错误号)$/i;
 const ERRNO_KEY = /^err_?no$/i;
 const KEYED = new RegExp(
   // key
-  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|error|err)' +
+  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|return_?code|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|error|err)' +
     // closing quotes/brackets, then a separator (optional for strong keys), then opening quotes/brackets
     '([\\\\"\'\\])>\\s]*(?:=>|[:=：]|\\bis\\b|为|是)?[\\s\\\\"\'(\\[]*)' +
     // PHP var_dump wrappers: int(40001), string(5) "40001"
@@ -58,7 +62,7 @@ export function keyedCandidates(text: string): Candidate[] {
     const digits = code.replace('-', '').length;
     if (digits > 8) continue;
     if (ERRNO_KEY.test(key) && digits < 5 && !/:fail/.test(lineAround(text, at))) continue;
-    found.push({ code, offset: valueStart, end, keyed: true, strong });
+    found.push({ code, offset: valueStart, end, keyed: true, strong, key });
   }
   return found;
 }
@@ -148,12 +152,18 @@ export function bareCandidates(line: string, lineOffset: number, taken: Set<numb
     if (taken.has(lineOffset + at)) continue;
     const raw = m[0];
     const prev = line.charAt(at - 1);
-    if (prev && GLUED_BEFORE.test(prev)) continue;
-    if (prev === ':' && /[A-Za-z0-9_)\]]/.test(line.charAt(at - 2))) continue;
-    if (prev === '(' && /[A-Za-z0-9_]/.test(line.charAt(at - 2))) continue;
     const end = at + raw.length;
-    const next = line.slice(end, end + 2);
-    if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) continue;
+    const next = line.slice(end, end + 3);
+    // Glued to a word, the number is only a code when its errmsg is beside it: "invalid credential(40001)",
+    // "40029-invalid code", "#40029 - INVALID_CODE". Otherwise it is a call, an id, a path.
+    let confirm = false;
+    if (prev === '(' && /[A-Za-z]/.test(line.charAt(at - 2)) && next.charAt(0) === ')') confirm = true;
+    else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
+    else if (prev && GLUED_BEFORE.test(prev)) continue;
+    else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(line.charAt(at - 2))) continue;
+    else if (prev === '(' && /[A-Za-z0-9_]/.test(line.charAt(at - 2))) continue;
+    if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
+    else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) continue;
     const code = parseCodeToken(raw, 3);
     if (!code) continue;
     if (raw.replace(/[^OIl|]/g, '').length > 2) continue;
@@ -161,7 +171,14 @@ export function bareCandidates(line: string, lineOffset: number, taken: Set<numb
     const before = line.slice(Math.max(0, at - 40), at);
     if (isNoiseBefore(before)) continue;
     if (isNoiseAfter(line.slice(end, end + 16))) continue;
-    found.push({ code, offset: lineOffset + at, end: lineOffset + end, keyed: false, strong: false });
+    found.push({
+      code,
+      offset: lineOffset + at,
+      end: lineOffset + end,
+      keyed: false,
+      strong: false,
+      confirm,
+    });
   }
   return found;
 }

@@ -1,0 +1,134 @@
+// Codes recognised from wording when no number survived nearby: an errmsg that is one code's catalog text
+// (English), a distinctive catalog phrase in free text, or Chinese wording that is (or is close to) a catalog
+// text. Chinese wording may fit several codes: all of them are returned, ranked by similarity.
+import type { Catalog } from '../catalog';
+import { CONTEXT_ONLY_KEYS, attributeNumber, platformKeyOf, type Attribution } from './attribute';
+import type { PlatformContext, TextContext } from './context';
+import { codeFromMessage, codesFromPhrases, normalizeMessage, type MessageIndex } from './messages';
+import type { Hit, Message } from './summary';
+import { codesFromChinese, hasChineseWording } from './zh';
+
+/** Lines around a message within which a found code makes inference unnecessary. */
+const INFER_REACH = 3;
+/** Free-text scans (phrases, Chinese wording) run on pastes up to this size; logs beyond carry their codes. */
+const FREE_TEXT_LIMIT = 256 * 1024;
+
+export function inferCodes(
+  catalog: Catalog,
+  ctx: TextContext,
+  index: MessageIndex,
+  messages: Message[],
+  hits: Hit[],
+): Hit[] {
+  // Lines within INFER_REACH of a found code, as a bitmap: O(1) per question on a 1 MB log.
+  const nearFound = new Uint8Array(ctx.lines.count);
+  const mark = (line: number) => {
+    for (let l = Math.max(0, line - INFER_REACH); l <= Math.min(ctx.lines.count - 1, line + INFER_REACH); l++)
+      nearFound[l] = 1;
+  };
+  for (const h of hits) mark(h.line);
+  const near = (line: number) => nearFound[line] === 1;
+  const inferred: Hit[] = [];
+  const attribute = (code: string, line: number, context: PlatformContext) =>
+    attributeNumber(catalog, code, context, ctx.lines.lineText(line));
+  const covered = new Set<number>();
+  for (const m of messages) {
+    covered.add(m.line);
+    const context = ctx.contextAt(m.line);
+    if (near(m.line) || context.kind !== 'wechat') continue;
+    const code = codeFromMessage(index, m.raw);
+    const where = code ? attribute(code, m.line, context) : undefined;
+    if (code && where)
+      inferred.push({
+        code,
+        offset: m.offset,
+        end: m.offset + m.raw.length,
+        line: m.line,
+        via: 'errmsg',
+        ...where,
+      });
+  }
+  for (const h of inferred) mark(h.line);
+  // The whole paste is one short errmsg ("invalid appsecret"): too short for the phrase scan, so only an
+  // exact catalog text counts.
+  const whole = ctx.text.trim();
+  if (hits.length === 0 && inferred.length === 0 && whole.length <= 160 && !whole.includes('\n')) {
+    const offset = ctx.text.indexOf(whole);
+    const line = ctx.lines.lineOf(offset);
+    const context = ctx.contextAt(line);
+    const code = context.kind === 'wechat' ? index.exact.get(normalizeMessage(whole)) : undefined;
+    const where = code ? attribute(code, line, context) : undefined;
+    if (code && where) {
+      inferred.push({ code, offset, end: offset + whole.length, line, via: 'errmsg', ...where });
+      return inferred;
+    }
+  }
+  if (ctx.text.length > FREE_TEXT_LIMIT) return inferred;
+  // Free text: a distinctive catalog phrase, or Chinese wording, on a line with no code nearby.
+  for (let line = 0; line < ctx.lines.count; line++) {
+    if (near(line)) continue;
+    const lineText = ctx.lines.lineText(line);
+    const context = ctx.contextAt(line);
+    if (context.kind === 'foreign') continue;
+    const offset = ctx.lines.start(line);
+    let found = false;
+    if (
+      !covered.has(line) &&
+      context.kind === 'wechat' &&
+      lineText.length >= 20 &&
+      /[a-z]{4}/.test(lineText)
+    ) {
+      for (const p of codesFromPhrases(index, lineText)) {
+        const where = attribute(p.code, line, context);
+        if (!where) continue;
+        inferred.push({ code: p.code, offset, end: offset + lineText.length, line, via: 'errmsg', ...where });
+        found = true;
+      }
+    }
+    if (!found && hasChineseWording(lineText))
+      found = chinese(catalog, lineText, offset, line, context, inferred);
+    if (found) mark(line);
+  }
+  return inferred;
+}
+
+/** Chinese wording of catalog texts on a line: each candidate code, best first. */
+function chinese(
+  catalog: Catalog,
+  lineText: string,
+  offset: number,
+  line: number,
+  context: PlatformContext,
+  out: Hit[],
+): boolean {
+  // WeCom and Pay wordings count only in their context; elsewhere the meanings that count without one.
+  const allowed = (key: string) =>
+    context.kind === 'wecom'
+      ? key === 'wecom'
+      : !CONTEXT_ONLY_KEYS.has(key) || (context.pay !== undefined && (key === 'payv3' || key === 'payv2'));
+  let matches = codesFromChinese(catalog, lineText, allowed);
+  // In a WeCom or Pay context, that platform's wording beats a look-alike elsewhere.
+  const own = matches.filter((m) => CONTEXT_ONLY_KEYS.has(platformKeyOf(m.entry)));
+  if (own.length) matches = own;
+  const seen = new Set<string>();
+  for (const m of matches) {
+    const key = platformKeyOf(m.entry);
+    // One answer per code: the same wording on open and mp is one 45009.
+    const id = CONTEXT_ONLY_KEYS.has(key) ? `${key}:${m.entry.code}` : m.entry.code;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const where: Attribution = CONTEXT_ONLY_KEYS.has(key)
+      ? { platform: key, entryId: m.entry.id, context: context.marker || context.pay || 'wording' }
+      : (attributeNumber(catalog, m.entry.code, context, lineText) ?? { platform: key, context: 'wording' });
+    out.push({
+      code: m.entry.code,
+      offset: offset + m.at,
+      end: offset + m.at + m.length,
+      line,
+      via: 'errmsg',
+      score: m.score,
+      ...where,
+    });
+  }
+  return matches.length > 0;
+}

@@ -1,0 +1,93 @@
+// Shapes that are not "key: number": WeCom's help URL (…/devtool/query?e=60020), enum and constant
+// declarations in source code, Pay's string codes (v3 bodies, v2 XML, SDK exceptions) and the HTTP status
+// that goes with them. Each returns candidates; extract.ts decides what they mean with the catalog.
+
+export interface ShapeHit {
+  code: string;
+  offset: number;
+  end: number;
+}
+
+/** WeCom appends "more info at https://open.work.weixin.qq.com/devtool/query?e=60020" to its errmsgs. */
+const DEVTOOL = /open\.work\.weixin\.qq\.com\/devtool\/query\?e=(-?\d{1,7})\b/g;
+
+export function devtoolCodes(text: string): ShapeHit[] {
+  const hits: ShapeHit[] = [];
+  for (const m of text.matchAll(DEVTOOL)) {
+    const offset = (m.index ?? 0) + m[0].length - m[1].length;
+    hits.push({ code: m[1], offset, end: offset + m[1].length });
+  }
+  return hits;
+}
+
+/**
+ * `NAME = 86031,` / `CODE_60020(60020, "…")` / `public const int E40001 = 40001;` / `40001: "…",`: a number
+ * declared under a name in source code. The caller keeps it when the name carries the number, the name is
+ * Chinese wording, or the code's text follows.
+ */
+const DECLARATION =
+  /^[ \t]*(?:(?:public|private|protected|static|final|readonly|export|const|let|var|int|long|case)[ \t]+)*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ \t]*(?:=[ \t]*|\([ \t]*)(-?\d{1,7})[ \t]*(?:[,;)]|$)/gm;
+
+export interface Declaration extends ShapeHit {
+  name: string;
+}
+
+export function declarations(text: string): Declaration[] {
+  const found: Declaration[] = [];
+  // Only text that looks like code has declarations: a cheap test before the line-anchored scan.
+  if (!/[=(][ \t]*-?\d/.test(text)) return found;
+  for (const m of text.matchAll(DECLARATION)) {
+    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[2]);
+    found.push({ name: m[1], code: m[2], offset, end: offset + m[2].length });
+  }
+  return found;
+}
+
+/** The declared name carries the number itself: CODE_60020, E40001, ERR_45009, E_1 for -1. */
+export function nameCarriesCode(name: string, code: string): boolean {
+  const digits = code.replace('-', '');
+  const at = name.lastIndexOf(digits);
+  return at > 0 && at + digits.length === name.length && !/\d/.test(name.charAt(at - 1));
+}
+
+/** A string code in a Pay shape, with how it was keyed. */
+export interface PayToken extends ShapeHit {
+  /** True when the shape itself says Pay (v2 `<err_code>`, `err_code=`); false for `"code":"…"`, `Error: …`. */
+  payShape: boolean;
+}
+
+const PAY_TOKEN =
+  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|\b(?:Error|Exception|Business Error)\s*[:：]\s*)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
+/** Plain words a log prints everywhere: only counted when a Pay key holds them. */
+const COMMON_WORDS = new Set(['ERROR', 'FAIL', 'FAILED', 'SUCCESS', 'OK']);
+
+export function payTokens(text: string): PayToken[] {
+  const found: PayToken[] = [];
+  for (const m of text.matchAll(PAY_TOKEN)) {
+    const key = m[1];
+    const token = m[2];
+    if (token !== token.toUpperCase() && !/^err_?code|^<err_code>/i.test(key)) continue;
+    const keyed = /code/i.test(key);
+    if (!keyed && (COMMON_WORDS.has(token) || token.length < 6)) continue;
+    const offset = (m.index ?? 0) + key.length;
+    found.push({
+      code: token.toUpperCase(),
+      offset,
+      end: offset + token.length,
+      payShape: /err_?code|return/i.test(key),
+    });
+  }
+  return found;
+}
+
+/** `HttpStatusCode[500]`, `HTTP 400`, `status: 403`, `statusCode=429` near a Pay body. */
+const HTTP_STATUS =
+  /\b(?:HttpStatusCode\s*\[|HTTP\/?[\d.]*\s+|status(?:_?code)?["']?\s*[:=]\s*)([1-5]\d\d)\b/i;
+
+export function httpStatusNear(lines: string[]): number | undefined {
+  for (const line of lines) {
+    const m = HTTP_STATUS.exec(line);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
