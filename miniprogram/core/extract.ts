@@ -38,7 +38,14 @@ import { TextContext, tableCodes, type PlatformContext } from './extract/context
 import { inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
-import { declarations, devtoolCodes, httpStatusNear, nameCarriesCode, payTokens } from './extract/shapes';
+import {
+  declarations,
+  devtoolCodes,
+  httpStatusNear,
+  listings,
+  nameCarriesCode,
+  payTokens,
+} from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
 
 export type { FoundCode };
@@ -95,6 +102,7 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
     if (scan.taken.has(t.offset)) continue;
     scan.add(t.code, t.offset, t.offset + t.code.length, t.line, 'table');
   }
+  scan.listings();
   scan.bare(table.rows);
   scan.pay();
 
@@ -220,10 +228,31 @@ class Scan {
         isDefaultCode(this.catalog, d.code) ||
         (context.kind === 'wecom' && this.catalog.get(`wecom:${d.code}`) !== undefined);
       if (!known) continue;
-      const chineseName = /[\u4e00-\u9fff]{2}/.test(d.name) && context.marker !== '';
-      if (nameCarriesCode(d.name, d.code) || chineseName)
+      // CODE_60020(60020, …) names its number; other names count in WeChat/WeCom text (namespace WeChat…,
+      // 微信 in a comment) or when they spell the code's errmsg (ErrCodeInvalidCredential = 40001).
+      const words = normalizeMessage(d.name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '))
+        .replace(/^(?:(?:err|error|code|sc|e|wx)\s)+/, '')
+        .trim();
+      const texts = this.index.textsByCode.get(d.code) ?? [];
+      const spells = words.includes(' ') && texts.some((t) => t.replace(/_/g, ' ').startsWith(words));
+      if (nameCarriesCode(d.name, d.code) || context.marker !== '' || spells)
         this.add(d.code, d.offset, d.end, line, 'key', context);
     }
+  }
+
+  /** Runs of two or more listing lines whose codes the catalog knows: a list of codes with descriptions. */
+  listings(): void {
+    const known = listings(this.ctx.text).filter(
+      (h) => !this.taken.has(h.offset) && this.index.bareCodes.has(h.code),
+    );
+    const lineOf = (h: { offset: number }) => this.ctx.lines.lineOf(h.offset);
+    known.forEach((h, i) => {
+      const line = lineOf(h);
+      const inRun =
+        (i > 0 && line - lineOf(known[i - 1]) <= 1) ||
+        (i + 1 < known.length && lineOf(known[i + 1]) - line <= 1);
+      if (inRun) this.add(h.code, h.offset, h.end, line, 'table');
+    });
   }
 
   bare(tableRows: Set<number>): void {

@@ -16,7 +16,7 @@ const WECHAT =
   /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
 /** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
 const PAY =
-  /微信支付|wechat ?pay|wxpay|tenpay|api\.mch\.weixin|pay\.weixin|\bmch_?id|商户|out_trade_no|prepay_id|return_code|result_code|err_code_des|unifiedorder|requestPayment|getBrandWCPayRequest|WxPay[A-Z]|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|\/v3\/pay\//gi;
+  /微信支付|wechat ?pay|wxpay|tenpay|api\.mch\.weixin|pay\.weixin|\bmch_?id|商户|out_trade_no|prepay_id|return_code|result_code|err_code_des|unifiedorder|requestPayment|getBrandWCPayRequest|WxPay[A-Z]|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{\s*\\?"(?:location|field)\\?"/gi;
 /**
  * Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL (driver codes, the
  * mysql client's "ERROR 1062 (23000)", duplicate-key values), Postgres, Oracle.

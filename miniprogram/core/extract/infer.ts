@@ -35,18 +35,16 @@ export function inferCodes(
   for (const m of messages) {
     covered.add(m.line);
     const context = ctx.contextAt(m.line);
-    if (near(m.line) || context.kind !== 'wechat') continue;
-    const code = codeFromMessage(index, m.raw);
+    if (near(m.line) || context.kind === 'foreign') continue;
+    const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
-    if (code && where)
-      inferred.push({
-        code,
-        offset: m.offset,
-        end: m.offset + m.raw.length,
-        line: m.line,
-        via: 'errmsg',
-        ...where,
-      });
+    if (code && where) {
+      const end = m.offset + m.raw.length;
+      inferred.push({ code, offset: m.offset, end, line: m.line, via: 'errmsg', ...where });
+    }
+    // A Chinese errmsg (return_msg 签名错误，请检查后再试) is judged on its own wording, not the whole line's.
+    else if (hasChineseWording(m.raw) && chinese(catalog, m.raw, m.offset, m.line, context, inferred))
+      mark(m.line);
   }
   for (const h of inferred) mark(h.line);
   // The whole paste is one short errmsg ("invalid appsecret"): too short for the phrase scan, so only an

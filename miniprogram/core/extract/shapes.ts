@@ -26,7 +26,7 @@ export function devtoolCodes(text: string): ShapeHit[] {
  * Chinese wording, or the code's text follows.
  */
 const DECLARATION =
-  /^[ \t]*(?:(?:public|private|protected|static|final|readonly|export|const|let|var|int|long|case)[ \t]+)*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ \t]*(?:=[ \t]*|\([ \t]*)(-?\d{1,7})[ \t]*(?:[,;)]|$)/gm;
+  /^[ \t]*(?:(?:public|private|protected|static|final|readonly|export|const|let|var|int|long|case)[ \t]+)*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ \t]*(?:=[ \t]*|\([ \t]*)(-?\d{1,7})[ \t]*(?:[,;)]|\/\/|#|$)/gm;
 
 export interface Declaration extends ShapeHit {
   name: string;
@@ -41,6 +41,22 @@ export function declarations(text: string): Declaration[] {
     found.push({ name: m[1], code: m[2], offset, end: offset + m[2].length });
   }
   return found;
+}
+
+/**
+ * A listing line: a code at the start of a line (after comment marks or bullets), then a tab, colon or dash
+ * and its description ("// 40003\ttouser字段openid为空或者不正确"). Counted in runs of two or more.
+ */
+const LISTING =
+  /^[ \t]*(?:\/\/+|#+|\*|-|>|\d+[.)])?[ \t]*(-?\d{5,7})[ \t]*(?:\t|[:：]|\s-\s|\s{2,})[ \t]*\S/gm;
+
+export function listings(text: string): ShapeHit[] {
+  const hits: ShapeHit[] = [];
+  for (const m of text.matchAll(LISTING)) {
+    const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
+    hits.push({ code: m[1], offset, end: offset + m[1].length });
+  }
+  return hits;
 }
 
 /** The declared name carries the number itself: CODE_60020, E40001, ERR_45009, E_1 for -1. */

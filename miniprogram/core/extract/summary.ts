@@ -133,7 +133,7 @@ export function summarise(ctx: TextContext, hits: Hit[], messages: Message[], ri
         : nearby(messages, hit, nextOffset);
     const rid = nearby(rids, hit, nextOffset);
     const errmsg = message ? cleanErrmsg(message.raw) : undefined;
-    const ip = message ? IP.exec(message.raw)?.[1] : IP.exec(ctx.lines.lineText(hit.line))?.[1];
+    const ip = (message && IP.exec(message.raw)?.[1]) ?? IP.exec(ctx.lines.lineText(hit.line))?.[1];
     if (existing) {
       existing.errmsg ??= errmsg || undefined;
       existing.rid ??= rid?.id;

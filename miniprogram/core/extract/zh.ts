@@ -119,11 +119,12 @@ export function codesFromChinese(
       if (cjkCount(text) < 4) continue;
       const offset = at + m[0].indexOf(part);
       const scored = new Map<number, number>();
+      // A near miss or a short text counts only when it is the line's Chinese wording, not a fragment of
+      // longer prose ("字符串规则校验失败" inside a Pay message is not 安全规则校验失败; "系统繁忙" in a sentence).
+      const dominant = cjkCount(text) >= lineCjk * DOMINANT;
       const exact = index.exact.get(text);
-      if (exact !== undefined) scored.set(exact, 1);
-      // A near miss counts only when it is the line's Chinese wording, not a fragment of longer prose
-      // ("字符串规则校验失败" inside a Pay message is not 安全规则校验失败).
-      if (text.length >= FUZZY_LENGTH && cjkCount(text) >= lineCjk * DOMINANT) fuzzy(index, text, scored);
+      if (exact !== undefined && (text.length >= FUZZY_LENGTH || dominant)) scored.set(exact, 1);
+      if (text.length >= FUZZY_LENGTH && dominant) fuzzy(index, text, scored);
       for (const [id, score] of scored) {
         const clause = index.clauses[id];
         const entries = clause.entries.filter((e) => allowed(platformKeyOf(e)));
