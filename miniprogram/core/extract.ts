@@ -45,6 +45,7 @@ import {
   listings,
   nameCarriesCode,
   payTokens,
+  payVersion,
 } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
 
@@ -301,7 +302,8 @@ class Scan {
   /** Pay string codes: a known Pay code, keyed by a Pay shape or in a Pay context. */
   pay(): void {
     for (const t of payTokens(this.ctx.text)) {
-      const entries = payEntries(this.catalog, t.code);
+      const around = this.linesAround(this.ctx.lines.lineOf(t.offset), 2);
+      const entries = payEntries(this.catalog, t.code, payVersion(around));
       if (entries.length === 0) continue;
       const line = this.ctx.lines.lineOf(t.offset);
       const context = this.ctx.contextAt(line, t.offset);
@@ -311,9 +313,10 @@ class Scan {
         this.ctx.lines.lineText(line),
         this.ctx.lines.lineText(Math.max(0, line - 1)),
       ]);
-      const http = status ?? (entry as typeof entry & { http?: number }).http;
+      const http = status ?? entry.http?.[0];
       const hit: Hit = {
-        code: entry.code,
+        // The spelling written in the text (SYSTEMERROR), its entry in entryId (payv3:SYSTEM_ERROR).
+        code: t.code,
         offset: t.offset,
         end: t.end,
         line,

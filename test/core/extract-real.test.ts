@@ -1,58 +1,12 @@
 // Formats seen in real threads (issue 10) and WeCom / Pay / client-API attribution (issue 9), each on text
 // copied verbatim from a public issue thread or source file (named above each case). These snippets were
 // found for these tests; they are not part of the real-snippet corpus in bench/data/real.
-import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
+import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
-import type { Entry, Platform } from '../../miniprogram/core/types';
 import { labelOf } from '../../bench/data/extract-fixtures';
 
-/**
- * The bundled catalog plus the WeCom, Pay and client-API rows these tests need, as the catalog branch
- * shapes them (ids `wecom:60020`, `payv3:PARAM_ERROR`, `wxapi:bluetooth:10001`; `aliases`, `http`). Texts are
- * the official ones from the tables in catalog/sources (go-workwx, wechatpay-go, WxJava WxPayErrorCode, the
- * Bluetooth errCode table).
- */
-function catalogWithScopedPlatforms(): Catalog {
-  const extra = (
-    id: string,
-    zh: string,
-    more: Partial<Entry> & { aliases?: string[]; http?: number } = {},
-  ) => {
-    const code = id.slice(id.lastIndexOf(':') + 1);
-    return {
-      id,
-      code,
-      platform: id.split(':')[0] as unknown as Platform,
-      en: '',
-      zh,
-      family: '',
-      action: 'unknown',
-      texts: [{ en: '', zh, sources: [] }],
-      sources: [],
-      ...more,
-    } as Entry;
-  };
-  const base = bundledCatalog().data;
-  return new Catalog({
-    ...base,
-    entries: [
-      ...base.entries,
-      extra('wecom:60020', '不安全的访问IP'),
-      extra('wecom:40001', '不合法的secret参数'),
-      extra('wecom:40014', '不合法的access_token'),
-      extra('wecom:40029', '不合法的oauth_code'),
-      extra('payv3:SYSTEM_ERROR', '系统错误', { aliases: ['SYSTEMERROR'], http: 500 }),
-      extra('payv3:PARAM_ERROR', '参数错误', { http: 400 }),
-      extra('payv2:ORDERPAID', '商户订单已支付'),
-      extra('payv2:SIGNERROR', '签名错误', { aliases: ['SIGN_ERROR'] }),
-      extra('wxapi:bluetooth:10000', '未初始化蓝牙适配器'),
-      extra('wxapi:bluetooth:10001', '当前蓝牙适配器不可用'),
-      extra('wxapi:bluetooth:10008', '其余所有系统上报的异常'),
-    ],
-  });
-}
-
-const scoped = catalogWithScopedPlatforms();
+/** The bundled catalog: it has the WeCom, Pay and client-API platforms (ids wecom:60020, payv3:PARAM_ERROR…). */
+const scoped = bundledCatalog();
 const labels = (text: string, catalog?: Catalog) => extractCodes(text, { catalog }).codes.map(labelOf);
 
 describe('formats seen in real threads', () => {

@@ -9,7 +9,7 @@ import type { PlatformContext } from './context';
 
 /** Platforms whose codes count only in their own context (WeCom, Pay, client APIs) or never (not WeChat). */
 export const CONTEXT_ONLY_KEYS = new Set(['wecom', 'payv3', 'payv2', 'wxapi', 'thirdparty']);
-const PAY_KEYS = new Set(['payv3', 'payv2']);
+export const PAY_KEYS = new Set(['payv3', 'payv2']);
 
 export interface Attribution {
   /** Platform key of the meaning chosen ('mp', 'open', 'wecom', 'payv3', 'wxapi'…; 'unknown' without one). */
@@ -25,32 +25,32 @@ export function platformKeyOf(entry: Entry): string {
   return colon === -1 ? entry.id : entry.id.slice(0, colon);
 }
 
-/** Scope of a client-API entry: `wxapi:bluetooth:10001` → bluetooth (or the entry's own `scope` field). */
+/** Scope of a client-API entry: its `scope` field, else the middle of `wxapi:bluetooth:10001`. */
 function scopeOf(entry: Entry): string {
-  const own = (entry as Entry & { scope?: string }).scope;
-  if (own) return own.toLowerCase();
+  if (entry.scope) return entry.scope;
   const parts = entry.id.split(':');
-  return parts.length > 2 ? parts[1].toLowerCase() : '';
+  return parts.length > 2 ? parts[1] : '';
 }
 
 /**
- * Client APIs whose errCode has its own table, and what names them on a line. The scope words are matched
- * against the catalog's scopes by inclusion, so `bluetooth`, `ble` or `requestSubscribeMessage` all work.
+ * What names a client API family on a line. A scope that is an API name (requestPayment) is named by itself;
+ * the device families by their API name parts (openBluetoothAdapter, createBLEConnection, startWifi…).
  */
-const CLIENT_APIS: { words: string[]; pattern: RegExp }[] = [
-  {
-    words: ['bluetooth', 'ble'],
-    pattern:
-      /\b(?:open|close|get)BluetoothAdapter(?:State)?\b|\b\w*BLE(?:Connection|Device\w*|Characteristic\w*)\b|\b\w*BluetoothDevice\w*\b|蓝牙/,
-  },
-  { words: ['subscribe'], pattern: /\brequestSubscribeMessage\b|订阅消息/ },
-  { words: ['payment', 'pay'], pattern: /\brequestPayment\b/ },
-  { words: ['login'], pattern: /\bwx\.login\b|\blogin:fail\b/ },
-];
+const FAMILY_WORDS: Record<string, RegExp> = {
+  bluetooth: /Bluetooth|\w*BLE(?:Connection|Device\w*|Characteristic\w*)|蓝牙/,
+  beacon: /Beacon/,
+  wifi: /Wifi\w*|WiFi|wifi/,
+  nfc: /NFC|Nfc/,
+  hce: /HCE/,
+  backgroundaudio: /[Bb]ackgroundAudio/,
+  requestsubscribemessage: /\brequestSubscribeMessage\b|订阅消息/,
+};
+
+function apiPattern(scope: string): RegExp {
+  return FAMILY_WORDS[scope.toLowerCase()] ?? new RegExp(`\\b${scope.replace(/\W/g, '')}\\b`);
+}
 
 interface PlatformIndex {
-  /** Known Pay codes by every spelling (upper case) → their entries. */
-  pay: Map<string, Entry[]>;
   /** Client-API scopes the catalog has, with the API pattern that names each. */
   scopes: { scope: string; pattern: RegExp }[];
 }
@@ -60,36 +60,33 @@ const indexes = new WeakMap<Catalog, PlatformIndex>();
 function platformIndex(catalog: Catalog): PlatformIndex {
   let index = indexes.get(catalog);
   if (index) return index;
-  const pay = new Map<string, Entry[]>();
   const scopes = new Map<string, RegExp>();
   for (const entry of catalog.entries) {
     const key = platformKeyOf(entry);
-    if (PAY_KEYS.has(key)) {
-      const aliases = (entry as Entry & { aliases?: string[] }).aliases ?? [];
-      for (const spelling of [entry.code, ...aliases]) {
-        const upper = spelling.toUpperCase();
-        if (!/^[A-Z][A-Z0-9_]{2,}$/.test(upper)) continue;
-        const list = pay.get(upper) ?? [];
-        if (!list.includes(entry)) list.push(entry);
-        pay.set(upper, list);
-      }
-    } else if (key === 'wxapi') {
+    if (key === 'wxapi') {
       const scope = scopeOf(entry);
-      const api = CLIENT_APIS.find((a) => a.words.some((w) => scope.includes(w)));
-      if (scope && api) scopes.set(scope, api.pattern);
+      if (scope && /^-?\d+$/.test(entry.code) && !scopes.has(scope)) scopes.set(scope, apiPattern(scope));
     }
   }
-  index = { pay, scopes: [...scopes].map(([scope, pattern]) => ({ scope, pattern })) };
+  index = { scopes: [...scopes].map(([scope, pattern]) => ({ scope, pattern })) };
   indexes.set(catalog, index);
   return index;
 }
 
-/** Known Pay code entries for a spelling (any case), v3 first; empty when the catalog has none. */
-export function payEntries(catalog: Catalog, token: string): Entry[] {
-  const list = platformIndex(catalog).pay.get(token.toUpperCase()) ?? [];
-  return list
-    .slice()
-    .sort((a, b) => Number(platformKeyOf(a) !== 'payv3') - Number(platformKeyOf(b) !== 'payv3'));
+/**
+ * Known Pay code entries for a spelling (any case; the catalog's lookup knows every alias): the entry spelled
+ * exactly so first, then the API version the text shows (v2 XML or v3 JSON), then v3.
+ */
+export function payEntries(catalog: Catalog, token: string, version?: string): Entry[] {
+  const upper = token.toUpperCase();
+  const rank = (e: Entry) =>
+    (e.code === upper ? 0 : 4) +
+    (platformKeyOf(e) === version ? 0 : 2) +
+    (platformKeyOf(e) === 'payv3' ? 0 : 1);
+  return catalog
+    .lookup(upper)
+    .filter((e) => PAY_KEYS.has(platformKeyOf(e)))
+    .sort((a, b) => rank(a) - rank(b));
 }
 
 /** True when the catalog knows the code on a platform that counts without context. */

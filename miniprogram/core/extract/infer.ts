@@ -2,10 +2,11 @@
 // (English), a distinctive catalog phrase in free text, or Chinese wording that is (or is close to) a catalog
 // text. Chinese wording may fit several codes: all of them are returned, ranked by similarity.
 import type { Catalog } from '../catalog';
-import { CONTEXT_ONLY_KEYS, attributeNumber, platformKeyOf, type Attribution } from './attribute';
+import { CONTEXT_ONLY_KEYS, PAY_KEYS, attributeNumber, platformKeyOf, type Attribution } from './attribute';
 import type { PlatformContext, TextContext } from './context';
 import { codeFromMessage, codesFromPhrases, normalizeMessage, type MessageIndex } from './messages';
 import type { Hit, Message } from './summary';
+import { payVersion } from './shapes';
 import { codesFromChinese, hasChineseWording } from './zh';
 
 /** Lines around a message within which a found code makes inference unnecessary. */
@@ -43,7 +44,10 @@ export function inferCodes(
       inferred.push({ code, offset: m.offset, end, line: m.line, via: 'errmsg', ...where });
     }
     // A Chinese errmsg (return_msg 签名错误，请检查后再试) is judged on its own wording, not the whole line's.
-    else if (hasChineseWording(m.raw) && chinese(catalog, m.raw, m.offset, m.line, context, inferred))
+    else if (
+      hasChineseWording(m.raw) &&
+      chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line))
+    )
       mark(m.line);
   }
   for (const h of inferred) mark(h.line);
@@ -98,6 +102,7 @@ function chinese(
   line: number,
   context: PlatformContext,
   out: Hit[],
+  around = lineText,
 ): boolean {
   // WeCom and Pay wordings count only in their context; elsewhere the meanings that count without one.
   const allowed = (key: string) =>
@@ -108,6 +113,12 @@ function chinese(
   // In a WeCom or Pay context, that platform's wording beats a look-alike elsewhere.
   const own = matches.filter((m) => CONTEXT_ONLY_KEYS.has(platformKeyOf(m.entry)));
   if (own.length) matches = own;
+  // One Pay wording on both versions (签名错误: SIGNERROR, SIGN_ERROR): the version the text shows.
+  const version = payVersion(around);
+  if (version && matches.some((m) => platformKeyOf(m.entry) === version))
+    matches = matches.filter(
+      (m) => !PAY_KEYS.has(platformKeyOf(m.entry)) || platformKeyOf(m.entry) === version,
+    );
   const seen = new Set<string>();
   for (const m of matches) {
     const key = platformKeyOf(m.entry);
