@@ -35,7 +35,7 @@ import {
   type Attribution,
 } from './extract/attribute';
 import { TextContext, tableCodes, type PlatformContext } from './extract/context';
-import { inferCodes } from './extract/infer';
+import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
 import {
@@ -166,6 +166,13 @@ class Scan {
 
   keyed(): void {
     for (const c of keyedCandidates(this.ctx.text)) {
+      // "errCode 501007": the minus of a cloud code dropped when retyped.
+      if (
+        /^\d{6}$/.test(c.code) &&
+        !this.catalog.lookup(c.code).length &&
+        isDefaultCode(this.catalog, `-${c.code}`)
+      )
+        c.code = `-${c.code}`;
       const line = this.ctx.lines.lineOf(c.offset);
       const context = this.ctx.contextAt(line, c.offset);
       // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
@@ -186,8 +193,15 @@ class Scan {
       isDefaultCode(this.catalog, c.code) ||
       (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined);
     if (c.code.startsWith('-') && !known && digits < 6) return false;
-    if (c.strong) return true;
-    return digits >= 5 && known;
+    if (!c.strong) return digits >= 5 && known;
+    // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
+    // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
+    // WeChat's; "errcode":-1 still is).
+    if (context.marker !== '' || c.code === '-1') return true;
+    if (!known) return false;
+    return (
+      digits >= 5 || /:fail|errMsg|errno/i.test(this.ctx.lines.lineText(this.ctx.lines.lineOf(c.offset)))
+    );
   }
 
   /** An SCF body, or an app's own `code` with its own message: the number is that service's. */
@@ -236,23 +250,38 @@ class Scan {
         .trim();
       const texts = this.index.textsByCode.get(d.code) ?? [];
       const spells = words.includes(' ') && texts.some((t) => t.replace(/_/g, ' ').startsWith(words));
-      if (nameCarriesCode(d.name, d.code) || context.marker !== '' || spells)
+      const digits = d.code.replace('-', '').length;
+      const errorName =
+        /[\u4e00-\u9fff]|err|code|invalid|fail|expire|limit|denied|unauthori|forbid|exceed|illegal|missing|busy|refuse|reject/i.test(
+          d.name,
+        );
+      if (
+        nameCarriesCode(d.name, d.code) ||
+        spells ||
+        (context.marker !== '' && errorName && (digits >= 5 || d.code === '-1'))
+      )
         this.add(d.code, d.offset, d.end, line, 'key', context);
     }
   }
 
-  /** Runs of two or more listing lines whose codes the catalog knows: a list of codes with descriptions. */
+  /**
+   * Listing lines ("40125 | 无效的appsecret", "// 40003\t…"): kept when the description is the code's catalog
+   * text (or close to it), or in runs of two or more near WeChat text.
+   */
   listings(): void {
     const known = listings(this.ctx.text).filter(
-      (h) => !this.taken.has(h.offset) && this.index.bareCodes.has(h.code),
+      (h) => !this.taken.has(h.offset) && (this.index.bareCodes.has(h.code) || h.code === '-1'),
     );
     const lineOf = (h: { offset: number }) => this.ctx.lines.lineOf(h.offset);
     known.forEach((h, i) => {
       const line = lineOf(h);
+      const description = this.ctx.text.slice(h.end, this.ctx.lines.end(line));
       const inRun =
         (i > 0 && line - lineOf(known[i - 1]) <= 1) ||
         (i + 1 < known.length && lineOf(known[i + 1]) - line <= 1);
-      if (inRun) this.add(h.code, h.offset, h.end, line, 'table');
+      const marked = this.ctx.contextAt(line, h.offset).marker !== '';
+      if (describes(this.catalog, this.index, h.code, description) || (inRun && marked))
+        this.add(h.code, h.offset, h.end, line, 'table');
     });
   }
 
@@ -274,8 +303,13 @@ class Scan {
         const wecom = context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined;
         if ((!index.bareCodes.has(c.code) && !wecom) || ctx.isMasked(c.offset)) continue;
         trigger ??= hasTrigger(lineText);
+        // "collection.update:fail -502005 …": a cloud API's failure names its code right after ":fail".
+        const afterFail = /:fail\s+$/.test(
+          lineText.slice(Math.max(0, c.offset - start - 8), c.offset - start),
+        );
         // The code's own errmsg beside it confirms a bare number; only worked out when the line needs it.
         if (
+          !afterFail &&
           (!trigger || c.confirm || this.keyedLines.has(line)) &&
           !lineMentionsMessageOf(index, c.code, norm())
         )

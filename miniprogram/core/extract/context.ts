@@ -9,9 +9,9 @@ import { LineIndex, parseCodeToken } from './text';
  * count as WeChat.
  */
 const WECOM =
-  /企业微信|企微|企业号|wecom|wework|wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|\bqy_?wechat|Senparc\.Weixin\.Work/gi;
+  /企业微信|企微|企业号|wecom|wework|wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|\bqy_?wechat|Senparc\.Weixin\.Work|enterprise[_ ]?we[_ ]?chat|wxwork|\bwx_?work\b|\bwork_?wx\b|\bqywx\b|qy_?weixin/gi;
 const FOREIGN =
-  /支付宝|alipay|蚂蚁金服|\bisv\.[a-z]|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|\blark\b|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request|腾讯云函数|\bSCF\b|user code exception|UserCodeError/gi;
+  /支付宝|alipay|蚂蚁金服|\bisv\.[a-z]|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|\blark\b|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request|腾讯云函数|\bSCF\b|user code exception|UserCodeError|\bsub_?code\b|\bsub_?msg\b|\bsub[CM][a-z]+\b|Business Failed|Invalid Arguments|\bACQ\.|tenant_?access_?token|tenantAccessToken|app_access_token/gi;
 const WECHAT =
   /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
 /** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
@@ -24,8 +24,9 @@ const PAY =
 const FOREIGN_ERROR =
   /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
-/** How far (lines) a platform marker reaches, within one paragraph. */
+/** How far (lines) a platform marker reaches, within one paragraph; and across paragraphs when it has none. */
 const MARKER_REACH = 10;
+const FALLBACK_REACH = 30;
 
 /** Trace ids, hints, URLs, UUIDs and long hex: spans whose digits are never codes. */
 const MASKED =
@@ -130,18 +131,11 @@ export class TextContext {
   }
 
   private judge(line: number): PlatformContext {
-    const nearest = new Map<Marks, [number, number]>();
-    // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge).
-    for (const step of [-1, 1]) {
-      for (let d = step === -1 ? 0 : 1; d <= MARKER_REACH; d++) {
-        const l = line + step * d;
-        if (l < 0 || l >= this.lines.count) break;
-        const m = this.marksOf(l);
-        if (m & Marks.Blank) break;
-        for (const bit of [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay])
-          if (m & bit && (nearest.get(bit)?.[0] ?? Infinity) > d) nearest.set(bit, [d, l]);
-      }
-    }
+    // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge). A paragraph
+    // with no marker at all takes the nearest one of the text around it (an issue post: "使用内置钉钉告警" a few
+    // paragraphs above the log it pasted).
+    let nearest = this.markersAround(line, MARKER_REACH, true);
+    if (nearest.size === 0) nearest = this.markersAround(line, FALLBACK_REACH, false);
     let best: [Marks, PlatformContext['kind']] | undefined;
     let bestDistance = Infinity;
     for (const kind of KINDS) {
@@ -157,6 +151,25 @@ export class TextContext {
     const pay = nearest.get(Marks.Pay);
     if (pay) verdict.pay = this.markerOf(pay[1], Marks.Pay);
     return verdict;
+  }
+
+  /** The nearest line of each marker kind within reach: [distance, line]. */
+  private markersAround(line: number, reach: number, paragraph: boolean): Map<Marks, [number, number]> {
+    const nearest = new Map<Marks, [number, number]>();
+    for (const step of [-1, 1]) {
+      for (let d = step === -1 ? 0 : 1; d <= reach; d++) {
+        const l = line + step * d;
+        if (l < 0 || l >= this.lines.count) break;
+        const m = this.marksOf(l);
+        if (m & Marks.Blank) {
+          if (paragraph) break;
+          continue;
+        }
+        for (const bit of [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay])
+          if (m & bit && (nearest.get(bit)?.[0] ?? Infinity) > d) nearest.set(bit, [d, l]);
+      }
+    }
+    return nearest;
   }
 
   private markerOf(line: number, bit: Marks): string {

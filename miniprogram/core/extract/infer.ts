@@ -7,7 +7,7 @@ import type { PlatformContext, TextContext } from './context';
 import { codeFromMessage, codesFromPhrases, normalizeMessage, type MessageIndex } from './messages';
 import type { Hit, Message } from './summary';
 import { payVersion } from './shapes';
-import { codesFromChinese, hasChineseWording } from './zh';
+import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
 
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
@@ -140,4 +140,19 @@ function chinese(
     });
   }
   return matches.length > 0;
+}
+
+/** True when a description next to a code is that code's catalog text, or close to it (either language). */
+export function describes(catalog: Catalog, index: MessageIndex, code: string, description: string): boolean {
+  const norm = normalizeMessage(description);
+  if (norm.length >= 4) {
+    for (const t of index.textsByCode.get(code) ?? [])
+      if (
+        norm.startsWith(t) ||
+        (t.startsWith(norm) && norm.includes(' ')) ||
+        (t.length >= 8 && norm.includes(t))
+      )
+        return true;
+  }
+  return chineseCloseness(catalog, code, description) >= 0.5;
 }

@@ -23,7 +23,7 @@ const STRONG_KEY =
 const ERRNO_KEY = /^err_?no$/i;
 const KEYED = new RegExp(
   // key
-  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|return_?code|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|error|err)' +
+  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|return_?code|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|Exception|error|err)' +
     // closing quotes/brackets, then a separator (optional for strong keys), then opening quotes/brackets
     '([\\\\"\'\\])>\\s]*(?:=>|[:=：]|\\bis\\b|为|是)?[\\s\\\\"\'(\\[]*)' +
     // PHP var_dump wrappers: int(40001), string(5) "40001"
@@ -44,12 +44,16 @@ export function keyedCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(KEYED)) {
     const at = m.index ?? 0;
-    if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1))) continue;
     const key = m[1];
+    // Glued to a word, a key is part of it ("errcode_count"), except an exception class: WeChatAPIError: 40001.
+    const exceptionName = /^(?:Error|Exception)$/.test(key) && /^\s*:/.test(m[2]);
+    if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1)) && !exceptionName) continue;
     const separator = m[2];
     const strong = STRONG_KEY.test(key);
     const explicit = /=>|[:=：]|is|为|是/.test(separator);
     if (!strong && !explicit) continue;
+    // A key at the end of one line does not key a number on the next ("错误码\n    '4019'=>…").
+    if (!explicit && separator.includes('\n')) continue;
     // A key at the end of a word ("errcode_count", "codeName") is not a key.
     if (/[A-Za-z]/.test(text.charAt(at + key.length))) continue;
     const valueStart = at + m[0].length - m[3].length;
@@ -130,7 +134,7 @@ const NOISE_AFTER_ZH =
  * a number happened: "又 42001 了", "一直出现 45009", "we keep hitting 45011".
  */
 const TRIGGER =
-  /报错|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
+  /报错|收到|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
 
 /** A key before the number ("port: ", "cost=", "<total_fee>", "Key (id)=("): the number is that field's value. */
 const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;

@@ -13,6 +13,8 @@ interface Clause {
 
 interface ZhIndex {
   clauses: Clause[];
+  /** Code → ids of its clauses. */
+  byCode: Map<string, number[]>;
   /** Bigram → ids of the clauses holding it. */
   byGram: Map<string, number[]>;
   /** Exact clause text → id (short clauses match only exactly). */
@@ -69,8 +71,14 @@ function zhIndex(catalog: Catalog): ZhIndex {
   const clauses: Clause[] = [];
   const byGram = new Map<string, number[]>();
   const exact = new Map<string, number>();
+  const byCode = new Map<string, number[]>();
   for (const [text, entries] of byText) {
     const id = clauses.length;
+    for (const code of new Set(entries.map((e) => e.code))) {
+      const list = byCode.get(code);
+      if (list) list.push(id);
+      else byCode.set(code, [id]);
+    }
     const grams = bigrams(text);
     clauses.push({ text, grams: grams.size, entries });
     exact.set(text, id);
@@ -81,7 +89,7 @@ function zhIndex(catalog: Catalog): ZhIndex {
       else byGram.set(g, [id]);
     }
   }
-  index = { clauses, byGram, exact };
+  index = { clauses, byCode, byGram, exact };
   indexes.set(catalog, index);
   return index;
 }
@@ -158,4 +166,21 @@ function fuzzy(index: ZhIndex, text: string, scored: Map<number, number>): void 
     const score = (2 * shared) / (grams.size + index.clauses[id].grams);
     if (score >= ZH_MIN_SCORE - RANK_BAND && score > (scored.get(id) ?? 0)) scored.set(id, score);
   }
+}
+
+/** How close a text's Chinese wording is to one of the code's Chinese texts: best bigram Dice (0–1). */
+export function chineseCloseness(catalog: Catalog, code: string, text: string): number {
+  const index = zhIndex(catalog);
+  let best = 0;
+  for (const m of text.matchAll(SEGMENT)) {
+    const grams = bigrams(normalize(m[0]));
+    if (grams.size < 2) continue;
+    for (const id of index.byCode.get(code) ?? []) {
+      const other = bigrams(index.clauses[id].text);
+      let shared = 0;
+      for (const g of grams) if (other.has(g)) shared++;
+      best = Math.max(best, (2 * shared) / (grams.size + other.size));
+    }
+  }
+  return best;
 }
