@@ -341,7 +341,12 @@ class Scan {
       if (entries.length === 0) continue;
       const line = this.ctx.lines.lineOf(t.offset);
       const context = this.ctx.contextAt(line, t.offset);
-      if (context.kind === 'foreign' || (!t.payShape && context.pay === undefined)) continue;
+      // A Pay code counts in a Pay shape or context, or in a v3 body whose message is the code's own text
+      // ({"code":"PARAM_ERROR","message":"参数错误"}).
+      const message = t.v3Body ? this.ctx.text.slice(t.end, t.end + 200) : '';
+      const selfDescribed = t.v3Body && describes(this.catalog, this.index, entries[0].code, message);
+      if (context.kind === 'foreign' || (!t.payShape && context.pay === undefined && !selfDescribed))
+        continue;
       const entry = entries[0];
       const status = httpStatusNear([
         this.ctx.lines.lineText(line),

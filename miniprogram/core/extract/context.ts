@@ -9,14 +9,14 @@ import { LineIndex, parseCodeToken } from './text';
  * count as WeChat.
  */
 const WECOM =
-  /企业微信|企微|企业号|wecom|wework|wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|\bqy_?wechat|Senparc\.Weixin\.Work|enterprise[_ ]?we[_ ]?chat|wxwork|\bwx_?work\b|\bwork_?wx\b|\bqywx\b|qy_?weixin/gi;
+  /企业微信|企微|企业号|wecom|wework|wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|\bqy_?wechat|Senparc\.Weixin\.Work|enterprise[_ ]?we[_ ]?chat|wxwork|\bwx_?work\b|\bwork_?wx\b|\bqywx\b|qy_?weixin|\bqy_(?:client|api|wechat)/gi;
 const FOREIGN =
   /支付宝|alipay|蚂蚁金服|\bisv\.[a-z]|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|\blark\b|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request|腾讯云函数|\bSCF\b|user code exception|UserCodeError|\bsub_?code\b|\bsub_?msg\b|\bsub[CM][a-z]+\b|Business Failed|Invalid Arguments|\bACQ\.|tenant_?access_?token|tenantAccessToken|app_access_token/gi;
 const WECHAT =
   /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
 /** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
 const PAY =
-  /微信支付|wechat ?pay|wxpay|tenpay|api\.mch\.weixin|pay\.weixin|\bmch_?id|商户|out_trade_no|prepay_id|return_code|result_code|err_code_des|unifiedorder|requestPayment|getBrandWCPayRequest|WxPay[A-Z]|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{\s*\\?"(?:location|field)\\?"/gi;
+  /微信支付|wechat ?pay|wxpay|tenpay|api\.mch\.weixin|pay\.weixin|\bmch_?id|商户|out_trade_no|prepay_id|return_code|result_code|err_code_des|unifiedorder|requestPayment|getBrandWCPayRequest|WxPay[A-Z]|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{|\berr_code\b|微信.{0,6}(?:付款|退款|转账|下单)|付款码|企业付款|商户订单|支付(?!宝)/gi;
 /**
  * Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL (driver codes, the
  * mysql client's "ERROR 1062 (23000)", duplicate-key values), Postgres, Oracle.

@@ -19,11 +19,11 @@ export interface Candidate {
 
 /** errcode, errCode, err_code, errorCode, errno, error code, 错误码… (OCR: errc0de). */
 const STRONG_KEY =
-  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|return_?code|错误码|错误代码|返回码|错误编号|错误号)$/i;
+  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|return_?code|错误\s?code|错误码|错误代码|返回码|错误编号|错误号)$/i;
 const ERRNO_KEY = /^err_?no$/i;
 const KEYED = new RegExp(
   // key
-  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|return_?code|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|Exception|error|err)' +
+  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|return_?code|错误\\s?code|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|Exception|error|err)' +
     // closing quotes/brackets, then a separator (optional for strong keys), then opening quotes/brackets
     '([\\\\"\'\\])>\\s]*(?:=>|[:=：]|\\bis\\b|为|是)?[\\s\\\\"\'(\\[]*)' +
     // PHP var_dump wrappers: int(40001), string(5) "40001"

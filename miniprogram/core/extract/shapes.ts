@@ -70,10 +70,12 @@ export function nameCarriesCode(name: string, code: string): boolean {
 export interface PayToken extends ShapeHit {
   /** True when the shape itself says Pay (v2 `<err_code>`, `err_code=`); false for `"code":"…"`, `Error: …`. */
   payShape: boolean;
+  /** A `"code":"…"` value: a v3 body, Pay's when its message is the code's own text. */
+  v3Body: boolean;
 }
 
 const PAY_TOKEN =
-  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|\b(?:Error|Exception|Business Error)\s*[:：]\s*)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
+  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|(?:Error|Exception)\s*[:：]\s*|\b(?=[A-Z]{2,}(?:_[A-Z0-9]+)+\b|[A-Z]{6,}\b))([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
 /** Plain words a log prints everywhere: only counted when a Pay key holds them. */
 const COMMON_WORDS = new Set(['ERROR', 'FAIL', 'FAILED', 'SUCCESS', 'OK']);
 
@@ -84,13 +86,15 @@ export function payTokens(text: string): PayToken[] {
     const token = m[2];
     if (token !== token.toUpperCase() && !/^err_?code|^<err_code>/i.test(key)) continue;
     const keyed = /code/i.test(key);
-    if (!keyed && (COMMON_WORDS.has(token) || token.length < 6)) continue;
+    // Unkeyed (after "Error:" or alone in prose), a token must look like a Pay code: SYSTEMERROR, NOT_ENOUGH.
+    if (!keyed && (COMMON_WORDS.has(token) || token.length < 6 || token !== token.toUpperCase())) continue;
     const offset = (m.index ?? 0) + key.length;
     found.push({
       code: token.toUpperCase(),
       offset,
       end: offset + token.length,
       payShape: /err_?code|return/i.test(key),
+      v3Body: /^code/i.test(key),
     });
   }
   return found;

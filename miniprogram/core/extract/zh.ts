@@ -172,7 +172,8 @@ function fuzzy(index: ZhIndex, text: string, scored: Map<number, number>): void 
 export function chineseCloseness(catalog: Catalog, code: string, text: string): number {
   const index = zhIndex(catalog);
   let best = 0;
-  for (const m of text.matchAll(SEGMENT)) {
+  // Chinese wording with the identifiers after it ("无效的appsecret").
+  for (const m of text.matchAll(/[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*[\u4e00-\u9fffA-Za-z0-9_]/g)) {
     const grams = bigrams(normalize(m[0]));
     if (grams.size < 2) continue;
     for (const id of index.byCode.get(code) ?? []) {
