@@ -34,7 +34,7 @@ import {
   platformKeyOf,
   type Attribution,
 } from './extract/attribute';
-import { TextContext, tableCodes, type PlatformContext } from './extract/context';
+import { TextContext, tableCodes, type PlatformContext, type TableCode } from './extract/context';
 import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
@@ -98,11 +98,8 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
 
   scan.keyed();
   scan.shapes();
-  const table = tableCodes(ctx, (code) => index.bareCodes.has(code) || code.replace('-', '').length >= 5);
-  for (const t of table.codes) {
-    if (scan.taken.has(t.offset)) continue;
-    scan.add(t.code, t.offset, t.offset + t.code.length, t.line, 'table');
-  }
+  const table = tableCodes(ctx, (code) => catalog.lookup(code).length > 0);
+  scan.tables(table.codes);
   scan.listings();
   scan.bare(table.rows);
   scan.pay();
@@ -218,6 +215,12 @@ class Scan {
     return !own && APP_MESSAGE.test(message[1].trim()) ? 'app-specific code' : undefined;
   }
 
+  private linesBetween(from: number, to: number): string {
+    const a = Math.max(0, from);
+    const b = Math.min(this.ctx.lines.count - 1, to);
+    return this.ctx.text.slice(this.ctx.lines.start(a), this.ctx.lines.end(b));
+  }
+
   private linesAround(line: number, reach: number): string {
     const from = Math.max(0, line - reach);
     const to = Math.min(this.ctx.lines.count - 1, line + reach);
@@ -261,6 +264,41 @@ class Scan {
         (context.marker !== '' && errorName && (digits >= 5 || d.code === '-1'))
       )
         this.add(d.code, d.offset, d.end, line, 'key', context);
+    }
+  }
+
+  /**
+   * Rows of tables with a code column. A table with descriptions is WeChat's only when they are the codes'
+   * catalog texts (half of its rows at least): ToughRADIUS's "90001 | message sign error" is not 90001.
+   */
+  tables(rows: TableCode[]): void {
+    const byTable = new Map<number, TableCode[]>();
+    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+    for (const list of byTable.values()) {
+      // The whole table and the lines above it name the API its codes belong to (a Bluetooth errCode table).
+      const first = list[0].line;
+      const block = this.linesBetween(first - 3, list[list.length - 1].line);
+      const context = this.ctx.contextAt(first);
+      const where = list.map((r) => attributeNumber(this.catalog, r.code, context, block));
+      // Words, not identifiers: "没有找到指定设备", "invalid credential"; not "jscode2session 1532".
+      const isDescription = (d: string) => /[\u4e00-\u9fff]{2}|[A-Za-z]{2,} [A-Za-z]{2,}/.test(d);
+      const described = list.filter((r) => isDescription(r.description));
+      const matching = described.filter((r) =>
+        describes(this.catalog, this.index, r.code, r.description, where[list.indexOf(r)]?.entryId),
+      );
+      const wechat =
+        described.length === 0 ||
+        matching.length * 2 >= described.length ||
+        (context.marker !== '' && matching.length > 0);
+      list.forEach((r, i) => {
+        const end = r.offset + r.code.length;
+        if (this.taken.has(r.offset)) return;
+        const attribution = where[i];
+        this.taken.add(r.offset);
+        if (wechat && attribution)
+          this.hits.push({ code: r.code, offset: r.offset, end, line: r.line, via: 'table', ...attribution });
+        else this.ignore(r.code, r.offset, end, r.line, context.marker || 'table of another service');
+      });
     }
   }
 

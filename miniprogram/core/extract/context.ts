@@ -246,6 +246,10 @@ export interface TableCode {
   code: string;
   offset: number;
   line: number;
+  /** Which table of the text (0, 1…): rows of one table are judged together. */
+  table: number;
+  /** The row's other cells, joined: the code's description when the table has one. */
+  description: string;
 }
 
 /** Header cells that name a code column. A "code" column of HTTP statuses is filtered by value later. */
@@ -265,9 +269,11 @@ export function tableCodes(
   const codes: TableCode[] = [];
   const rows = new Set<number>();
   let last = -1;
+  let tables = -1;
   for (const m of ctx.text.matchAll(HEADER_CELL)) {
     let line = ctx.lines.lineOf(m.index ?? 0);
     if (line <= last) continue;
+    tables++;
     const header = ctx.lines.lineText(line);
     const delimiter = header.includes('|') ? '|' : header.includes('\t') ? '\t' : ',';
     const cells = splitRow(header, delimiter);
@@ -283,7 +289,10 @@ export function tableCodes(
       if (cell === undefined) continue;
       const code = parseCodeToken(cell, 2);
       if (!code || code === '0' || !isCode(code)) continue;
-      codes.push({ code, offset: ctx.lines.start(line) + Math.max(0, row.indexOf(cell)), line });
+      const cells = splitRow(row, delimiter);
+      const description = cells.filter((_, i) => i !== column).join(' ');
+      const offset = ctx.lines.start(line) + Math.max(0, row.indexOf(cell));
+      codes.push({ code, offset, line, table: tables, description });
     }
     last = line;
   }

@@ -143,10 +143,21 @@ function chinese(
 }
 
 /** True when a description next to a code is that code's catalog text, or close to it (either language). */
-export function describes(catalog: Catalog, index: MessageIndex, code: string, description: string): boolean {
+export function describes(
+  catalog: Catalog,
+  index: MessageIndex,
+  code: string,
+  description: string,
+  entryId?: string,
+): boolean {
   const norm = normalizeMessage(description);
+  // The meaning the code was attributed to (a Bluetooth errCode, a WeCom code) has its own texts.
+  const entry = entryId ? catalog.get(entryId) : undefined;
+  const texts = entry
+    ? [entry.en, ...entry.texts.map((t) => t.en)].filter(Boolean).map((t) => normalizeMessage(t))
+    : (index.textsByCode.get(code) ?? []);
   if (norm.length >= 4) {
-    for (const t of index.textsByCode.get(code) ?? [])
+    for (const t of texts)
       if (
         norm.startsWith(t) ||
         (t.startsWith(norm) && norm.includes(' ')) ||
@@ -154,5 +165,5 @@ export function describes(catalog: Catalog, index: MessageIndex, code: string, d
       )
         return true;
   }
-  return chineseCloseness(catalog, code, description) >= 0.5;
+  return chineseCloseness(catalog, code, description, entry) >= 0.5;
 }

@@ -48,7 +48,7 @@ export function declarations(text: string): Declaration[] {
  * and its description ("// 40003\ttouser字段openid为空或者不正确"). Counted in runs of two or more.
  */
 const LISTING =
-  /^[ \t]*(?:\/\/+|#+|\*|-|>|\||\d+[.)])?[ \t]*(-1|-?\d{5,7})[ \t]*(?:\t|[:：|]|\s-\s|\s{2,})[ \t]*["'`]?[A-Za-z\u4e00-\u9fff]/gm;
+  /^[ \t]*(?:\/\/+|#+|\*|-|>|\||\d+[.)])?[ \t]*["']?(-1|-?\d{5,7})["']?[ \t]*(?:\t|[:：|]|=>|\s-\s|\s{2,})[ \t]*["'`]?[A-Za-z\u4e00-\u9fff]/gm;
 
 export function listings(text: string): ShapeHit[] {
   const hits: ShapeHit[] = [];

@@ -169,14 +169,18 @@ function fuzzy(index: ZhIndex, text: string, scored: Map<number, number>): void 
 }
 
 /** How close a text's Chinese wording is to one of the code's Chinese texts: best bigram Dice (0–1). */
-export function chineseCloseness(catalog: Catalog, code: string, text: string): number {
+export function chineseCloseness(catalog: Catalog, code: string, text: string, entry?: Entry): number {
   const index = zhIndex(catalog);
+  const ids = (index.byCode.get(code) ?? []).filter(
+    (id) => !entry || index.clauses[id].entries.includes(entry),
+  );
   let best = 0;
   // Chinese wording with the identifiers after it ("无效的appsecret").
-  for (const m of text.matchAll(/[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*[\u4e00-\u9fffA-Za-z0-9_]/g)) {
+  for (const m of text.matchAll(/[\u4e00-\u9fffA-Za-z0-9_][\u4e00-\u9fffA-Za-z0-9_ ]*/g)) {
+    if (cjkCount(m[0]) < 2) continue;
     const grams = bigrams(normalize(m[0]));
     if (grams.size < 2) continue;
-    for (const id of index.byCode.get(code) ?? []) {
+    for (const id of ids) {
       const other = bigrams(index.clauses[id].text);
       let shared = 0;
       for (const g of grams) if (other.has(g)) shared++;
