@@ -44,6 +44,7 @@ import {
   httpStatusNear,
   listings,
   nameCarriesCode,
+  barePayTokens,
   payTokens,
   payVersion,
 } from './extract/shapes';
@@ -373,7 +374,14 @@ class Scan {
 
   /** Pay string codes: a known Pay code, keyed by a Pay shape or in a Pay context. */
   pay(): void {
-    for (const t of payTokens(this.ctx.text)) {
+    const tokens = payTokens(this.ctx.text);
+    const keyed = new Set(tokens.map((t) => t.offset));
+    for (const [from, to] of this.ctx.payRanges()) {
+      const start = this.ctx.lines.start(from);
+      for (const t of barePayTokens(this.ctx.text.slice(start, this.ctx.lines.end(to)), start))
+        if (!keyed.has(t.offset)) tokens.push(t);
+    }
+    for (const t of tokens) {
       const around = this.linesAround(this.ctx.lines.lineOf(t.offset), 2);
       const entries = payEntries(this.catalog, t.code, payVersion(around));
       if (entries.length === 0) continue;

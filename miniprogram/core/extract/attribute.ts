@@ -53,6 +53,8 @@ function apiPattern(scope: string): RegExp {
 interface PlatformIndex {
   /** Client-API scopes the catalog has, with the API pattern that names each. */
   scopes: { scope: string; pattern: RegExp }[];
+  /** Every numeric errCode of a client API: other numbers never need the API patterns tried. */
+  apiCodes: Set<string>;
 }
 
 const indexes = new WeakMap<Catalog, PlatformIndex>();
@@ -61,14 +63,17 @@ function platformIndex(catalog: Catalog): PlatformIndex {
   let index = indexes.get(catalog);
   if (index) return index;
   const scopes = new Map<string, RegExp>();
+  const apiCodes = new Set<string>();
   for (const entry of catalog.entries) {
     const key = platformKeyOf(entry);
     if (key === 'wxapi') {
       const scope = scopeOf(entry);
-      if (scope && /^-?\d+$/.test(entry.code) && !scopes.has(scope)) scopes.set(scope, apiPattern(scope));
+      if (!scope || !/^-?\d+$/.test(entry.code)) continue;
+      apiCodes.add(entry.code);
+      if (!scopes.has(scope)) scopes.set(scope, apiPattern(scope));
     }
   }
-  index = { scopes: [...scopes].map(([scope, pattern]) => ({ scope, pattern })) };
+  index = { apiCodes, scopes: [...scopes].map(([scope, pattern]) => ({ scope, pattern })) };
   indexes.set(catalog, index);
   return index;
 }
@@ -96,7 +101,9 @@ export function isDefaultCode(catalog: Catalog, code: string): boolean {
 
 /** The client API named on the line whose catalog scope has this errCode, if any. */
 function clientApi(catalog: Catalog, code: string, lineText: string): Attribution | undefined {
-  for (const { scope, pattern } of platformIndex(catalog).scopes) {
+  const index = platformIndex(catalog);
+  if (!index.apiCodes.has(code)) return undefined;
+  for (const { scope, pattern } of index.scopes) {
     const named = pattern.exec(lineText);
     if (!named) continue;
     const entry = catalog.get(`wxapi:${scope}:${code}`);

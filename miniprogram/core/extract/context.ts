@@ -64,6 +64,7 @@ export class TextContext {
   /** Marker texts of the lines that have any, by kind bit. */
   private readonly markerText = new Map<number, Map<Marks, string>>();
   private readonly verdicts = new Map<number, PlatformContext>();
+  private marked = false;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -182,25 +183,78 @@ export class TextContext {
   }
 
   private marksOf(line: number): number {
-    if (this.marks[line] === Marks.Unknown) {
-      const text = this.lines.lineText(line);
-      if (/^\s*$/.test(text)) this.marks[line] = Marks.Blank;
-      else {
-        const m = markersOf(text);
-        this.marks[line] = m || Marks.None;
-        if (m) {
-          const texts = new Map<Marks, string>();
-          for (const bit of [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay])
-            if (m & bit) texts.set(bit, firstMarker(text, bit));
-          this.markerText.set(line, texts);
-        }
+    if (!this.marked) this.markAll();
+    if (this.marks[line] === Marks.Unknown)
+      this.marks[line] = /^\s*$/.test(this.lines.lineText(line)) ? Marks.Blank : Marks.None;
+    return this.marks[line];
+  }
+
+  /**
+   * Every marker of the text, found with one pass of each pattern over the whole text (a pass per line costs
+   * far more on a big log). WeChat markers inside a WeCom or foreign one ("企业微信") do not count.
+   */
+  private markAll(): void {
+    this.marked = true;
+    const blanked: [number, number][] = [];
+    const passes: [RegExp, Marks][] = [
+      [WECOM, Marks.Wecom],
+      [FOREIGN, Marks.Foreign],
+      [PAY, Marks.Pay],
+    ];
+    for (const [re, bit] of passes) {
+      re.lastIndex = 0;
+      for (const m of this.text.matchAll(re)) {
+        const at = m.index ?? 0;
+        this.setMark(this.lines.lineOf(at), bit, m[0]);
+        if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
-    return this.marks[line];
+    blanked.sort((a, b) => a[0] - b[0]);
+    WECHAT.lastIndex = 0;
+    for (const m of this.text.matchAll(WECHAT)) {
+      const at = m.index ?? 0;
+      if (!insideAny(blanked, at)) this.setMark(this.lines.lineOf(at), Marks.Wechat, m[0]);
+    }
+  }
+
+  /** Lines within MARKER_REACH of a Pay marker, as [from, to] ranges in text order (merged). */
+  payRanges(): [number, number][] {
+    if (!this.marked) this.markAll();
+    const ranges: [number, number][] = [];
+    for (const [line, texts] of [...this.markerText].sort((a, b) => a[0] - b[0])) {
+      if (!texts.has(Marks.Pay)) continue;
+      const from = Math.max(0, line - MARKER_REACH);
+      const to = Math.min(this.lines.count - 1, line + MARKER_REACH);
+      const last = ranges[ranges.length - 1];
+      if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+      else ranges.push([from, to]);
+    }
+    return ranges;
+  }
+
+  private setMark(line: number, bit: Marks, marker: string): void {
+    this.marks[line] |= bit;
+    let texts = this.markerText.get(line);
+    if (!texts) this.markerText.set(line, (texts = new Map()));
+    if (!texts.has(bit)) texts.set(bit, marker.trim());
   }
 }
 
 const CLAUSE_END = /[，。；？！]/;
+
+/** True when offset falls in one of the spans (sorted by start). */
+function insideAny(spans: [number, number][], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] > offset) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  // hi: the last span starting at or before offset; spans of one pattern do not overlap, so look back a little.
+  for (let i = hi; i >= 0 && i >= hi - 2; i--) if (offset < spans[i][1]) return true;
+  return false;
+}
 
 function bitCount(n: number): number {
   let c = 0;

@@ -75,9 +75,22 @@ export interface PayToken extends ShapeHit {
 }
 
 const PAY_TOKEN =
-  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|(?:Error|Exception)\s*[:：]\s*|\b(?=[A-Z]{2,}(?:_[A-Z0-9]+)+\b|[A-Z]{6,}\b))([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
+  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|(?:Error|Exception)\s*[:：]\s*)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
+/** A token that looks like a Pay code in prose ("交易状态为：USERPAYING"): only looked for near Pay text. */
+const BARE_TOKEN = /\b(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|[A-Z]{6,})\b/g;
 /** Plain words a log prints everywhere: only counted when a Pay key holds them. */
 const COMMON_WORDS = new Set(['ERROR', 'FAIL', 'FAILED', 'SUCCESS', 'OK']);
+
+/** Pay-code-looking tokens of a span of text (lines near a Pay marker), unkeyed. */
+export function barePayTokens(text: string, offset: number): PayToken[] {
+  const found: PayToken[] = [];
+  for (const m of text.matchAll(BARE_TOKEN)) {
+    if (COMMON_WORDS.has(m[0])) continue;
+    const at = offset + (m.index ?? 0);
+    found.push({ code: m[0], offset: at, end: at + m[0].length, payShape: false, v3Body: false });
+  }
+  return found;
+}
 
 export function payTokens(text: string): PayToken[] {
   const found: PayToken[] = [];
