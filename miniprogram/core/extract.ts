@@ -362,6 +362,7 @@ class Scan {
 
   /** A short code followed by its own text: "都是 -1  system error". */
   private shortCodes(lineText: string, start: number, line: number, norm: () => string): void {
+    if (!lineText.includes('-1')) return;
     for (const m of lineText.matchAll(/(?:^|[\s，,：:(（])(-1)\s+([A-Za-z][A-Za-z ]{3,40})/g)) {
       const offset = start + (m.index ?? 0) + m[0].indexOf(m[1]);
       if (this.taken.has(offset)) continue;

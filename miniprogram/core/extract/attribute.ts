@@ -96,7 +96,32 @@ export function payEntries(catalog: Catalog, token: string, version?: string): E
 
 /** True when the catalog knows the code on a platform that counts without context. */
 export function isDefaultCode(catalog: Catalog, code: string): boolean {
-  return catalog.lookup(code).some((e) => !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+  const memo = memoOf(catalog);
+  let known = memo.defaults.get(code);
+  if (known === undefined) {
+    known = catalog.lookup(code).some((e) => !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+    memo.defaults.set(code, known);
+  }
+  return known;
+}
+
+/**
+ * A big log repeats the same few codes thousands of times: their catalog answers are remembered per catalog
+ * (bounded, so that a huge paste of distinct numbers cannot grow it without end).
+ */
+interface Memo {
+  defaults: Map<string, boolean>;
+  attributions: Map<string, Attribution | undefined>;
+}
+const memos = new WeakMap<Catalog, Memo>();
+
+function memoOf(catalog: Catalog): Memo {
+  let memo = memos.get(catalog);
+  if (!memo || memo.attributions.size > 50000 || memo.defaults.size > 50000) {
+    memo = { defaults: new Map(), attributions: new Map() };
+    memos.set(catalog, memo);
+  }
+  return memo;
 }
 
 /** The client API named on the line whose catalog scope has this errCode, if any. */
@@ -123,8 +148,20 @@ export function attributeNumber(
   near: string,
 ): Attribution | undefined {
   if (context.kind === 'foreign') return undefined;
-  const api = clientApi(catalog, code, near);
-  if (api) return api;
+  // Only a client-API errCode depends on the words near it; other answers depend on the code and context.
+  if (platformIndex(catalog).apiCodes.has(code)) {
+    const api = clientApi(catalog, code, near);
+    if (api) return api;
+  }
+  const memo = memoOf(catalog);
+  const key = `${code}|${context.kind}|${context.marker}`;
+  if (memo.attributions.has(key)) return memo.attributions.get(key);
+  const found = attributeByCatalog(catalog, code, context);
+  memo.attributions.set(key, found);
+  return found;
+}
+
+function attributeByCatalog(catalog: Catalog, code: string, context: PlatformContext): Attribution {
   const entries = catalog.lookup(code);
   if (context.kind === 'wecom') {
     const wecom = entries.find((e) => platformKeyOf(e) === 'wecom');
