@@ -8,15 +8,26 @@ import { LineIndex, parseCodeToken } from './text';
  * WeCom and foreign markers are matched first and blanked out, so "企业微信" or "qyapi.weixin.qq.com" do not
  * count as WeChat.
  */
-const WECOM =
-  /企业微信|企微|企业号|wecom|wework|wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|\bqy_?wechat|Senparc\.Weixin\.Work|enterprise[_ ]?we[_ ]?chat|wxwork|\bwx_?work\b|\bwork_?wx\b|\bqywx\b|qy_?weixin|\bqy_(?:client|api|wechat)/gi;
-const FOREIGN =
-  /支付宝|alipay|蚂蚁金服|\bisv\.[a-z]|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|\blark\b|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request|腾讯云函数|\bSCF\b|user code exception|UserCodeError|\bsub_?code\b|\bsub_?msg\b|\bsub[CM][a-z]+\b|Business Failed|Invalid Arguments|\bACQ\.|tenant_?access_?token|tenantAccessToken|app_access_token/gi;
-const WECHAT =
-  /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
+const WECOM_CJK = /企业微信|企微|企业号/g;
+const WECOM_ASCII =
+  /wecom|wework|enterprise[_ ]?we[_ ]?chat|\b(?:wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|qy_?wechat|Senparc\.Weixin\.Work|wxwork|wx_?work\b|work_?wx\b|qywx\b|qy_?weixin|qy_(?:client|api|wechat))/gi;
+const FOREIGN_CJK =
+  /支付宝|蚂蚁金服|抖音|字节跳动|百度小程序|百度智能小程序|钉钉|飞书|QQ ?小程序|快手|淘宝|腾讯云函数/g;
+const FOREIGN_ASCII =
+  /alipay|dingtalk|feishu|\b(?:isv\.[a-z]|douyin|toutiao|bytedance|smartprogram\.baidu|swan\.|larksuite|lark\b|q\.qq\.com|kuaishou|taobao|my\.request|SCF\b|user code exception|UserCodeError|sub_?code\b|sub_?msg\b|sub[CM][a-z]+\b|Business Failed|Invalid Arguments|ACQ\.|tenant_?access_?token|tenantAccessToken|app_access_token)/gi;
+const WECHAT_CJK = /微信|小程序|公众号|云开发/g;
+const WECHAT_ASCII =
+  /weixin|wechat|\b(?:wx[.\-_A-Z]|Wx[A-Z]|cloud\.|jscode2session|code2session|getaccesstoken|rid\s*:)/gi;
 /** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
-const PAY =
-  /微信支付|wechat ?pay|wxpay|tenpay|api\.mch\.weixin|pay\.weixin|\bmch_?id|商户|out_trade_no|prepay_id|return_code|result_code|err_code_des|unifiedorder|requestPayment|getBrandWCPayRequest|WxPay[A-Z]|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{|\berr_code\b|微信.{0,6}(?:付款|退款|转账|下单)|付款码|企业付款|商户订单|支付(?!宝)/gi;
+const PAY_CJK = /微信支付|商户|付款码|企业付款|支付(?!宝)|微信.{0,6}(?:付款|退款|转账|下单)/g;
+const PAY_ASCII =
+  /wechat ?pay|wxpay|tenpay|WxPay[A-Z]|\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{|\b(?:api\.mch\.weixin|pay\.weixin|mch_?id|out_trade_no|prepay_id|return_code|result_code|err_code_des|err_code\b|unifiedorder|requestPayment|getBrandWCPayRequest|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse)/gi;
+/** Each kind as one pattern, for short texts (a clause); big texts are scanned with the two halves apart. */
+const either = (cjk: RegExp, ascii: RegExp) => new RegExp(`${cjk.source}|${ascii.source}`, 'gi');
+const WECOM = either(WECOM_CJK, WECOM_ASCII);
+const FOREIGN = either(FOREIGN_CJK, FOREIGN_ASCII);
+const WECHAT = either(WECHAT_CJK, WECHAT_ASCII);
+const PAY = either(PAY_CJK, PAY_ASCII);
 /**
  * Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL (driver codes, the
  * mysql client's "ERROR 1062 (23000)", duplicate-key values), Postgres, Oracle.
@@ -196,10 +207,15 @@ export class TextContext {
   private markAll(): void {
     this.marked = true;
     const blanked: [number, number][] = [];
+    // Chinese and ASCII markers in separate passes: a pattern of Chinese literals skips ASCII text almost for
+    // free, and ASCII words anchored at a word boundary are tried far less often than at every character.
     const passes: [RegExp, Marks][] = [
-      [WECOM, Marks.Wecom],
-      [FOREIGN, Marks.Foreign],
-      [PAY, Marks.Pay],
+      [WECOM_CJK, Marks.Wecom],
+      [WECOM_ASCII, Marks.Wecom],
+      [FOREIGN_CJK, Marks.Foreign],
+      [FOREIGN_ASCII, Marks.Foreign],
+      [PAY_CJK, Marks.Pay],
+      [PAY_ASCII, Marks.Pay],
     ];
     for (const [re, bit] of passes) {
       re.lastIndex = 0;
@@ -210,10 +226,11 @@ export class TextContext {
       }
     }
     blanked.sort((a, b) => a[0] - b[0]);
-    WECHAT.lastIndex = 0;
-    for (const m of this.text.matchAll(WECHAT)) {
-      const at = m.index ?? 0;
-      if (!insideAny(blanked, at)) this.setMark(this.lines.lineOf(at), Marks.Wechat, m[0]);
+    for (const re of [WECHAT_CJK, WECHAT_ASCII]) {
+      for (const m of this.text.matchAll(re)) {
+        const at = m.index ?? 0;
+        if (!insideAny(blanked, at)) this.setMark(this.lines.lineOf(at), Marks.Wechat, m[0]);
+      }
     }
   }
 
