@@ -337,7 +337,10 @@ class Scan {
       let trigger: boolean | undefined;
       let normLine: string | undefined;
       const norm = () => (normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' '));
-      for (const c of bareCandidates(lineText, start, this.taken)) {
+      const wecomNear = ctx.contextAt(line).kind === 'wecom';
+      const mayBeCode = (code: string) =>
+        index.bareCodes.has(code) || (wecomNear && this.catalog.get(`wecom:${code}`) !== undefined);
+      for (const c of bareCandidates(lineText, start, this.taken, mayBeCode)) {
         const context = ctx.contextAt(line, c.offset);
         const wecom = context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined;
         if ((!index.bareCodes.has(c.code) && !wecom) || ctx.isMasked(c.offset)) continue;

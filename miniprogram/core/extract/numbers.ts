@@ -149,7 +149,13 @@ export interface BareJudge {
 }
 
 /** Bare number candidates of one line, with the reasons they are not codes already applied. */
-export function bareCandidates(line: string, lineOffset: number, taken: Set<number>): Candidate[] {
+export function bareCandidates(
+  line: string,
+  lineOffset: number,
+  taken: Set<number>,
+  /** Whether a number could be a code at all (the catalog knows it): asked before the costlier tests. */
+  mayBeCode: (code: string) => boolean = () => true,
+): Candidate[] {
   const found: Candidate[] = [];
   for (const m of line.matchAll(BARE)) {
     const at = m.index ?? 0;
@@ -169,7 +175,7 @@ export function bareCandidates(line: string, lineOffset: number, taken: Set<numb
     if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
     else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) continue;
     const code = parseCodeToken(raw, 3);
-    if (!code) continue;
+    if (!code || !mayBeCode(code)) continue;
     if (raw.replace(/[^OIl|]/g, '').length > 2) continue;
     if (code.startsWith('-') && code.length !== 7) continue;
     const before = line.slice(Math.max(0, at - 40), at);
