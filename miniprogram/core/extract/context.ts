@@ -76,6 +76,7 @@ export class TextContext {
   private readonly markerText = new Map<number, Map<Marks, string>>();
   private readonly verdicts = new Map<number, PlatformContext>();
   private marked = false;
+  private nearest?: NearestIndex;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -167,21 +168,52 @@ export class TextContext {
 
   /** The nearest line of each marker kind within reach: [distance, line]. */
   private markersAround(line: number, reach: number, paragraph: boolean): Map<Marks, [number, number]> {
+    const index = (this.nearest ??= this.buildNearest());
     const nearest = new Map<Marks, [number, number]>();
-    for (const step of [-1, 1]) {
-      for (let d = step === -1 ? 0 : 1; d <= reach; d++) {
-        const l = line + step * d;
-        if (l < 0 || l >= this.lines.count) break;
+    MARKER_BITS.forEach((bit, b) => {
+      const [prev, next] = paragraph ? index.paragraph[b] : index.anywhere[b];
+      const p = prev[line];
+      const n = next[line];
+      const up = p < 0 ? Infinity : line - p;
+      const down = n < 0 ? Infinity : n - line;
+      const d = Math.min(up, down);
+      if (d <= reach) nearest.set(bit, [d, up <= down ? p : n]);
+    });
+    return nearest;
+  }
+
+  /**
+   * For every line and marker kind, the nearest marked line above and below, within its paragraph and
+   * anywhere: two sweeps over the lines, so that judging a line costs a few array reads (a 1 MB log asks about
+   * thousands of lines).
+   */
+  private buildNearest(): NearestIndex {
+    const count = this.lines.count;
+    const sweep = (bit: Marks, paragraph: boolean): [Int32Array, Int32Array] => {
+      const prev = new Int32Array(count);
+      const next = new Int32Array(count);
+      let cur = -1;
+      for (let l = 0; l < count; l++) {
         const m = this.marksOf(l);
         if (m & Marks.Blank) {
-          if (paragraph) break;
-          continue;
-        }
-        for (const bit of [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay])
-          if (m & bit && (nearest.get(bit)?.[0] ?? Infinity) > d) nearest.set(bit, [d, l]);
+          if (paragraph) cur = -1;
+        } else if (m & bit) cur = l;
+        prev[l] = cur;
       }
-    }
-    return nearest;
+      cur = -1;
+      for (let l = count - 1; l >= 0; l--) {
+        const m = this.marksOf(l);
+        if (m & Marks.Blank) {
+          if (paragraph) cur = -1;
+        } else if (m & bit) cur = l;
+        next[l] = cur;
+      }
+      return [prev, next];
+    };
+    return {
+      paragraph: MARKER_BITS.map((bit) => sweep(bit, true)),
+      anywhere: MARKER_BITS.map((bit) => sweep(bit, false)),
+    };
   }
 
   private markerOf(line: number, bit: Marks): string {
@@ -258,6 +290,13 @@ export class TextContext {
 }
 
 const CLAUSE_END = /[，。；？！]/;
+const MARKER_BITS = [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay];
+
+/** Per marker kind (MARKER_BITS order): the nearest marked line above and below each line, or -1. */
+interface NearestIndex {
+  paragraph: [Int32Array, Int32Array][];
+  anywhere: [Int32Array, Int32Array][];
+}
 
 /** True when offset falls in one of the spans (sorted by start). */
 function insideAny(spans: [number, number][], offset: number): boolean {
