@@ -37,7 +37,7 @@ import {
 import { TextContext, tableCodes, type PlatformContext, type TableCode } from './extract/context';
 import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
-import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
+import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
 import {
   declarations,
   devtoolCodes,
@@ -326,25 +326,18 @@ class Scan {
 
   bare(tableRows: Set<number>): void {
     const { ctx, index } = this;
-    // Only lines with a digit run are worth a look: find them with one pass over the whole text.
-    let previous = -1;
-    for (const m of ctx.text.matchAll(/[0-9０-９][0-9０-９OIl|]{4}|(?:^|[\s，,：:(（])-1\b/g)) {
-      const line = ctx.lines.lineOf(m.index ?? 0);
-      if (line === previous || tableRows.has(line)) continue;
-      previous = line;
-      const start = ctx.lines.start(line);
+    const wecomCode = (code: string, line: number) =>
+      this.catalog.get(`wecom:${code}`) !== undefined && ctx.contextAt(line).kind === 'wecom';
+    const mayBeCode = (code: string, line: number) =>
+      !tableRows.has(line) && (index.bareCodes.has(code) || wecomCode(code, line));
+    for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
       const lineText = ctx.lines.lineText(line);
-      let trigger: boolean | undefined;
+      const start = ctx.lines.start(line);
       let normLine: string | undefined;
       const norm = () => (normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' '));
-      const wecomNear = ctx.contextAt(line).kind === 'wecom';
-      const mayBeCode = (code: string) =>
-        index.bareCodes.has(code) || (wecomNear && this.catalog.get(`wecom:${code}`) !== undefined);
-      for (const c of bareCandidates(lineText, start, this.taken, mayBeCode)) {
-        const context = ctx.contextAt(line, c.offset);
-        const wecom = context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined;
-        if ((!index.bareCodes.has(c.code) && !wecom) || ctx.isMasked(c.offset)) continue;
-        trigger ??= hasTrigger(lineText);
+      const trigger = hasTrigger(lineText);
+      for (const c of candidates) {
+        if (ctx.isMasked(c.offset)) continue;
         // "collection.update:fail -502005 …": a cloud API's failure names its code right after ":fail".
         const afterFail = /:fail\s+$/.test(
           lineText.slice(Math.max(0, c.offset - start - 8), c.offset - start),
@@ -357,22 +350,23 @@ class Scan {
         )
           continue;
         if (ctx.isForeignError(line)) continue;
-        this.add(c.code, c.offset, c.end, line, 'context', context);
+        this.add(c.code, c.offset, c.end, line, 'context');
       }
-      this.shortCodes(lineText, start, line, norm);
     }
+    this.shortCodes();
   }
 
   /** A short code followed by its own text: "都是 -1  system error". */
-  private shortCodes(lineText: string, start: number, line: number, norm: () => string): void {
-    if (!lineText.includes('-1')) return;
-    for (const m of lineText.matchAll(/(?:^|[\s，,：:(（])(-1)\s+([A-Za-z][A-Za-z ]{3,40})/g)) {
-      const offset = start + (m.index ?? 0) + m[0].indexOf(m[1]);
+  private shortCodes(): void {
+    const { text, lines } = this.ctx;
+    if (!text.includes('-1')) return;
+    for (const m of text.matchAll(/(?:^|[ \t，,：:(（])(-1)[ \t]+([A-Za-z][A-Za-z ]{3,40})/gm)) {
+      const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
       if (this.taken.has(offset)) continue;
       const following = normalizeMessage(m[2]);
       const texts = this.index.textsByCode.get(m[1]) ?? [];
-      if (!texts.some((t) => following.startsWith(t)) || !norm()) continue;
-      this.add(m[1], offset, offset + m[1].length, line, 'context');
+      if (!texts.some((t) => following.startsWith(t))) continue;
+      this.add(m[1], offset, offset + m[1].length, lines.lineOf(offset), 'context');
     }
   }
 

@@ -1,6 +1,6 @@
 // Candidate numbers: keyed ones (errcode: 40001, 错误码：40029, <errcode>…) and bare ones in prose or logs,
 // with the context rules that tell a WeChat code from the other numbers of a log line.
-import { parseCodeToken } from './text';
+import { LineIndex, parseCodeToken } from './text';
 
 export interface Candidate {
   code: string;
@@ -149,48 +149,66 @@ export interface BareJudge {
 }
 
 /** Bare number candidates of one line, with the reasons they are not codes already applied. */
-export function bareCandidates(
-  line: string,
-  lineOffset: number,
+/**
+ * Bare candidates of a whole text, by line, from one pass of BARE over it (lines are only sliced when they
+ * hold a candidate). `mayBeCode` (the catalog knows the number) is asked before the costlier tests.
+ */
+export function bareCandidatesByLine(
+  text: string,
+  lines: LineIndex,
   taken: Set<number>,
-  /** Whether a number could be a code at all (the catalog knows it): asked before the costlier tests. */
-  mayBeCode: (code: string) => boolean = () => true,
-): Candidate[] {
-  const found: Candidate[] = [];
-  for (const m of line.matchAll(BARE)) {
+  mayBeCode: (code: string, line: number) => boolean,
+): Map<number, Candidate[]> {
+  const byLine = new Map<number, Candidate[]>();
+  let line = 0;
+  for (const m of text.matchAll(BARE)) {
     const at = m.index ?? 0;
-    if (taken.has(lineOffset + at)) continue;
-    const raw = m[0];
-    const prev = line.charAt(at - 1);
-    const end = at + raw.length;
-    const next = line.slice(end, end + 3);
-    // Glued to a word, the number is only a code when its errmsg is beside it: "invalid credential(40001)",
-    // "40029-invalid code", "#40029 - INVALID_CODE". Otherwise it is a call, an id, a path.
-    let confirm = false;
-    if (prev === '(' && /[A-Za-z]/.test(line.charAt(at - 2)) && next.charAt(0) === ')') confirm = true;
-    else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
-    else if (prev && GLUED_BEFORE.test(prev)) continue;
-    else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(line.charAt(at - 2))) continue;
-    else if (prev === '(' && /[A-Za-z0-9_]/.test(line.charAt(at - 2))) continue;
-    if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
-    else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) continue;
-    const code = parseCodeToken(raw, 3);
-    if (!code || !mayBeCode(code)) continue;
-    if (raw.replace(/[^OIl|]/g, '').length > 2) continue;
-    if (code.startsWith('-') && code.length !== 7) continue;
-    const before = line.slice(Math.max(0, at - 40), at);
-    if (isNoiseBefore(before)) continue;
-    if (isNoiseAfter(line.slice(end, end + 16))) continue;
-    found.push({
-      code,
-      offset: lineOffset + at,
-      end: lineOffset + end,
-      keyed: false,
-      strong: false,
-      confirm,
-    });
+    // Matches come in text order: move the line forward instead of searching for it.
+    while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
+    if (taken.has(at)) continue;
+    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0]);
+    if (!c || !mayBeCode(c.code, line)) continue;
+    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end)) continue;
+    const list = byLine.get(line);
+    if (list) list.push(c);
+    else byLine.set(line, [c]);
   }
-  return found;
+  return byLine;
+}
+
+/** The number at `at` if its surroundings do not make it part of something else (cheap character tests). */
+function candidateAt(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  at: number,
+  raw: string,
+): Candidate | undefined {
+  const prev = at > lineStart ? text.charAt(at - 1) : '';
+  const prev2 = at - 2 >= lineStart ? text.charAt(at - 2) : '';
+  const end = at + raw.length;
+  const next = text.slice(end, Math.min(end + 3, lineEnd));
+  // Glued to a word, the number is only a code when its errmsg is beside it: "invalid credential(40001)",
+  // "40029-invalid code", "#40029 - INVALID_CODE". Otherwise it is a call, an id, a path.
+  let confirm = false;
+  if (prev === '(' && /[A-Za-z]/.test(prev2) && next.charAt(0) === ')') confirm = true;
+  else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
+  else if (prev && GLUED_BEFORE.test(prev)) return undefined;
+  else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(prev2)) return undefined;
+  else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;
+  if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
+  else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
+  const code = parseCodeToken(raw, 3);
+  if (!code) return undefined;
+  if (raw.replace(/[^OIl|]/g, '').length > 2) return undefined;
+  if (code.startsWith('-') && code.length !== 7) return undefined;
+  return { code, offset: at, end, keyed: false, strong: false, confirm };
+}
+
+/** The words before and after the number: a field, a counted noun, a unit. */
+function passesNoise(text: string, lineStart: number, lineEnd: number, at: number, end: number): boolean {
+  if (isNoiseBefore(text.slice(Math.max(lineStart, at - 40), at))) return false;
+  return !isNoiseAfter(text.slice(end, Math.min(end + 16, lineEnd)));
 }
 
 function isNoiseBefore(before: string): boolean {
