@@ -166,8 +166,11 @@ export function bareCandidatesByLine(
     // Matches come in text order: move the line forward instead of searching for it.
     while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
     if (taken.has(at)) continue;
-    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0]);
-    if (!c || !mayBeCode(c.code, line)) continue;
+    // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
+    const code = parseCodeToken(m[0], 3);
+    if (!code || !mayBeCode(code, line)) continue;
+    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0], code);
+    if (!c) continue;
     if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end)) continue;
     const list = byLine.get(line);
     if (list) list.push(c);
@@ -183,6 +186,7 @@ function candidateAt(
   lineEnd: number,
   at: number,
   raw: string,
+  code: string,
 ): Candidate | undefined {
   const prev = at > lineStart ? text.charAt(at - 1) : '';
   const prev2 = at - 2 >= lineStart ? text.charAt(at - 2) : '';
@@ -198,8 +202,6 @@ function candidateAt(
   else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;
   if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
   else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
-  const code = parseCodeToken(raw, 3);
-  if (!code) return undefined;
   if (raw.replace(/[^OIl|]/g, '').length > 2) return undefined;
   if (code.startsWith('-') && code.length !== 7) return undefined;
   return { code, offset: at, end, keyed: false, strong: false, confirm };
