@@ -99,43 +99,7 @@ function lineAround(text: string, at: number): string {
  * Bare numbers that could be codes: 5–7 digits (6 for cloud codes with a minus), OCR slips allowed but at
  * least 3 real digits. Boundaries are checked in code (no lookbehind, see text.ts).
  */
-const isDigit = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-/** Digits and the letters OCR reads for them (O, I, l, |). */
-const isRunChar = (c: number) => isDigit(c) || c === 79 || c === 73 || c === 108 || c === 124;
-/** What may not follow a bare number: a letter, an ASCII digit, '_' or '|'. */
-const blocksAfter = (c: number) =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 124;
-
-/**
- * Every match of /-?[0-9０-９][0-9０-９OIl|]{4,6}(?![A-Za-z0-9_|])/g, leftmost first, found by a loop over the
- * characters: the regex costs more than the rest of the bare scan on a big log, and allocates a match each.
- */
-export function forEachBare(text: string, found: (at: number, raw: string) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const negative = c === 45 && i + 1 < n && isDigit(text.charCodeAt(i + 1));
-    if (!negative && !isDigit(c)) {
-      i++;
-      continue;
-    }
-    const s = negative ? i + 1 : i;
-    let run = 1;
-    while (run < 7 && s + run < n && isRunChar(text.charCodeAt(s + run))) run++;
-    let matched = 0;
-    for (let len = run; len >= 5; len--) {
-      if (s + len >= n || !blocksAfter(text.charCodeAt(s + len))) {
-        matched = len;
-        break;
-      }
-    }
-    if (matched) {
-      found(i, text.slice(i, s + matched));
-      i = s + matched;
-    } else i++;
-  }
-}
+const BARE = /-?[0-9０-９][0-9０-９OIl|]{4,6}(?![A-Za-z0-9_|])/g;
 
 /** Characters that, right before a number, make it part of something else: a path, an id, a version. */
 const GLUED_BEFORE = /[A-Za-z0-9_.\-+#@$¥￥/\\%&~*^]/;
@@ -197,19 +161,21 @@ export function bareCandidatesByLine(
 ): Map<number, Candidate[]> {
   const byLine = new Map<number, Candidate[]>();
   let line = 0;
-  forEachBare(text, (at, raw) => {
+  for (const m of text.matchAll(BARE)) {
+    const at = m.index ?? 0;
     // Matches come in text order: move the line forward instead of searching for it.
     while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
-    if (taken.has(at)) return;
+    if (taken.has(at)) continue;
     // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
-    const code = parseCodeToken(raw, 3);
-    if (!code || !mayBeCode(code, line)) return;
-    const c = candidateAt(text, lines.start(line), lines.end(line), at, raw, code);
-    if (!c || !passesNoise(text, lines.start(line), lines.end(line), at, c.end)) return;
+    const code = parseCodeToken(m[0], 3);
+    if (!code || !mayBeCode(code, line)) continue;
+    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0], code);
+    if (!c) continue;
+    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end)) continue;
     const list = byLine.get(line);
     if (list) list.push(c);
     else byLine.set(line, [c]);
-  });
+  }
   return byLine;
 }
 
