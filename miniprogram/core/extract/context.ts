@@ -21,7 +21,7 @@ const WECHAT_ASCII =
 /** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
 const PAY_CJK = /微信支付|商户|付款码|企业付款|支付(?!宝)|微信.{0,6}(?:付款|退款|转账|下单)/g;
 const PAY_ASCII =
-  /\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{|\b(?:wechat ?pay|wxpay|tenpay|WxPay[A-Z]|api\.mch\.weixin|pay\.weixin|mch_?id|out_trade_no|prepay_id|return_code|result_code|err_code_des|err_code\b|unifiedorder|requestPayment|getBrandWCPayRequest|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse)/gi;
+  /\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{|\b(?:wechat ?pay|wxpay|tenpay|WxPay[A-Z]|api\.mch\.weixin|pay\.weixin|mch_?id|out_trade_no|prepay_id|return_code|result_code|err_code_des|err_code\b|unifiedorder|requestPayment|getBrandWCPayRequest|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|Gateways[\\/]+Wechat)/gi;
 /** Each kind as one pattern, for short texts (a clause); big texts are scanned with the two halves apart. */
 const either = (cjk: RegExp, ascii: RegExp) => new RegExp(`${cjk.source}|${ascii.source}`, 'gi');
 const WECOM = either(WECOM_CJK, WECOM_ASCII);

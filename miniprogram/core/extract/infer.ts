@@ -28,6 +28,17 @@ export function inferCodes(
       nearFound[l] = 1;
   };
   for (const h of hits) mark(h.line);
+  // Pay wording near other codes still says which Pay code failed ("cloud function … -504002 … Error: 签名错误"
+  // from a Pay SDK): only a Pay code nearby makes it unnecessary.
+  const nearPay = new Uint8Array(ctx.lines.count);
+  for (const h of hits)
+    if (PAY_KEYS.has(h.platform))
+      for (
+        let l = Math.max(0, h.line - INFER_REACH);
+        l <= Math.min(ctx.lines.count - 1, h.line + INFER_REACH);
+        l++
+      )
+        nearPay[l] = 1;
   const near = (line: number) => nearFound[line] === 1;
   const inferred: Hit[] = [];
   const attribute = (code: string, line: number, context: PlatformContext) =>
@@ -68,7 +79,13 @@ export function inferCodes(
   if (ctx.text.length > FREE_TEXT_LIMIT) return inferred;
   // Free text: a distinctive catalog phrase, or Chinese wording, on a line with no code nearby.
   for (let line = 0; line < ctx.lines.count; line++) {
-    if (near(line)) continue;
+    if (near(line)) {
+      const context = ctx.contextAt(line);
+      const lineText = ctx.lines.lineText(line);
+      if (context.pay !== undefined && !nearPay[line] && hasChineseWording(lineText))
+        chinese(catalog, lineText, ctx.lines.start(line), line, context, inferred, lineText, true);
+      continue;
+    }
     const lineText = ctx.lines.lineText(line);
     const context = ctx.contextAt(line);
     if (context.kind === 'foreign') continue;
@@ -103,12 +120,15 @@ function chinese(
   context: PlatformContext,
   out: Hit[],
   around = lineText,
+  payOnly = false,
 ): boolean {
   // WeCom and Pay wordings count only in their context; elsewhere the meanings that count without one.
   const allowed = (key: string) =>
-    context.kind === 'wecom'
-      ? key === 'wecom'
-      : !CONTEXT_ONLY_KEYS.has(key) || (context.pay !== undefined && (key === 'payv3' || key === 'payv2'));
+    payOnly
+      ? PAY_KEYS.has(key)
+      : context.kind === 'wecom'
+        ? key === 'wecom'
+        : !CONTEXT_ONLY_KEYS.has(key) || (context.pay !== undefined && (key === 'payv3' || key === 'payv2'));
   let matches = codesFromChinese(catalog, lineText, allowed);
   // In a WeCom or Pay context, that platform's wording beats a look-alike elsewhere.
   const own = matches.filter((m) => CONTEXT_ONLY_KEYS.has(platformKeyOf(m.entry)));

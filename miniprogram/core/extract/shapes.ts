@@ -127,7 +127,8 @@ export function httpStatusNear(lines: string[]): number | undefined {
 
 /** Which Pay API version a text shows: v2 speaks XML (return_code, err_code, CDATA), v3 JSON over HTTP status. */
 export function payVersion(text: string): 'payv2' | 'payv3' | undefined {
-  if (/return_code|result_code|err_code|<xml>|CDATA|\bv2\b/i.test(text)) return 'payv2';
+  if (/return_?(?:code|msg)|returnCode|returnMessage|result_code|err_code|<xml>|CDATA|\bv2\b/i.test(text))
+    return 'payv2';
   if (/apiv3|\/v3\/|\bv3\b|HttpStatusCode|httpResponseBody|\\?"code\\?"\s*:\s*\\?"[A-Z]/i.test(text))
     return 'payv3';
   return undefined;

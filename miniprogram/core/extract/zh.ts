@@ -24,7 +24,7 @@ interface ZhIndex {
 /** Clause separators in catalog texts and in logs. */
 const CLAUSE_SPLIT = /[，。；、,;.!?！？（）()【】[\]“”"'：:\n|/]+/;
 /** A run of Chinese wording (with the identifiers inside it) on a line of text. */
-const SEGMENT = /[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*[\u4e00-\u9fff]/g;
+const SEGMENT = /[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*[\u4e00-\u9fffA-Za-z0-9_]/g;
 const CJK = /[\u4e00-\u9fff]/g;
 /** Clauses shorter than this (normalised characters) only match exactly. */
 const FUZZY_LENGTH = 6;
