@@ -4,7 +4,13 @@
 import type { Catalog } from '../catalog';
 import { CONTEXT_ONLY_KEYS, PAY_KEYS, attributeNumber, platformKeyOf, type Attribution } from './attribute';
 import type { PlatformContext, TextContext } from './context';
-import { codeFromMessage, codesFromPhrases, normalizeMessage, type MessageIndex } from './messages';
+import {
+  codeFromMessage,
+  codesAfterErrorWords,
+  codesFromPhrases,
+  normalizeMessage,
+  type MessageIndex,
+} from './messages';
 import type { Hit, Message } from './summary';
 import { payVersion } from './shapes';
 import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
@@ -104,6 +110,21 @@ export function inferCodes(
         found = true;
       }
     }
+    if (!found && !covered.has(line) && context.kind === 'wechat') {
+      for (const p of codesAfterErrorWords(index, lineText)) {
+        const where = attribute(p.code, line, context);
+        if (!where) continue;
+        inferred.push({
+          code: p.code,
+          offset: offset + p.at,
+          end: offset + p.at + p.length,
+          line,
+          via: 'errmsg',
+          ...where,
+        });
+        found = true;
+      }
+    }
     if (!found && hasChineseWording(lineText))
       found = chinese(catalog, lineText, offset, line, context, inferred);
     if (found) mark(line);
@@ -134,8 +155,9 @@ function chinese(
   const own = matches.filter((m) => CONTEXT_ONLY_KEYS.has(platformKeyOf(m.entry)));
   if (own.length) matches = own;
   // One Pay wording on both versions (签名错误: SIGNERROR, SIGN_ERROR): the version the text shows.
-  const version = payVersion(around);
-  if (version && matches.some((m) => platformKeyOf(m.entry) === version))
+  // v2 by default: its Chinese return_msg is how most Pay failures are quoted; v3 bodies show their JSON code.
+  const version = payVersion(around) ?? 'payv2';
+  if (matches.some((m) => platformKeyOf(m.entry) === version))
     matches = matches.filter(
       (m) => !PAY_KEYS.has(platformKeyOf(m.entry)) || platformKeyOf(m.entry) === version,
     );

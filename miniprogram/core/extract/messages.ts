@@ -52,6 +52,8 @@ export interface MessageIndex {
   phrases: Map<string, Phrase[]>;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
+  /** 2–4 word text beginnings of one code only (built on first use). */
+  prefixes?: Map<string, string>;
 }
 
 const indexes = new WeakMap<Catalog, MessageIndex>();
@@ -157,6 +159,10 @@ const FUZZY_MIN = 0.86;
 
 /** The code an errmsg belongs to, when exactly one WeChat code has that text (or one very close to it). */
 export function codeFromMessage(index: MessageIndex, raw: string): string | undefined {
+  // A client errMsg names its API first: "request:fail url not in domain list" is "url not in domain list".
+  const failed = /^\s*[\w.]+:fail\s+(\S+\s+\S.*)$/.exec(raw);
+  if (failed)
+    return codeFromMessage(index, failed[1]) ?? codeFromMessage(index, raw.replace(':fail', ' fail'));
   const norm = normalizeMessage(raw);
   if (norm.length < 6) return undefined;
   const hit = index.exact.get(norm);
@@ -217,4 +223,46 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
     }
   }
   return found;
+}
+
+/**
+ * A catalog errmsg written in prose right after an error word ("公众号发模版消息一直报invalid ip，…", "显示失败：
+ * invalid webhook url"): the words that follow are the start of exactly one code's text (two words at least).
+ */
+export function codesAfterErrorWords(
+  index: MessageIndex,
+  line: string,
+): { code: string; at: number; length: number }[] {
+  const found: { code: string; at: number; length: number }[] = [];
+  const prefixes = (index.prefixes ??= buildPrefixes(index));
+  for (const m of line.matchAll(
+    /(?:报错?|提示|出现|显示|失败[:：]?|错误[:：]?|\berror[:：]?)\s*([A-Za-z][A-Za-z_ /'-]{4,60})/gi,
+  )) {
+    const words = normalizeMessage(m[1]).split(' ');
+    for (let k = Math.min(4, words.length); k >= 2; k--) {
+      const code = prefixes.get(words.slice(0, k).join(' '));
+      if (!code) continue;
+      const at = (m.index ?? 0) + m[0].length - m[1].length;
+      found.push({ code, at, length: m[1].length });
+      break;
+    }
+  }
+  return found;
+}
+
+/** 2- to 4-word beginnings of the catalog texts that belong to one code only. */
+function buildPrefixes(index: MessageIndex): Map<string, string> {
+  const codes = new Map<string, Set<string>>();
+  for (const [text, code] of index.exact) {
+    const words = text.split(' ');
+    for (let k = 2; k <= Math.min(4, words.length); k++) {
+      const key = words.slice(0, k).join(' ');
+      const set = codes.get(key) ?? new Set<string>();
+      set.add(code);
+      codes.set(key, set);
+    }
+  }
+  const unique = new Map<string, string>();
+  for (const [key, set] of codes) if (set.size === 1 && key.length >= 8) unique.set(key, [...set][0]);
+  return unique;
 }

@@ -47,7 +47,9 @@ export function findMessages(text: string, ctx: TextContext): Message[] {
     if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1))) continue;
     if (/[A-Za-z0-9_]/.test(text.charAt(at + m[1].length))) continue;
     const explicit = /=>|[:=：>]/.test(m[2]);
-    if (!explicit && m[1] !== '提示' && m[1] !== '说明') continue;
+    // PHP: "Uncaught exception 'Exception' with message 'api unauthorized, …'".
+    const phpMessage = /^message$/i.test(m[1]) && /\bwith $/i.test(text.slice(Math.max(0, at - 5), at));
+    if (!explicit && !phpMessage && m[1] !== '提示' && m[1] !== '说明') continue;
     const valueStart = at + m[0].length;
     const quote = /["']$/.test(m[0]) ? m[0].charAt(m[0].length - 1) : '';
     let raw: string;
