@@ -196,7 +196,9 @@ class Scan {
     // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
     // WeChat's; "errcode":-1 still is).
     if (context.marker !== '' || c.code === '-1') return true;
-    if (!known) return false;
+    // WeChat's own key (errcode, err_code) keeps a number the catalog lacks, so that its family is shown;
+    // a generic one (error code, 错误码, errorCode) does not: "Error code 17001 (User not found)".
+    if (!known) return /^err_?code$/i.test(c.key ?? '') && digits >= 5;
     return (
       digits >= 5 || /:fail|errMsg|errno/i.test(this.ctx.lines.lineText(this.ctx.lines.lineOf(c.offset)))
     );
