@@ -32,9 +32,13 @@ export function formatEntry(entry: Entry, p: Painter): string {
   lines.push(
     `${p.code(p.bold(entry.code))}  ${p.accent(entry.platform)}  ${p.dim(`${entry.family} · ${family.en}`)}`,
   );
+  // WeChat Pay: the HTTP status the code comes with and its other spellings.
+  if (entry.http?.length) lines.push(`  ${p.bold('HTTP')} ${entry.http.join(', ')}`);
+  if (entry.aliases?.length) lines.push(`  ${p.bold('also spelled')} ${entry.aliases.join(', ')}`);
   if (entry.zh) lines.push(`  ${entry.zh}${entry.zhSource === PROJECT ? ` ${p.dim(ZH_MARK)}` : ''}`);
   if (entry.en) lines.push(`  ${entry.en}${entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''}`);
   if (entry.fix) lines.push(`  ${p.bold('解决方法')} ${entry.fix}`);
+  if (entry.fixEn) lines.push(`  ${' '.repeat('解决方法'.length * 2)} ${entry.fixEn} ${p.dim(EN_MARK)}`);
   if (entry.noteZh || entry.noteEn) {
     lines.push(`  ${p.bold('note (wxerr)')} ${entry.noteZh ?? ''}`);
     if (entry.noteEn) lines.push(`  ${' '.repeat('note (wxerr)'.length)} ${entry.noteEn}`);

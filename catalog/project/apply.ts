@@ -9,7 +9,8 @@ import {
   SEPARATE_NUMBERING,
 } from '../../miniprogram/core/platforms';
 import type { CatalogData, Entry } from '../../miniprogram/core/types';
-import { ProjectTextError, type ProjectTexts } from './load';
+import { hasCjk } from '../parsers/text';
+import { ProjectTextError, type Origin, type ProjectTexts } from './load';
 
 /** The label of every text the project wrote itself. */
 export const PROJECT_LABEL = 'wxerr';
@@ -34,9 +35,30 @@ function entryFinder(entries: readonly Entry[]): (id: string) => Entry | undefin
   };
 }
 
+/**
+ * One row per entry and kind of text: two rows naming one entry (two spellings of a Pay code, or a note in
+ * notes.tsv beside its alias group's note) would silently overwrite each other, so the second is an error.
+ */
+function claims(problems: string[]) {
+  const first = new Map<string, string>();
+  return (entry: Entry, kind: string, at: Origin): boolean => {
+    const key = `${kind}\t${entry.id}`;
+    const earlier = first.get(key);
+    if (earlier) {
+      problems.push(
+        `${at.file}:${at.line}: ${entry.id} has a second ${kind} (the first at ${earlier}); merge the two`,
+      );
+      return false;
+    }
+    first.set(key, `${at.file}:${at.line}`);
+    return true;
+  };
+}
+
 export function applyProjectTexts(data: CatalogData, texts: ProjectTexts): void {
   const problems: string[] = [];
   const find = entryFinder(data.entries);
+  const claim = claims(problems);
   const unknown = (id: string): string => {
     const key = id.split(':')[0];
     return platformByKey(key) ? `no entry ${id} in the catalog` : `unknown platform key "${key}" in ${id}`;
@@ -55,20 +77,28 @@ export function applyProjectTexts(data: CatalogData, texts: ProjectTexts): void 
       );
       continue;
     }
+    if (!claim(entry, `${t.lang} translation`, t)) continue;
     entry[t.lang] = t.text;
     entry[`${t.lang}Source`] = PROJECT_LABEL;
   }
 
-  const noted = new Map<Entry, string>();
+  for (const f of texts.fixTranslations ?? []) {
+    const entry = find(f.id);
+    if (!entry) problems.push(`${f.file}:${f.line}: ${unknown(f.id)}`);
+    else if (!entry.fix || !hasCjk(entry.fix))
+      problems.push(`${f.file}:${f.line}: ${f.id} has no Chinese-only fix to translate`);
+    else if (claim(entry, 'fixEn', f)) entry.fixEn = f.text;
+  }
+
   for (const n of texts.notes) {
     const entry = find(n.id);
     if (!entry) {
       problems.push(`${n.file}:${n.line}: ${unknown(n.id)}`);
       continue;
     }
+    if (!claim(entry, 'note', n)) continue;
     entry.noteZh = n.zh;
     entry.noteEn = n.en;
-    noted.set(entry, `${n.file}:${n.line}`);
   }
 
   // An alias group's note explains the merge on every Pay entry of the group.
@@ -76,14 +106,9 @@ export function applyProjectTexts(data: CatalogData, texts: ProjectTexts): void 
     const spellings = new Set(g.spellings.map(payKey));
     for (const entry of data.entries) {
       if (!PAY_PLATFORMS.has(entry.platform) || !spellings.has(payKey(entry.code))) continue;
-      const first = noted.get(entry);
-      if (first) {
-        problems.push(`${g.file}:${g.line}: ${entry.id} already has a note (${first}); merge the two`);
-        continue;
-      }
+      if (!claim(entry, 'note', g)) continue;
       entry.noteZh = g.zh;
       entry.noteEn = g.en;
-      noted.set(entry, `${g.file}:${g.line}`);
     }
   }
 
@@ -105,7 +130,7 @@ export function applyProjectTexts(data: CatalogData, texts: ProjectTexts): void 
       continue;
     }
     for (const entry of targets) {
-      if (!entry) continue;
+      if (!entry || (a.key.includes(':') && !claim(entry, 'advice', a))) continue;
       entry.adviceZh = a.zh;
       entry.adviceEn = a.en;
     }

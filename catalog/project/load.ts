@@ -9,6 +9,7 @@ export const TRANSLATIONS_DIR = join(__dirname, '..', 'translations');
 export const NOTES_FILE = join(__dirname, 'notes.tsv');
 export const ADVICE_FILE = join(__dirname, 'advice.tsv');
 export const ALIASES_FILE = join(__dirname, 'aliases.tsv');
+export const FIX_EN_FILE = join(__dirname, 'wecom-fix-en.tsv');
 
 export type Lang = 'zh' | 'en';
 
@@ -47,8 +48,16 @@ export interface AliasGroup extends Origin {
   en: string;
 }
 
+/** English of an entry's Chinese-only official fix (the WeCom 排查方法 cells). */
+export interface FixTranslation extends Origin {
+  id: string;
+  text: string;
+}
+
 export interface ProjectTexts {
   translations: Translation[];
+  /** Absent means none. */
+  fixTranslations?: FixTranslation[];
   notes: Note[];
   advice: Advice[];
   /** Pay spelling groups; absent means none (a synthetic catalog in tests). */
@@ -220,12 +229,36 @@ export function readAliases(path: string, problems: string[]): AliasGroup[] {
   return groups;
 }
 
+/** `id\tfixEn` rows, each id once. */
+export function readFixTranslations(path: string, problems: string[]): FixTranslation[] {
+  if (!existsSync(path)) return [];
+  const seen = new Map<string, Origin>();
+  const out: FixTranslation[] = [];
+  for (const row of readTsv(path, ['id', 'fixEn'], problems)) {
+    const [id, text] = row.cells;
+    const first = seen.get(id);
+    if (!ID.test(id))
+      problems.push(`${row.file}:${row.line}: malformed id "${id}" (expected e.g. wecom:60020)`);
+    else if (first)
+      problems.push(
+        `${row.file}:${row.line}: duplicate fixEn for ${id} (first at ${first.file}:${first.line})`,
+      );
+    else {
+      seen.set(id, row);
+      out.push({ id, text, file: row.file, line: row.line });
+    }
+  }
+  return out;
+}
+
 export interface ProjectPaths {
   translations: string;
   notes: string;
   advice: string;
   /** Pay alias groups; the repository's aliases.tsv when not given. */
   aliases?: string;
+  /** English of Chinese-only fixes; none when not given. */
+  fixTranslations?: string;
 }
 
 export const DEFAULT_PATHS: ProjectPaths = {
@@ -233,6 +266,7 @@ export const DEFAULT_PATHS: ProjectPaths = {
   notes: NOTES_FILE,
   advice: ADVICE_FILE,
   aliases: ALIASES_FILE,
+  fixTranslations: FIX_EN_FILE,
 };
 
 /** Reads all project texts; throws ProjectTextError listing every malformed line or duplicate. */
@@ -243,6 +277,7 @@ export function loadProjectTexts(paths: ProjectPaths = DEFAULT_PATHS): ProjectTe
     notes: readNotes(paths.notes, problems),
     advice: readAdvice(paths.advice, problems),
     aliases: readAliases(paths.aliases ?? ALIASES_FILE, problems),
+    fixTranslations: paths.fixTranslations ? readFixTranslations(paths.fixTranslations, problems) : [],
   };
   if (problems.length) throw new ProjectTextError(problems);
   return texts;

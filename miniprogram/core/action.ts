@@ -46,8 +46,19 @@ ADDED_ACTIONS['微信支付 APIv2'] = {
 
 /** wx.* fail callbacks: a user's cancel is not an error; a denied permission wants wx.openSetting. */
 const WXAPI_RULES: Array<[RegExp, Action]> = [
-  [/fail:? ?cancel|user cancel|用户取消/i, 'none'],
-  [/auth den|authorize no response|permission denied|用户拒绝|拒绝授权|未授权/i, 'account-state'],
+  [/fail:? ?cancel|user cancel|用户取消|支付取消|点击了?取消|already connect|已连接/i, 'none'],
+  // The user (or the phone) said no: denied, not agreed, a switch or service off. The app asks again.
+  [
+    /auth den|authorize no response|permission denied|not authorized|switched off|not available|service unavailable|用户拒绝|拒绝授权|未授权|未同意|用户关闭|开关未打开|未开启|未打开|不可用|受限|未完成/i,
+    'account-state',
+  ],
+  [/session_key\s*过期/i, 're-login'],
+  [/限频|断开|no connection|下载失败|未扫描到/i, 'retry-later'],
+  [/not declared|未.*声明|未发布|审核不通过|校验不通过/i, 'fix-config'],
+  [
+    /未初始化|not init|未先调用|没有找到|未找到|no device|no service|no characteristic|还未|未开始|未连接|must be/i,
+    'fix-request',
+  ],
 ];
 
 // Wording rules, checked in order; the first match wins. Chinese and English as the official tables word them.
@@ -78,7 +89,7 @@ const SEPARATE_TEXT_RULES: Array<[RegExp, Action]> = [
   [/(access_token|ticket|token)\s*(已|已经)?过期/i, 'refresh-token'],
   [/(code|登录态|登陆态|登录|登陆).*(过期|被使用|使用过)/i, 're-login'],
   [
-    /未实名|未认证|未验证|尚未验证|没有验证|余额不足|已下架|禁用|停用|已解散|迁移|未上线|未报备|试用|已过期，无法|被封|账号异常|帐号异常|注销|未支付|未购买|购买|到期|没有有效|未签署|没签署|注册|未激活|未登录|未关联|未安装|没有安装|没有授权|无付费信息|风控|拦截/,
+    /未实名|未认证|未验证|尚未验证|没有验证|余额不足|已下架|禁用|停用|已解散|迁移|未上线|未报备|试用|已过期，无法|被封|账号异常|帐号异常|注销|未支付|未购买|购买|到期|没有有效|未签署|没签署|未注册|尚未注册|未网络注册|无注册信息|未激活|未登录|未关联|未安装|没有安装|没有授权|无付费信息|风控|拦截/,
     'account-state',
   ],
   [

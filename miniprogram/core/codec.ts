@@ -35,6 +35,7 @@ const SHORT: Record<string, string> = {
   enSource: 'E',
   zhSource: 'Z',
   fixSource: 'F',
+  fixEn: 'x',
   noteZh: 'n',
   noteEn: 'N',
   adviceZh: 'a',
@@ -156,20 +157,20 @@ export function decodeCatalog(packed: PackedCatalog): CatalogData {
     });
   const entries = packed.e.map(([code, p, action, packedTexts, packedExtra]): Entry => {
     const platform = PLATFORMS[p].name;
-    const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => ({
-      en: str(en),
-      zh: str(zh),
-      ...(fix !== '' ? { fix: str(fix) } : {}),
-      ...(note !== '' ? { note: str(note) } : {}),
-      ...(api !== undefined && api !== '' ? { api: str(api) } : {}),
-      ...(spelling !== undefined ? { spelling: str(spelling) } : {}),
-      sources: unpackRefs(refs),
-    }));
-    const extra: Record<string, string | string[] | number[]> = {};
-    for (const [k, v] of Object.entries(packedExtra ?? {}))
-      extra[LONG[k] ?? k] = typeof v === 'number' ? str(v) : v;
-    const scope = typeof extra.scope === 'string' ? extra.scope : undefined;
-    const http = Array.isArray(extra.http) ? (extra.http as number[]) : undefined;
+    // Built field by field (no spread of temporary objects): decoding runs once at start-up on the phone.
+    const texts = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => {
+      const t = { en: str(en), zh: str(zh) } as TextVariant;
+      if (fix !== '') t.fix = str(fix);
+      if (note !== '') t.note = str(note);
+      if (api !== undefined && api !== '') t.api = str(api);
+      if (spelling !== undefined) t.spelling = str(spelling);
+      t.sources = unpackRefs(refs);
+      return t;
+    });
+    const packedScope = packedExtra?.s;
+    const scope =
+      typeof packedScope === 'string' || typeof packedScope === 'number' ? str(packedScope) : undefined;
+    const http = Array.isArray(packedExtra?.h) ? (packedExtra.h as number[]) : undefined;
     const entry: Entry = {
       id: entryId(platform, code, scope),
       code,
@@ -182,13 +183,23 @@ export function decodeCatalog(packed: PackedCatalog): CatalogData {
       sources: sortRefs(texts.flatMap((t) => t.sources)),
     };
     applyPrimaryTexts(entry);
-    Object.assign(entry, extra);
-    for (const lang of ['en', 'zh'] as const)
-      if (typeof extra[lang] === 'string' && !extra[`${lang}Source`] && !texts.some((t) => t[lang]))
-        entry[`${lang}Source`] = PROJECT_LABEL;
+    if (packedExtra) unpackExtra(entry, packedExtra, str);
     return entry;
   });
   return { version: packed.v, sources: packed.sources, entries };
+}
+
+/** Copies the extra fields onto a decoded entry under their long names; restores implied "wxerr" labels. */
+function unpackExtra(entry: Entry, extra: Extra, str: (v: Str) => string): void {
+  const target = entry as unknown as Record<string, unknown>;
+  for (const k in extra) {
+    const v = extra[k];
+    target[LONG[k] ?? k] = typeof v === 'number' ? str(v) : v;
+  }
+  if (extra.e !== undefined && extra.E === undefined && !entry.texts.some((t) => t.en))
+    entry.enSource = PROJECT_LABEL;
+  if (extra.z !== undefined && extra.Z === undefined && !entry.texts.some((t) => t.zh))
+    entry.zhSource = PROJECT_LABEL;
 }
 
 /** The primary en/zh/fix are the first non-empty wording of each, in source order; each names its source. */

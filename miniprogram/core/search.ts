@@ -78,10 +78,20 @@ const TIER: Record<MatchKind, number> = {
 };
 const NON_WECHAT_PENALTY = 90;
 /**
- * WeCom, Pay and the client API tables reuse WeChat's numbers and words with their own meanings: a bare query
- * ("token过期") means the older platforms, so these drop more than a tier unless the query names them.
+ * WeCom and Pay reuse WeChat's numbers and words with their own meanings: a bare query ("token过期") means the
+ * older platforms, so they drop nearly a tier unless the query names them. The client API tables are narrower
+ * still (one API's errCodes, beside the general errno table): they drop more than a tier, and lead by code,
+ * errMsg or when named.
  */
-const SEPARATE_PENALTY = 150;
+const SEPARATE_PENALTY = 90;
+const CLIENT_API_PENALTY = 150;
+
+/** How far a platform's entries are held back when the query does not name it. */
+function heldBack(platform: Platform): number {
+  if (!platformInfo(platform).wechat) return NON_WECHAT_PENALTY;
+  if (platform === '小程序客户端 API') return CLIENT_API_PENALTY;
+  return SEPARATE_NUMBERING.has(platform) ? SEPARATE_PENALTY : 0;
+}
 /** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
 const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
@@ -248,15 +258,10 @@ export class SearchIndex {
     store: UnitStore,
   ): void {
     const entry = this.entries[index];
-    const info = platformInfo(entry.platform);
     this.prior[index] =
       POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
       (entry.adviceEn ? COMMONLY_MET : 0) +
-      (!info.wechat
-        ? -NON_WECHAT_PENALTY
-        : SEPARATE_NUMBERING.has(entry.platform)
-          ? -SEPARATE_PENALTY
-          : 0.1 * (12 - platformRank(entry.platform)));
+      (heldBack(entry.platform) ? -heldBack(entry.platform) : 0.1 * (12 - platformRank(entry.platform)));
     this.platformBit[index] = 1 << platformRank(entry.platform);
     this.entryPassages[index] = this.passageTotal;
     this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
@@ -624,13 +629,7 @@ export class SearchIndex {
   /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
   private boost(e: number): number {
     if (!(this.named & this.platformBit[e])) return 0;
-    const platform = this.entries[e].platform;
-    const held = !platformInfo(platform).wechat
-      ? NON_WECHAT_PENALTY
-      : SEPARATE_NUMBERING.has(platform)
-        ? SEPARATE_PENALTY
-        : 0;
-    return PLATFORM_BOOST + held;
+    return PLATFORM_BOOST + heldBack(this.entries[e].platform);
   }
 
   private addKey(term: Term, key: string, quality: number): void {

@@ -77,6 +77,8 @@ export interface Entry {
   enSource?: string;
   zhSource?: string;
   fixSource?: string;
+  /** The project's English of a Chinese-only official `fix` (WeCom's 排查方法); always the project's own words. */
+  fixEn?: string;
   /** The project's note on a source text that is wrong or contradicts another source (project's own words). */
   noteZh?: string;
   noteEn?: string;
