@@ -27,28 +27,15 @@
 //    code was found within 3 lines; Chinese wording fitting several codes gives them all, ranked by `score`.
 
 import { bundledCatalog, type Catalog } from './catalog';
-import {
-  attributeNumber,
-  isDefaultCode,
-  payEntries,
-  platformKeyOf,
-  type Attribution,
-} from './extract/attribute';
-import { TextContext, tableCodes, type PlatformContext, type TableCode } from './extract/context';
+import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
+import { TextContext, type PlatformContext } from './extract/context';
 import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
-import {
-  declarations,
-  devtoolCodes,
-  httpStatusNear,
-  listings,
-  nameCarriesCode,
-  barePayTokens,
-  payTokens,
-  payVersion,
-} from './extract/shapes';
+import { payHits } from './extract/pay';
+import { declarations, devtoolCodes, listings, nameCarriesCode } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
+import { tableCodes, type TableCode } from './extract/table';
 
 export type { FoundCode };
 
@@ -372,46 +359,8 @@ class Scan {
     }
   }
 
-  /** Pay string codes: a known Pay code, keyed by a Pay shape or in a Pay context. */
+  /** Pay string codes (see extract/pay.ts). */
   pay(): void {
-    const tokens = payTokens(this.ctx.text);
-    const keyed = new Set(tokens.map((t) => t.offset));
-    for (const [from, to] of this.ctx.payRanges()) {
-      const start = this.ctx.lines.start(from);
-      for (const t of barePayTokens(this.ctx.text.slice(start, this.ctx.lines.end(to)), start))
-        if (!keyed.has(t.offset)) tokens.push(t);
-    }
-    for (const t of tokens) {
-      const around = this.linesAround(this.ctx.lines.lineOf(t.offset), 2);
-      const entries = payEntries(this.catalog, t.code, payVersion(around));
-      if (entries.length === 0) continue;
-      const line = this.ctx.lines.lineOf(t.offset);
-      const context = this.ctx.contextAt(line, t.offset);
-      // A Pay code counts in a Pay shape or context, or in a v3 body whose message is the code's own text
-      // ({"code":"PARAM_ERROR","message":"参数错误"}).
-      const message = t.v3Body ? this.ctx.text.slice(t.end, t.end + 200) : '';
-      const selfDescribed = t.v3Body && describes(this.catalog, this.index, entries[0].code, message);
-      if (context.kind === 'foreign' || (!t.payShape && context.pay === undefined && !selfDescribed))
-        continue;
-      const entry = entries[0];
-      const status = httpStatusNear([
-        this.ctx.lines.lineText(line),
-        this.ctx.lines.lineText(Math.max(0, line - 1)),
-      ]);
-      const http = status ?? entry.http?.[0];
-      const hit: Hit = {
-        // The spelling written in the text (SYSTEMERROR), its entry in entryId (payv3:SYSTEM_ERROR).
-        code: t.code,
-        offset: t.offset,
-        end: t.end,
-        line,
-        via: 'key',
-        platform: platformKeyOf(entry),
-        entryId: entry.id,
-        context: t.payShape ? 'Pay err_code' : (context.pay ?? ''),
-      };
-      if (http !== undefined) hit.http = http;
-      this.hits.push(hit);
-    }
+    this.hits.push(...payHits(this.catalog, this.index, this.ctx));
   }
 }

@@ -1,6 +1,6 @@
 // Shapes that are not "key: number": WeCom's help URL (…/devtool/query?e=60020), enum and constant
-// declarations in source code, Pay's string codes (v3 bodies, v2 XML, SDK exceptions) and the HTTP status
-// that goes with them. Each returns candidates; extract.ts decides what they mean with the catalog.
+// declarations in source code, listings of codes with descriptions. Each returns candidates; extract.ts
+// decides what they mean with the catalog.
 
 export interface ShapeHit {
   code: string;
@@ -64,65 +64,6 @@ export function nameCarriesCode(name: string, code: string): boolean {
   const digits = code.replace('-', '');
   const at = name.lastIndexOf(digits);
   return at > 0 && at + digits.length === name.length && !/\d/.test(name.charAt(at - 1));
-}
-
-/** A string code in a Pay shape, with how it was keyed. */
-export interface PayToken extends ShapeHit {
-  /** True when the shape itself says Pay (v2 `<err_code>`, `err_code=`); false for `"code":"…"`, `Error: …`. */
-  payShape: boolean;
-  /** A `"code":"…"` value: a v3 body, Pay's when its message is the code's own text. */
-  v3Body: boolean;
-}
-
-const PAY_TOKEN =
-  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|(?:Error|Exception)\s*[:：]\s*)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
-/** A token that looks like a Pay code in prose ("交易状态为：USERPAYING"): only looked for near Pay text. */
-const BARE_TOKEN = /\b(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|[A-Z]{6,})\b/g;
-/** Plain words a log prints everywhere: only counted when a Pay key holds them. */
-const COMMON_WORDS = new Set(['ERROR', 'FAIL', 'FAILED', 'SUCCESS', 'OK']);
-
-/** Pay-code-looking tokens of a span of text (lines near a Pay marker), unkeyed. */
-export function barePayTokens(text: string, offset: number): PayToken[] {
-  const found: PayToken[] = [];
-  for (const m of text.matchAll(BARE_TOKEN)) {
-    if (COMMON_WORDS.has(m[0])) continue;
-    const at = offset + (m.index ?? 0);
-    found.push({ code: m[0], offset: at, end: at + m[0].length, payShape: false, v3Body: false });
-  }
-  return found;
-}
-
-export function payTokens(text: string): PayToken[] {
-  const found: PayToken[] = [];
-  for (const m of text.matchAll(PAY_TOKEN)) {
-    const key = m[1];
-    const token = m[2];
-    if (token !== token.toUpperCase() && !/^err_?code|^<err_code>/i.test(key)) continue;
-    const keyed = /code/i.test(key);
-    // Unkeyed (after "Error:" or alone in prose), a token must look like a Pay code: SYSTEMERROR, NOT_ENOUGH.
-    if (!keyed && (COMMON_WORDS.has(token) || token.length < 6 || token !== token.toUpperCase())) continue;
-    const offset = (m.index ?? 0) + key.length;
-    found.push({
-      code: token.toUpperCase(),
-      offset,
-      end: offset + token.length,
-      payShape: /err_?code|return/i.test(key),
-      v3Body: /^code/i.test(key),
-    });
-  }
-  return found;
-}
-
-/** `HttpStatusCode[500]`, `HTTP 400`, `status: 403`, `statusCode=429` near a Pay body. */
-const HTTP_STATUS =
-  /\b(?:HttpStatusCode\s*\[|HTTP\/?[\d.]*\s+|status(?:_?code)?["']?\s*[:=]\s*)([1-5]\d\d)\b/i;
-
-export function httpStatusNear(lines: string[]): number | undefined {
-  for (const line of lines) {
-    const m = HTTP_STATUS.exec(line);
-    if (m) return Number(m[1]);
-  }
-  return undefined;
 }
 
 /** Which Pay API version a text shows: v2 speaks XML (return_code, err_code, CDATA), v3 JSON over HTTP status. */
