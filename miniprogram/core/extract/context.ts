@@ -189,26 +189,31 @@ export class TextContext {
    */
   private buildNearest(): NearestIndex {
     const count = this.lines.count;
-    const arrays = () =>
-      MARKER_BITS.map((): [Int32Array, Int32Array] => [new Int32Array(count), new Int32Array(count)]);
-    const index: NearestIndex = { paragraph: arrays(), anywhere: arrays() };
-    // One sweep down and one up, every kind and both reaches at once.
-    for (const down of [true, false]) {
-      const para = MARKER_BITS.map(() => -1);
-      const any = MARKER_BITS.map(() => -1);
-      for (let i = 0; i < count; i++) {
-        const l = down ? i : count - 1 - i;
-        const m = this.marksOf(l);
-        const side = down ? 0 : 1;
-        for (let b = 0; b < MARKER_BITS.length; b++) {
-          if (m & Marks.Blank) para[b] = -1;
-          else if (m & MARKER_BITS[b]) para[b] = any[b] = l;
-          index.paragraph[b][side][l] = para[b];
-          index.anywhere[b][side][l] = any[b];
-        }
+    const marks = new Uint8Array(count);
+    for (let l = 0; l < count; l++) marks[l] = this.marksOf(l);
+    const sweep = (bit: number, paragraph: boolean): [Int32Array, Int32Array] => {
+      const prev = new Int32Array(count);
+      const next = new Int32Array(count);
+      let cur = -1;
+      for (let l = 0; l < count; l++) {
+        const m = marks[l];
+        if (m & bit) cur = l;
+        else if (paragraph && m & Marks.Blank) cur = -1;
+        prev[l] = cur;
       }
-    }
-    return index;
+      cur = -1;
+      for (let l = count - 1; l >= 0; l--) {
+        const m = marks[l];
+        if (m & bit) cur = l;
+        else if (paragraph && m & Marks.Blank) cur = -1;
+        next[l] = cur;
+      }
+      return [prev, next];
+    };
+    return {
+      paragraph: MARKER_BITS.map((bit) => sweep(bit, true)),
+      anywhere: MARKER_BITS.map((bit) => sweep(bit, false)),
+    };
   }
 
   private markerOf(line: number, bit: Marks): string {

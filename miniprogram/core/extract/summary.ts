@@ -120,6 +120,7 @@ function keyOf(hit: Hit): string {
 /** One FoundCode per distinct code and platform (first occurrence), with its errmsg, rid and IP. */
 export function summarise(ctx: TextContext, hits: Hit[], messages: Message[], rids: Rid[]): FoundCode[] {
   const byCode = new Map<string, FoundCode>();
+  const messageAt = new Map(messages.map((m) => [m.offset, m]));
   const explicit = new Set(hits.filter((h) => h.via !== 'errmsg').map((h) => h.code));
   hits.forEach((hit, i) => {
     if (hit.via === 'errmsg' && explicit.has(hit.code)) return;
@@ -129,10 +130,7 @@ export function summarise(ctx: TextContext, hits: Hit[], messages: Message[], ri
     // A repeat only fills what the first occurrence lacked (a 1 MB log repeats the same code thousands of times).
     if (existing && existing.errmsg && existing.rid) return;
     const nextOffset = i + 1 < hits.length ? hits[i + 1].offset : Infinity;
-    const message =
-      hit.via === 'errmsg'
-        ? messages.find((m) => m.offset === hit.offset)
-        : nearby(messages, hit, nextOffset);
+    const message = hit.via === 'errmsg' ? messageAt.get(hit.offset) : nearby(messages, hit, nextOffset);
     const rid = nearby(rids, hit, nextOffset);
     const errmsg = message ? cleanErrmsg(message.raw) : undefined;
     const ip = (message && IP.exec(message.raw)?.[1]) ?? IP.exec(ctx.lines.lineText(hit.line))?.[1];
