@@ -150,7 +150,14 @@ function chinese(
       : context.kind === 'wecom'
         ? key === 'wecom'
         : !CONTEXT_ONLY_KEYS.has(key) || (context.pay !== undefined && (key === 'payv3' || key === 'payv2'));
-  let matches = codesFromChinese(catalog, lineText, allowed);
+  const allowedKey = payOnly
+    ? 'pay'
+    : context.kind === 'wecom'
+      ? 'wecom'
+      : context.pay !== undefined
+        ? 'main+pay'
+        : 'main';
+  let matches = codesFromChinese(catalog, lineText, allowed, allowedKey);
   // In a WeCom or Pay context, that platform's wording beats a look-alike elsewhere.
   const own = matches.filter((m) => CONTEXT_ONLY_KEYS.has(platformKeyOf(m.entry)));
   if (own.length) matches = own;

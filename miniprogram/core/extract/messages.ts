@@ -48,6 +48,8 @@ export interface MessageIndex {
   ambiguous: Set<string>;
   /** Fuzzy answers already computed ('' for none). */
   fuzzyCache: Map<string, string>;
+  /** codeFromMessage answers by raw errmsg ('' for none). */
+  messageCache: Map<string, string>;
   /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
   phrases: Map<string, Phrase[]>;
   /** Word → texts containing it, to narrow fuzzy matching. */
@@ -113,7 +115,16 @@ function buildIndex(catalog: Catalog): MessageIndex {
       phrases.set(key, list);
     }
   }
-  return { bareCodes, exact, ambiguous, fuzzyCache: new Map(), textsByCode, phrases, byWord };
+  return {
+    bareCodes,
+    exact,
+    ambiguous,
+    fuzzyCache: new Map(),
+    messageCache: new Map(),
+    textsByCode,
+    phrases,
+    byWord,
+  };
 }
 
 /**
@@ -159,6 +170,16 @@ const FUZZY_MIN = 0.86;
 
 /** The code an errmsg belongs to, when exactly one WeChat code has that text (or one very close to it). */
 export function codeFromMessage(index: MessageIndex, raw: string): string | undefined {
+  // Logs repeat the same errmsgs: remember the answers (bounded, so a huge paste cannot grow it forever).
+  const known = index.messageCache.get(raw);
+  if (known !== undefined) return known || undefined;
+  const code = messageCode(index, raw);
+  if (index.messageCache.size > 20000) index.messageCache.clear();
+  index.messageCache.set(raw, code ?? '');
+  return code;
+}
+
+function messageCode(index: MessageIndex, raw: string): string | undefined {
   // A client errMsg names its API first: "request:fail url not in domain list" is "url not in domain list".
   const failed = /^\s*[\w.]+:fail\s+(\S+\s+\S.*)$/.exec(raw);
   if (failed)

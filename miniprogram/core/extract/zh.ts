@@ -19,13 +19,16 @@ interface ZhIndex {
   byGram: Map<string, number[]>;
   /** Exact clause text → id (short clauses match only exactly). */
   exact: Map<string, number>;
+  /** Scratch counters for fuzzy matching, one per clause. */
+  counts?: Uint16Array;
+  /** Answers already worked out, by context class and line (logs repeat lines; bounded). */
+  answers: Map<string, ZhMatch[]>;
 }
 
 /** Clause separators in catalog texts and in logs. */
 const CLAUSE_SPLIT = /[，。；、,;.!?！？（）()【】[\]“”"'：:\n|/]+/;
 /** A run of Chinese wording (with the identifiers inside it) on a line of text. */
 const SEGMENT = /[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_ ]*[\u4e00-\u9fffA-Za-z0-9_]/g;
-const CJK = /[\u4e00-\u9fff]/g;
 /** Clauses shorter than this (normalised characters) only match exactly. */
 const FUZZY_LENGTH = 6;
 /** A bigram in more clauses than this says nothing (接口, 错误, 不合). */
@@ -43,7 +46,12 @@ function normalize(text: string): string {
 }
 
 function cjkCount(text: string): number {
-  return text.match(CJK)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
 }
 
 function bigrams(text: string): Set<string> {
@@ -89,7 +97,7 @@ function zhIndex(catalog: Catalog): ZhIndex {
       else byGram.set(g, [id]);
     }
   }
-  index = { clauses, byCode, byGram, exact };
+  index = { clauses, byCode, byGram, exact, answers: new Map() };
   indexes.set(catalog, index);
   return index;
 }
@@ -116,8 +124,20 @@ export function codesFromChinese(
   catalog: Catalog,
   line: string,
   allowed: (platformKey: string) => boolean,
+  /** Names the `allowed` filter, so that answers can be remembered per filter. */
+  allowedKey: string,
 ): ZhMatch[] {
   const index = zhIndex(catalog);
+  const memoKey = `${allowedKey}|${line}`;
+  const known = index.answers.get(memoKey);
+  if (known) return known;
+  const answer = matchChinese(index, line, allowed);
+  if (index.answers.size > 20000) index.answers.clear();
+  index.answers.set(memoKey, answer);
+  return answer;
+}
+
+function matchChinese(index: ZhIndex, line: string, allowed: (platformKey: string) => boolean): ZhMatch[] {
   const best = new Map<string, ZhMatch>();
   const lineCjk = cjkCount(line);
   for (const m of line.matchAll(SEGMENT)) {
@@ -155,13 +175,17 @@ export function codesFromChinese(
 /** Dice over bigrams between the wording and the clauses sharing enough of its bigrams. */
 function fuzzy(index: ZhIndex, text: string, scored: Map<number, number>): void {
   const grams = bigrams(text);
-  const hits = new Map<number, number>();
+  // Shared-bigram counts in a reused array: only the touched clauses are read back and reset.
+  const counts = (index.counts ??= new Uint16Array(index.clauses.length));
+  const touched: number[] = [];
   for (const g of grams) {
     const list = index.byGram.get(g);
     if (!list || list.length > COMMON_GRAM) continue;
-    for (const id of list) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const id of list) if (counts[id]++ === 0) touched.push(id);
   }
-  for (const [id, shared] of hits) {
+  for (const id of touched) {
+    const shared = counts[id];
+    counts[id] = 0;
     if (shared < 3) continue;
     const score = (2 * shared) / (grams.size + index.clauses[id].grams);
     if (score >= ZH_MIN_SCORE - RANK_BAND && score > (scored.get(id) ?? 0)) scored.set(id, score);
