@@ -326,6 +326,14 @@ function bitCount(n: number): number {
   return c;
 }
 
+/**
+ * True when a line names a platform or service (WeChat, WeCom, Pay, Alipay, SCF…): such a line decides whose
+ * the codes near it are, so a line filter must keep it even when it holds no number.
+ */
+export function hasPlatformMarker(text: string): boolean {
+  return markersOf(text) !== 0;
+}
+
 /** Which platform markers a text holds (Marks bits, or 0). */
 function markersOf(text: string): number {
   let m = 0;
