@@ -4,10 +4,13 @@
 //
 // How a code is recognised (rules, not answers; see bench/data/extract-fixtures.txt for the shapes):
 // 1. Keyed: errcode/errCode/err_code/errno/error code/错误码/错误代码/返回码 (JSON, JS, query strings, XML,
-//    exception text, PHP/Ruby dumps). Any non-zero integer counts; OCR slips (4OOO1, 4000l, "40 029") are
-//    undone. Weak keys (code, ret, retcode, error) need a catalog code of 5+ digits. Negative values need a
-//    catalog code or a cloud-sized one (-404011); errno needs 5+ digits unless the line is a `…:fail`.
-// 2. Table: a markdown/CSV/TSV column headed errcode/code/错误码.
+//    exception text, PHP/Ruby dumps). Any non-zero integer counts near WeChat text; OCR slips (4OOO1, 4000l,
+//    "40 029") are undone. Weak keys (code, ret, retcode, error) need a catalog code of 5+ digits. Negative
+//    values need a catalog code or a cloud-sized one (-404011); errno needs 5+ digits unless the line is a
+//    `…:fail`. With no platform marker near, a generic key (error code, 错误码) needs a catalog code, a short
+//    one a client failure beside it.
+// 2. Table: a markdown/CSV/TSV column headed errcode/code/错误码, or listing lines ("40125 | 无效的appsecret");
+//    a table whose descriptions are not its codes' catalog texts is another service's.
 // 3. Bare: a 5–7 digit number (or -6 digits) that the catalog knows as a WeChat code, on a line with an
 //    error word (报错, 错误, 返回, error, fail…) or beside that code's own errmsg; never glued to a path, id,
 //    version, port, time or decimal, never the value of another field (cost=, port:, <total_fee>), never
@@ -219,10 +222,11 @@ class Scan {
 
   /** WeCom help URLs and enum/constant declarations. */
   shapes(): void {
+    const keyedHere = new Set(this.hits.map((x) => `${x.line}|${x.code}`));
     for (const h of devtoolCodes(this.ctx.text)) {
       const line = this.ctx.lines.lineOf(h.offset);
       // The errcode of the same line already said it; the URL only decides the platform (see context.ts).
-      if (this.hits.some((x) => x.line === line && x.code === h.code)) continue;
+      if (keyedHere.has(`${line}|${h.code}`)) continue;
       this.add(h.code, h.offset, h.end, line, 'key', {
         kind: 'wecom',
         marker: 'open.work.weixin.qq.com/devtool',
