@@ -11,6 +11,10 @@ const labels = (text: string, catalog?: Catalog) => extractCodes(text, { catalog
 
 describe('formats seen in real threads', () => {
   it('a code in parentheses after its errmsg, or joined to it by a dash', () => {
+    // github:Eric-Guo/wechat#23
+    expect(
+      labels('在rails中，使用直接使用Wechat.api来处理，token容易过期，出现invalid credential(40001)错误。'),
+    ).toEqual(['40001']);
     // github:JeffreySu/WeiXinMPSDK#252
     expect(labels('刚更新了一篇文章，可以参考一下：《解决OAuth出现40029(invalid code)错误》')).toEqual([
       '40029',
@@ -43,6 +47,13 @@ describe('formats seen in real threads', () => {
         '## Weibo Login OAuth2.0 ##  \n| 错误码(error) | 错误编号(error_code) | 错误描述(error_description) |\n| --- | ---- | ---- |\n|redirect_uri_mismatch|21322|重定向地址不匹配 ',
       ),
     ).toEqual([]);
+  });
+
+  it('a code in brackets before its text, in a PHP exception message', () => {
+    // github:overtrue/laravel-wechat#7
+    const php =
+      "[2015-04-30 18:52:31] local.ERROR: exception 'Overtrue\\Wechat\\Exception' with message '[Wechat][43002] 43002 需要POST请求' in /var/www/meishenghuo/web/vendor/overtrue/wechat/src/Wechat/Http.php:91";
+    expect(labels(php)).toEqual(['43002']);
   });
 
   it('exception text: SomeError: 40001: msg and WeChatClientException: Error code: 60020, message: …', () => {
