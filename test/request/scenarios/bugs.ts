@@ -1,9 +1,10 @@
 // The faults issue 11 found by probing the built package as a consumer would. Each test here failed before its
 // fix (see the commit messages); they run against the sources and against the packed, 构建 npm'd package.
+import type { WxRequestOptions } from '../../../request/wx';
 import { createWxShim } from '../../helpers/wx-shim';
 import { delay, json, type Ctx } from './context';
 
-type WxArg = Record<string, unknown> & { success?(r: unknown): void; fail?(e: unknown): void };
+type WxArg = WxRequestOptions;
 
 export function bugScenarios(ctx: Ctx): void {
   describe('dedupe', () => {
@@ -81,7 +82,7 @@ export function bugScenarios(ctx: Ctx): void {
       const seen: WxArg[] = [];
       const spy = {
         ...ctx.shim,
-        request: (o: WxArg) => (seen.push({ ...o }), ctx.shim.request(o as never)),
+        request: (o: WxArg) => (seen.push({ ...o }), ctx.shim.request(o)),
       };
       const client = ctx.lib.createClient({ baseURL: ctx.server.origin, wx: spy });
       await client.request({
