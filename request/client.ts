@@ -26,6 +26,25 @@ import { globalWx, type Body, type Header, type Method, type RealtimeLogger } fr
 
 type Target = { url: string; method: string };
 
+// The wrapper's own call options: everything else in a call goes to wx as given.
+const OWN: Record<string, 1> = {
+  url: 1,
+  method: 1,
+  data: 1,
+  params: 1,
+  header: 1,
+  headers: 1,
+  timeout: 1,
+  signal: 1,
+  retry: 1,
+  auth: 1,
+  dedupe: 1,
+  platform: 1,
+  onHeadersReceived: 1,
+  onProgress: 1,
+};
+const NONE: Call = {};
+const bodyOf = (res: Res): unknown => res.data;
 const NO_RETRY: RetryOptions = { ...DEFAULT_RETRY, attempts: 1 };
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
 
@@ -81,8 +100,8 @@ export function createClient(options: ClientOptions = {}): Client {
   }
 
   /** Every rejection of a call, as a WxerrError, through onError and the realtime log. */
-  function settle<T>(p: Promise<T>, t: Target): Promise<T> {
-    return p.then(undefined, (e: unknown) => {
+  function settle<T>(p: Promise<Res>, t: Target, map: (res: Res) => T): Promise<T> {
+    return p.then(map, (e: unknown) => {
       const err = clientError(e, t);
       report(err);
       throw err;
@@ -90,7 +109,7 @@ export function createClient(options: ClientOptions = {}): Client {
   }
 
   async function execute(
-    first: Omit<WireRequest, 'attempt'>,
+    first: WireRequest,
     call: Call,
     signal: AbortSignalLike | undefined,
     transfer: boolean,
@@ -108,12 +127,11 @@ export function createClient(options: ClientOptions = {}): Client {
     let replayed = false;
     let policy: RetryOptions | undefined;
     for (;;) {
-      // Each attempt gets its own object; the headers are copied only when a token or a hook may change them.
-      let req: WireRequest = {
-        ...first,
-        header: useAuth || options.onRequest ? { ...first.header } : first.header,
-        attempt,
-      };
+      // A retry, a token or a hook gets its own object (and headers): the first plain send uses the call's own.
+      let req: WireRequest =
+        attempt === 1 && !useAuth && !options.onRequest
+          ? first
+          : { ...first, header: useAuth || options.onRequest ? { ...first.header } : first.header, attempt };
       const gen = refresher.generation;
       if (useAuth) {
         if (refresher.pending) {
@@ -208,8 +226,8 @@ export function createClient(options: ClientOptions = {}): Client {
    * The dedupe key: everything that changes the send or its handling (the wire request with sorted headers,
    * auth, retry, platform). Calls with their own functions (hooks, shouldRetry) or a binary body are not shared.
    */
-  function dedupeKey(req: Omit<WireRequest, 'attempt'>, o: RequestOptions): string {
-    for (const k in o) if (typeof o[k as keyof RequestOptions] === 'function') return '';
+  function dedupeKey(req: WireRequest, o: Call): string {
+    for (const k in o) if (typeof (o as Record<string, unknown>)[k] === 'function') return '';
     if ((o.retry && o.retry.shouldRetry) || req.data instanceof ArrayBuffer) return '';
     const h = req.header;
     const sorted = Object.keys(h)
@@ -219,7 +237,7 @@ export function createClient(options: ClientOptions = {}): Client {
   }
 
   /** Identical GETs in flight share one execution; each caller keeps its own abort and its own copy of data. */
-  function shared(key: string, req: Omit<WireRequest, 'attempt'>, o: RequestOptions): Promise<Res> {
+  function shared(key: string, req: WireRequest, o: Call): Promise<Res> {
     let entry = inflight.get(key);
     if (!entry) {
       const ctl = createAbortController();
@@ -246,69 +264,45 @@ export function createClient(options: ClientOptions = {}): Client {
     );
   }
 
-  /** A request up to its raw wx success object (shared by request() and the verbs). */
-  function send1(o: RequestOptions): Promise<Res> {
-    const method = (o.method || 'GET').toUpperCase() as Method;
-    const {
-      url: _u,
-      method: _m,
-      params,
-      header: _h,
-      headers: _hs,
-      signal,
-      retry: _r,
-      auth: _a,
-      dedupe,
-      platform: _p,
-      onHeadersReceived: _o,
-      ...wxOptions
-    } = o;
+  /**
+   * A call up to its raw wx success object. The wire request gets every field of the call that is not the
+   * wrapper's own option (so every wx option passes through), copied by a loop: object rest was the hot spot.
+   */
+  function start<T>(
+    type: WireRequest['type'],
+    method: Method,
+    url: string,
+    data: Body | undefined,
+    o: Call,
+    map: (res: Res) => T,
+  ): Promise<T> {
     const req = {
-      ...wxOptions,
-      type: 'request' as const,
-      method,
-      url: resolveUrl(o.url, params),
-      header: headerOf(o),
-      timeout: o.timeout === undefined ? options.timeout : o.timeout,
-      dataType: o.dataType || 'json',
-    };
-    if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req);
-    const key = method === 'GET' && (dedupe === undefined ? options.dedupe : dedupe) ? dedupeKey(req, o) : '';
-    return settle(key ? shared(key, req, o) : execute(req, o, signal, false), req);
-  }
-
-  function transfer(type: 'upload' | 'download', o: UploadOptions | DownloadOptions): Promise<Res> {
-    const {
-      url,
-      header: _h,
-      headers: _hs,
-      signal,
-      retry: _r,
-      auth: _a,
-      platform: _p,
-      onHeadersReceived: _o,
-      onProgress: _op,
-      ...wxOptions
-    } = o;
-    const method: Method = type === 'upload' ? 'POST' : 'GET';
-    const req = {
-      ...wxOptions,
       type,
       method,
-      url: resolveUrl(url),
+      url: resolveUrl(url, (o as RequestOptions).params),
       header: headerOf(o),
       timeout: o.timeout === undefined ? options.timeout : o.timeout,
-    };
-    if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req);
-    return settle(execute(req, o, signal, true), req);
+      attempt: 1,
+    } as WireRequest & Record<string, unknown>;
+    for (const k in o) if (!OWN[k]) req[k] = (o as Record<string, unknown>)[k];
+    if (type === 'request') {
+      if (data !== undefined) req.data = data;
+      if (!req.dataType) req.dataType = 'json';
+    }
+    const signal = o.signal;
+    if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req, map);
+    const d = (o as RequestOptions).dedupe;
+    const key = method === 'GET' && (d === undefined ? options.dedupe : d) ? dedupeKey(req, o) : '';
+    return settle(key ? shared(key, req, o) : execute(req, o, signal, type !== 'request'), req, map);
   }
 
   const verb = <T>(method: Method, url: string, o?: WithoutUrl<RequestOptions>, data?: Body): Promise<T> =>
-    send1({ ...o, url, method, data }).then((r) => r.data as T);
+    start('request', method, url, data, o || NONE, bodyOf as (res: Res) => T);
 
   return {
     request<T>(o: RequestOptions): Promise<Response<T>> {
-      return send1(o).then((res) => ({
+      const method = (o.method || 'GET').toUpperCase() as Method;
+      return start('request', method, o.url, o.data, o, (res) => ({
         data: res.data as T,
         statusCode: res.statusCode,
         header: res.header || {},
@@ -322,10 +316,13 @@ export function createClient(options: ClientOptions = {}): Client {
     post: (url, data, o) => verb('POST', url, o, data),
     put: (url, data, o) => verb('PUT', url, o, data),
     upload<T>(o: UploadOptions): Promise<UploadResponse<T>> {
-      return transfer('upload', o).then((res) => ({ data: res.data as T, statusCode: res.statusCode }));
+      return start('upload', 'POST', o.url, undefined, o, (res) => ({
+        data: res.data as T,
+        statusCode: res.statusCode,
+      }));
     },
     download(o: DownloadOptions): Promise<DownloadResponse> {
-      return transfer('download', o).then((res) => {
+      return start('download', 'GET', o.url, undefined, o, (res) => {
         const { tempFilePath, filePath } = res as Res & DownloadResponse;
         return { tempFilePath, filePath, statusCode: res.statusCode };
       });
