@@ -175,7 +175,7 @@ export function businessError(
     action: (found !== true && found.action) || 'unknown',
     what: `business code ${code}${message ? `: ${message}` : ''}`,
     code,
-    platform: 'business',
+    platform: 'backend',
     errmsg: message,
     statusCode: res.statusCode,
     data: res.data,

@@ -14,8 +14,8 @@ export type ErrorKind = 'network' | 'http' | 'api' | 'auth' | 'abort' | 'client'
 /** The action classes of the catalog, plus `poll` (Pay USERPAYING: query the order until it settles). */
 export type ErrorAction = Action | 'poll';
 
-/** Where `code` comes from: WeChat's errcode, the client errno, WeCom, WeChat Pay v3, or your own business code. */
-export type CodeSource = 'wechat' | 'errno' | 'wecom' | 'payv3' | 'business';
+/** Where `code` comes from: WeChat's errcode, the client errno, WeCom, WeChat Pay v3, or a code of your own backend (isError). */
+export type CodeSource = 'wechat' | 'errno' | 'wecom' | 'payv3' | 'backend';
 
 export interface ErrorDetails {
   kind: ErrorKind;

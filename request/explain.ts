@@ -33,7 +33,7 @@ const ERRNO: Platform = '小程序客户端 errno';
 
 // Platform keys (the prefix of entry ids) that are not WeChat's own errcode space: a WeChat errcode never takes
 // their meaning, and a code of theirs never takes WeChat's.
-const FOREIGN = ['errno', 'thirdparty', 'wecom', 'payv3', 'payv2', 'business'];
+const FOREIGN = ['errno', 'thirdparty', 'wecom', 'payv3', 'payv2', 'wxapi', 'backend'];
 const keyOf = (e: Entry): string => e.id.slice(0, e.id.indexOf(':'));
 
 // The project's advice for the wrapper-only action class (the catalog's classes are in core/advice.ts).
@@ -65,7 +65,7 @@ const LABELS: Record<WxFailureReason, [string, string]> = {
  */
 export function findEntry(code: string, platform?: Platform | CodeSource): Entry | undefined {
   const all = bundledCatalog().lookup(code);
-  if (platform === 'business') return undefined;
+  if (platform === 'backend') return undefined;
   if (platform === 'errno' || platform === ERRNO) return all.find((e) => e.platform === ERRNO);
   if (platform && platform !== 'wechat') {
     const own = all.find((e) => e.platform === platform || keyOf(e) === platform);
@@ -74,7 +74,7 @@ export function findEntry(code: string, platform?: Platform | CodeSource): Entry
   return all.find((e) => !FOREIGN.includes(keyOf(e)));
 }
 
-const SOURCES: readonly string[] = ['wechat', 'errno', 'wecom', 'payv3', 'business'];
+const SOURCES: readonly string[] = ['wechat', 'errno', 'wecom', 'payv3', 'backend'];
 const isSource = (p: string): p is CodeSource => SOURCES.includes(p);
 
 /** Explains a code alone (as wxerr's pages do). */

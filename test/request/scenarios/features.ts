@@ -148,7 +148,7 @@ export function featureScenarios(ctx: Ctx): void {
       });
       await expect(client.get('/biz')).resolves.toEqual({ n: 1 });
       const err = await ctx.failure(client.get('/biz', { params: { fail: 1 } }));
-      expect(err).toMatchObject({ kind: 'api', platform: 'business', code: '2001', errmsg: '库存不足' });
+      expect(err).toMatchObject({ kind: 'api', platform: 'backend', code: '2001', errmsg: '库存不足' });
       expect(err.action).toBe('fix-request');
     });
 
