@@ -32,6 +32,9 @@ export function formatEntry(entry: Entry, p: Painter): string {
   lines.push(
     `${p.code(p.bold(entry.code))}  ${p.accent(entry.platform)}  ${p.dim(`${entry.family} · ${family.en}`)}`,
   );
+  // WeChat Pay: the HTTP status the code comes with and its other spellings.
+  if (entry.http?.length) lines.push(`  ${p.bold('HTTP')} ${entry.http.join(', ')}`);
+  if (entry.aliases?.length) lines.push(`  ${p.bold('also spelled')} ${entry.aliases.join(', ')}`);
   if (entry.zh) lines.push(`  ${entry.zh}${entry.zhSource === PROJECT ? ` ${p.dim(ZH_MARK)}` : ''}`);
   if (entry.en) lines.push(`  ${entry.en}${entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''}`);
   if (entry.fix) lines.push(`  ${p.bold('解决方法')} ${entry.fix}`);

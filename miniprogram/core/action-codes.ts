@@ -3,7 +3,7 @@
 import type { Action, Platform } from './types';
 
 /** Space-separated codes per action, expanded once into a lookup table. */
-function table(groups: Partial<Record<Action, string>>): Record<string, Action> {
+export function table(groups: Partial<Record<Action, string>>): Record<string, Action> {
   const out: Record<string, Action> = {};
   for (const a in groups) for (const c of (groups[a as Action] as string).split(' ')) out[c] = a as Action;
   return out;

@@ -1,14 +1,17 @@
 // The catalog at run time: decoded once, indexed by code. Pure TypeScript (no wx), shared by pages, wrapper and CLI.
+import { normalizeCode, payKey } from './code-key';
 import { decodeCatalog, type PackedCatalog } from './codec';
 import { CATALOG_JSON } from './generated/catalog-data';
 import { explainFamily, type FamilyLabel } from './family';
-import { platformRank } from './platforms';
+import { PAY_PLATFORMS, platformRank } from './platforms';
 import type { CatalogData, Entry, Platform } from './types';
 
 export class Catalog {
   readonly entries: readonly Entry[];
   readonly data: CatalogData;
   private readonly byCode = new Map<string, Entry[]>();
+  /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
+  private readonly bySpelling = new Map<string, Entry[]>();
   private readonly byId = new Map<string, Entry>();
   /** Codes such as "-40400x" that stand for a range of codes. */
   private readonly wildcards: Entry[] = [];
@@ -16,15 +19,21 @@ export class Catalog {
   constructor(data: CatalogData) {
     this.data = data;
     this.entries = data.entries;
+    const add = (index: Map<string, Entry[]>, key: string, entry: Entry): void => {
+      const list = index.get(key);
+      if (!list) index.set(key, [entry]);
+      else if (!list.includes(entry)) list.push(entry);
+    };
     for (const entry of data.entries) {
       this.byId.set(entry.id, entry);
-      const key = normalizeCode(entry.code);
-      const list = this.byCode.get(key);
-      if (list) list.push(entry);
-      else this.byCode.set(key, [entry]);
+      if (PAY_PLATFORMS.has(entry.platform))
+        for (const spelling of [entry.code, ...(entry.aliases ?? [])])
+          add(this.bySpelling, payKey(spelling), entry);
+      else add(this.byCode, normalizeCode(entry.code), entry);
       if (/x$/i.test(entry.code)) this.wildcards.push(entry);
     }
     for (const list of this.byCode.values()) list.sort(byCommonness);
+    for (const list of this.bySpelling.values()) list.sort(byCommonness);
   }
 
   get(id: string): Entry | undefined {
@@ -38,8 +47,10 @@ export class Catalog {
   lookup(code: string): Entry[] {
     const key = normalizeCode(code);
     const exact = this.byCode.get(key) ?? [];
+    const pay = /^\d+$/.test(key) ? [] : (this.bySpelling.get(payKey(key)) ?? []);
     const covering = this.wildcards.filter((w) => w.code !== key && matchesWildcard(w.code, key));
-    return covering.length ? [...exact, ...covering].sort(byCommonness) : exact.slice();
+    if (!pay.length && !covering.length) return exact.slice();
+    return [...exact, ...pay, ...covering].sort(byCommonness);
   }
 
   /** Family explanation for a code that has no entry (or to show beside one). */
@@ -55,15 +66,7 @@ export class Catalog {
   }
 }
 
-/** "40001", " 40001 ", "+40001", "０４０００１" (full-width) all mean 40001; string codes are upper-cased. */
-export function normalizeCode(code: string): string {
-  const s = code
-    .trim()
-    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/^[－—–]/, '-')
-    .replace(/^\+/, '');
-  return /^-?\d+$/.test(s) ? s.replace(/^(-?)0+(?=\d)/, '$1') : s.toUpperCase();
-}
+export { normalizeCode, payKey };
 
 function matchesWildcard(pattern: string, code: string): boolean {
   const stem = pattern.replace(/x+$/i, '');

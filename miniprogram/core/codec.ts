@@ -1,31 +1,54 @@
-// The bundled catalog is stored compactly (arrays, refs as "source:row:line") to keep the main package small;
-// decodeCatalog turns it back into full entries. Family and primary texts are derived, not stored.
+// The bundled catalog is stored compactly to keep the main package small; decodeCatalog turns it back into
+// full entries. Family, id and primary texts are derived, not stored. Compact forms:
+// - entries and texts are arrays; the fields decodeCatalog cannot derive go in a small object with short keys;
+// - a string used more than once (advice shared by a code's platforms, texts repeated across platforms) is
+//   stored once in `s` and referred to by its index (a number where a string would stand);
+// - refs are "sourceIndex:row[:line]", the line omitted when it is row + 1 (a table with one header line);
+//   a source missing from `sources` (a hand-made catalog in tests) is written "~id";
+// - a project translation's "wxerr" label is implied by a text no source gives in that language.
 import { familyOf } from './family';
-import { PLATFORMS } from './platforms';
+import { entryId, PLATFORMS } from './platforms';
 import type { Action, CatalogData, Entry, SourceInfo, SourceRef, TextVariant } from './types';
 
-/** [en, zh, fix, note, refs] */
-type PackedText = [string, string, string, string, string];
+/** A string, or the index of a string shared in PackedCatalog.s. */
+type Str = string | number;
+/** [en, zh, fix, note, refs, api?, spelling?]: the optional tail only when a source gives it. */
+type PackedText = [Str, Str, Str, Str, string, Str?, Str?];
+/** Fields decodeCatalog cannot derive (translations, notes, advice, scope, doc, aliases, http), short keys. */
+type Extra = Record<string, Str | string[] | number[]>;
 /** [code, platform index, action, texts, extra] */
-type PackedEntry = [string, number, Action, PackedText[], Record<string, string>?];
+type PackedEntry = [string, number, Action, PackedText[], Extra?];
 
 export interface PackedCatalog {
   v: number;
   sources: SourceInfo[];
+  /** Strings used more than once, most used first. */
+  s?: string[];
   e: PackedEntry[];
 }
 
-const packRefs = (refs: SourceRef[]): string => refs.map((r) => `${r.source}:${r.row}:${r.line}`).join(' ');
+/** Entry field → key in Extra. Fields not listed keep their name. */
+const SHORT: Record<string, string> = {
+  en: 'e',
+  zh: 'z',
+  fix: 'f',
+  enSource: 'E',
+  zhSource: 'Z',
+  fixSource: 'F',
+  noteZh: 'n',
+  noteEn: 'N',
+  adviceZh: 'a',
+  adviceEn: 'A',
+  doc: 'd',
+  scope: 's',
+  aliases: 'k',
+  http: 'h',
+};
+const LONG: Record<string, string> = Object.fromEntries(Object.entries(SHORT).map(([k, v]) => [v, k]));
+const PROJECT_LABEL = 'wxerr';
 
-function unpackRefs(s: string): SourceRef[] {
-  return s.split(' ').map((part) => {
-    const [source, row, line] = part.split(':');
-    return { source, row: Number(row), line: Number(line) };
-  });
-}
-
-/** String fields the decoder cannot derive from the texts (project translations, notes, advice). */
-function extraFields(entry: Entry): Record<string, string> {
+/** Fields the decoder cannot derive from the texts, under their short keys. */
+function extraFields(entry: Entry): Extra {
   // Only what decodeCatalog rebuilds counts as derived; every other string field (notes, advice) is extra.
   const derived: Entry = { ...entry, en: '', zh: '' };
   for (const k of Object.keys(derived) as (keyof Entry)[])
@@ -35,20 +58,22 @@ function extraFields(entry: Entry): Record<string, string> {
     )
       delete derived[k];
   applyPrimaryTexts(derived);
-  const extra: Record<string, string> = {};
+  const extra: Extra = {};
+  if (entry.aliases?.length) extra[SHORT.aliases] = entry.aliases;
+  if (entry.http?.length) extra[SHORT.http] = entry.http;
   for (const [k, v] of Object.entries(entry)) {
-    if (
-      typeof v !== 'string' ||
-      k === 'id' ||
-      k === 'code' ||
-      k === 'platform' ||
-      k === 'family' ||
-      k === 'action'
-    )
-      continue;
-    if ((derived as unknown as Record<string, unknown>)[k] !== v) extra[k] = v;
+    if (typeof v !== 'string' || ['id', 'code', 'platform', 'family', 'action'].includes(k)) continue;
+    if ((derived as unknown as Record<string, unknown>)[k] === v) continue;
+    if (isImpliedLabel(entry, k, v)) continue;
+    extra[SHORT[k] ?? k] = v;
   }
   return extra;
+}
+
+/** enSource/zhSource "wxerr" on an entry whose texts have no such language: a project translation. */
+function isImpliedLabel(entry: Entry, key: string, value: string): boolean {
+  const lang = key === 'enSource' ? 'en' : key === 'zhSource' ? 'zh' : undefined;
+  return !!lang && value === PROJECT_LABEL && !!entry[lang] && !entry.texts.some((t) => t[lang]);
 }
 
 /** Sources of an entry in a stable order: by source id, then row. */
@@ -58,48 +83,110 @@ export function sortRefs(refs: SourceRef[]): SourceRef[] {
 
 export function packCatalog(data: CatalogData): PackedCatalog {
   const platformIndex = new Map(PLATFORMS.map((p, i) => [p.name as string, i]));
-  return {
-    v: data.version,
-    sources: data.sources,
-    e: data.entries.map((entry) => {
-      const texts = entry.texts.map((t): PackedText => [
-        t.en,
-        t.zh,
-        t.fix ?? '',
-        t.note ?? '',
-        packRefs(t.sources),
-      ]);
-      const extra = extraFields(entry);
-      const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, entry.action, texts];
-      if (Object.keys(extra).length) packed.push(extra);
+  const sourceIndex = new Map(data.sources.map((s, i) => [s.id, i]));
+  const packRefs = (refs: SourceRef[]): string =>
+    refs
+      .map((r) => {
+        const source = sourceIndex.get(r.source) ?? `~${r.source}`;
+        return `${source}:${r.row}${r.line === r.row + 1 ? '' : `:${r.line}`}`;
+      })
+      .join(' ');
+  const e = data.entries.map((entry): PackedEntry => {
+    const texts = entry.texts.map((t): PackedText => {
+      const packed: PackedText = [t.en, t.zh, t.fix ?? '', t.note ?? '', packRefs(t.sources)];
+      if (t.api || t.spelling) packed.push(t.api ?? '');
+      if (t.spelling) packed.push(t.spelling);
       return packed;
-    }),
+    });
+    const extra = extraFields(entry);
+    const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, entry.action, texts];
+    if (Object.keys(extra).length) packed.push(extra);
+    return packed;
+  });
+  const s = shareStrings(e);
+  return { v: data.version, sources: data.sources, ...(s.length ? { s } : {}), e };
+}
+
+/** Replaces, in place, every text or extra string used more than once by its index in the returned table. */
+function shareStrings(entries: PackedEntry[]): string[] {
+  const uses = new Map<string, number>();
+  const visit = (each: (get: () => Str, set: (v: Str) => void) => void): void => {
+    for (const entry of entries) {
+      for (const t of entry[3])
+        for (const i of [0, 1, 2, 3, 5, 6])
+          if (typeof t[i] === 'string')
+            each(
+              () => t[i] as Str,
+              (v) => (t[i] = v),
+            );
+      const extra = entry[4];
+      if (extra)
+        for (const k of Object.keys(extra))
+          if (typeof extra[k] === 'string')
+            each(
+              () => extra[k] as Str,
+              (v) => (extra[k] = v),
+            );
+    }
   };
+  visit((get) => {
+    const v = get() as string;
+    if (v.length > 2) uses.set(v, (uses.get(v) ?? 0) + 1);
+  });
+  const table = [...uses].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]);
+  const index = new Map(table.map(([v], i) => [v, i]));
+  visit((get, set) => {
+    const i = index.get(get() as string);
+    if (i !== undefined) set(i);
+  });
+  return table.map(([v]) => v);
 }
 
 export function decodeCatalog(packed: PackedCatalog): CatalogData {
-  const entries = packed.e.map(([code, p, action, packedTexts, extra]): Entry => {
+  const shared = packed.s ?? [];
+  const str = (v: Str | undefined): string => (typeof v === 'number' ? shared[v] : (v ?? ''));
+  const unpackRefs = (s: string): SourceRef[] =>
+    s.split(' ').map((part) => {
+      const [source, row, line] = part.split(':');
+      return {
+        source: source.startsWith('~') ? source.slice(1) : packed.sources[Number(source)].id,
+        row: Number(row),
+        line: line === undefined ? Number(row) + 1 : Number(line),
+      };
+    });
+  const entries = packed.e.map(([code, p, action, packedTexts, packedExtra]): Entry => {
     const platform = PLATFORMS[p].name;
-    const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs]) => ({
-      en,
-      zh,
-      ...(fix ? { fix } : {}),
-      ...(note ? { note } : {}),
+    const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => ({
+      en: str(en),
+      zh: str(zh),
+      ...(fix !== '' ? { fix: str(fix) } : {}),
+      ...(note !== '' ? { note: str(note) } : {}),
+      ...(api !== undefined && api !== '' ? { api: str(api) } : {}),
+      ...(spelling !== undefined ? { spelling: str(spelling) } : {}),
       sources: unpackRefs(refs),
     }));
+    const extra: Record<string, string | string[] | number[]> = {};
+    for (const [k, v] of Object.entries(packedExtra ?? {}))
+      extra[LONG[k] ?? k] = typeof v === 'number' ? str(v) : v;
+    const scope = typeof extra.scope === 'string' ? extra.scope : undefined;
+    const http = Array.isArray(extra.http) ? (extra.http as number[]) : undefined;
     const entry: Entry = {
-      id: `${PLATFORMS[p].key}:${code}`,
+      id: entryId(platform, code, scope),
       code,
       platform,
       en: '',
       zh: '',
-      family: familyOf(code, platform),
+      family: familyOf(code, platform, { scope, http }),
       action,
       texts,
       sources: sortRefs(texts.flatMap((t) => t.sources)),
     };
     applyPrimaryTexts(entry);
-    return extra ? Object.assign(entry, extra) : entry;
+    Object.assign(entry, extra);
+    for (const lang of ['en', 'zh'] as const)
+      if (typeof extra[lang] === 'string' && !extra[`${lang}Source`] && !texts.some((t) => t[lang]))
+        entry[`${lang}Source`] = PROJECT_LABEL;
+    return entry;
   });
   return { version: packed.v, sources: packed.sources, entries };
 }

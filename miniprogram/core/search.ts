@@ -18,7 +18,7 @@
 // Entries of a named platform also get +20 (less than a tier; the non-WeChat platform, when named, loses its
 // penalty) and lead their same-code group; a code named with a platform word ("40001 视频号") puts it first.
 import type { Catalog } from './catalog';
-import { platformInfo, platformRank } from './platforms';
+import { platformInfo, platformRank, SEPARATE_NUMBERING } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
 import { findPlatformWords } from './search/platformWords';
 import { parseQuery, type ParsedQuery } from './search/query';
@@ -77,6 +77,11 @@ const TIER: Record<MatchKind, number> = {
   partial: 100,
 };
 const NON_WECHAT_PENALTY = 90;
+/**
+ * WeCom, Pay and the client API tables reuse WeChat's numbers and words with their own meanings: a bare query
+ * ("token过期") means the older platforms, so these drop more than a tier unless the query names them.
+ */
+const SEPARATE_PENALTY = 150;
 /** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
 const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
@@ -192,7 +197,8 @@ export class SearchIndex {
     let textSlots = 0;
     let chars = 0;
     for (const e of this.entries) {
-      if (platformInfo(e.platform).wechat) codeCount.set(e.code, (codeCount.get(e.code) ?? 0) + 1);
+      if (platformInfo(e.platform).wechat && !SEPARATE_NUMBERING.has(e.platform))
+        codeCount.set(e.code, (codeCount.get(e.code) ?? 0) + 1);
       textSlots += 7 + 4 * e.texts.length;
       chars += e.en.length + e.zh.length + (e.fix?.length ?? 0);
       chars += (e.noteEn?.length ?? 0) + (e.noteZh?.length ?? 0);
@@ -246,7 +252,11 @@ export class SearchIndex {
     this.prior[index] =
       POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
       (entry.adviceEn ? COMMONLY_MET : 0) +
-      (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
+      (!info.wechat
+        ? -NON_WECHAT_PENALTY
+        : SEPARATE_NUMBERING.has(entry.platform)
+          ? -SEPARATE_PENALTY
+          : 0.1 * (12 - platformRank(entry.platform)));
     this.platformBit[index] = 1 << platformRank(entry.platform);
     this.entryPassages[index] = this.passageTotal;
     this.addPassage(texts, store, index, entry.enSource === 'wxerr' ? PROJ : EN, entry.en, ORIGIN_EN);
@@ -614,7 +624,13 @@ export class SearchIndex {
   /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
   private boost(e: number): number {
     if (!(this.named & this.platformBit[e])) return 0;
-    return PLATFORM_BOOST + (platformInfo(this.entries[e].platform).wechat ? 0 : NON_WECHAT_PENALTY);
+    const platform = this.entries[e].platform;
+    const held = !platformInfo(platform).wechat
+      ? NON_WECHAT_PENALTY
+      : SEPARATE_NUMBERING.has(platform)
+        ? SEPARATE_PENALTY
+        : 0;
+    return PLATFORM_BOOST + held;
   }
 
   private addKey(term: Term, key: string, quality: number): void {

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'child_process';
 import { join } from 'path';
 import { run } from '../../cli/index';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { fakeIO } from '../helpers/cli-io';
 import type { Entry } from '../../miniprogram/core/types';
 
@@ -14,6 +15,7 @@ describe('wxerr CLI', () => {
       '公众号',
       '微信小店',
       '视频号',
+      '企业微信',
       '第三方账号平台（非微信）',
     ]);
     for (const e of entries) {
@@ -45,10 +47,15 @@ describe('wxerr CLI', () => {
     const io = fakeIO();
     expect(await run(['stats', '--json'], io)).toBe(0);
     const stats = JSON.parse(io.stdout.join('\n')) as {
-      sources: { rows: number; kept: number; merged: number }[];
+      sources: { id: string; rows: number; kept: number; merged: number; accounted: boolean }[];
     };
-    expect(stats.sources.reduce((n, s) => n + s.rows, 0)).toBe(2030 + 51 + 154 + 79 + 70 + 295);
-    for (const s of stats.sources) expect(s.kept + s.merged).toBe(s.rows);
+    const rows = Object.fromEntries(stats.sources.map((s) => [s.id, s.rows]));
+    expect(rows).toMatchObject({ '001': 2030, '000': 51, '002': 154, '003': 79, '004': 70, errno: 295 });
+    // The tables of issue 9: WeCom, WeChat Pay, the mini-program codes the seeds lacked, the client API.
+    expect(rows).toMatchObject({ 'mp-extra': 31, wecom: 1251, 'wecom-wxjava': 281, 'pay3-common': 4 });
+    expect(rows).toMatchObject({ 'pay3-http': 12, 'pay3-senparc': 23, 'pay3-go': 49, 'pay2-wxjava': 57 });
+    expect(rows.wxapi).toBeGreaterThan(0);
+    for (const s of stats.sources) expect([s.kept + s.merged, s.accounted]).toEqual([s.rows, true]);
   });
 
   it('search --jsonl answers one line per query', async () => {
@@ -61,7 +68,8 @@ describe('wxerr CLI', () => {
   it('export prints the whole catalog', async () => {
     const io = fakeIO();
     await run(['export', '--jsonl'], io);
-    expect(io.stdout.length).toBe(2616);
+    expect(io.stdout.length).toBe(bundledCatalog().entries.length);
+    expect(io.stdout.length).toBeGreaterThan(4000);
   });
 
   it('runs as a real process through bin/wxerr.js', () => {
@@ -71,6 +79,7 @@ describe('wxerr CLI', () => {
     expect((JSON.parse(out) as Entry[]).map((e) => e.platform)).toEqual([
       '小程序客户端 errno',
       '开放平台通用',
+      '企业微信',
     ]);
     const bad = spawnSync(process.execPath, [bin, 'lookup'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

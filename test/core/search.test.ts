@@ -158,7 +158,11 @@ describe('one code on several platforms', () => {
   });
 
   it('puts the meaning with specific advice first for a bare code (600002 as the wx.request errno)', () => {
-    expect(index.search('600002').map((h) => h.entry.id)).toEqual(['errno:600002', 'open:600002']);
+    expect(index.search('600002').map((h) => h.entry.id)).toEqual([
+      'errno:600002',
+      'open:600002',
+      'wecom:600002',
+    ]);
   });
 
   it('does not pull up another meaning of the code that only a note matched', () => {
