@@ -15,11 +15,23 @@ import { createWxShim, type WxShim } from '../../test/helpers/wx-shim';
 const CORE_BUDGET = 4 * 1024;
 const NPM_BUDGET = 60 * 1024;
 
-function size(entry: string): { raw: number; min: number; gz: number } {
-  const build = (minify: boolean): Uint8Array =>
-    buildSync({ ...libBuildOptions(entry), minify, write: false }).outputFiles[0].contents;
+function size(entry: string): { raw: number; min: number; gz: number; parts: string } {
+  const build = (minify: boolean) =>
+    buildSync({ ...libBuildOptions(entry), minify, write: false, metafile: true });
   const min = build(true);
-  return { raw: build(false).length, min: min.length, gz: gzipSync(min, { level: 9 }).length };
+  const bytes = min.outputFiles[0].contents;
+  // Minified bytes per source file, largest first: where the budget goes.
+  const inputs = Object.values(min.metafile.outputs)[0].inputs;
+  const parts = Object.entries(inputs)
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .map(([f, i]) => `${f.replace(/^.*?(request|miniprogram)\//, '$1/')} ${i.bytesInOutput}`)
+    .join(', ');
+  return {
+    raw: build(false).outputFiles[0].contents.length,
+    min: bytes.length,
+    gz: gzipSync(bytes, { level: 9 }).length,
+    parts,
+  };
 }
 
 const kb = (n: number): string => `${(n / 1024).toFixed(2)} KB`;
@@ -31,6 +43,7 @@ function footprint(): void {
     `core client (wxerr, ${LIB_TARGET}): ${kb(core.raw)} bundled, ${kb(core.min)} minified, ` +
       `${kb(core.gz)} minified + gzipped (budget ${kb(CORE_BUDGET)}: ${core.gz <= CORE_BUDGET ? 'within' : 'OVER'})`,
   );
+  console.log(`  minified bytes by file: ${core.parts}`);
   console.log(
     `explain module (wxerr/explain, with the catalog): ${kb(explain.raw)} bundled, ${kb(explain.min)} minified, ` +
       `${kb(explain.gz)} minified + gzipped`,
