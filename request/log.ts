@@ -4,7 +4,9 @@
 import type { WxerrError } from './errors';
 import type { RealtimeLogger } from './wx';
 
-const SECRET_KEY = /token|secret|passw|pwd|phone|mobile|^tel$|sign|ticket|session|^code$|key|openid|unionid/i;
+// Whole-word-ish: `keyword`, `design` and `signup` stay readable; `api_key`, `sign`, `session_key` do not.
+const SECRET_KEY =
+  /token|secret|passw|pwd|phone|mobile|^tel$|(^|_)sign(ature)?$|ticket|session|^code$|(^|_|api|app|access)key$|openid|unionid/i;
 const PHONE = /(^|[^\d])1[3-9]\d{9}(?!\d)/g;
 
 /** The URL with sensitive query values replaced by `***`. */
