@@ -61,6 +61,34 @@ export function featureScenarios(ctx: Ctx): void {
       await expect(client.get('/t')).resolves.toEqual({ ok: 1 });
     });
 
+    test('a refreshToken that calls the client back after an await (no auth: false) ends at its timeout', async () => {
+      let token = 'old';
+      ctx.server.on('/login2', (_req, res) => json(res, { token: 'new' }));
+      ctx.server.on('/me2', (req, res) =>
+        req.headers.authorization === 'Bearer new' ? json(res, { me: 2 }) : json(res, {}, 401),
+      );
+      const holder: { client?: ReturnType<Ctx['lib']['createClient']> } = {};
+      const { client } = ctx.fast({
+        auth: {
+          getToken: () => token,
+          refreshToken: async () => {
+            await delay(1); // wx.login, say: the call below is no longer inside refreshToken's first turn
+            const r = await (holder.client as NonNullable<typeof holder.client>).post<{ token: string }>(
+              '/login2',
+            );
+            token = r.token;
+          },
+          timeout: 80,
+        },
+      });
+      holder.client = client;
+      const err = await ctx.failure(client.get('/me2'));
+      expect(err.kind).toBe('auth');
+      expect(err.message).toMatch(/did not settle within 80 ms.*auth: false/);
+      token = 'new';
+      await expect(client.get('/me2')).resolves.toEqual({ me: 2 });
+    });
+
     test('a relayed Pay 401 (SIGN_ERROR) is the backend’s signing, not the user’s session', async () => {
       let refreshes = 0;
       ctx.server.on('/pay401', (_req, res) => json(res, { code: 'SIGN_ERROR', message: '签名错误' }, 401));
