@@ -1,18 +1,16 @@
 // createClient: wx.request/uploadFile/downloadFile as promises under one policy (retry, session refresh,
 // app-wide concurrency lanes, dedupe, hooks, realtime log). Every rejection is a WxerrError and passes onError.
-import { createAbortController, type AbortSignalLike } from './abort';
-import { copyData, orAbort, send, sleep, type Call, type Res } from './send';
+import type { AbortSignalLike } from './abort';
+import { orAbort, send, sleep, type Call, type Res } from './send';
 import { createRefresher } from './auth';
 import { abortError, businessError, clientError, failureError, responseError } from './classify';
 import { WxerrError, isWxerrError } from './errors';
-import { logFailure, redactUrl } from './log';
 import type {
   CallOptions,
   Client,
   ClientOptions,
   DownloadOptions,
   DownloadResponse,
-  RealtimeLogOptions,
   RequestOptions,
   Response,
   UploadOptions,
@@ -22,7 +20,7 @@ import type {
 } from './options';
 import { schedule, type Gate } from './queue';
 import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retry';
-import { globalWx, type Body, type Header, type Method, type RealtimeLogger } from './wx';
+import { globalWx, type Body, type Header, type Method } from './wx';
 
 type Target = { url: string; method: string };
 
@@ -73,27 +71,13 @@ export function createClient(options: ClientOptions = {}): Client {
     : undefined;
   const auth = options.auth;
   const refresher = createRefresher(() => auth && auth.refreshToken(), (auth && auth.timeout) || 10000);
-  const inflight = new Map<string, { p: Promise<Res>; n: number; abort(): void }>();
+  const dedupe = options.dedupe && options.dedupe();
   const rl = options.realtimeLog;
-  const rlOptions = rl && typeof rl === 'object' && typeof (rl as RealtimeLogger).error !== 'function';
-  const redact = (rlOptions && (rl as RealtimeLogOptions).redact) || redactUrl;
-  let logger: RealtimeLogger | undefined;
 
   function report(err: WxerrError): void {
     try {
       if (options.onError) options.onError(err);
-      if (!rl || err.kind === 'abort') return;
-      if (!logger) {
-        const w = options.wx || globalWx();
-        logger =
-          rl === true
-            ? w && w.getRealtimeLogManager && w.getRealtimeLogManager()
-            : rlOptions
-              ? (rl as RealtimeLogOptions).logger
-              : (rl as RealtimeLogger);
-        if (logger && logger.addFilterMsg) logger.addFilterMsg('wxerr'); // lets the admin console filter records
-      }
-      if (logger) logFailure(logger, err, redact);
+      if (rl && err.kind !== 'abort') rl(err, options.wx || globalWx());
     } catch {
       // a reporting hook must never turn into the caller's failure
     }
@@ -157,7 +141,9 @@ export function createClient(options: ClientOptions = {}): Client {
         const res = out.res;
         if (options.onResponse) await options.onResponse(res, req);
         const found = options.isError && options.isError(res, req);
-        err = found ? businessError(found, res, target) : responseError(res, target, platform);
+        err = found
+          ? businessError(found, res, target)
+          : responseError(res, target, platform, options.classifiers);
         // Default session signal: a 401 from your backend that is not a relayed WeChat / Pay error.
         const expired =
           useAuth &&
@@ -223,48 +209,6 @@ export function createClient(options: ClientOptions = {}): Client {
     o.header || o.headers ? { ...baseHeader, ...o.headers, ...o.header } : baseHeader;
 
   /**
-   * The dedupe key: everything that changes the send or its handling (the wire request with sorted headers,
-   * auth, retry, platform). Calls with their own functions (hooks, shouldRetry) or a binary body are not shared.
-   */
-  function dedupeKey(req: WireRequest, o: Call): string {
-    for (const k in o) if (typeof (o as Record<string, unknown>)[k] === 'function') return '';
-    if ((o.retry && o.retry.shouldRetry) || req.data instanceof ArrayBuffer) return '';
-    const h = req.header;
-    const sorted = Object.keys(h)
-      .sort()
-      .map((k) => [k.toLowerCase(), h[k]]);
-    return JSON.stringify([{ ...req, header: sorted }, o.auth !== false, o.retry, o.platform]);
-  }
-
-  /** Identical GETs in flight share one execution; each caller keeps its own abort and its own copy of data. */
-  function shared(key: string, req: WireRequest, o: Call): Promise<Res> {
-    let entry = inflight.get(key);
-    if (!entry) {
-      const ctl = createAbortController();
-      const fresh = { p: execute(req, o, ctl.signal, false), n: 0, abort: ctl.abort };
-      const drop = (): void => {
-        if (inflight.get(key) === fresh) inflight.delete(key);
-      };
-      fresh.p.then(drop, drop);
-      inflight.set(key, fresh);
-      entry = fresh;
-    }
-    const e = entry;
-    e.n++;
-    const leave = (): Error => {
-      if (--e.n === 0) {
-        e.abort();
-        if (inflight.get(key) === e) inflight.delete(key);
-      }
-      return abortError(req);
-    };
-    // Once settled, no one joins: with more than one caller, each gets a copy and the original stays unseen.
-    return orAbort(e.p, o.signal, leave).then((res) =>
-      e.n > 1 ? { ...res, data: copyData(res.data) } : res,
-    );
-  }
-
-  /**
    * A call up to its raw wx success object. The wire request gets every field of the call that is not the
    * wrapper's own option (so every wx option passes through), copied by a loop: object rest was the hot spot.
    */
@@ -291,9 +235,18 @@ export function createClient(options: ClientOptions = {}): Client {
     }
     const signal = o.signal;
     if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req, map);
-    const d = (o as RequestOptions).dedupe;
-    const key = method === 'GET' && (d === undefined ? options.dedupe : d) ? dedupeKey(req, o) : '';
-    return settle(key ? shared(key, req, o) : execute(req, o, signal, type !== 'request'), req, map);
+    return settle(
+      dedupe && method === 'GET' && (o as RequestOptions).dedupe !== false
+        ? dedupe(
+            req,
+            o,
+            (s) => execute(req, o, s, false),
+            () => abortError(req),
+          )
+        : execute(req, o, signal, type !== 'request'),
+      req,
+      map,
+    );
   }
 
   const verb = <T>(method: Method, url: string, o?: WithoutUrl<RequestOptions>, data?: Body): Promise<T> =>

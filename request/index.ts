@@ -10,14 +10,15 @@ export type {
   Clock,
   DownloadOptions,
   DownloadResponse,
-  RealtimeLogOptions,
   RequestOptions,
   Response,
   UploadOptions,
   UploadResponse,
   WireRequest,
 } from './options';
-export type { BodyPlatform, RawResponse } from './classify';
+export type { BodyFailure, BodyPlatform, Classifier, CodeTable, RawResponse } from './classify';
+export type { Dedupe } from './dedupe';
+export type { RealtimeLogHook, RealtimeLogOptions } from './log';
 export {
   ACTION_HINT,
   WxerrError,
@@ -48,7 +49,6 @@ export { createAbortController } from './abort';
 export type { AbortControllerLike, AbortSignalLike } from './abort';
 export { configureConcurrency, concurrencyState } from './queue';
 export type { ConcurrencyOptions } from './queue';
-export { redactUrl } from './log';
 export { DEFAULT_RETRY } from './retry';
 export type { RetryOptions } from './retry';
 export type { Body, Header, HeadersReceived, Method, Progress, RealtimeLogger, WxLike, WxFail } from './wx';

@@ -1,8 +1,18 @@
-// Failures to the realtime log (wx.getRealtimeLogManager), with secrets taken out of the URL first: the values
-// of token-, secret-, password-, sign-, ticket-, session-, key- and phone-like query keys, and any mainland
-// mobile number anywhere in it.
+// `wxerr/log`: failures to the realtime log (wx.getRealtimeLogManager), opt in:
+// `createClient({ realtimeLog: realtimeLog() })`. Secrets are taken out of the URL first: the values of token-,
+// secret-, password-, sign-, ticket-, session-, key- and phone-like query keys, and any mainland mobile number.
 import type { WxerrError } from './errors';
-import type { RealtimeLogger } from './wx';
+import type { RealtimeLogger, WxLike } from './wx';
+
+export interface RealtimeLogOptions {
+  /** Default: the client's wx.getRealtimeLogManager(). */
+  logger?: RealtimeLogger;
+  /** Rewrites a URL before it is logged (default: redactUrl, which hides secret and phone-like values). */
+  redact?(url: string): string;
+}
+
+/** What createClient's `realtimeLog` option takes: called once per failure except aborts, with the client's wx. */
+export type RealtimeLogHook = (err: WxerrError, wx: WxLike | undefined) => void;
 
 // Whole-word-ish: `keyword`, `design` and `signup` stay readable; `api_key`, `sign`, `session_key` do not.
 const SECRET_KEY =
@@ -26,8 +36,21 @@ export function redactUrl(url: string): string {
   return (q < 0 ? url : url.slice(0, q) + query).replace(PHONE, '$1***');
 }
 
-/** Bounded fields keep one call far below the realtime log's 5 KB limit. */
-export function logFailure(logger: RealtimeLogger, err: WxerrError, redact: (url: string) => string): void {
-  const { kind, code, rid, action, method, attempts } = err;
-  logger.error('wxerr', { kind, code, rid, action, method, attempts, url: redact(err.url).slice(0, 1024) });
+/**
+ * A realtime-log hook. Each failure logs `{ kind, code, rid, action, method, attempts, url }` under the filter
+ * word 'wxerr': bounded fields keep one call far below the realtime log's 5 KB limit.
+ */
+export function realtimeLog(o: RealtimeLogOptions | RealtimeLogger = {}): RealtimeLogHook {
+  const opts = (typeof (o as RealtimeLogger).error === 'function' ? { logger: o } : o) as RealtimeLogOptions;
+  const redact = opts.redact || redactUrl;
+  let logger = opts.logger;
+  let filtered = false;
+  return (err, w) => {
+    if (!logger) logger = w && w.getRealtimeLogManager && w.getRealtimeLogManager();
+    if (!logger) return;
+    if (!filtered && logger.addFilterMsg) logger.addFilterMsg('wxerr'); // lets the admin console filter records
+    filtered = true;
+    const { kind, code, rid, action, method, attempts } = err;
+    logger.error('wxerr', { kind, code, rid, action, method, attempts, url: redact(err.url).slice(0, 1024) });
+  };
 }

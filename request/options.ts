@@ -1,6 +1,8 @@
 // The options and results of createClient (types only: nothing here reaches the bundle).
 import type { AbortSignalLike } from './abort';
-import type { BodyPlatform, RawResponse } from './classify';
+import type { BodyPlatform, Classifier, RawResponse } from './classify';
+import type { Dedupe } from './dedupe';
+import type { RealtimeLogHook } from './log';
 import type { ErrorAction, WxerrError } from './errors';
 import type { RetryOptions } from './retry';
 import type {
@@ -9,7 +11,6 @@ import type {
   HeadersReceived,
   Method,
   Progress,
-  RealtimeLogger,
   WxLike,
   WxRequestExtras,
   WxTransferExtras,
@@ -51,7 +52,7 @@ export interface RequestOptions extends CallOptions, WxRequestExtras {
   params?: Record<string, string | number | boolean | undefined>;
   dataType?: string;
   responseType?: 'text' | 'arraybuffer';
-  /** Share one response among identical GETs in flight (default: the client's `dedupe`). */
+  /** false: not shared with identical GETs in flight (on a client with `dedupe`). */
   dedupe?: boolean;
 }
 
@@ -130,12 +131,6 @@ export interface Clock {
   random(): number;
 }
 
-export interface RealtimeLogOptions {
-  logger?: RealtimeLogger;
-  /** Rewrites a URL before it is logged (default: redactUrl, which hides secret and phone-like values). */
-  redact?(url: string): string;
-}
-
 export interface ClientOptions {
   /** Prefixed to every relative URL, with exactly one slash between. */
   baseURL?: string;
@@ -148,10 +143,12 @@ export interface ClientOptions {
   auth?: AuthOptions;
   /** This client's own cap on sends in flight, inside the app-wide one (see configureConcurrency). */
   maxConcurrent?: number;
-  /** Share one response among identical GETs in flight (default false). */
-  dedupe?: boolean;
-  /** Whose errcode bodies carry: 'wechat' (default) or 'wecom' (企业微信). Pay v3 bodies are recognised anyway. */
+  /** `dedupe` from wxerr/dedupe: identical GETs in flight share one send (default: none). */
+  dedupe?: () => Dedupe;
+  /** Whose errcode bodies carry: 'wechat' (default) or `wecom` from wxerr/wecom (企业微信). */
   platform?: BodyPlatform;
+  /** Readers of other error bodies, asked when there is no errcode: `[pay]` from wxerr/pay (Pay v3). */
+  classifiers?: Classifier[];
   onRequest?(req: WireRequest): MaybePromise<WireRequest | void>;
   onResponse?(res: RawResponse, req: WireRequest): MaybePromise<void>;
   /** Business codes: return true or a BusinessFailure for a response that must reject (kind 'api'). */
@@ -162,8 +159,8 @@ export interface ClientOptions {
   onRetry?(err: WxerrError, attempt: number, delay: number): void;
   /** Called once per failed call, with the error the promise rejects with. */
   onError?(err: WxerrError): void;
-  /** Log failures (code, rid, redacted url) to wx.getRealtimeLogManager(), or to the logger given. */
-  realtimeLog?: boolean | RealtimeLogger | RealtimeLogOptions;
+  /** `realtimeLog()` from wxerr/log: failures (code, rid, redacted url) to wx.getRealtimeLogManager(). */
+  realtimeLog?: RealtimeLogHook;
   /** The wx object (default: the global one). */
   wx?: WxLike;
   /** Time and randomness, for tests. */

@@ -1,4 +1,4 @@
-// One wx task as a promise, and the small promise helpers around it (abort-aware waits, private body copies).
+// One wx task as a promise, and the small promise helpers around it (abort-aware waits).
 import type { AbortSignalLike } from './abort';
 import type { RawResponse } from './classify';
 import type { CallOptions, WireRequest } from './options';
@@ -18,12 +18,6 @@ export function parseJson(s: unknown): unknown {
   } catch {
     return s;
   }
-}
-
-/** A private copy of a shared GET's body (it came from JSON, so a JSON round trip is exact). */
-export function copyData(d: unknown): unknown {
-  if (d instanceof ArrayBuffer) return d.slice(0);
-  return d && typeof d === 'object' ? JSON.parse(JSON.stringify(d)) : d;
 }
 
 /** Resolves p, or rejects with `err()` as soon as the signal aborts. */

@@ -2,6 +2,7 @@
 // `tsc -p tsconfig.request.json` has written the declarations to dist/types/, outside the folder 构建 npm
 // copies: a mini-program never reads them, TypeScript finds them through package.json):
 //   index.js    the core client (`require('wxerr')`), no catalog
+//   pay.js, wecom.js, log.js, dedupe.js  opt-in parts of the client (`require('wxerr/pay')`…)
 //   explain.js  the optional catalog texts (`require('wxerr/explain')`)
 // Each is one CommonJS file, so DevTools "构建 npm" copies the folder as is and a mini-program can require both.
 // tsc declares every file the two entries import, the generated catalog too (its data typed as a 650 KB string
@@ -21,7 +22,14 @@ const typesDir = join(ROOT, 'dist', 'types');
 /** Syntax every supported base library runs without DevTools' ES5 transform (object spread, async). */
 export const LIB_TARGET = 'es2018';
 
-export const ENTRIES = { index: 'request/index.ts', explain: 'request/explain.ts' } as const;
+export const ENTRIES = {
+  index: 'request/index.ts',
+  pay: 'request/pay.ts',
+  wecom: 'request/wecom.ts',
+  log: 'request/log.ts',
+  dedupe: 'request/dedupe.ts',
+  explain: 'request/explain.ts',
+} as const;
 
 /** How an entry is bundled for mini-programs; the request bench measures sizes with the same options. */
 export function libBuildOptions(entry: string): BuildOptions {

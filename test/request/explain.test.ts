@@ -9,6 +9,8 @@ import { classifyWxFailure, readApiFailure, splitRid } from '../../miniprogram/c
 import { responseError, failureError } from '../../request/classify';
 import { ACTION_HINT } from '../../request/errors';
 import { explain, explainCode, findEntry } from '../../request/explain';
+import { pay } from '../../request/pay';
+import { wecom as wecomCodes } from '../../request/wecom';
 
 const target = { url: 'https://api.example.com/x', method: 'GET' };
 
@@ -80,7 +82,7 @@ describe('explain per platform (WeCom, Pay: the catalog lookup by platform key)'
     const err = responseError(
       { statusCode: 200, data: { errcode: 40001, errmsg: 'invalid secret' } },
       target,
-      'wecom',
+      wecomCodes,
     );
     if (!err) throw new Error('expected an error');
     const x = explain(err);
@@ -102,6 +104,8 @@ describe('explain per platform (WeCom, Pay: the catalog lookup by platform key)'
     const err = responseError(
       { statusCode: 403, data: { code: 'NOT_ENOUGH', message: '用户账号余额不足' } },
       { url: 'https://shop.example.com/pay', method: 'POST' },
+      undefined,
+      [pay],
     );
     if (!err) throw new Error('expected an error');
     const entry = catalog.get('payv3:NOT_ENOUGH');

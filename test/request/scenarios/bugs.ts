@@ -18,7 +18,7 @@ export function bugScenarios(ctx: Ctx): void {
 
     test('GETs that differ in auth, headers or timeout are not merged', async () => {
       const { client } = ctx.fast({
-        dedupe: true,
+        dedupe: ctx.lib.dedupe,
         auth: { getToken: () => 't', refreshToken: () => undefined },
       });
       const [withToken, without] = await Promise.allSettled([
@@ -42,7 +42,7 @@ export function bugScenarios(ctx: Ctx): void {
 
     test("a caller's own retry policy is used, not the first caller's", async () => {
       ctx.server.on('/flaky', (_req, res) => json(res, { error: 'busy' }, 503));
-      const { client } = ctx.fast({ dedupe: true });
+      const { client } = ctx.fast({ dedupe: ctx.lib.dedupe });
       const once = ctx.failure(client.get('/flaky', { retry: false }));
       const thrice = ctx.failure(client.get('/flaky', { retry: { attempts: 3 } }));
       expect((await once).attempts).toBe(1);
@@ -52,7 +52,7 @@ export function bugScenarios(ctx: Ctx): void {
 
     test('an already-aborted signal never starts a wx.request', async () => {
       const shim = createWxShim();
-      const client = ctx.lib.createClient({ baseURL: ctx.server.origin, wx: shim, dedupe: true });
+      const client = ctx.lib.createClient({ baseURL: ctx.server.origin, wx: shim, dedupe: ctx.lib.dedupe });
       const ctl = ctx.lib.createAbortController();
       ctl.abort();
       const err = await ctx.failure(client.get('/who', { signal: ctl.signal }));
@@ -63,7 +63,7 @@ export function bugScenarios(ctx: Ctx): void {
 
     test('each deduped caller gets its own copy of the data', async () => {
       const { client } = ctx.fast({
-        dedupe: true,
+        dedupe: ctx.lib.dedupe,
         auth: { getToken: () => 't', refreshToken: () => undefined },
       });
       const [a, b] = await Promise.all([
@@ -287,7 +287,11 @@ export function bugScenarios(ctx: Ctx): void {
     test('the realtime log redacts token, secret and phone values in the URL', async () => {
       ctx.server.on('/log', (_req, res) => json(res, { errcode: 40013, errmsg: 'invalid appid' }));
       const logShim = createWxShim();
-      const client = ctx.lib.createClient({ baseURL: ctx.server.origin, wx: logShim, realtimeLog: true });
+      const client = ctx.lib.createClient({
+        baseURL: ctx.server.origin,
+        wx: logShim,
+        realtimeLog: ctx.lib.realtimeLog(),
+      });
       await ctx.failure(
         client.get('/log', {
           params: {

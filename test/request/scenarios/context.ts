@@ -3,10 +3,23 @@
 import { delay, json, startServer, type TestServer } from '../../helpers/http-server';
 import { createWxShim, type WxShim } from '../../helpers/wx-shim';
 
-export type Lib = typeof import('../../../request');
+/** The core entry and the opt-in modules (wxerr, wxerr/pay, wxerr/wecom, wxerr/log, wxerr/dedupe) as one object. */
+export type Lib = typeof import('../../../request') &
+  typeof import('../../../request/pay') &
+  typeof import('../../../request/wecom') &
+  typeof import('../../../request/log') &
+  typeof import('../../../request/dedupe');
 export type Client = ReturnType<Lib['createClient']>;
 export type ClientOptions = NonNullable<Parameters<Lib['createClient']>[0]>;
 export type WxerrError = InstanceType<Lib['WxerrError']>;
+
+/** The files of the package's entries: the core client and its opt-in modules. */
+export const MODULES = ['index', 'pay', 'wecom', 'log', 'dedupe'] as const;
+
+/** The entries merged into one Lib; `load` requires one of them (from the sources or from miniprogram_npm). */
+export function loadLib(load: (name: (typeof MODULES)[number]) => object): Lib {
+  return Object.assign({}, ...MODULES.map(load)) as Lib;
+}
 
 export interface Ctx {
   readonly lib: Lib;

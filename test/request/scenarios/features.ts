@@ -92,7 +92,10 @@ export function featureScenarios(ctx: Ctx): void {
     test('a relayed Pay 401 (SIGN_ERROR) is the backend’s signing, not the user’s session', async () => {
       let refreshes = 0;
       ctx.server.on('/pay401', (_req, res) => json(res, { code: 'SIGN_ERROR', message: '签名错误' }, 401));
-      const { client } = ctx.fast({ auth: { getToken: () => 't', refreshToken: () => void refreshes++ } });
+      const { client } = ctx.fast({
+        auth: { getToken: () => 't', refreshToken: () => void refreshes++ },
+        classifiers: [ctx.lib.pay],
+      });
       const err = await ctx.failure(client.post('/pay401', {}));
       expect(err).toMatchObject({ kind: 'api', platform: 'payv3', code: 'SIGN_ERROR', action: 'fix-config' });
       expect(refreshes).toBe(0);
@@ -206,7 +209,7 @@ export function featureScenarios(ctx: Ctx): void {
         json(res, { ok: 1 });
       });
       const kinds: string[] = [];
-      const { client } = ctx.fast({ dedupe: true, onError: (e) => void kinds.push(e.kind) });
+      const { client } = ctx.fast({ dedupe: ctx.lib.dedupe, onError: (e) => void kinds.push(e.kind) });
       const ctl = ctx.lib.createAbortController();
       const a = ctx.failure(client.get('/slowish', { signal: ctl.signal }));
       const b = client.get('/slowish');
@@ -252,7 +255,10 @@ export function featureScenarios(ctx: Ctx): void {
         baseURL: ctx.server.origin,
         wx: ctx.shim,
         retry: false,
-        realtimeLog: { logger: { error: (...a: unknown[]) => void lines.push(a) }, redact: () => '/hidden' },
+        realtimeLog: ctx.lib.realtimeLog({
+          logger: { error: (...a: unknown[]) => void lines.push(a) },
+          redact: () => '/hidden',
+        }),
       });
       await ctx.failure(client.get('/rl', { params: { q: 1 } }));
       expect(lines).toHaveLength(1);
@@ -276,7 +282,7 @@ export function featureScenarios(ctx: Ctx): void {
       [404, 'RESOURCE_NOT_EXISTS', 'fix-request', false],
     ])('HTTP %d {"code": "%s"} → %s', async (status, code, action, retryable) => {
       ctx.server.on('/pay', (_req, res) => json(res, { code, message: `msg of ${code}` }, status));
-      const { client } = ctx.fast({ retry: false });
+      const { client } = ctx.fast({ retry: false, classifiers: [ctx.lib.pay] });
       const err = await ctx.failure(client.post('/pay', { out_trade_no: 'T1' }));
       expect(err).toMatchObject({
         kind: 'api',
@@ -290,9 +296,17 @@ export function featureScenarios(ctx: Ctx): void {
       if (retryable) expect(err.message).toContain('same out_trade_no');
     });
 
+    test('without wxerr/pay a Pay v3 body is its HTTP status only (the documented core behaviour)', async () => {
+      ctx.server.on('/pay', (_req, res) => json(res, { code: 'NOT_ENOUGH', message: '余额不足' }, 403));
+      const { client } = ctx.fast({ retry: false });
+      const err = await ctx.failure(client.post('/pay', {}));
+      expect(err).toMatchObject({ kind: 'http', code: '403', action: 'fix-config', statusCode: 403 });
+      expect(err.platform).toBeUndefined();
+    });
+
     test('Pay SYSTEM_ERROR is retried, with the same body, when POST is opted in', async () => {
       ctx.server.on('/pay', (_req, res) => json(res, { code: 'SYSTEM_ERROR', message: '系统繁忙' }, 500));
-      const { client } = ctx.fast({ retry: { methods: ['POST'] } });
+      const { client } = ctx.fast({ retry: { methods: ['POST'] }, classifiers: [ctx.lib.pay] });
       await ctx.failure(client.post('/pay', { out_trade_no: 'T9' }));
       expect(ctx.server.seen('/pay').map((r) => JSON.parse(r.body.toString()).out_trade_no)).toEqual([
         'T9',
@@ -301,11 +315,11 @@ export function featureScenarios(ctx: Ctx): void {
       ]);
     });
 
-    test("platform: 'wecom' reads errcodes with WeCom's meanings (client option or per call)", async () => {
+    test("platform: ctx.lib.wecom reads errcodes with WeCom's meanings (client option or per call)", async () => {
       ctx.server.on('/wecom', (req, res) =>
         json(res, { errcode: Number(req.query.get('c')), errmsg: `wecom ${req.query.get('c')}` }),
       );
-      const { client } = ctx.fast({ platform: 'wecom', retry: false });
+      const { client } = ctx.fast({ platform: ctx.lib.wecom, retry: false });
       const secret = await ctx.failure(client.get('/wecom', { params: { c: 40001 } }));
       expect(secret).toMatchObject({ kind: 'api', platform: 'wecom', action: 'fix-config' });
       const ip = await ctx.failure(client.get('/wecom', { params: { c: 60020 } }));
@@ -315,7 +329,7 @@ export function featureScenarios(ctx: Ctx): void {
       const wechat = await ctx.failure(client.get('/wecom', { params: { c: 40001 }, platform: 'wechat' }));
       expect(wechat).toMatchObject({ platform: 'wechat', action: 'refresh-token' });
       const { client: perCall } = ctx.fast({ retry: false });
-      const w = await ctx.failure(perCall.get('/wecom', { params: { c: 40001 }, platform: 'wecom' }));
+      const w = await ctx.failure(perCall.get('/wecom', { params: { c: 40001 }, platform: ctx.lib.wecom }));
       expect(w.action).toBe('fix-config');
     });
   });

@@ -66,7 +66,7 @@ export function transportScenarios(ctx: Ctx): void {
     });
 
     test('dedupe shares one response among identical in-flight GETs', async () => {
-      const { client } = ctx.fast({ dedupe: true });
+      const { client } = ctx.fast({ dedupe: ctx.lib.dedupe });
       const same = await Promise.all(
         Array.from({ length: 5 }, () => client.get('/wait', { params: { i: 1 } })),
       );
@@ -83,7 +83,7 @@ export function transportScenarios(ctx: Ctx): void {
     });
 
     test('dedupe: one caller aborting leaves the others; all aborting aborts the send', async () => {
-      const { client } = ctx.fast({ dedupe: true });
+      const { client } = ctx.fast({ dedupe: ctx.lib.dedupe });
       const a = ctx.lib.createAbortController();
       const b = ctx.lib.createAbortController();
       const pa = client.get('/wait', { params: { d: 60 }, signal: a.signal });
@@ -130,7 +130,7 @@ export function transportScenarios(ctx: Ctx): void {
       const client = ctx.lib.createClient({
         baseURL: ctx.server.origin,
         wx: logShim,
-        realtimeLog: true,
+        realtimeLog: ctx.lib.realtimeLog(),
         retry: false,
       });
       await ctx.failure(client.get('/logme', { params: { pad: 'x'.repeat(8000) } }));
