@@ -2,13 +2,12 @@
 // copies into a consumer's miniprogram_npm, the npm tarball) and the wrapper's overhead per request versus the
 // bare wx shim, side by side against a real server on 127.0.0.1.
 import { execFileSync } from 'child_process';
-import { buildSync } from 'esbuild';
 import { readdirSync, statSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
 import { createClient } from '../../request';
-import { ENTRIES, LIB_TARGET, ROOT, libBuildOptions, main as buildLib } from '../../scripts/build-lib';
+import { ENTRIES, LIB_TARGET, ROOT, bundleLib, main as buildLib } from '../../scripts/build-lib';
 import { json, startServer } from '../../test/helpers/http-server';
 import { createWxShim, type WxShim } from '../../test/helpers/wx-shim';
 
@@ -16,10 +15,8 @@ const CORE_BUDGET = 4 * 1024;
 const NPM_BUDGET = 60 * 1024;
 
 function size(entry: string): { raw: number; min: number; gz: number; parts: string } {
-  const build = (minify: boolean) =>
-    buildSync({ ...libBuildOptions(entry), minify, write: false, metafile: true });
-  const min = build(true);
-  const bytes = min.outputFiles[0].contents;
+  const min = bundleLib(entry, true);
+  const bytes = Buffer.from(min.code);
   // Minified bytes per source file, largest first: where the budget goes.
   const inputs = Object.values(min.metafile.outputs)[0].inputs;
   const parts = Object.entries(inputs)
@@ -27,7 +24,7 @@ function size(entry: string): { raw: number; min: number; gz: number; parts: str
     .map(([f, i]) => `${f.replace(/^.*?(request|miniprogram)\//, '$1/')} ${i.bytesInOutput}`)
     .join(', ');
   return {
-    raw: build(false).outputFiles[0].contents.length,
+    raw: Buffer.byteLength(bundleLib(entry).code),
     min: bytes.length,
     gz: gzipSync(bytes, { level: 9 }).length,
     parts,
