@@ -41,6 +41,12 @@ function footprint(): void {
       `${kb(core.gz)} minified + gzipped (budget ${kb(CORE_BUDGET)}: ${core.gz <= CORE_BUDGET ? 'within' : 'OVER'})`,
   );
   console.log(`  minified bytes by file: ${core.parts}`);
+  // The opt-in parts of the client, each its own file a consumer requires only when it uses it.
+  for (const [name, entry] of Object.entries(ENTRIES)) {
+    if (name === 'index' || name === 'explain') continue;
+    const m = size(entry);
+    console.log(`  opt-in wxerr/${name}: ${kb(m.min)} minified, ${kb(m.gz)} minified + gzipped (${m.parts})`);
+  }
   console.log(
     `explain module (wxerr/explain, with the catalog): ${kb(explain.raw)} bundled, ${kb(explain.min)} minified, ` +
       `${kb(explain.gz)} minified + gzipped`,
