@@ -13,7 +13,7 @@ export type Dedupe = (
 ) => Promise<Res>;
 
 /** A private copy of a shared GET's body (it came from JSON, so a JSON round trip is exact). */
-export function copyData(d: unknown): unknown {
+function copyData(d: unknown): unknown {
   if (d instanceof ArrayBuffer) return d.slice(0);
   return d && typeof d === 'object' ? JSON.parse(JSON.stringify(d)) : d;
 }

@@ -208,11 +208,16 @@ function compiledFiles(ignoreUploadUnusedFiles: boolean): Record<string, number>
   return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as Record<string, number>;
 }
 
-test('the compiled consumer carries wxerr/index.js; the unrequired explain.js only without the unused-file filter', () => {
-  // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops explain.js when nothing requires it.
+test('the compiled consumer carries wxerr/index.js and the required wxerr/pay; unrequired modules only without the unused-file filter', () => {
+  // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops the modules nothing requires.
   const filtered = compiledFiles(true);
   expect(filtered['miniprogram_npm/wxerr/index.js']).toBeGreaterThan(0);
-  expect(Object.keys(filtered).filter((f) => f.includes('explain') || f.endsWith('.d.ts'))).toEqual([]);
+  expect(filtered['miniprogram_npm/wxerr/pay.js']).toBeGreaterThan(0);
+  expect(
+    Object.keys(filtered).filter(
+      (f) => /wxerr\/(explain|wecom|log|dedupe)\.js$/.test(f) || f.endsWith('.d.ts'),
+    ),
+  ).toEqual([]);
   const unfiltered = compiledFiles(false);
   expect(unfiltered['miniprogram_npm/wxerr/explain.js']).toBeGreaterThan(100000);
 }, 240000);

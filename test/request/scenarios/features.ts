@@ -315,7 +315,7 @@ export function featureScenarios(ctx: Ctx): void {
       ]);
     });
 
-    test("platform: ctx.lib.wecom reads errcodes with WeCom's meanings (client option or per call)", async () => {
+    test("platform: wecom (wxerr/wecom) reads errcodes with WeCom's meanings (client option or per call)", async () => {
       ctx.server.on('/wecom', (req, res) =>
         json(res, { errcode: Number(req.query.get('c')), errmsg: `wecom ${req.query.get('c')}` }),
       );
