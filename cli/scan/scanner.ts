@@ -1,0 +1,130 @@
+// Streams lines through the extractor in bounded batches and keeps a summary by code: count, first and last
+// place, the first occurrence's evidence, the facts for the filled-in fix, and every rid once. Memory stays
+// bounded by the batch size plus the number of distinct codes and rids, whatever the input size.
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { extractCodes, type FoundCode } from '../../miniprogram/core/extract';
+import { scanFacts, type ScanFacts } from '../../miniprogram/core/fill';
+
+/** A batch is cut once it has this many characters, at a line that does not continue the one before. */
+export const BATCH_CHARS = 64 * 1024;
+/** A batch is cut here whatever the next line looks like. Below the extractor's free-text limit (256 KB). */
+export const BATCH_MAX_CHARS = 200 * 1024;
+/** Lines after a code that may still belong to it (its errmsg, rid): the extractor looks 3 lines ahead. */
+const CONTEXT_AFTER = 3;
+/** Lines before a code read for the facts of the fix: the request line a client logs before the answer. */
+const FACTS_BEFORE = 1;
+
+export interface Place {
+  file: string;
+  line: number;
+}
+
+export interface CodeSummary {
+  code: string;
+  /** True when every occurrence was recognised from its errmsg only. */
+  inferred: boolean;
+  count: number;
+  first: Place;
+  last: Place;
+  /** The first occurrence as the extractor reported it (evidence, errmsg, rid, ip). */
+  found: FoundCode;
+  facts: ScanFacts;
+}
+
+/** A line that continues the one before (JSON body, stack frame, wrapped errmsg, table row): no cut before it. */
+const CONTINUES = /^(?:[\s}\])"',|:]|(?:rid|hints?|err|msg|message|caused by|at)\b)/i;
+
+export class Scanner {
+  readonly codes = new Map<string, CodeSummary>();
+  private readonly ridSet = new Set<string>();
+  readonly rids: string[] = [];
+  private batch: string[] = [];
+  private batchChars = 0;
+  private batchFile = '';
+  private batchStart = 1;
+  /** Lines fed. */
+  lines = 0;
+
+  constructor() {
+    bundledCatalog();
+  }
+
+  /** Feeds one line of `file` (1-based line number). Lines of one file come in order. */
+  add(file: string, text: string, line: number): void {
+    if (file !== this.batchFile || line !== this.batchStart + this.batch.length) this.flush();
+    if (this.batch.length === 0) {
+      this.batchFile = file;
+      this.batchStart = line;
+    } else if (
+      this.batchChars >= BATCH_MAX_CHARS ||
+      (this.batchChars >= BATCH_CHARS && !CONTINUES.test(text))
+    ) {
+      this.flush();
+      this.batchFile = file;
+      this.batchStart = line;
+    }
+    this.lines++;
+    this.batch.push(text);
+    this.batchChars += text.length + 1;
+  }
+
+  /** Runs the extractor on the pending batch. Call once more at the end. */
+  flush(): void {
+    if (this.batch.length === 0) return;
+    const lines = this.batch;
+    this.batch = [];
+    this.batchChars = 0;
+    if (lines.every((l) => l === '')) return;
+    const result = extractCodes(lines.join('\n'));
+    for (const rid of result.rids) {
+      if (this.ridSet.has(rid)) continue;
+      this.ridSet.add(rid);
+      this.rids.push(rid);
+    }
+    for (const found of result.codes) this.record(found, lines);
+  }
+
+  private record(found: FoundCode, lines: string[]): void {
+    const at = (line: number): Place => ({ file: this.batchFile, line: this.batchStart + line - 1 });
+    const around = lines.slice(Math.max(0, found.line - 1 - FACTS_BEFORE), found.line).join('\n');
+    const facts = scanFacts(around, found);
+    const lastLine = found.occurrences > 1 ? lastOccurrence(found, lines) : found.line;
+    const summary = this.codes.get(found.code);
+    if (!summary) {
+      this.codes.set(found.code, {
+        code: found.code,
+        inferred: found.inferred,
+        count: found.occurrences,
+        first: at(found.line),
+        last: at(lastLine),
+        found,
+        facts,
+      });
+      return;
+    }
+    summary.count += found.occurrences;
+    summary.last = at(lastLine);
+    summary.inferred &&= found.inferred;
+    if (summary.found.inferred && !found.inferred) summary.found = found;
+    // A later occurrence fills what the first one lacked (the IP of a 40164 logged without it first).
+    for (const key of Object.keys(facts) as (keyof ScanFacts)[])
+      if (summary.facts[key] === undefined) Object.assign(summary.facts, { [key]: facts[key] });
+  }
+}
+
+/**
+ * The batch line (1-based) of a code's last occurrence: the last line holding its number that the extractor
+ * confirms when read from that line on (a code's context follows it). Falls back to the first occurrence.
+ */
+function lastOccurrence(found: FoundCode, lines: string[]): number {
+  if (found.inferred) return found.line;
+  const number = new RegExp(`(?<![\\d.${found.code.startsWith('-') ? '' : '-'}])${found.code}(?!\\d)`);
+  let tries = 0;
+  for (let i = lines.length - 1; i >= found.line && tries < 4; i--) {
+    if (!number.test(lines[i])) continue;
+    tries++;
+    const window = lines.slice(i, i + 1 + CONTEXT_AFTER).join('\n');
+    if (extractCodes(window).codes.some((c) => c.code === found.code && c.line === 1)) return i + 1;
+  }
+  return found.line;
+}
