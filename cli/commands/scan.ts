@@ -15,7 +15,10 @@ import { sourcesOf, walk, type Problem, type Source } from '../scan/sources';
 import { printScan } from '../scan/report';
 import { layoutOf } from './lookup';
 
-export const scanOptions: OptionSpec = { flags: ['json', 'jsonl', 'ocr-text'], values: ['lang'] };
+export const scanOptions: OptionSpec = {
+  flags: ['json', 'jsonl', 'ocr-text', 'no-prefilter'],
+  values: ['lang'],
+};
 
 /** One code of `scan --json`: today's fields (code…entries, family) and the run's counts and places. */
 export interface ScanJsonCode {
@@ -35,7 +38,14 @@ export interface ScanJsonCode {
 export interface ScanJson {
   codes: ScanJsonCode[];
   rids: string[];
-  summary: { files: number; lines: number; bytes: number; codes: number; occurrences: number };
+  summary: {
+    files: number;
+    lines: number;
+    bytes: number;
+    codes: number;
+    occurrences: number;
+    extracted: number;
+  };
   problems: Problem[];
   /** What OCR read from each image (--ocr-text). */
   ocr?: { file: string; text: string }[];
@@ -53,7 +63,10 @@ export async function scanCommand(args: ParsedArgs, io: CliIO): Promise<number> 
   if (args.flags.has('jsonl')) return scanJsonl(io);
   if (args.positional.length === 0)
     throw new UsageError('scan needs a FILE, a folder, a glob, or - for standard input');
-  const run = await scanSources(args.positional, io, args.flags.has('ocr-text'));
+  const run = await scanSources(args.positional, io, {
+    showOcr: args.flags.has('ocr-text'),
+    prefilter: !args.flags.has('no-prefilter'),
+  });
   const json = args.flags.has('json');
   if (json) io.out(JSON.stringify(toJson(run), null, 2));
   else printScan(run, io, layoutOf(io, args));
@@ -63,8 +76,12 @@ export async function scanCommand(args: ParsedArgs, io: CliIO): Promise<number> 
 }
 
 /** Scans every source in turn; a bad one is reported and the others are still scanned. */
-export async function scanSources(args: string[], io: CliIO, showOcr = false): Promise<ScanRun> {
-  const run: ScanRun = { scanner: new Scanner(), problems: [], files: 0, bytes: 0, ocr: [] };
+export async function scanSources(
+  args: string[],
+  io: CliIO,
+  { showOcr = false, prefilter = true } = {},
+): Promise<ScanRun> {
+  const run: ScanRun = { scanner: new Scanner(prefilter), problems: [], files: 0, bytes: 0, ocr: [] };
   const report = (problem: Problem) => {
     run.problems.push(problem);
     io.err(`wxerr: ${problem.message}`);
@@ -195,6 +212,8 @@ export function toJson(run: ScanRun): ScanJson {
       bytes: run.bytes,
       codes: codes.length,
       occurrences: codes.reduce((n, c) => n + c.count, 0),
+      /** Lines the prefilter passed to the extractor. */
+      extracted: run.scanner.kept,
     },
     problems: run.problems,
     ...(run.ocr.length ? { ocr: run.ocr } : {}),

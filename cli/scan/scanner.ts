@@ -4,6 +4,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes, type FoundCode } from '../../miniprogram/core/extract';
 import { scanFacts, type ScanFacts } from '../../miniprogram/core/fill';
+import { LineFilter, SKIPPED_LINE } from './prefilter';
 
 /** A batch is cut once it has this many characters, at a line that does not continue the one before. */
 export const BATCH_CHARS = 64 * 1024;
@@ -42,16 +43,22 @@ export class Scanner {
   private batchChars = 0;
   private batchFile = '';
   private batchStart = 1;
-  /** Lines fed. */
+  /** Lines fed, and lines the prefilter passed to the extractor. */
   lines = 0;
+  kept = 0;
+  private filter: LineFilter | undefined;
 
-  constructor() {
+  /** prefilter: skip lines that cannot hold a code (scan/prefilter.ts); off reads every line. */
+  constructor(private readonly prefilter = true) {
     bundledCatalog();
   }
 
   /** Feeds one line of `file` (1-based line number). Lines of one file come in order. */
   add(file: string, text: string, line: number): void {
-    if (file !== this.batchFile || line !== this.batchStart + this.batch.length) this.flush();
+    if (file !== this.batchFile || line !== this.batchStart + this.batch.length) {
+      this.flush();
+      if (this.prefilter) this.filter = new LineFilter();
+    }
     if (this.batch.length === 0) {
       this.batchFile = file;
       this.batchStart = line;
@@ -64,8 +71,11 @@ export class Scanner {
       this.batchStart = line;
     }
     this.lines++;
-    this.batch.push(text);
-    this.batchChars += text.length + 1;
+    // A skipped line stays as a placeholder: line numbers, distances and paragraphs are unchanged.
+    const keep = !this.filter || this.filter.keep(text);
+    if (keep) this.kept++;
+    this.batch.push(keep ? text : SKIPPED_LINE);
+    this.batchChars += (keep ? text.length : SKIPPED_LINE.length) + 1;
   }
 
   /** Runs the extractor on the pending batch. Call once more at the end. */
@@ -74,7 +84,7 @@ export class Scanner {
     const lines = this.batch;
     this.batch = [];
     this.batchChars = 0;
-    if (lines.every((l) => l === '')) return;
+    if (lines.every((l) => l === SKIPPED_LINE || l.trim() === '')) return;
     const result = extractCodes(lines.join('\n'));
     for (const rid of result.rids) {
       if (this.ridSet.has(rid)) continue;
@@ -118,9 +128,10 @@ export class Scanner {
  */
 function lastOccurrence(found: FoundCode, lines: string[]): number {
   if (found.inferred) return found.line;
-  const number = new RegExp(`(?<![\\d.${found.code.startsWith('-') ? '' : '-'}])${found.code}(?!\\d)`);
+  // Not glued to a word, a number or a dot (exec-1, v1.40001): a code stands apart.
+  const number = new RegExp(`(?<![\\w.${found.code.startsWith('-') ? '' : '-'}])${found.code}(?!\\d)`);
   let tries = 0;
-  for (let i = lines.length - 1; i >= found.line && tries < 4; i--) {
+  for (let i = lines.length - 1; i >= found.line && tries < 8; i--) {
     if (!number.test(lines[i])) continue;
     tries++;
     const window = lines.slice(i, i + 1 + CONTEXT_AFTER).join('\n');

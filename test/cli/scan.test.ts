@@ -42,6 +42,7 @@ describe('wxerr scan', () => {
       bytes: Buffer.byteLength(LOG),
       codes: 2,
       occurrences: 2,
+      extracted: 4,
     });
     expect(json.problems).toEqual([]);
     expect(json.codes[0]).toEqual(
