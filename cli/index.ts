@@ -113,7 +113,8 @@ export function nodeIO(): CliIO {
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      process.stderr.write(`wxerr: cannot write the output: ${plainMessage(error)}\n`);
+      process.exit(EXIT.usage);
     });
   return {
     out: (text) => process.stdout.write(text + '\n'),

@@ -182,20 +182,26 @@ async function scanImage(
   run.scanner.flush();
 }
 
-function jsonCode(s: CodeSummary): ScanJsonCode {
+/** The entries of a code, and its family when the catalog has none (the fields every scan JSON carries). */
+function explained(code: string): { entries: Entry[]; family?: FamilyLabel } {
   const catalog = bundledCatalog();
-  const entries = catalog.lookup(s.code);
+  const entries = catalog.lookup(code);
+  return entries.length ? { entries } : { entries, family: catalog.family(code) };
+}
+
+function jsonCode(s: CodeSummary): ScanJsonCode {
+  const { entries, family } = explained(s.code);
   const item: ScanJsonCode = {
     code: s.code,
     inferred: s.inferred,
     evidence: s.found.evidence,
     rid: s.found.rid ?? null,
     entries,
+    ...(family ? { family } : {}),
     count: s.count,
     first: s.first,
     last: s.last,
   };
-  if (entries.length === 0) item.family = catalog.family(s.code);
   const next = filledFix(s.code, entries[0], s.facts);
   if (next) item.next = { en: next.en, zh: next.zh };
   return item;
@@ -224,7 +230,6 @@ export function toJson(run: ScanRun): ScanJson {
 async function scanJsonl(io: CliIO): Promise<number> {
   const input = await io.readStdin();
   let any = false;
-  const catalog = bundledCatalog();
   input.split(/\r?\n/).forEach((raw, i) => {
     if (raw.trim() === '') return;
     try {
@@ -232,17 +237,13 @@ async function scanJsonl(io: CliIO): Promise<number> {
       if (typeof text !== 'string') throw new Error('expected a JSON string');
       const result = extractCodes(text);
       any ||= result.codes.length > 0;
-      const codes = result.codes.map((c) => {
-        const entries = catalog.lookup(c.code);
-        return {
-          code: c.code,
-          inferred: c.inferred,
-          evidence: c.evidence,
-          rid: c.rid ?? null,
-          entries,
-          ...(entries.length ? {} : { family: catalog.family(c.code) }),
-        };
-      });
+      const codes = result.codes.map((c) => ({
+        code: c.code,
+        inferred: c.inferred,
+        evidence: c.evidence,
+        rid: c.rid ?? null,
+        ...explained(c.code),
+      }));
       io.out(JSON.stringify({ codes, rids: result.rids }));
     } catch (error) {
       const message = error instanceof ScanInputTooLarge ? error.message : plainMessage(error);

@@ -88,10 +88,11 @@ export class Scanner {
     const result = extractCodes(lines.join('\n'));
     for (const rid of result.rids) {
       if (this.ridSet.has(rid)) continue;
-      this.ridSet.add(rid);
-      this.rids.push(rid);
+      const own = detach(rid);
+      this.ridSet.add(own);
+      this.rids.push(own);
     }
-    for (const found of result.codes) this.record(found, lines);
+    for (const found of result.codes) this.record(detachFound(found), lines);
   }
 
   private record(found: FoundCode, lines: string[]): void {
@@ -120,6 +121,22 @@ export class Scanner {
     for (const key of Object.keys(facts) as (keyof ScanFacts)[])
       if (summary.facts[key] === undefined) Object.assign(summary.facts, { [key]: facts[key] });
   }
+}
+
+/**
+ * A copy of a string that does not point into the batch text. V8 keeps a substring as a view of its parent:
+ * a kept rid would keep its whole batch alive, and memory would grow with the log.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+function detachFound(found: FoundCode): FoundCode {
+  const copy: FoundCode = { ...found, code: detach(found.code), evidence: detach(found.evidence) };
+  if (found.errmsg !== undefined) copy.errmsg = detach(found.errmsg);
+  if (found.rid !== undefined) copy.rid = detach(found.rid);
+  if (found.ip !== undefined) copy.ip = detach(found.ip);
+  return copy;
 }
 
 /**

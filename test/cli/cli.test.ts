@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'child_process';
+import { formatCode, painter } from '../../cli/format';
 import { run } from '../../cli/index';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { displayWidth } from '../../cli/text';
 import { CLI_BIN, CLI_ENV, fakeIO } from '../helpers/cli-io';
 import type { Entry } from '../../miniprogram/core/types';
@@ -202,4 +204,19 @@ describe('a closed pipe (wxerr export | head -c 100)', () => {
     expect(result.stderr).toBe('');
     expect([0, 1]).toContain(result.code);
   }, 30_000);
+});
+
+describe('entry fields from other branches', () => {
+  it('shows HTTP statuses and aliases on the header line and the official doc link when an entry has them', () => {
+    const [base] = bundledCatalog().lookup('40001');
+    const rich = {
+      ...base,
+      http: [401],
+      aliases: ['INVALID_CREDENTIAL'],
+      doc: 'https://developers.weixin.qq.com/doc/x',
+    };
+    const out = formatCode([rich], { p: painter(false), width: 80, lang: 'en' });
+    expect(out[0]).toBe('40001  开放平台通用  HTTP 401  aka INVALID_CREDENTIAL  refresh the access_token');
+    expect(out).toContain('  doc https://developers.weixin.qq.com/doc/x');
+  });
 });
