@@ -46,8 +46,12 @@ function known(catalog: Catalog): Known {
     for (const en of [entry.en, ...entry.texts.map((t) => t.en)]) {
       const words = en ? normalizeMessage(en).split(' ') : [];
       if (words.length < 4) continue;
-      k.pairs.add(`${words[0]} ${words[1]}`);
-      k.firsts.add(words[0]);
+      // Also as the filter's templates see them: a lone number reads as 0 ("1 maybe" → "0 maybe").
+      const lone = words.map((w) => (/^\d+$/.test(w) ? '0' : w));
+      for (const w of [words, lone]) {
+        k.pairs.add(`${w[0]} ${w[1]}`);
+        k.firsts.add(w[0]);
+      }
     }
   }
   cache.set(catalog, k);
@@ -79,36 +83,60 @@ function words(lowerLine: string): string[] {
   return lower.match(/[a-z0-9_]+/g) ?? [];
 }
 
+/** A number standing alone (not touching a letter: "inva1id", "c0de", "3rd" stay as they are). */
+const LONE_NUMBER = /(?<![a-z\d])\d+(?![a-z\d])/g;
+/** Templates remembered (log lines repeat their shape with other numbers); cleared when full. */
+const TEMPLATES_KEPT = 20000;
+const KEY_BIT = 1;
+const KEEP_BIT = 2;
+
+/**
+ * What the lower-cased line says without its lone numbers: a key word (KEY_BIT), or anything else that keeps
+ * it whatever its numbers are (KEEP_BIT). Every test here gives the same or a broader answer on the template.
+ */
+function judge(template: string, k: Known): number {
+  if (KEY_WORD.test(template)) return KEY_BIT | KEEP_BIT;
+  if (KEEP.test(template)) return KEEP_BIT;
+  if (!/[a-z]{4}/.test(template)) return 0;
+  const w = words(template);
+  for (let i = 0; i + 3 < w.length; i++)
+    if (k.firsts.has(w[i]) && k.pairs.has(`${w[i]} ${w[i + 1]}`)) return KEEP_BIT;
+  return 0;
+}
+
 /**
  * Decides line by line, in order (it remembers whether the line before had a key). `keep(line)` is false only
  * when no rule of the extractor could use the line.
  */
 export class LineFilter {
   private afterKey = false;
+  private readonly known: Known;
+  private readonly templates = new Map<string, number>();
 
-  constructor(private readonly catalog: Catalog = bundledCatalog()) {}
+  constructor(catalog: Catalog = bundledCatalog()) {
+    this.known = known(catalog);
+  }
 
   keep(line: string): boolean {
+    if (!/\S/.test(line)) {
+      this.afterKey = false;
+      return true;
+    }
     const lower = line.toLowerCase();
-    const key = KEY_WORD.test(lower);
-    const keep = key || this.afterKey || mayHoldCode(line, this.catalog, lower);
-    this.afterKey = key;
+    const template = /\d/.test(lower) ? lower.replace(LONE_NUMBER, '0') : lower;
+    let bits = this.templates.get(template);
+    if (bits === undefined) {
+      bits = judge(template, this.known);
+      if (this.templates.size >= TEMPLATES_KEPT) this.templates.clear();
+      this.templates.set(template, bits);
+    }
+    const keep = (bits & KEEP_BIT) !== 0 || this.afterKey || holdsKnownCode(line, this.known.codes);
+    this.afterKey = (bits & KEY_BIT) !== 0;
     return keep;
   }
 }
 
 /** The line alone (without the line before): false only when no rule of the extractor could use it. */
-export function mayHoldCode(
-  line: string,
-  catalog: Catalog = bundledCatalog(),
-  lower = line.toLowerCase(),
-): boolean {
-  if (line.trim() === '' || KEY_WORD.test(lower) || KEEP.test(lower)) return true;
-  const k = known(catalog);
-  if (holdsKnownCode(line, k.codes)) return true;
-  if (line.length < 20 || !/[a-z]{4}/.test(line)) return false;
-  const w = words(lower);
-  for (let i = 0; i + 3 < w.length; i++)
-    if (k.firsts.has(w[i]) && k.pairs.has(`${w[i]} ${w[i + 1]}`)) return true;
-  return false;
+export function mayHoldCode(line: string, catalog: Catalog = bundledCatalog()): boolean {
+  return new LineFilter(catalog).keep(line);
 }
