@@ -3,14 +3,15 @@
 //   keyed and table codes: a key word (err…, code, ret, 错误码…) on the line or the line before (a value
 //   may follow its key on the next line), a table row (a `|`, or a number alone in a cell);
 //   bare codes: a 5–7 digit run (OCR slips undone) that the catalog knows;
-//   inferred codes: an errmsg key (msg, message, 提示…) or the first two words of a catalog errmsg;
+//   inferred codes: an errmsg key (msg, message, 提示…), or a catalog errmsg in free text (the extractor's own
+//   phrase test, run once per line template);
 //   context: rid/hint ids and platform markers (WeChat, WeCom, Alipay…: they decide whose a nearby code is);
 //   any Chinese (wording, markers, keys).
 // A skipped line is replaced by a placeholder, never removed or blanked: line numbers, distances and
 // paragraphs (blank lines end them) stay as they were. test/cli/prefilter.test.ts runs the extract fixtures
 // line by line through prefilter + extractor and through the extractor alone and finds the same codes.
 import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
-import { normalizeMessage } from '../../miniprogram/core/extract/messages';
+import { codesFromPhrases, messageIndex, normalizeMessage } from '../../miniprogram/core/extract/messages';
 
 /** What a skipped line becomes: not blank, no digits, no words, too short for the free-text scan. */
 export const SKIPPED_LINE = '~';
@@ -29,10 +30,13 @@ const BARE = /-?[0-9][0-9OIl|]{4,6}(?![A-Za-z0-9_|])/g;
 const GLUED = /[A-Za-z0-9_./\\-]/;
 
 interface Known {
+  catalog: Catalog;
   codes: Set<string>;
   /** First two words of every catalog errmsg long enough for the extractor's free-text scan. */
   pairs: Set<string>;
   firsts: Set<string>;
+  /** Pairs that start a catalog phrase with a lone number in it ("too many code size must 100"). */
+  numeric: Set<string>;
 }
 
 const cache = new WeakMap<Catalog, Known>();
@@ -40,7 +44,9 @@ const cache = new WeakMap<Catalog, Known>();
 function known(catalog: Catalog): Known {
   let k = cache.get(catalog);
   if (k) return k;
-  k = { codes: new Set(), pairs: new Set(), firsts: new Set() };
+  k = { catalog, codes: new Set(), pairs: new Set(), firsts: new Set(), numeric: new Set() };
+  for (const [key, list] of messageIndex(catalog).phrases)
+    if (list.some((p) => p.words.some((w) => /^\d+$/.test(w)))) k.numeric.add(key);
   for (const entry of catalog.entries) {
     if (/^-?\d+$/.test(entry.code)) k.codes.add(entry.code);
     for (const en of [entry.en, ...entry.texts.map((t) => t.en)]) {
@@ -99,9 +105,18 @@ function judge(template: string, k: Known): number {
   if (KEEP.test(template)) return KEEP_BIT;
   if (!/[a-z]{4}/.test(template)) return 0;
   const w = words(template);
-  for (let i = 0; i + 3 < w.length; i++)
-    if (k.firsts.has(w[i]) && k.pairs.has(`${w[i]} ${w[i + 1]}`)) return KEEP_BIT;
-  return 0;
+  let candidate = false;
+  for (let i = 0; i + 3 < w.length; i++) {
+    const pair = `${w[i]} ${w[i + 1]}`;
+    if (!k.firsts.has(w[i]) || !k.pairs.has(pair)) continue;
+    // A lone number in the phrase reads differently in the template: keep without asking.
+    if (w[i] === '0' || w[i + 1] === '0' || k.numeric.has(pair)) return KEEP_BIT;
+    candidate = true;
+  }
+  if (!candidate) return 0;
+  // The extractor's own free-text test. On the template it answers as on the line: these phrases have no
+  // lone numbers (those with one are kept above), so their words read the same in both.
+  return codesFromPhrases(messageIndex(k.catalog), template).length ? KEEP_BIT : 0;
 }
 
 /**
