@@ -90,7 +90,7 @@ function words(lowerLine: string): string[] {
 }
 
 /** A number standing alone (not touching a letter: "inva1id", "c0de", "3rd" stay as they are). */
-const LONE_NUMBER = /(?<![a-z\d])\d+(?![a-z\d])/g;
+const LONE_NUMBER = /(?<![A-Za-z\d])\d+(?![A-Za-z\d])/g;
 /** Templates remembered (log lines repeat their shape with other numbers); cleared when full. */
 const TEMPLATES_KEPT = 20000;
 const KEY_BIT = 1;
@@ -137,11 +137,11 @@ export class LineFilter {
       this.afterKey = false;
       return true;
     }
-    const lower = line.toLowerCase();
-    const template = /\d/.test(lower) ? lower.replace(LONE_NUMBER, '0') : lower;
+    // Lower-cased only when the template is new: most lines of a log repeat a known shape.
+    const template = /\d/.test(line) ? line.replace(LONE_NUMBER, '0') : line;
     let bits = this.templates.get(template);
     if (bits === undefined) {
-      bits = judge(template, this.known);
+      bits = judge(template.toLowerCase(), this.known);
       if (this.templates.size >= TEMPLATES_KEPT) this.templates.clear();
       this.templates.set(template, bits);
     }
