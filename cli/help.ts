@@ -3,13 +3,13 @@
 export const USAGE = `wxerr: WeChat error codes explained, offline
 
 usage:
-  wxerr <code>...               what a code means and what to do (same as lookup)
-  wxerr lookup <code>...        --all: every platform in full; --platform KEY; --json
+  wxerr <code>...               what a code means and what to do
+  wxerr lookup <code>...        the same; --all, --platform KEY, --json
   wxerr search "<query>"        codes, errmsg words, Chinese text; --limit N
-  wxerr scan FILE|DIR|GLOB|-    every error code in logs of any size or a screenshot
+  wxerr scan FILE|DIR|GLOB|-    every code in logs of any size, or a screenshot
   wxerr annotate                pass a log through, explaining lines with a code
   wxerr stats                   entries per platform and per source
-  wxerr export                  the whole catalog as JSON (--jsonl: one entry per line)
+  wxerr export                  the whole catalog as JSON (--jsonl: by line)
   wxerr help <command>          more about one command
 
 options:

@@ -111,7 +111,7 @@ export async function scanSources(
   return run;
 }
 
-/** Scans one file or standard input. False when it was skipped (binary or an image inside a folder). */
+/** Scans one file or standard input, in 256 KB reads (smaller reads kept peak RSS lower than 1 MB ones). False when it was skipped (binary or an image inside a folder). */
 async function scanOne(
   source: Source & { kind: 'file' | 'stdin' },
   run: ScanRun,
@@ -124,7 +124,8 @@ async function scanOne(
   const feed = (text: string, line: number) => run.scanner.add(name, text, line);
   let outcome;
   try {
-    const chunks = source.kind === 'stdin' ? io.stdin() : createReadStream(name, { highWaterMark: 1 << 20 });
+    const chunks =
+      source.kind === 'stdin' ? io.stdin() : createReadStream(name, { highWaterMark: 256 * 1024 });
     outcome = await readLines(chunks, feed);
   } catch (error) {
     report({ file: name, message: plainMessage(error, name) });

@@ -1,6 +1,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { ACTIONS, actionAdvice } from '../../miniprogram/core/advice';
 import { painter } from '../format';
+import { wrap } from '../text';
 import { EXIT, type CliIO, type ParsedArgs } from '../io';
 
 export function catalogStats() {
@@ -83,12 +84,12 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
   io.out(p.bold('texts by label (source id, or wxerr = project translation)'));
   for (const lang of ['zh', 'en'] as const) {
     const parts = Object.entries(stats.labels[lang]).map(([label, n]) => `${label} ${n}`);
-    io.out(`  ${lang}: ${parts.join(', ')}`);
+    io.out(wrap(`${lang}: ${parts.join(', ')}`, io.width, '  ', '      ').join('\n'));
   }
   io.out(`project notes (wxerr): ${stats.notes}`);
-  io.out(
+  const advice =
     `specific advice (wxerr): ${stats.advice.entries} entries, ${stats.advice.codes} codes; ` +
-      `general advice for ${stats.advice.actionClasses} action classes`,
-  );
+    `general advice for ${stats.advice.actionClasses} action classes`;
+  io.out(wrap(advice, io.width, '', '  ').join('\n'));
   return EXIT.found;
 }

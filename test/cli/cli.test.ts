@@ -127,6 +127,23 @@ describe('wxerr CLI', () => {
     for (const line of help.stdout.join('\n').split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 
+  it('no line of the text views is wider than the terminal (80 columns off a TTY, CJK counting two)', async () => {
+    const views = [
+      ['--help'],
+      ['stats'],
+      ['-1', '--all'],
+      ['40001', '--all'],
+      ['search', 'ip白名单'],
+      ['48001'],
+    ];
+    for (const argv of views) {
+      const io = fakeIO();
+      await run(argv, io);
+      const view = argv.join(' ');
+      expect({ view, tooWide: lines(io).filter((l) => displayWidth(l) > 80) }).toEqual({ view, tooWide: [] });
+    }
+  });
+
   it('stats --json accounts for every row of every source; export prints the whole catalog', async () => {
     const io = fakeIO();
     expect(await run(['stats', '--json'], io)).toBe(0);
