@@ -13,8 +13,11 @@ const PROJECT = 'wxerr';
 export const ZH_MARK = '[wxerr 译]';
 export const EN_MARK = '(translated by wxerr)';
 
-/** Fields other branches add to Entry (Pay's HTTP statuses, aliases, the official doc); read when present. */
-type RichEntry = Entry & { http?: number[]; aliases?: string[]; doc?: string };
+/**
+ * Fields other branches add to Entry (Pay's HTTP statuses and aliases, the official doc, the project's English
+ * of a Chinese-only fix); read when present.
+ */
+type RichEntry = Entry & { http?: number[]; aliases?: string[]; doc?: string; fixEn?: string };
 
 export function actionWords(action: Entry['action']): string {
   return actionAdvice(action).short.en;
@@ -57,7 +60,7 @@ function header(entry: RichEntry, layout: Layout, extra = ''): string {
 }
 
 /** The official texts (both languages: they are facts), with the project's mark on its translations. */
-function meaning(entry: Entry, layout: Layout): string[] {
+function meaning(entry: RichEntry, layout: Layout): string[] {
   const { p, width } = layout;
   const lines: string[] = [];
   if (entry.zh)
@@ -66,6 +69,7 @@ function meaning(entry: Entry, layout: Layout): string[] {
     lines.push(...wrap(entry.en + (entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''), width, '  '));
   if (entry.fix && entry.fix !== entry.zh)
     lines.push(...wrap(`${p.bold('解决方法')} ${entry.fix}`, width, '  ', '    '));
+  if (entry.fix && entry.fixEn) lines.push(...wrap(`${entry.fixEn} ${p.dim(EN_MARK)}`, width, '    '));
   return lines;
 }
 

@@ -235,5 +235,9 @@ describe('entry fields from other branches', () => {
     const out = formatCode([rich], { p: painter(false), width: 80, lang: 'en' });
     expect(out[0]).toBe('40001  开放平台通用  HTTP 401  aka INVALID_CREDENTIAL  refresh the access_token');
     expect(out).toContain('  doc https://developers.weixin.qq.com/doc/x');
+    const wecom = { ...base, fix: '检查 secret 是否正确', fixEn: 'check that the secret is right' };
+    const lines = formatCode([wecom], { p: painter(false), width: 80, lang: 'en' });
+    expect(lines).toContain('  解决方法 检查 secret 是否正确');
+    expect(lines).toContain('    check that the secret is right (translated by wxerr)');
   });
 });
