@@ -1,7 +1,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { ACTIONS, actionAdvice } from '../../miniprogram/core/advice';
 import { painter } from '../format';
-import { wrap } from '../text';
+import { fit, wrap } from '../text';
 import { EXIT, type CliIO, type ParsedArgs } from '../io';
 
 export function catalogStats() {
@@ -65,11 +65,13 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
   const p = painter(io.color);
   io.out(p.bold(`${stats.entries} entries from ${stats.rows} source rows`));
   io.out('');
-  io.out(p.bold('source  rows  kept  merged  file'));
+  const idWidth = Math.max(6, ...stats.sources.map((s) => s.id.length));
+  io.out(p.bold(fit(`${'source'.padEnd(idWidth)}  rows  kept  merged  file`, io.width)));
   for (const s of stats.sources) {
-    io.out(
-      `${s.id.padEnd(6)} ${String(s.rows).padStart(5)} ${String(s.kept).padStart(5)} ${String(s.merged).padStart(7)}  ${s.file}${s.accounted ? '' : '  (ROWS NOT ACCOUNTED FOR)'}`,
-    );
+    // A source whose rows are not all accounted for says so first: the file name is what gets cut.
+    const warning = s.accounted ? '' : '(ROWS NOT ACCOUNTED FOR)  ';
+    const row = `${s.id.padEnd(idWidth)} ${String(s.rows).padStart(5)} ${String(s.kept).padStart(5)} ${String(s.merged).padStart(7)}  ${warning}${s.file}`;
+    io.out(fit(row, io.width));
   }
   io.out('');
   io.out(p.bold('entries per platform'));
