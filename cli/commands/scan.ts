@@ -93,15 +93,12 @@ export async function scanSources(
     }
     let text = 0;
     let skipped = 0;
-    try {
-      for (const file of walk(source.name)) {
-        if (await scanOne({ kind: 'file', name: file, explicit: false }, run, io, report, showOcr)) text++;
-        else skipped++;
-      }
-    } catch (error) {
-      report({ file: source.name, message: plainMessage(error, source.name) });
-      continue;
+    const before = run.problems.length;
+    for (const file of walk(source.name, report)) {
+      if (await scanOne({ kind: 'file', name: file, explicit: false }, run, io, report, showOcr)) text++;
+      else skipped++;
     }
+    if (run.problems.length > before && text === 0 && skipped === 0) continue;
     if (text === 0) {
       const why = skipped ? `${skipped} file${skipped > 1 ? 's' : ''}, none of them text` : 'it is empty';
       report({ file: source.name, message: `${source.name}: no text files to scan (${why})` });

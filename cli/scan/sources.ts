@@ -30,13 +30,19 @@ function statOf(path: string): { stat: Stats; error?: undefined } | { stat?: und
   }
 }
 
-/** Every file under a directory, sorted, depth first. */
-export function* walk(dir: string): Generator<string> {
-  const names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+/** Every file under a directory, sorted, depth first. A folder that cannot be read is reported and skipped. */
+export function* walk(dir: string, report: (p: Problem) => void): Generator<string> {
+  let names;
+  try {
+    names = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+  } catch (error) {
+    report({ file: dir, message: plainMessage(error, dir) });
+    return;
+  }
   for (const d of names) {
     const path = join(dir, d.name);
     if (d.isDirectory()) {
-      if (!SKIPPED_DIRS.has(d.name)) yield* walk(path);
+      if (!SKIPPED_DIRS.has(d.name)) yield* walk(path, report);
     } else if (d.isFile()) yield path;
     else if (d.isSymbolicLink()) {
       // A link to a file counts; links to folders are not followed (no cycles).

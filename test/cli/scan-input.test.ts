@@ -5,7 +5,7 @@
 // bad input (binary, invalid UTF-8, a folder without text, a missing file, a truncated PNG): one line each,
 // exit 2 at the end, the other files still scanned.
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import type { ScanJson } from '../../cli/commands/scan';
@@ -137,6 +137,26 @@ describe('bad input: one line naming the file, exit 2 at the end, the rest still
     // The files around the bad one are still scanned.
     expect(json.codes.map((c) => c.code)).toEqual(expect.arrayContaining(['40164', '40029']));
   });
+
+  // Root reads any folder, so the check needs an ordinary user.
+  const asRoot = process.getuid?.() === 0;
+  (asRoot ? it.skip : it)(
+    'a folder it cannot read inside a tree: one line naming it, the rest of the tree scanned',
+    async () => {
+      const locked = join(dir, 'tree', 'locked');
+      mkdirSync(locked, { recursive: true });
+      chmodSync(locked, 0);
+      try {
+        const { code, json, stderr } = await scanJson([join(dir, 'tree')]);
+        expect(code).toBe(2);
+        expect(stderr).toEqual([`wxerr: cannot read ${locked}: permission denied`]);
+        expect(json.codes.map((c) => c.code)).toEqual(['45009']);
+      } finally {
+        chmodSync(locked, 0o755);
+        rmSync(locked, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('still scans the rest of an invalid UTF-8 file', async () => {
     const { json } = await scanJson([join(dir, 'latin1.log')]);
