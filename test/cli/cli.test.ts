@@ -18,6 +18,7 @@ describe('wxerr CLI', () => {
       '公众号',
       '微信小店',
       '视频号',
+      '企业微信',
       '第三方账号平台（非微信）',
     ]);
     for (const e of entries) expect(e.sources.length).toBeGreaterThan(0);
@@ -179,6 +180,7 @@ describe('wxerr CLI', () => {
     expect((JSON.parse(out.stdout) as Entry[]).map((e) => e.platform)).toEqual([
       '小程序客户端 errno',
       '开放平台通用',
+      '企业微信',
     ]);
     const bad = spawnSync(process.execPath, [CLI_BIN, 'lookup'], { encoding: 'utf8', env: CLI_ENV });
     expect(bad.status).toBe(2);
