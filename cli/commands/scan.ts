@@ -181,14 +181,20 @@ async function scanImage(
 }
 
 /** The entries of a code, and its family when the catalog has none (the fields every scan JSON carries). */
-function explained(code: string): { entries: Entry[]; family?: FamilyLabel } {
+function explained(s: { code: string; found: { entryId?: string } }): {
+  entries: Entry[];
+  family?: FamilyLabel;
+} {
   const catalog = bundledCatalog();
-  const entries = catalog.lookup(code);
-  return entries.length ? { entries } : { entries, family: catalog.family(code) };
+  const all = catalog.lookup(s.code);
+  const own = s.found.entryId ? catalog.get(s.found.entryId) : undefined;
+  // The attributed platform's entry first (WeCom, Pay, client API), every meaning kept.
+  const entries = own ? [own, ...all.filter((e) => e.id !== own.id)] : all;
+  return entries.length ? { entries } : { entries, family: catalog.family(s.code) };
 }
 
 function jsonCode(s: CodeSummary): ScanJsonCode {
-  const { entries, family } = explained(s.code);
+  const { entries, family } = explained(s);
   const item: ScanJsonCode = {
     code: s.code,
     inferred: s.inferred,
@@ -240,7 +246,8 @@ async function scanJsonl(io: CliIO): Promise<number> {
         inferred: c.inferred,
         evidence: c.evidence,
         rid: c.rid ?? null,
-        ...explained(c.code),
+        platform: c.platform,
+        ...explained({ code: c.code, found: c }),
       }));
       io.out(JSON.stringify({ codes, rids: result.rids }));
     } catch (error) {

@@ -3,6 +3,7 @@
 import { entryAdvice } from '../../miniprogram/core/advice';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { filledFix } from '../../miniprogram/core/fill';
+import type { Entry } from '../../miniprogram/core/types';
 import { isWeChat, type Layout } from '../format';
 import type { CliIO } from '../io';
 import { sep } from 'path';
@@ -23,11 +24,24 @@ function commonDir(files: string[]): string {
   return prefix;
 }
 
+/**
+ * The entries to show for a found code: the one of the platform the text is about first (the extractor's
+ * entryId: WeCom, Pay, a client API), then the other WeChat meanings; the non-WeChat platform only when it
+ * is the sole meaning.
+ */
+export function attributed(s: { code: string; found: { entryId?: string } }): Entry[] {
+  const catalog = bundledCatalog();
+  const all = catalog.lookup(s.code);
+  const wechat = all.filter(isWeChat);
+  const list = wechat.length ? wechat : all;
+  const own = s.found.entryId ? catalog.get(s.found.entryId) : undefined;
+  return own ? [own, ...list.filter((e) => e.id !== own.id)] : list;
+}
+
 function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => string): string[] {
   const { p, width } = layout;
   const catalog = bundledCatalog();
-  const all = catalog.lookup(s.code);
-  const entries = all.filter(isWeChat).length ? all.filter(isWeChat) : all;
+  const entries = attributed(s);
   const primary = entries[0];
   const tag = s.inferred ? p.dim(' (inferred from errmsg)') : '';
   const times = s.count > 1 ? p.dim(` ×${s.count}`) : '';
@@ -65,7 +79,7 @@ function summaryLines(run: ScanRun, layout: Layout, placeText: (p: Place) => str
   if (base) lines.push(p.dim(fit(`files under ${base}`, width)));
   if (codes.length === 0) return lines;
   const rows = codes.map((c) => {
-    const entry = catalog.lookup(c.code).find(isWeChat) ?? catalog.lookup(c.code)[0];
+    const entry = attributed(c)[0];
     return [
       c.code,
       String(c.count),

@@ -58,6 +58,24 @@ describe('wxerr scan', () => {
     expect(json.rids).toEqual(['65efc0ad-61c5d4a2-3a6b0a31']);
   });
 
+  it('a WeCom log line: the WeCom meaning first, with the fix filled in from the caller IP', async () => {
+    // A line from a public thread (github:zhayujie/CowAgent#1728, in bench/data/real/snippets.txt), its masked
+    // "from ip: x.x.x.x" given an address so the fill has one to name.
+    const file = join(dir, 'platforms.log');
+    const wecom =
+      '[ERROR][2024-02-02 12:38:36][chat_channel.py:314] - [WX] sendMsg error: Error code: 60020, message: not allow to access from your ip, hint: [1706848717432011565347844], from ip: 43.155.1.2, more info at https://open.work.weixin.qq.com/devtool/query?e=60020';
+    writeFileSync(file, wecom);
+    const io = fakeIO();
+    expect(await run(['scan', file, '--json'], io)).toBe(0);
+    const json = JSON.parse(io.stdout.join('\n')) as ScanJson;
+    expect(json.codes[0].entries[0].id).toBe('wecom:60020');
+    const text = fakeIO();
+    await run(['scan', file], text);
+    const out = text.stdout.join('\n');
+    expect(out).toContain('企业微信');
+    expect(out).toContain('43.155.1.2');
+  });
+
   it('gives the family of a keyed code the catalog lacks, reads stdin with -, exits 1 when nothing is found', async () => {
     const io = fakeIO('{"errcode":45999,"errmsg":"x"}');
     expect(await run(['scan', '-', '--json'], io)).toBe(0);
