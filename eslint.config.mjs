@@ -43,5 +43,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['fs', 'path', 'node:*', 'child_process'] }],
     },
   },
+  {
+    // Code that runs on phones: iOS JavaScriptCore before 16.4 rejects regex lookbehind at parse time, which
+    // would fail the whole module. The same for `new RegExp` strings is caught by a test (test/core/regex.test.ts).
+    files: ['miniprogram/**/*.ts', 'request/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[regex.pattern=/\\(\\?<[=!]/]',
+          message: 'No regex lookbehind in phone code (iOS JavaScriptCore < 16.4 cannot parse it).',
+        },
+      ],
+    },
+  },
   prettier,
 );

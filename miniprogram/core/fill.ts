@@ -39,7 +39,8 @@ const LABELLED_IP = new RegExp(
   String.raw`(?:invalid ip|from ip|client ?ip|requestip|caller ip|ip)\s*[:：=]?\s*["']?(${IPV4})(?![\d.])`,
   'i',
 );
-const APPID = /(?<![A-Za-z0-9])(wx[0-9a-f]{16})(?![A-Za-z0-9])/i;
+// No lookbehind: iOS JavaScriptCore before 16.4 rejects it, and the whole module would fail to load.
+const APPID = /(?:^|[^A-Za-z0-9])(wx[0-9a-f]{16})(?![A-Za-z0-9])/i;
 const API_PATH =
   /(?:https?:\/\/[\w.-]*weixin\.qq\.com)?(\/(?:cgi-bin|sns|wxa|wxaapi|tcb|datacube|card|shop|channels|product|customservice|union|merchant|semantic)\/[\w/.-]*[\w])/;
 const WECOM = /qyapi\.weixin\.qq\.com|work\.weixin\.qq\.com|企业微信|wecom/i;
