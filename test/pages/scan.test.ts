@@ -60,6 +60,8 @@ describe('paste', () => {
     expect(list[0]).toMatch(/白名单|whitelist/i);
     expect(list[0]).toContain('第 2 行');
     expect(list[0]).toContain('rid: 65efb3a2-1c0e5d7a-3f1b2c44');
+    // The next step names the caller IP the errmsg carries.
+    expect(textOf(comp.querySelector('.todo'))).toContain('47.96.121.18');
     expect(list[1]).toContain('45999');
     expect(list[1]).toContain('号段');
     expect(list[1]).toContain('45xxx');

@@ -3,6 +3,8 @@
 import type { Catalog } from '../../core/catalog';
 import type { ScanResult } from '../../core/extract';
 import { platformShort } from '../../core/view/cells';
+import { filledFix, scanFacts } from '../../core/fill';
+import { actionAdvice } from '../../core/advice';
 
 export interface ScanRow {
   /** Unique key for wx:for. */
@@ -22,6 +24,8 @@ export interface ScanRow {
   rid: string;
   /** Recognised from the errmsg alone (no number in the text). */
   inferred: boolean;
+  /** What to do: the fix filled in from the text (the caller IP, the appid, the API path…), else the action. */
+  todo: string;
   /** What in the text decided the platform ("qyapi.weixin.qq.com", "tenpay"…), '' for the default meaning. */
   context: string;
 }
@@ -30,6 +34,7 @@ export interface ScanRow {
 export const MAX_PASTE_CHARS = 100_000;
 export const TITLE_MAX = 40;
 export const EVIDENCE_MAX = 90;
+export const TODO_MAX = 80;
 /** Rows shown at most; the summary says how many more were found. */
 export const MAX_ROWS = 50;
 
@@ -56,6 +61,11 @@ export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
       rid: found.rid ?? '',
       inferred: found.inferred,
       context: found.context === 'default' ? '' : found.context,
+      todo: cut(
+        filledFix(found.code, first, scanFacts(found.evidence, found))?.zh ??
+          (first ? actionAdvice(first.action).short.zh : ''),
+        TODO_MAX,
+      ),
     };
   });
 }
