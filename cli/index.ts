@@ -1,4 +1,5 @@
 // wxerr: look up, search, scan and export WeChat error codes from the terminal.
+import { bundledCatalog } from '../miniprogram/core/catalog';
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { annotateCommand } from './commands/annotate';
@@ -37,8 +38,12 @@ const COMMANDS: Record<string, Command> = {
   annotate: { run: annotateCommand, options: { flags: [], values: [] } },
 };
 
-/** A bare code (`wxerr 40001`, `wxerr -1`, `wxerr API_SYS_REQPARA`) means lookup. */
-const looksLikeCode = (word: string) => /^[-+－]?\d+x?$/i.test(word) || /^[A-Z][A-Z0-9_]+$/.test(word);
+/**
+ * A bare code means lookup: `wxerr 40001`, `wxerr -1`, `wxerr API_SYS_REQPARA`, and any word the catalog knows
+ * as a code in any spelling (`wxerr notenough`, `wxerr "requestPayment:fail cancel"`).
+ */
+const looksLikeCode = (word: string) =>
+  /^[-+－]?\d+x?$/i.test(word) || /^[A-Z][A-Z0-9_]+$/.test(word) || bundledCatalog().lookup(word).length > 0;
 
 /** The package version, from the package.json above this file (source or dist/). */
 export function version(): string {

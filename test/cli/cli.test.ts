@@ -251,3 +251,22 @@ describe('entry fields from other branches', () => {
     expect(lines).toContain('    check that the secret is right (translated by wxerr)');
   });
 });
+
+describe('a code in any spelling is a lookup without the word lookup', () => {
+  it.each(['NOT_ENOUGH', 'NOTENOUGH', 'notenough'])('wxerr %s → the Pay entry first', async (spelling) => {
+    const io = fakeIO();
+    expect(await run([spelling, '--json'], io)).toBe(0);
+    const entries = JSON.parse(io.stdout.join('\n')) as Entry[];
+    expect(entries[0].id).toBe('payv3:NOT_ENOUGH');
+  });
+  it('an errMsg', async () => {
+    const io = fakeIO();
+    expect(await run(['requestPayment:fail cancel', '--json'], io)).toBe(0);
+    expect((JSON.parse(io.stdout.join('\n')) as Entry[])[0].platform).toBe('小程序客户端 API');
+  });
+  it('a typo of a command is still a typo', async () => {
+    const io = fakeIO();
+    expect(await run(['lookp', '40001'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('did you mean lookup?');
+  });
+});
