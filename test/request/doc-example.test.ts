@@ -1,12 +1,13 @@
 /**
  * @jest-environment node
  */
-// The quick-start example of docs/wrapper.md is the file test/request/doc-example.ts (which tsc checks).
+// The quick-start example of docs/wrapper.md and of the README is the file test/request/doc-example.ts (which
+// tsc checks), so the example a consumer copies compiles.
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-test("docs/wrapper.md's example is doc-example.ts, import path aside", () => {
-  const doc = readFileSync(join(__dirname, '..', '..', 'docs', 'wrapper.md'), 'utf8');
+test.each(['docs/wrapper.md', 'README.md'])("%s's example is doc-example.ts, import path aside", (name) => {
+  const doc = readFileSync(join(__dirname, '..', '..', name), 'utf8');
   const block = /```ts\n(import \{ createClient[^\n]*from 'wxerr';[\s\S]*?)```/.exec(doc);
   expect(block).not.toBeNull();
   const file = readFileSync(join(__dirname, 'doc-example.ts'), 'utf8');
