@@ -106,6 +106,8 @@ export function pruneDeclarations(typesDir: string, entries: string[]): string[]
 }
 
 export function main(): void {
+  // Start empty: files of an older layout (declarations used to live here) must not ride along into a tarball.
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const [name, entry] of Object.entries(ENTRIES)) {
     writeFileSync(join(out, `${name}.js`), bundleLib(entry).code);

@@ -120,7 +120,7 @@ describe('explain per platform (WeCom, Pay: the catalog lookup by platform key)'
       code: 'USERPAYING',
       platform: 'payv3',
     });
-    expect(poll.advice.en).toMatch(/out_trade_no/);
+    expect(poll.advice.en).toMatch(/query the order/);
   });
 
   test("an isError code ('backend') is described by the error, not by a catalog entry", () => {
