@@ -18,9 +18,11 @@
 // Entries of a named platform also get +20 (less than a tier; the non-WeChat platform, when named, loses its
 // penalty) and lead their same-code group; a code named with a platform word ("40001 视频号") puts it first.
 import type { Catalog } from './catalog';
-import { platformInfo, platformRank } from './platforms';
+import { PLATFORMS, platformInfo, platformRank } from './platforms';
 import { analyze, keysOfWord, pairCode, type UnitSink } from './search/analyze';
 import { findPlatformWords } from './search/platformWords';
+import { commonRank } from './search/common';
+import { isWechat, nearestCodes, otherMeanings } from './search/group';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { CONCEPTS, ZH_WORDS_BY_FIRST } from './search/synonyms';
 import { IntTable, UnitStore } from './search/store';
@@ -43,6 +45,10 @@ export interface SearchHit {
   score: number;
   kind: MatchKind;
   highlights: HighlightRange[];
+  /** The code's other WeChat meanings, behind the cell's "+N 个平台" (none under a platform filter). */
+  also: Entry[];
+  /** True for the non-WeChat platform of seed 003: shown apart, never inside a WeChat cell. */
+  apart: boolean;
 }
 
 export interface SearchOptions {
@@ -58,6 +64,8 @@ export interface SearchOptions {
 export interface SearchPage {
   hits: SearchHit[];
   total: number;
+  /** When nothing matches meaningfully: the nearest entries, as "did you mean" (empty otherwise). */
+  suggestions: SearchHit[];
 }
 
 // Fields of an entry, by how much a match in them says about the entry.
@@ -77,6 +85,8 @@ const TIER: Record<MatchKind, number> = {
   partial: 100,
 };
 const NON_WECHAT_PENALTY = 90;
+/** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
+const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
 /** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
 const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
@@ -86,12 +96,23 @@ const POPULARITY = 3;
  * advice.tsv, chosen by domain: tokens, login, whitelist, quotas…). It orders hits inside a tier only.
  */
 const COMMONLY_MET = 6;
+/**
+ * Prior of the codes in search/common.ts, most met first (the first one +16): with every query word found,
+ * such a code also counts as a phrase hit, so a concept query opens on its usual code (白名单 → 40164).
+ */
+const COMMON_CODE = 16;
+const COMMON_CODE_STEP = 0.5;
+/** A term's best match counts as in the entry's wording from this quality · field weight (a thesaurus word in
+ * a project translation, 0.9 · 0.8, still does; a note or a fix line does not). */
+const IN_TEXT = 0.72;
 const Q_EXACT = 1;
 const Q_CONCEPT = 0.9;
 const Q_TYPO1 = 0.8;
 const Q_TYPO2 = 0.65;
 const Q_PREFIX = 0.7;
 const MAX_TERMS = 40;
+/** Suggestions offered when nothing matches. */
+const SUGGESTIONS = 3;
 /** Candidates below this share of the best candidate's score are dropped; below FAIR they are not examined further. */
 const WEAK = 0.3;
 const FAIR = 0.6;
@@ -171,6 +192,8 @@ export class SearchIndex {
   // Per-query scratch, allocated once.
   private readonly score: Float64Array;
   private readonly matched: Int32Array;
+  /** Per entry: terms found in its own wording (not only in a note, a fix or through a weak typo). */
+  private readonly inText: Int32Array;
   private readonly best: Float64Array;
   private readonly seenTerm: Int32Array;
   private readonly seenQuery: Int32Array;
@@ -179,6 +202,10 @@ export class SearchIndex {
   private readonly platformTermsMatched: Int32Array;
   /** Per entry: 1 << its platform's place in PLATFORMS. */
   private readonly platformBit: Int32Array;
+  /** Words of the current query the catalog has no key for, not even through a typo. */
+  private unknownWords = 0;
+  /** Terms of the current query's text. */
+  private lastTerms: Term[] = [];
   /** Platforms the current query names, as those bits. */
   private named = 0;
   private queryMark: Uint8Array;
@@ -226,6 +253,7 @@ export class SearchIndex {
     this.buildPostings();
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
+    this.inText = new Int32Array(n);
     this.best = new Float64Array(n);
     this.seenTerm = new Int32Array(n);
     this.seenQuery = new Int32Array(n);
@@ -246,6 +274,7 @@ export class SearchIndex {
     this.prior[index] =
       POPULARITY * Math.log2(1 + (codeCount.get(entry.code) ?? 0)) +
       (entry.adviceEn ? COMMONLY_MET : 0) +
+      commonPrior(entry, info.wechat) +
       (info.wechat ? 0.1 * (12 - platformRank(entry.platform)) : -NON_WECHAT_PENALTY);
     this.platformBit[index] = 1 << platformRank(entry.platform);
     this.entryPassages[index] = this.passageTotal;
@@ -399,69 +428,93 @@ export class SearchIndex {
     return this.page(query, { ...options, limit: 0 }).total;
   }
 
-  /** A page of hits and the total. */
+  /** A page of hits (one per code, see search/group.ts), the total, and suggestions when nothing matched. */
   page(query: string, options: SearchOptions = {}): SearchPage {
     const { limit = 20, offset = 0, platform } = options;
-    if (!query.trim()) return { hits: [], total: 0 };
+    if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
     const parsed = parseQuery(
       query,
       (code) => this.codes().byCode.has(code) || this.catalog.lookup(code).length > 0,
     );
-    const ranked = this.groupSameCode(
-      this.rank(parsed, platform).sort((a, b) => b.score - a.score || a.index - b.index),
-    );
-    const window = ranked.slice(offset, offset + limit);
-    const hits = window.map((r) => ({
-      entry: this.entries[r.index],
-      score: Math.round(r.score * 100) / 100,
-      kind: r.kind,
-      highlights: this.highlights(r),
-    }));
+    const ranked = this.rank(parsed, platform).sort((a, b) => b.score - a.score || a.index - b.index);
+    const cells = this.oneCellPerCode(ranked);
+    const hit = (r: Ranked): SearchHit => {
+      const entry = this.entries[r.index];
+      return {
+        entry,
+        score: Math.round(r.score * 100) / 100,
+        kind: r.kind,
+        highlights: this.highlights(r),
+        also: platform ? [] : otherMeanings(this.catalog, entry),
+        apart: !isWechat(entry),
+      };
+    };
+    if (parsed.wholeCode !== undefined && !cells.length) {
+      // A code the catalog does not list (45999): its family's nearest known codes.
+      const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map((cell): SearchHit => ({
+        entry: cell.primary,
+        score: 0,
+        kind: 'partial',
+        highlights: [],
+        also: cell.also,
+        apart: cell.apart,
+      }));
+      return { total: 0, hits: [], suggestions: near };
+    }
+    if (!parsed.codes.length && this.noOverlap(parsed)) {
+      // Nothing meaningful in common ("hello world"): no hits, the nearest ones offered as suggestions.
+      const suggestions = cells.slice(0, SUGGESTIONS).map(hit);
+      this.clearMarks();
+      return { total: 0, hits: [], suggestions };
+    }
+    const hits = cells.slice(offset, offset + limit).map(hit);
     this.clearMarks();
-    return { total: ranked.length, hits };
+    return { total: cells.length, hits, suggestions: [] };
   }
 
   /**
-   * One code on several WeChat platforms usually has one meaning worded per platform (42001 on 开放平台通用,
-   * 公众号, 微信小店, 视频号). Its hits stand together at the place of the best one, most commonly met first,
-   * so a short wording on a rarer platform does not put that platform on top. The non-WeChat platform keeps
-   * its own place: its numbers mean other things.
+   * One hit per code. A code's WeChat hits merge at the place of the best one, led by the meaning most
+   * commonly met (a platform the query names first) among those at most one tier weaker than the best, so
+   * that a meaning matched only through a note (85015 "该账号不是小程序账号" for 版本输入错误) does not lead.
+   * Hits of the non-WeChat platform stay apart, each its own, and only when the query names that platform or
+   * no WeChat hit comes before them (its string codes, its own wordings): its numbers mean other things.
    */
-  private groupSameCode(ranked: Ranked[]): Ranked[] {
-    // The best hit of each WeChat code, and the hits that join it: at most one tier's worth of score weaker,
-    // so that a different meaning matched only through a note (85015 "该账号不是小程序账号" for 版本输入错误)
-    // stays where its own score puts it.
-    const best = new Map<string, Ranked>();
+  private oneCellPerCode(ranked: Ranked[]): Ranked[] {
+    const nonWechatNamed = (this.named & NON_WECHAT_BITS) !== 0;
     const groups = new Map<string, Ranked[]>();
+    const order: Ranked[][] = [];
+    let wechatSeen = false;
     for (const r of ranked) {
       const entry = this.entries[r.index];
-      if (!platformInfo(entry.platform).wechat) continue;
-      const lead = best.get(entry.code);
-      if (!lead) {
-        best.set(entry.code, r);
-        groups.set(entry.code, [r]);
-      } else if (lead.score - r.score <= TIER.phrase - TIER['all-words']) groups.get(entry.code)?.push(r);
-    }
-    const out: Ranked[] = [];
-    const joined = new Set<Ranked>();
-    for (const r of ranked) {
-      if (joined.has(r)) continue;
-      const entry = this.entries[r.index];
-      const group = best.get(entry.code) === r ? groups.get(entry.code) : undefined;
-      if (!group || group.length === 1) {
-        out.push(r);
+      if (!isWechat(entry)) {
+        if (nonWechatNamed || !wechatSeen) order.push([r]);
         continue;
       }
-      const order = this.catalog.lookup(entry.code).map((e) => e.id);
-      // A platform the query names comes first ("视频号账号注销了": channels before shop).
-      const rank = (x: Ranked): number =>
-        order.indexOf(this.entries[x.index].id) - (this.named & this.platformBit[x.index] ? 1e3 : 0);
-      for (const member of group.sort((a, b) => rank(a) - rank(b))) {
-        joined.add(member);
-        out.push(member);
-      }
+      wechatSeen = true;
+      const group = groups.get(entry.code);
+      if (!group) {
+        const fresh = [r];
+        groups.set(entry.code, fresh);
+        order.push(fresh);
+      } else if (group[0].score - r.score <= TIER.phrase - TIER['all-words']) group.push(r);
     }
-    return out;
+    return order.map((group) => {
+      if (group.length === 1) return group[0];
+      const ids = this.catalog.lookup(this.entries[group[0].index].code).map((e) => e.id);
+      const rank = (x: Ranked): number =>
+        ids.indexOf(this.entries[x.index].id) - (this.named & this.platformBit[x.index] ? 1e3 : 0);
+      const lead = group.reduce((a, b) => (rank(b) < rank(a) ? b : a));
+      return { ...lead, score: group[0].score, kind: group[0].kind };
+    });
+  }
+
+  /**
+   * True when the query shares nothing meaningful with the catalog: some of its words are unknown and the
+   * rest were found only through typo corrections or completions ("hello world": "world" → "word").
+   */
+  private noOverlap(parsed: ParsedQuery): boolean {
+    if (parsed.wholeCode !== undefined || !this.unknownWords) return false;
+    return !this.lastTerms.some((t) => t.platforms || t.quality.some((q) => q >= Q_CONCEPT));
   }
 
   /** Key ids the current query can match (set in queryMark until the page is built). */
@@ -478,6 +531,8 @@ export class SearchIndex {
     const allowed = (i: number): boolean => !platform || this.entries[i].platform === platform;
     this.clearMarks();
     this.named = 0;
+    this.lastTerms = [];
+    this.unknownWords = 0;
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
       // In the catalog's order: the meaning most commonly met first.
@@ -543,6 +598,7 @@ export class SearchIndex {
   /** Terms of the query text: English words and Chinese words/bigrams, each with the keys that can match it. */
   private terms(text: string, open: boolean): Term[] {
     const terms: Term[] = [];
+    this.unknownWords = 0;
     const seen = new Set<string>();
     const found = findPlatformWords(text);
     const rs = runs(found.text, ZH_STOP_CHARS);
@@ -558,6 +614,7 @@ export class SearchIndex {
         for (const piece of segmentHan(run.text)) {
           const term = this.hanTerm(piece);
           if (term) push(term, piece);
+          else this.unknownWords++;
         }
         continue;
       }
@@ -579,6 +636,7 @@ export class SearchIndex {
     list.forEach((word, k) => {
       const term = this.wordTerm(word, open && k === list.length - 1 && !rs[rs.length - 1]?.han);
       if (term) push(term, word);
+      else this.unknownWords++;
     });
     for (const { word, platform } of found.words) {
       const bit = 1 << platformRank(platform);
@@ -715,9 +773,10 @@ export class SearchIndex {
     taken: Set<number>,
   ): Ranked[] {
     const terms = this.terms(text, open);
+    this.lastTerms = terms;
     if (!terms.length) return out;
     const gen = ++this.generation;
-    const { score, matched, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
+    const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
     const candidates: number[] = [];
     let totalWeight = 0;
     const mark = this.queryMark;
@@ -750,11 +809,13 @@ export class SearchIndex {
           seenQuery[e] = gen;
           score[e] = 0;
           matched[e] = 0;
+          inText[e] = 0;
           platformTermsMatched[e] = 0;
           candidates.push(e);
         }
         score[e] += term.weight * best[e];
         matched[e]++;
+        if (best[e] >= IN_TEXT) inText[e]++;
         if (term.platforms) platformTermsMatched[e] |= 1 << t;
       }
     });
@@ -819,7 +880,11 @@ export class SearchIndex {
         )
           phrase = true;
       }
-      const kind: MatchKind = phrase ? 'phrase' : all ? 'all-words' : 'partial';
+      const common =
+        inText[e] === terms.length &&
+        commonRank(this.entries[e].code) >= 0 &&
+        this.platformBit[e] & ~NON_WECHAT_BITS;
+      const kind: MatchKind = phrase || common ? 'phrase' : all ? 'all-words' : 'partial';
       out.push({ index: e, score: TIER[kind] + 60 * qc + 25 * ec + prior, kind, codeLength: 0 });
     }
     return out;
@@ -938,6 +1003,11 @@ function segmentHan(run: string): string[] {
   }
   flush();
   return out;
+}
+
+function commonPrior(entry: Entry, wechat: boolean): number {
+  const rank = commonRank(entry.code);
+  return wechat && rank >= 0 ? COMMON_CODE - COMMON_CODE_STEP * rank : 0;
 }
 
 function codeOrder(a: string, b: string): number {

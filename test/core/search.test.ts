@@ -29,12 +29,26 @@ describe('code queries', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
   });
 
-  it('returns every platform of a shared code, the common platform first and seed 003 last', () => {
-    const hits = index.search('40001').filter((h) => h.kind === 'code');
-    const expected = catalog.lookup('40001').map((e) => e.id);
-    expect(hits.map((h) => h.entry.id).sort()).toEqual(expected.slice().sort());
-    expect(hits[0].entry.platform).toBe('开放平台通用');
-    expect(platformInfo(hits[hits.length - 1].entry.platform).wechat).toBe(false);
+  it('gives one cell per code: the common platform leads, the other WeChat platforms behind it', () => {
+    const hits = index.search('40001');
+    expect(hits.map((h) => h.entry.id)).toEqual(['open:40001']);
+    const wechat = catalog.lookup('40001').filter((e) => platformInfo(e.platform).wechat);
+    expect(hits[0].also.map((e) => e.id)).toEqual(wechat.slice(1).map((e) => e.id));
+    expect(hits[0].apart).toBe(false);
+  });
+
+  it('shows the non-WeChat platform only when the query names it, and then apart', () => {
+    const named = index.search('40001 非微信').filter((h) => h.entry.code === '40001');
+    const apart = named.filter((h) => h.apart);
+    expect(apart.map((h) => h.entry.id)).toEqual(['thirdparty:40001']);
+    expect(apart[0].also).toEqual([]);
+    expect(
+      named.find((h) => h.entry.id === 'open:40001')?.also.some((e) => e.id === 'thirdparty:40001'),
+    ).toBe(false);
+    // A code only that platform has is shown: nothing on WeChat comes before it.
+    expect(index.search('301022')[0].entry.id).toBe('thirdparty:301022');
+    // Its hits after WeChat ones are left out when it is not named.
+    expect(index.search('access_token expired', { limit: 50 }).some((h) => h.apart)).toBe(false);
   });
 
   it('reads negative, full-width and string codes', () => {
@@ -130,7 +144,8 @@ describe('pasted errors', () => {
   it('orders the meanings of a pasted code by the words that came with it', () => {
     const hits = index.search('{"errcode":40003,"errmsg":"missing scope"}');
     expect(hits[0].entry.id).toBe('thirdparty:40003');
-    expect(hits.filter((h) => h.kind === 'code').length).toBe(catalog.lookup('40003').length);
+    // The non-WeChat meaning the words point at, apart; the WeChat meanings in one cell after it.
+    expect(hits.filter((h) => h.kind === 'code').map((h) => h.apart)).toEqual([true, false]);
   });
 });
 
@@ -149,16 +164,15 @@ describe('project texts', () => {
 describe('one code on several platforms', () => {
   it('stands together, the most commonly met platform first, even when a rarer one words it shorter', () => {
     const hits = index.search('token过期', { limit: 6 });
-    expect(hits.slice(0, 4).map((h) => h.entry.id)).toEqual([
-      'open:42001',
-      'mp:42001',
-      'shop:42001',
-      'channels:42001',
-    ]);
+    expect(hits[0].entry.id).toBe('open:42001');
+    expect(hits[0].also.map((e) => e.id)).toEqual(['mp:42001', 'shop:42001', 'channels:42001']);
+    expect(hits.filter((h) => h.entry.code === '42001')).toHaveLength(1);
   });
 
   it('puts the meaning with specific advice first for a bare code (600002 as the wx.request errno)', () => {
-    expect(index.search('600002').map((h) => h.entry.id)).toEqual(['errno:600002', 'open:600002']);
+    const hits = index.search('600002');
+    expect(hits.map((h) => h.entry.id)).toEqual(['errno:600002']);
+    expect(hits[0].also.map((e) => e.id)).toEqual(['open:600002']);
   });
 
   it('does not pull up another meaning of the code that only a note matched', () => {
@@ -186,8 +200,10 @@ describe('platform words in the query', () => {
   });
 
   it("counts a platform word as found in that platform's entries, whose text never names it", () => {
+    // Under a platform filter a code has one entry, so each entry's own kind shows.
     const kind = (q: string, id: string): string | undefined =>
-      index.search(q, { limit: 50 }).find((h) => h.entry.id === id)?.kind;
+      index.search(q, { limit: 50, platform: catalog.get(id)?.platform }).find((h) => h.entry.id === id)
+        ?.kind;
     expect(kind('视频号账号注销了', 'channels:10080001')).toBe('all-words');
     expect(kind('小店账号被限制了', 'shop:43119')).toBe('all-words');
     // Another platform's entry that lacks the word has not found it.
@@ -195,8 +211,9 @@ describe('platform words in the query', () => {
   });
 
   it('orders the meanings of a named code and a same-code group by the named platform', () => {
-    expect(ids('40001 视频号', 2)).toEqual(['channels:40001', 'open:40001']);
-    expect(ids('10080001 视频号', 2)).toEqual(['channels:10080001', 'shop:10080001']);
+    expect(ids('40001 视频号', 1)).toEqual(['channels:40001']);
+    const named = index.search('10080001 视频号', { limit: 1 })[0];
+    expect([named.entry.id, ...named.also.map((e) => e.id)]).toEqual(['channels:10080001', 'shop:10080001']);
   });
 
   it('is a boost, not a filter: a platform word that is also content keeps working as a word', () => {
@@ -221,5 +238,35 @@ describe('options and contract', () => {
     expect(search(catalog, '   ')).toEqual([]);
     expect(search(catalog, '40001')[0].entry.code).toBe('40001');
     expect(new SearchIndex(catalog).search('40001')[0].entry.id).toBe('open:40001');
+  });
+});
+
+describe('concept queries and no match', () => {
+  const first = (q: string): string => index.search(q, { limit: 1 })[0]?.entry.code ?? '';
+
+  it('puts the most commonly met code of a concept first', () => {
+    expect(first('ip白名单')).toBe('40164');
+    expect(first('白名单')).toBe('40164');
+    expect(first('whitelist')).toBe('40164');
+    expect(['42001', '40014']).toContain(first('access_token 过期'));
+    const expired = index.search('access_token expired', { limit: 2 }).map((h) => h.entry.code);
+    expect(expired.sort()).toEqual(['40014', '42001']);
+  });
+
+  it('answers a query with nothing in common by no hits and the nearest suggestions', () => {
+    const page = index.page('hello world');
+    expect(page.hits).toEqual([]);
+    expect(page.total).toBe(0);
+    expect(page.suggestions.length).toBeGreaterThan(0);
+    expect(page.suggestions.length).toBeLessThanOrEqual(3);
+    // A misspelt word alone still finds its codes.
+    expect(index.page('whitlist').hits[0].entry.code).toBe('40164');
+  });
+
+  it('suggests the nearest known codes of the family for an unknown code', () => {
+    const page = index.page('45999');
+    expect(page.hits).toEqual([]);
+    expect(page.suggestions.length).toBe(3);
+    for (const s of page.suggestions) expect(s.entry.family).toBe('45xxx');
   });
 });

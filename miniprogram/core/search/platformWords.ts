@@ -17,7 +17,7 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   gateway: ['微信网关', '网关', 'gateway'],
   business: ['商业能力'],
   xiaowei: ['腾讯小微', '小微', 'xiaowei'],
-  thirdparty: ['第三方账号平台'],
+  thirdparty: ['第三方账号平台', '非微信', 'non-wechat', 'thirdparty'],
 };
 
 export interface PlatformWord {
