@@ -34,9 +34,9 @@ test('shows the code, both texts with their sources, the platform and the action
   expect(textOf(comp.querySelector('.zh .text__body'))).toBe(entry?.zh);
   expect(textOf(comp.querySelector('.en .text__body'))).toBe(entry?.en);
   expect(textOf(comp.querySelector('.zh .text__from'))).toContain('开放平台 错误码');
-  expect(textOf(comp.querySelector('.head'))).toContain('开放平台通用');
+  expect(textOf(comp.querySelector('.head'))).toContain('通用（微信开放平台）');
   expect(textOf(comp.querySelector('.action'))).toBe('刷新 access_token');
-  expect(textOf(comp.querySelector('.family'))).toContain('40xxx：参数不合法');
+  expect(textOf(comp.querySelector('.family'))).toContain('40xxx：请求不被接受');
   expect(textOf(comp.querySelector('.sources'))).toContain('第 4 条（第 20 行）');
   // Official texts carry no project mark.
   expect(comp.querySelector('.texts .tag--project')).toBeUndefined();

@@ -3,7 +3,8 @@
 import type { Catalog } from '../catalog';
 import { actionAdvice } from '../advice';
 import { familyLabel } from '../family';
-import { platformInfo } from '../platforms';
+import { platformInfo, platformLong } from '../platforms';
+import { isWechat, otherMeanings } from '../search/group';
 import type { Entry, SourceRef } from '../types';
 import { cellOf, compareCodes, detailUrl, platformShort, type CellView } from './cells';
 
@@ -29,9 +30,14 @@ export interface VariantView {
 export interface DetailView {
   id: string;
   code: string;
+  /** The platform's long display name, for the header (cells use `platformShort`: one table, see platforms.ts). */
   platform: string;
   platformEn: string;
   platformShort: string;
+  /** The catalog's platform name (the identity; ids and filters use it). */
+  platformName: string;
+  /** What the code means in a few words: its own text, which says more than its family label. */
+  title: string;
   zh: TextView | null;
   en: TextView | null;
   fix: TextView | null;
@@ -45,8 +51,10 @@ export interface DetailView {
   variants: VariantView[];
   /** Every source row merged into the entry. */
   sources: string[];
-  /** The same code on other platforms. */
+  /** The same code's other WeChat meanings, most commonly met first. */
   others: CellView[];
+  /** The same number on the non-WeChat platform of seed 003: another product's code, shown apart. */
+  nonWechat: CellView[];
   /** Codes next to this one in its family, same platform. */
   neighbours: CellView[];
   /** Text for "copy message". */
@@ -88,9 +96,11 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
   return {
     id: entry.id,
     code: entry.code,
-    platform: entry.platform,
+    platform: platformLong(entry.platform),
     platformEn: info.en,
     platformShort: platformShort(entry.platform),
+    platformName: entry.platform,
+    title: entry.zh || entry.en || family.zh,
     zh: textView(catalog, entry.zh, entry.zhSource),
     en: textView(catalog, entry.en, entry.enSource),
     fix: textView(catalog, entry.fix, entry.fixSource),
@@ -106,9 +116,10 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
       from: t.sources.map((s) => refLine(catalog, s)).join('；'),
     })),
     sources: entry.sources.map((s) => refLine(catalog, s)),
-    others: catalog
+    others: otherMeanings(catalog, entry).map((e) => cellOf(e)),
+    nonWechat: catalog
       .lookup(entry.code)
-      .filter((e) => e.id !== entry.id)
+      .filter((e) => e.id !== entry.id && !isWechat(e) && e.code === entry.code)
       .map((e) => cellOf(e)),
     neighbours: neighbours(catalog, entry).map((e) => cellOf(e)),
     message: message ? `${entry.code} ${message}` : entry.code,

@@ -4,7 +4,7 @@
 import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
 import { cellOf, hitCell, type CellView } from '../../core/view/cells';
-import { COMMON_CODES, noMatchHint, type Hint } from '../../core/view/browse';
+import { COMMON_CODES, homeChips, noMatchHint, type Hint } from '../../core/view/browse';
 import { openUserData } from '../../adapters/storage';
 import { openDetail } from '../../adapters/ui';
 
@@ -58,9 +58,13 @@ function homeView(allFavourites: boolean): { home: Home; notice: string } {
   const catalog = bundledCatalog();
   const favourites = user.favourites();
   const mine = user.mostViewed(POPULAR_SHOWN);
+  // Chips carry the code's short meaning ("40001 access_token 无效"), not a bare number.
   const popular = mine.length
-    ? mine.map((id) => catalog.get(id)).flatMap((e) => (e ? [{ q: e.code, label: e.code }] : []))
-    : COMMON_CODES.map((code) => ({ q: code, label: code }));
+    ? homeChips(
+        catalog,
+        mine.flatMap((id) => catalog.get(id)?.code ?? []),
+      )
+    : homeChips(catalog, COMMON_CODES);
   const home: Home = {
     queries: user.recentQueries(),
     favourites: cellsOf(allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW)),
