@@ -7,7 +7,7 @@ import type { Action, CatalogData, Entry, SourceInfo, SourceRef, TextVariant } f
 /** [en, zh, fix, note, refs] */
 type PackedText = [string, string, string, string, string];
 /** [code, platform index, action, texts, extra] */
-type PackedEntry = [string, number, Action, PackedText[], Record<string, string>?];
+export type PackedEntry = [string, number, Action, PackedText[], Record<string, string>?];
 
 export interface PackedCatalog {
   v: number;
@@ -53,7 +53,10 @@ function extraFields(entry: Entry): Record<string, string> {
 
 /** Sources of an entry in a stable order: by source id, then row. */
 export function sortRefs(refs: SourceRef[]): SourceRef[] {
-  return refs.sort((a, b) => a.source.localeCompare(b.source) || a.row - b.row);
+  // Source ids are ASCII ("001", "errno", "wxerr"): a plain comparison orders them as localeCompare did, and
+  // far faster in a JIT-less process that decodes entries on demand.
+  if (refs.length < 2) return refs;
+  return refs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.row - b.row));
 }
 
 export function packCatalog(data: CatalogData): PackedCatalog {
@@ -78,30 +81,32 @@ export function packCatalog(data: CatalogData): PackedCatalog {
 }
 
 export function decodeCatalog(packed: PackedCatalog): CatalogData {
-  const entries = packed.e.map(([code, p, action, packedTexts, extra]): Entry => {
-    const platform = PLATFORMS[p].name;
-    const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs]) => ({
-      en,
-      zh,
-      ...(fix ? { fix } : {}),
-      ...(note ? { note } : {}),
-      sources: unpackRefs(refs),
-    }));
-    const entry: Entry = {
-      id: `${PLATFORMS[p].key}:${code}`,
-      code,
-      platform,
-      en: '',
-      zh: '',
-      family: familyOf(code, platform),
-      action,
-      texts,
-      sources: sortRefs(texts.flatMap((t) => t.sources)),
-    };
-    applyPrimaryTexts(entry);
-    return extra ? Object.assign(entry, extra) : entry;
-  });
-  return { version: packed.v, sources: packed.sources, entries };
+  return { version: packed.v, sources: packed.sources, entries: packed.e.map(decodeEntry) };
+}
+
+/** One packed entry → the full entry (the lazy catalog decodes entries one at a time, on first use). */
+export function decodeEntry([code, p, action, packedTexts, extra]: PackedEntry): Entry {
+  const platform = PLATFORMS[p].name;
+  const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs]) => ({
+    en,
+    zh,
+    ...(fix ? { fix } : {}),
+    ...(note ? { note } : {}),
+    sources: unpackRefs(refs),
+  }));
+  const entry: Entry = {
+    id: `${PLATFORMS[p].key}:${code}`,
+    code,
+    platform,
+    en: '',
+    zh: '',
+    family: familyOf(code, platform),
+    action,
+    texts,
+    sources: sortRefs(texts.flatMap((t) => t.sources)),
+  };
+  applyPrimaryTexts(entry);
+  return extra ? Object.assign(entry, extra) : entry;
 }
 
 /** The primary en/zh/fix are the first non-empty wording of each, in source order; each names its source. */

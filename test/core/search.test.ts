@@ -1,5 +1,9 @@
 // Ranking rules of the search engine, on the real bundled catalog.
-import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { Catalog, bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
+import { decodeCatalog, type PackedCatalog } from '../../miniprogram/core/codec';
+import { CATALOG_JSON } from '../../miniprogram/core/generated/catalog-data';
+import { SEARCH_INDEX } from '../../miniprogram/core/generated/search-index';
+import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
 import { platformInfo } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
@@ -268,5 +272,51 @@ describe('concept queries and no match', () => {
     expect(page.hits).toEqual([]);
     expect(page.suggestions.length).toBe(3);
     for (const s of page.suggestions) expect(s.entry.family).toBe('45xxx');
+  });
+});
+
+describe('the index and the lazy catalog', () => {
+  it('ships a prebuilt index identical to one built from the bundled texts', () => {
+    const packed = JSON.parse(CATALOG_JSON) as PackedCatalog;
+    expect(buildIndex(new Catalog(packed))).toEqual(SEARCH_INDEX);
+  });
+
+  it('decodes postings as they were built, and finds every key by id', () => {
+    const dict = new Dictionary(SEARCH_INDEX);
+    const white = dict.id('白名单');
+    expect(white).toBeGreaterThanOrEqual(0);
+    const entries = new Set([...dict.postings(white)].map((p) => catalog.entryAt(p >> 3).id));
+    expect(entries.has('open:40164')).toBe(true);
+    expect(dict.df(white)).toBe(entries.size);
+    expect(dict.id('no-such-key')).toBe(-1);
+    for (const id of [0, 1, dict.size >> 1, dict.size - 1]) expect(dict.id(dict.keyAt(id))).toBe(id);
+  });
+
+  it('decodes entries on demand exactly as the whole catalog decodes them; codes are stored normalised', () => {
+    const packed = JSON.parse(CATALOG_JSON) as PackedCatalog;
+    const lazy = new Catalog(packed);
+    expect(lazy.get('open:40164')).toEqual(catalog.get('open:40164'));
+    expect(lazy.entries).toEqual(decodeCatalog(packed).entries);
+    lazy.entries.forEach((e, i) => {
+      expect(lazy.codeAt(i)).toBe(normalizeCode(e.code));
+      if (!/x$/.test(e.code)) expect(e.code).toBe(normalizeCode(e.code));
+    });
+  });
+
+  it('a catalog of its own builds its index from its texts and ranks the same', () => {
+    const copy = new Catalog(catalog.data);
+    const own = new SearchIndex(copy);
+    for (const q of ['ip白名单', 'access_token expired', '40001', 'invalid'])
+      expect(own.search(q).map((h) => h.entry.id)).toEqual(index.search(q).map((h) => h.entry.id));
+  });
+
+  it('reads only what a page needs, yet the first hits are those of a longer page', () => {
+    for (const q of ['invalid', '错误', 'token', 'error', '不合法 ip', 'access_token'])
+      expect(index.search(q, { limit: 5 }).map((h) => [h.entry.id, h.score])).toEqual(
+        index
+          .search(q, { limit: 200 })
+          .slice(0, 5)
+          .map((h) => [h.entry.id, h.score]),
+      );
   });
 });

@@ -16,6 +16,14 @@ export interface UnitSink {
   pair(code: number): void;
 }
 
+/** A sink that keeps nothing: for the phrase form of a text alone. */
+export const NO_SINK: UnitSink = {
+  unit: () => undefined,
+  word: () => undefined,
+  key: () => undefined,
+  pair: () => undefined,
+};
+
 export function pairCode(bigram: string): number {
   return (bigram.charCodeAt(0) << 16) | bigram.charCodeAt(1);
 }

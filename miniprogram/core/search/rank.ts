@@ -1,0 +1,326 @@
+// Ranking, in tiers (a hit never outranks a hit of a stronger tier):
+//   code (the query names a code) > prefix (the query starts a code) > phrase (the query's text occurs in an
+//   entry text, or a whole entry text occurs in the pasted query) > all-words (every query term found) > partial.
+// Within a text tier: 60·(share of the query's term weight found, terms weighted by rarity and by the field:
+// official en/zh 1, other source wordings 0.85, project translations 0.8, fix 0.6, notes/advice 0.35; and by
+// the term's quality, see search/terms.ts) + 25·(share of the entry's best text that the query covers: short,
+// fully covered texts first) + a prior: codes documented on more WeChat platforms are met more often; the
+// commonly met codes of search/common.ts (which, with every query word in their wording, also count as
+// phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier.
+// Platform words say which platform is meant (entries never name their own): an entry of that platform counts
+// them as found even when its text lacks them, and gets +20 (the non-WeChat platform, named, loses its penalty).
+import type { Catalog } from '../catalog';
+import { PLATFORMS } from '../platforms';
+import type { Platform } from '../types';
+import { analyze, type UnitSink } from './analyze';
+import { commonRank } from './common';
+import type { Dictionary } from './dictionary';
+import { FIELD_WEIGHT, FIX, NOTE, entryText, type EntryText } from './passages';
+import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
+
+/** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
+export type MatchKind = 'code' | 'prefix' | 'phrase' | 'all-words' | 'partial';
+
+export interface Ranked {
+  index: number;
+  /** The score; while `pending`, the most it can be once its texts are read (see Ranker.settle). */
+  score: number;
+  kind: MatchKind;
+  /** For code hits: how many characters of the code matched. */
+  codeLength: number;
+  /** A text hit whose coverage and phrase test wait until its place could matter (see Ranker.settle). */
+  pending?: { qc: number; prior: number; all: boolean; common: boolean };
+}
+
+export const TIER: Record<MatchKind, number> = {
+  code: 1000,
+  prefix: 500,
+  phrase: 300,
+  'all-words': 200,
+  partial: 100,
+};
+const NON_WECHAT_PENALTY = 90;
+/** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
+export const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
+/** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
+const PLATFORM_BOOST = 20;
+/** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
+const POPULARITY = 3;
+/** Prior of the codes the project wrote specific advice for (catalog/project/advice.tsv, chosen by domain). */
+const ADVISED = 6;
+/** Prior of the codes in search/common.ts, most met first (the first one +16). */
+const COMMON_CODE = 16;
+const COMMON_CODE_STEP = 0.5;
+/** A term's best match counts as in the entry's wording from this quality · field weight (a thesaurus word in
+ * a project translation, 0.9 · 0.8, still does; a note or a fix line does not). */
+const IN_TEXT = 0.72;
+/** Candidates below this share of the best candidate's score are dropped; below FAIR they are not examined further. */
+const WEAK = 0.3;
+const FAIR = 0.6;
+/** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
+const REVERSE_PHRASE = 0.7;
+
+/** Scores entries for the terms of a query. Per-query scratch is allocated once. */
+export class Ranker {
+  /** Per entry: 1 << its platform's place in PLATFORMS. */
+  readonly platformBit: Int32Array;
+  readonly prior: Float64Array;
+  /** Keys the current query can match, as strings: what coverage and highlights test units against. */
+  readonly marked = new Set<string>();
+  private readonly markedIds = new Set<number>();
+  /** Passages of the entries read so far. */
+  private readonly texts: (EntryText<string> | undefined)[];
+  private readonly score: Float64Array;
+  private readonly matched: Int32Array;
+  /** Per entry: terms found in its own wording (not only in a note, a fix or through a weak typo). */
+  private readonly inText: Int32Array;
+  private readonly best: Float64Array;
+  private readonly seenTerm: Int32Array;
+  private readonly seenQuery: Int32Array;
+  private readonly touched: Int32Array;
+  /** Per entry: the last term stamp whose own word (not a concept or typo) it has outside notes, and how
+   * many of the query's terms it has so. */
+  private readonly literalSeen: Int32Array;
+  private readonly literalTerms: Int32Array;
+  /** Per entry: bits of the query's platform-word terms its text matched. */
+  private readonly platformTermsMatched: Int32Array;
+  private generation = 0;
+  /** Platforms the current query names, as platform bits. */
+  named = 0;
+  /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
+  private phrase = { qPhrase: '', pattern: '', fullQuery: '' };
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly dict: Dictionary,
+  ) {
+    const n = catalog.size;
+    this.platformBit = new Int32Array(n);
+    this.prior = new Float64Array(n);
+    this.texts = new Array<EntryText<string> | undefined>(n);
+    const wechat = PLATFORMS.map((p) => p.wechat);
+    const codeCount = new Map<string, number>();
+    const ranks = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const rank = catalog.platformRankAt(i);
+      ranks[i] = rank;
+      this.platformBit[i] = 1 << rank;
+      const code = catalog.codeAt(i);
+      if (wechat[rank]) codeCount.set(code, (codeCount.get(code) ?? 0) + 1);
+    }
+    for (let i = 0; i < n; i++) {
+      const code = catalog.codeAt(i);
+      const common = commonRank(code);
+      this.prior[i] =
+        POPULARITY * Math.log2(1 + (codeCount.get(code) ?? 0)) +
+        (catalog.advisedAt(i) ? ADVISED : 0) +
+        (wechat[ranks[i]] && common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
+        (wechat[ranks[i]] ? 0.1 * (12 - ranks[i]) : -NON_WECHAT_PENALTY);
+    }
+    this.score = new Float64Array(n);
+    this.matched = new Int32Array(n);
+    this.inText = new Int32Array(n);
+    this.best = new Float64Array(n);
+    this.seenTerm = new Int32Array(n);
+    this.seenQuery = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.platformTermsMatched = new Int32Array(n);
+    this.literalSeen = new Int32Array(n);
+    this.literalTerms = new Int32Array(n);
+  }
+
+  /** The passages of entry e, read on first use. */
+  text(e: number): EntryText<string> {
+    let text = this.texts[e];
+    if (!text) {
+      text = entryText(this.catalog.entryAt(e));
+      this.texts[e] = text;
+    }
+    return text;
+  }
+
+  /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
+  boost(e: number): number {
+    if (!(this.named & this.platformBit[e])) return 0;
+    return PLATFORM_BOOST + (this.platformBit[e] & NON_WECHAT_BITS ? NON_WECHAT_PENALTY : 0);
+  }
+
+  clearMarks(): void {
+    this.marked.clear();
+    this.markedIds.clear();
+  }
+
+  /** Text hits for the terms of a query: tiers phrase, all-words and partial. */
+  rankText(
+    terms: readonly Term[],
+    text: string,
+    platform: Platform | undefined,
+    out: Ranked[],
+    taken: Set<number>,
+  ): Ranked[] {
+    if (!terms.length) return out;
+    const gen = ++this.generation;
+    const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
+    const { literalSeen, literalTerms } = this;
+    const platformWords = terms.some((t) => t.platforms);
+    const candidates: number[] = [];
+    let totalWeight = 0;
+    terms.forEach((term, t) => {
+      totalWeight += term.weight;
+      const stamp = gen * MAX_TERMS + t + 1;
+      let count = 0;
+      term.keys.forEach((id, k) => {
+        if (!this.markedIds.has(id)) {
+          this.markedIds.add(id);
+          this.marked.add(this.dict.keyAt(id));
+        }
+        const quality = term.quality[k];
+        const literal = quality === Q_EXACT;
+        const postings = this.dict.postings(id);
+        for (let j = 0; j < postings.length; j++) {
+          const posting = postings[j];
+          const e = posting >> 3;
+          const v = quality * FIELD_WEIGHT[posting & 7];
+          if (literal && (posting & 7) !== NOTE) literalSeen[e] = stamp;
+          if (seenTerm[e] !== stamp) {
+            seenTerm[e] = stamp;
+            best[e] = v;
+            touched[count++] = e;
+          } else if (v > best[e]) best[e] = v;
+        }
+      });
+      for (let c = 0; c < count; c++) {
+        const e = touched[c];
+        if (seenQuery[e] !== gen) {
+          seenQuery[e] = gen;
+          score[e] = 0;
+          matched[e] = 0;
+          inText[e] = 0;
+          literalTerms[e] = 0;
+          platformTermsMatched[e] = 0;
+          candidates.push(e);
+        }
+        score[e] += term.weight * best[e];
+        matched[e]++;
+        if (best[e] >= IN_TEXT) inText[e]++;
+        if (literalSeen[e] === stamp) literalTerms[e]++;
+        if (term.platforms) platformTermsMatched[e] |= 1 << t;
+      }
+    });
+    const counter = new UnitCounter();
+    const qPhrase = analyze(text, counter).trim();
+    // A whole text inside the query needs two units in the query at least (texts of one unit never count).
+    const reverseCan = counter.units >= 2;
+    const lead = /^[\u3400-\u9fff]/.test(qPhrase) ? '' : ' ';
+    const tail = /[\u3400-\u9fff]$/.test(qPhrase) ? '' : ' ';
+    this.phrase = { qPhrase, pattern: lead + qPhrase + tail, fullQuery: ' ' + qPhrase + ' ' };
+    // A platform word is found in every entry of its platform (that the other terms reached).
+    if (this.named) {
+      terms.forEach((term, t) => {
+        if (!term.platforms) return;
+        for (const e of candidates) {
+          if (term.platforms & this.platformBit[e] && !(platformTermsMatched[e] & (1 << t))) {
+            score[e] += term.weight;
+            matched[e]++;
+          }
+        }
+      });
+    }
+    let maxScore = 0;
+    for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
+    const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
+    for (const e of candidates) {
+      if (taken.has(e) || (onPlatform && !(this.platformBit[e] & onPlatform))) continue;
+      // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
+      if (score[e] < WEAK * maxScore) continue;
+      const qc = score[e] / totalWeight;
+      const all = matched[e] === terms.length;
+      const prior = this.prior[e] + this.boost(e);
+      if (!all && score[e] < FAIR * maxScore) {
+        out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
+        continue;
+      }
+      // A commonly met code with every query word in its own wording counts as a phrase (白名单 → 40164).
+      const common =
+        inText[e] === terms.length &&
+        commonRank(this.catalog.codeAt(e)) >= 0 &&
+        !(this.platformBit[e] & NON_WECHAT_BITS);
+      // Reading the entry's texts waits: most candidates of a broad query never reach the page. A phrase
+      // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
+      const phraseCan =
+        !!qPhrase &&
+        (platformWords || literalTerms[e] === terms.length || (reverseCan && qc >= REVERSE_PHRASE));
+      const best: MatchKind = phraseCan || common ? 'phrase' : all ? 'all-words' : 'partial';
+      out.push({
+        index: e,
+        score: TIER[best] + 60 * qc + 25 + prior,
+        kind: best,
+        codeLength: 0,
+        pending: { qc, prior, all, common },
+      });
+    }
+    return out;
+  }
+
+  /** The exact score of a pending hit: its coverage and phrase test, from its texts. */
+  settle(r: Ranked): void {
+    const pending = r.pending;
+    if (!pending) return;
+    const { ec, phrase } = this.coverage(r.index, pending.qc);
+    const kind: MatchKind = phrase || pending.common ? 'phrase' : pending.all ? 'all-words' : 'partial';
+    r.kind = kind;
+    r.score = TIER[kind] + 60 * pending.qc + 25 * ec + pending.prior;
+    r.pending = undefined;
+  }
+
+  /** Share of entry e's best text that the query covers, and whether a passage holds the query as a phrase. */
+  private coverage(e: number, qc: number): { ec: number; phrase: boolean } {
+    const { qPhrase, pattern, fullQuery } = this.phrase;
+    const text = this.text(e);
+    const marked = this.marked;
+    let ec = 0;
+    let phrase = false;
+    for (let p = 0; p < text.field.length; p++) {
+      const field = text.field[p];
+      const units = text.count[p];
+      if (field === NOTE || !units) continue;
+      const first = text.first[p];
+      if (field !== FIX) {
+        let covered = 0;
+        for (let u = first; u < first + units; u++) {
+          for (let k = text.start[u]; k < text.start[u + 1]; k++) {
+            if (marked.has(text.keys[k])) {
+              covered++;
+              break;
+            }
+          }
+        }
+        ec = Math.max(ec, covered / units);
+      }
+      if (
+        !phrase &&
+        qPhrase &&
+        (text.phrase[p].includes(pattern) ||
+          (units >= 2 && qc >= REVERSE_PHRASE && fullQuery.includes(text.phrase[p])))
+      )
+        phrase = true;
+    }
+    return { ec, phrase };
+  }
+}
+
+/** Counts the units of a text and keeps nothing else. */
+class UnitCounter implements UnitSink {
+  units = 0;
+  unit(): void {
+    this.units++;
+  }
+  word(): void {}
+  key(): void {}
+  pair(): void {}
+}
+
+/** True when the terms share nothing meaningful with the catalog: only typo corrections or completions. */
+export function onlyWeakTerms(terms: readonly Term[]): boolean {
+  return !terms.some((t) => t.platforms || t.quality.some((q) => q >= Q_CONCEPT));
+}
