@@ -152,7 +152,11 @@ export class Catalog {
 
   /** lookup, as entry indices. */
   lookupIndices(code: string): number[] {
-    const key = normalizeCode(code);
+    return this.lookupNormalized(normalizeCode(code));
+  }
+
+  /** lookupIndices for a code already normalised (a codeAt value): no regexes. */
+  lookupNormalized(key: string): number[] {
     const exact = this.byCode.get(key) ?? [];
     const covering = this.wildcards.filter(
       (w) => this.codes[w] !== key && matchesWildcard(this.codes[w], key),

@@ -177,7 +177,7 @@ export class SearchIndex {
     for (const r of textHits)
       textScore.set(
         r.index,
-        r.score - this.ranker.prior[r.index] - this.ranker.boost(r.index) - TIER.partial,
+        r.score - this.ranker.prior(r.index) - this.ranker.boost(r.index) - TIER.partial,
       );
     for (const code of parsed.codes) {
       for (const i of catalog.lookupIndices(code)) {

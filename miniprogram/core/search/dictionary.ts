@@ -4,7 +4,7 @@
 // search-index.ts): a fresh process splits one string of keys and decodes only the postings a query reads.
 // Other catalogs (tests, tools) build them from their texts.
 import type { Catalog } from '../catalog';
-import { entryText } from './passages';
+import { entryText, keyString } from './passages';
 
 /** The packed form, as generated. */
 export interface PackedIndex {
@@ -55,7 +55,7 @@ export function buildIndex(catalog: Catalog): PackedIndex {
       const posting = e * 8 + text.field[p];
       const end = text.start[text.first[p] + text.count[p]];
       for (let k = text.start[text.first[p]]; k < end; k++) {
-        const key = text.keys[k];
+        const key = keyString(text.keys[k]);
         const list = postings.get(key);
         if (!list) postings.set(key, [posting]);
         else if (!hasPosting(list, posting)) list.push(posting);

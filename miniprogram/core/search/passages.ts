@@ -21,22 +21,30 @@ const ORIGIN_EN = 1;
 const ORIGIN_ZH = 2;
 const ORIGIN_FIX = 4;
 
+/** A unit's key: a string, or for a Chinese bigram its pair code (first << 16 | second): no string each. */
+export type UnitKey = string | number;
+
+/** The key string of a unit key. */
+export function keyString(key: UnitKey): string {
+  return typeof key === 'number' ? String.fromCharCode(key >>> 16, key & 0xffff) : key;
+}
+
 /** One entry's passages, flat. Passage p: field[p], origins[p], phrase[p] ('' for notes), units
  * [first[p], first[p] + count[p]). Unit u: keys keys[start[u] .. start[u + 1]), span [span[2u], span[2u + 1]). */
-export interface EntryText<K> {
+export interface EntryText {
   field: number[];
   origins: number[];
   phrase: string[];
   first: number[];
   count: number[];
   start: number[];
-  keys: K[];
+  keys: UnitKey[];
   span: number[];
 }
 
-/** Collects units with their keys as strings (a bigram as its two characters). */
+/** Collects units with their keys. */
 class KeySink implements UnitSink {
-  constructor(private readonly out: EntryText<string>) {}
+  constructor(private readonly out: EntryText) {}
 
   unit(start: number, end: number): void {
     this.out.start.push(this.out.keys.length);
@@ -54,13 +62,17 @@ class KeySink implements UnitSink {
   }
 
   pair(code: number): void {
-    this.out.keys.push(String.fromCharCode(code >>> 16, code & 0xffff));
+    this.out.keys.push(code);
   }
 }
 
-/** The passages of an entry, keys as strings, in the order the index has always read them. */
-export function entryText(entry: Entry): EntryText<string> {
-  const out: EntryText<string> = {
+/**
+ * The passages of an entry, in the order the index has always read them. Without `notes`, notes and advice
+ * are left unread: a query never reads their units (they count through the postings only), and they are
+ * the longest texts. They still take their place, so a later copy of one stays merged as before.
+ */
+export function entryText(entry: Entry, notes = true): EntryText {
+  const out: EntryText = {
     field: [],
     origins: [],
     phrase: [],
@@ -77,7 +89,11 @@ export function entryText(entry: Entry): EntryText<string> {
     const known = seen.get(text);
     if (known !== undefined) {
       // Already a passage of this entry: one more entry field that holds it.
-      out.origins[known] |= origin;
+      if (known >= 0) out.origins[known] |= origin;
+      return;
+    }
+    if (field === NOTE && !notes) {
+      seen.set(text, -1);
       return;
     }
     seen.set(text, out.field.length);

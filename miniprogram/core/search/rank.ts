@@ -12,10 +12,11 @@
 import type { Catalog } from '../catalog';
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
-import { analyze, type UnitSink } from './analyze';
+import { analyze, pairCode, type UnitSink } from './analyze';
 import { commonRank } from './common';
 import type { Dictionary } from './dictionary';
-import { FIELD_WEIGHT, FIX, NOTE, entryText, type EntryText } from './passages';
+import { FIELD_WEIGHT, FIX, NOTE, entryText, type EntryText, type UnitKey } from './passages';
+import { isHan } from './text';
 import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
 
 /** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
@@ -62,14 +63,13 @@ const REVERSE_PHRASE = 0.7;
 
 /** Scores entries for the terms of a query. Per-query scratch is allocated once. */
 export class Ranker {
-  /** Per entry: 1 << its platform's place in PLATFORMS. */
-  readonly platformBit: Int32Array;
-  readonly prior: Float64Array;
-  /** Keys the current query can match, as strings: what coverage and highlights test units against. */
-  readonly marked = new Set<string>();
+  /** Per entry, computed on first use (a cold first query reads few entries): see prior(). */
+  private readonly priors: Float64Array;
+  /** Keys the current query can match (bigrams as pair codes): what coverage and highlights test units against. */
+  readonly marked = new Set<UnitKey>();
   private readonly markedIds = new Set<number>();
   /** Passages of the entries read so far. */
-  private readonly texts: (EntryText<string> | undefined)[];
+  private readonly texts: (EntryText | undefined)[];
   private readonly score: Float64Array;
   private readonly matched: Int32Array;
   /** Per entry: terms found in its own wording (not only in a note, a fix or through a weak typo). */
@@ -95,28 +95,8 @@ export class Ranker {
     private readonly dict: Dictionary,
   ) {
     const n = catalog.size;
-    this.platformBit = new Int32Array(n);
-    this.prior = new Float64Array(n);
-    this.texts = new Array<EntryText<string> | undefined>(n);
-    const wechat = PLATFORMS.map((p) => p.wechat);
-    const codeCount = new Map<string, number>();
-    const ranks = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const rank = catalog.platformRankAt(i);
-      ranks[i] = rank;
-      this.platformBit[i] = 1 << rank;
-      const code = catalog.codeAt(i);
-      if (wechat[rank]) codeCount.set(code, (codeCount.get(code) ?? 0) + 1);
-    }
-    for (let i = 0; i < n; i++) {
-      const code = catalog.codeAt(i);
-      const common = commonRank(code);
-      this.prior[i] =
-        POPULARITY * Math.log2(1 + (codeCount.get(code) ?? 0)) +
-        (catalog.advisedAt(i) ? ADVISED : 0) +
-        (wechat[ranks[i]] && common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
-        (wechat[ranks[i]] ? 0.1 * (12 - ranks[i]) : -NON_WECHAT_PENALTY);
-    }
+    this.priors = new Float64Array(n).fill(NaN);
+    this.texts = new Array<EntryText | undefined>(n);
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
     this.inText = new Int32Array(n);
@@ -130,19 +110,45 @@ export class Ranker {
   }
 
   /** The passages of entry e, read on first use. */
-  text(e: number): EntryText<string> {
+  text(e: number): EntryText {
     let text = this.texts[e];
     if (!text) {
-      text = entryText(this.catalog.entryAt(e));
+      text = entryText(this.catalog.entryAt(e), false);
       this.texts[e] = text;
     }
     return text;
   }
 
+  /** 1 << the place of entry e's platform in PLATFORMS. */
+  platformBit(e: number): number {
+    return 1 << this.catalog.platformRankAt(e);
+  }
+
+  /** What an entry is worth before any word: how commonly its code is met, and its platform. */
+  prior(e: number): number {
+    const known = this.priors[e];
+    if (known === known) return known; // not NaN
+    const catalog = this.catalog;
+    const code = catalog.codeAt(e);
+    const rank = catalog.platformRankAt(e);
+    const wechat = PLATFORMS[rank].wechat;
+    let platforms = 0;
+    for (const i of catalog.lookupNormalized(code))
+      if (catalog.codeAt(i) === code && PLATFORMS[catalog.platformRankAt(i)].wechat) platforms++;
+    const common = commonRank(code);
+    const value =
+      POPULARITY * Math.log2(1 + platforms) +
+      (catalog.advisedAt(e) ? ADVISED : 0) +
+      (wechat && common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
+      (wechat ? 0.1 * (12 - rank) : -NON_WECHAT_PENALTY);
+    this.priors[e] = value;
+    return value;
+  }
+
   /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
   boost(e: number): number {
-    if (!(this.named & this.platformBit[e])) return 0;
-    return PLATFORM_BOOST + (this.platformBit[e] & NON_WECHAT_BITS ? NON_WECHAT_PENALTY : 0);
+    if (!(this.named & this.platformBit(e))) return 0;
+    return PLATFORM_BOOST + (this.platformBit(e) & NON_WECHAT_BITS ? NON_WECHAT_PENALTY : 0);
   }
 
   clearMarks(): void {
@@ -172,7 +178,10 @@ export class Ranker {
       term.keys.forEach((id, k) => {
         if (!this.markedIds.has(id)) {
           this.markedIds.add(id);
-          this.marked.add(this.dict.keyAt(id));
+          const key = this.dict.keyAt(id);
+          this.marked.add(
+            key.length === 2 && isHan(key.charCodeAt(0)) && isHan(key.charCodeAt(1)) ? pairCode(key) : key,
+          );
         }
         const quality = term.quality[k];
         const literal = quality === Q_EXACT;
@@ -219,7 +228,7 @@ export class Ranker {
       terms.forEach((term, t) => {
         if (!term.platforms) return;
         for (const e of candidates) {
-          if (term.platforms & this.platformBit[e] && !(platformTermsMatched[e] & (1 << t))) {
+          if (term.platforms & this.platformBit(e) && !(platformTermsMatched[e] & (1 << t))) {
             score[e] += term.weight;
             matched[e]++;
           }
@@ -230,12 +239,12 @@ export class Ranker {
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     for (const e of candidates) {
-      if (taken.has(e) || (onPlatform && !(this.platformBit[e] & onPlatform))) continue;
+      if (taken.has(e) || (onPlatform && !(this.platformBit(e) & onPlatform))) continue;
       // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
       if (score[e] < WEAK * maxScore) continue;
       const qc = score[e] / totalWeight;
       const all = matched[e] === terms.length;
-      const prior = this.prior[e] + this.boost(e);
+      const prior = this.prior(e) + this.boost(e);
       if (!all && score[e] < FAIR * maxScore) {
         out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
         continue;
@@ -244,7 +253,7 @@ export class Ranker {
       const common =
         inText[e] === terms.length &&
         commonRank(this.catalog.codeAt(e)) >= 0 &&
-        !(this.platformBit[e] & NON_WECHAT_BITS);
+        !(this.platformBit(e) & NON_WECHAT_BITS);
       // Reading the entry's texts waits: most candidates of a broad query never reach the page. A phrase
       // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
       const phraseCan =

@@ -22,7 +22,7 @@ export function oneCellPerCode(catalog: Catalog, ranker: Ranker, ranked: readonl
   const order: Ranked[][] = [];
   let wechatSeen = false;
   for (const r of ranked) {
-    if (ranker.platformBit[r.index] & NON_WECHAT_BITS) {
+    if (ranker.platformBit(r.index) & NON_WECHAT_BITS) {
       if (named & NON_WECHAT_BITS || !wechatSeen) order.push([r]);
       continue;
     }
@@ -37,9 +37,9 @@ export function oneCellPerCode(catalog: Catalog, ranker: Ranker, ranked: readonl
   }
   return order.map((group) => {
     if (group.length === 1) return group[0];
-    const ids = catalog.lookupIndices(catalog.codeAt(group[0].index));
+    const ids = catalog.lookupNormalized(catalog.codeAt(group[0].index));
     const rank = (x: Ranked): number =>
-      ids.indexOf(x.index) - (named & ranker.platformBit[x.index] ? 1e3 : 0);
+      ids.indexOf(x.index) - (named & ranker.platformBit(x.index) ? 1e3 : 0);
     const lead = group.reduce((a, b) => (rank(b) < rank(a) ? b : a));
     return { ...lead, score: group[0].score, kind: group[0].kind };
   });
@@ -80,29 +80,37 @@ export function settleTop(catalog: Catalog, ranker: Ranker, ranked: Ranked[], k:
     ranker.settle(r);
     insert(exact, r);
   };
+  // Codes of the hits known to stay on top (exact, above every pending bound): a lower count of the first
+  // cells (a non-WeChat hit counts only when named), kept as that set grows.
+  const sureCodes = new Set<string>();
+  const counted = new Set<Ranked>();
+  const namedOther = (ranker.named & NON_WECHAT_BITS) !== 0;
   let next = 0;
-  while (next < pending.length) {
+  while (next < pending.length && k > 0) {
     if (!pending[next].pending) {
       next++;
       continue;
     }
     const bound = pending[next].score;
-    let sure = 0;
-    while (sure < exact.length && exact[sure].score > bound) sure++;
-    if (k > 0 && sure > 0) {
-      const cells = oneCellPerCode(catalog, ranker, exact.slice(0, sure));
-      if (cells.length >= k) {
-        let settled = false;
-        for (const cell of cells.slice(0, k))
-          for (const r of pendingByCode.get(catalog.codeAt(cell.index)) ?? [])
-            if (r.pending) {
-              settle(r);
-              settled = true;
-            }
-        if (!settled) break;
-        continue;
-      }
-    } else if (k <= 0) break;
+    for (let i = 0; i < exact.length && exact[i].score > bound; i++) {
+      const r = exact[i];
+      if (counted.has(r)) continue;
+      counted.add(r);
+      const other = (ranker.platformBit(r.index) & NON_WECHAT_BITS) !== 0;
+      if (!other || namedOther) sureCodes.add(other ? `#${r.index}` : catalog.codeAt(r.index));
+    }
+    if (sureCodes.size >= k) {
+      const sure = exact.filter((r) => r.score > bound);
+      let settled = false;
+      for (const cell of oneCellPerCode(catalog, ranker, sure).slice(0, k))
+        for (const r of pendingByCode.get(catalog.codeAt(cell.index)) ?? [])
+          if (r.pending) {
+            settle(r);
+            settled = true;
+          }
+      if (!settled) break;
+      continue;
+    }
     settle(pending[next++]);
   }
   return [...exact, ...pending.filter((r) => r.pending)].sort(byScore);
