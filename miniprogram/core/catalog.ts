@@ -1,7 +1,8 @@
 // The catalog at run time, indexed by code. Pure TypeScript (no wx), shared by pages, wrapper and CLI.
 // The bundled catalog decodes its entries one at a time, on first use: a fresh process (iOS runs mini-program
 // JS without a JIT) that answers one query decodes the few entries it shows, not all of them.
-import { decodeEntry, type PackedCatalog } from './codec';
+import { decodeEntry, type PackedCatalog, type PackedEntry } from './codec';
+import type { EntryTexts } from './search/passages';
 import { CATALOG_JSON } from './generated/catalog-data';
 import { explainFamily, type FamilyLabel } from './family';
 import { PLATFORMS, platformRank } from './platforms';
@@ -100,6 +101,16 @@ export class Catalog {
       this.decoded[i] = entry;
     }
     return entry;
+  }
+
+  /**
+   * The texts of entry i as the search index reads them, without decoding its sources (a broad query reads
+   * hundreds of entries it never shows). Same values as entryAt(i) has.
+   */
+  textsAt(i: number): EntryTexts {
+    const decoded = this.decoded[i];
+    if (decoded || !this.packed) return this.entryAt(i);
+    return packedTexts(this.packed.e[i]);
   }
 
   /** The code of entry i, normalised (see normalizeCode), without decoding it. */
@@ -202,6 +213,26 @@ export function normalizeCode(code: string): string {
 function matchesWildcard(pattern: string, code: string): boolean {
   const stem = pattern.replace(/x+$/i, '');
   return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
+}
+
+/** A packed entry's texts with its primary en/zh/fix and their sources, as decodeEntry derives them. */
+function packedTexts([, , , texts, extra]: PackedEntry): EntryTexts {
+  const out: EntryTexts = {
+    en: '',
+    zh: '',
+    texts: texts.map(([en, zh, fix, note]) => ({ en, zh, fix, note })),
+  };
+  for (const [k, field] of [
+    [0, 'en'],
+    [1, 'zh'],
+    [2, 'fix'],
+  ] as const) {
+    const variant = texts.find((t) => t[k]);
+    if (!variant) continue;
+    out[field] = variant[k];
+    if (field !== 'fix') out[`${field}Source`] = variant[4].slice(0, variant[4].indexOf(':'));
+  }
+  return extra ? Object.assign(out, extra) : out;
 }
 
 let shared: Catalog | undefined;

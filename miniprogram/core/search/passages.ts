@@ -2,7 +2,7 @@
 // the first field it comes in; a unit is one English word or Chinese bigram with the keys it is found by
 // (search/analyze.ts). The index builder reads every entry this way once (npm run catalog prebuilds it); at
 // query time only the entries a query reaches are read, for coverage, phrases and highlights.
-import type { Entry } from '../types';
+import type { Entry, TextVariant } from '../types';
 import { analyze, type UnitSink } from './analyze';
 import { CONCEPTS } from './synonyms';
 
@@ -20,6 +20,12 @@ export const ORIGINS: readonly ('en' | 'zh' | 'fix')[] = ['en', 'zh', 'fix'];
 const ORIGIN_EN = 1;
 const ORIGIN_ZH = 2;
 const ORIGIN_FIX = 4;
+
+/** What the index reads of an entry: its texts, not its sources (the lazy catalog gives them undecoded). */
+export type EntryTexts = Pick<
+  Entry,
+  'en' | 'zh' | 'fix' | 'enSource' | 'zhSource' | 'noteEn' | 'noteZh' | 'adviceEn' | 'adviceZh'
+> & { texts: readonly Pick<TextVariant, 'en' | 'zh' | 'fix' | 'note'>[] };
 
 /** A unit's key: a string, or for a Chinese bigram its pair code (first << 16 | second): no string each. */
 export type UnitKey = string | number;
@@ -71,7 +77,7 @@ class KeySink implements UnitSink {
  * are left unread: a query never reads their units (they count through the postings only), and they are
  * the longest texts. They still take their place, so a later copy of one stays merged as before.
  */
-export function entryText(entry: Entry, notes = true): EntryText {
+export function entryText(entry: EntryTexts, notes = true): EntryText {
   const out: EntryText = {
     field: [],
     origins: [],

@@ -113,7 +113,7 @@ export class Ranker {
   text(e: number): EntryText {
     let text = this.texts[e];
     if (!text) {
-      text = entryText(this.catalog.entryAt(e), false);
+      text = entryText(this.catalog.textsAt(e), false);
       this.texts[e] = text;
     }
     return text;
