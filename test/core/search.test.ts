@@ -4,6 +4,7 @@ import { decodeCatalog, type PackedCatalog } from '../../miniprogram/core/codec'
 import { CATALOG_JSON } from '../../miniprogram/core/generated/catalog-data';
 import { SEARCH_INDEX } from '../../miniprogram/core/generated/search-index';
 import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
+import { cellsOf, meaningsOf } from '../../miniprogram/core/search/group';
 import { platformInfo } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
@@ -318,5 +319,29 @@ describe('the index and the lazy catalog', () => {
           .slice(0, 5)
           .map((h) => [h.entry.id, h.score]),
       );
+  });
+});
+
+describe('one cell per code, for lookups (the CLI reuses it)', () => {
+  it('puts a code’s WeChat meanings in one cell and keeps the non-WeChat one apart until asked for', () => {
+    const m = meaningsOf(catalog, '40001');
+    expect(m.wechat?.primary.id).toBe('open:40001');
+    expect(m.wechat?.also.map((e) => e.id)).toEqual(['mp:40001', 'shop:40001', 'channels:40001']);
+    expect(m.apart).toEqual([]);
+    expect(m.hidden).toBe(1);
+    const all = meaningsOf(catalog, '40001', { nonWechat: true });
+    expect(all.apart.map((c) => [c.primary.id, c.apart])).toEqual([['thirdparty:40001', true]]);
+    const onChannels = meaningsOf(catalog, '40001', { prefer: (e) => e.platform === '视频号' });
+    expect(onChannels.wechat?.primary.id).toBe('channels:40001');
+    expect(onChannels.wechat?.also.map((e) => e.id)).toEqual(['open:40001', 'mp:40001', 'shop:40001']);
+  });
+
+  it('shows a code only the non-WeChat platform has, and groups a list of entries by code', () => {
+    const only = meaningsOf(catalog, '301022');
+    expect(only.wechat).toBeUndefined();
+    expect(only.apart.map((c) => c.primary.id)).toEqual(['thirdparty:301022']);
+    const cells = cellsOf(catalog, catalog.lookup('42001'));
+    expect(cells.map((c) => c.primary.id)).toEqual(['open:42001']);
+    expect(meaningsOf(catalog, '45999')).toEqual({ wechat: undefined, apart: [], hidden: 0 });
   });
 });
