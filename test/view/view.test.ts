@@ -211,6 +211,7 @@ describe('labels', () => {
     expect(labels).toContain('系统繁忙');
     const groups = familyChipGroups(entries, 6);
     expect(groups.length).toBeGreaterThan(2);
+    expect(groups.slice(0, 2).map((g) => g.title)).toEqual(['通用', '接口调用（40–48）']);
     for (const g of groups) expect(g.chips.length).toBeLessThanOrEqual(6);
     const all = groups.flatMap((g) => [...g.chips, ...g.more]);
     expect(all.length).toBe(familyChips(entries).length);

@@ -143,8 +143,20 @@ export interface ChipGroup {
   more: Chip[];
 }
 
+/** Chip groups, in the order they are shown: the everyday ranges first. */
+const CHIP_GROUPS = [
+  '通用',
+  '接口调用（40–48）',
+  '帐号、授权与签名（5x–6x）',
+  '业务与小程序管理（7x–8x）',
+  '具体业务',
+  '云开发',
+  '客户端 errno',
+  '非微信平台',
+] as const;
+
 /** The group a family chip stands in: by what its range is about. */
-function chipGroup(key: string): string {
+function chipGroup(key: string): (typeof CHIP_GROUPS)[number] {
   if (key === 'ok' || key === 'busy') return '通用';
   if (key.startsWith('errno:')) return '客户端 errno';
   if (key.startsWith('other:')) return '非微信平台';
@@ -157,17 +169,18 @@ function chipGroup(key: string): string {
 
 /**
  * Family chips in groups of a few, each group capped at its `cap` biggest families (the rest behind "更多"),
- * so that some sixty chips do not stand in one row. Groups in order of their first code.
+ * so that some sixty chips do not stand in one row. Groups in CHIP_GROUPS order, chips in code order.
  */
 export function familyChipGroups(entries: readonly Entry[], cap = 6): ChipGroup[] {
-  const groups = new Map<string, Chip[]>();
+  const groups = new Map<(typeof CHIP_GROUPS)[number], Chip[]>();
   for (const chip of familyChips(entries)) {
     const title = chipGroup(chip.key);
     const list = groups.get(title);
     if (list) list.push(chip);
     else groups.set(title, [chip]);
   }
-  return [...groups].map(([title, chips]) => {
+  const ordered = [...groups].sort((a, b) => CHIP_GROUPS.indexOf(a[0]) - CHIP_GROUPS.indexOf(b[0]));
+  return ordered.map(([title, chips]) => {
     const kept = new Set(
       chips
         .slice()
