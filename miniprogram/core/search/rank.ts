@@ -14,8 +14,9 @@ import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 import { analyze, pairCode, type UnitSink } from './analyze';
 import { commonRank } from './common';
-import type { Dictionary } from './dictionary';
+import { SHARE_STEPS, type Dictionary } from './dictionary';
 import { FIELD_WEIGHT, FIX, NOTE, entryText, type EntryText, type UnitKey } from './passages';
+import { CONCEPTS } from './synonyms';
 import { isHan } from './text';
 import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
 
@@ -82,6 +83,8 @@ export class Ranker {
    * many of the query's terms it has so. */
   private readonly literalSeen: Int32Array;
   private readonly literalTerms: Int32Array;
+  /** Per posting (entry · 8 + field): the shares (in SHARE_STEPS) of the query's keys there, summed. */
+  private readonly coverBound: Int32Array;
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
   private generation = 0;
@@ -107,6 +110,7 @@ export class Ranker {
     this.platformTermsMatched = new Int32Array(n);
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
+    this.coverBound = new Int32Array(n * 8);
   }
 
   /** The passages of entry e, read on first use. */
@@ -167,7 +171,7 @@ export class Ranker {
     if (!terms.length) return out;
     const gen = ++this.generation;
     const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
-    const { literalSeen, literalTerms } = this;
+    const { literalSeen, literalTerms, coverBound } = this;
     const platformWords = terms.some((t) => t.platforms);
     const candidates: number[] = [];
     let totalWeight = 0;
@@ -186,11 +190,25 @@ export class Ranker {
         const quality = term.quality[k];
         const literal = quality === Q_EXACT;
         const postings = this.dict.postings(id);
+        const shares = this.dict.shares(id);
+        // A word's units all carry its concepts: with those in the term, the word adds nothing to the bound.
+        const bounded = !coveredByConcepts(this.dict.keyAt(id), term, this.dict);
         for (let j = 0; j < postings.length; j++) {
           const posting = postings[j];
           const e = posting >> 3;
           const v = quality * FIELD_WEIGHT[posting & 7];
           if (literal && (posting & 7) !== NOTE) literalSeen[e] = stamp;
+          if (seenQuery[e] !== gen) {
+            seenQuery[e] = gen;
+            score[e] = 0;
+            matched[e] = 0;
+            inText[e] = 0;
+            literalTerms[e] = 0;
+            platformTermsMatched[e] = 0;
+            coverBound.fill(0, e * 8, e * 8 + 8);
+            candidates.push(e);
+          }
+          if (bounded) coverBound[posting] += shares[j];
           if (seenTerm[e] !== stamp) {
             seenTerm[e] = stamp;
             best[e] = v;
@@ -200,15 +218,6 @@ export class Ranker {
       });
       for (let c = 0; c < count; c++) {
         const e = touched[c];
-        if (seenQuery[e] !== gen) {
-          seenQuery[e] = gen;
-          score[e] = 0;
-          matched[e] = 0;
-          inText[e] = 0;
-          literalTerms[e] = 0;
-          platformTermsMatched[e] = 0;
-          candidates.push(e);
-        }
         score[e] += term.weight * best[e];
         matched[e]++;
         if (best[e] >= IN_TEXT) inText[e]++;
@@ -260,9 +269,13 @@ export class Ranker {
         !!qPhrase &&
         (platformWords || literalTerms[e] === terms.length || (reverseCan && qc >= REVERSE_PHRASE));
       const best: MatchKind = phraseCan || common ? 'phrase' : all ? 'all-words' : 'partial';
+      // Coverage is at most, in the field where it is largest, the summed shares of the query's keys there.
+      let steps = 0;
+      for (let f = e * 8; f < e * 8 + 8; f++) if (coverBound[f] > steps) steps = coverBound[f];
+      const cover = Math.min(1, steps / SHARE_STEPS);
       out.push({
         index: e,
-        score: TIER[best] + 60 * qc + 25 + prior,
+        score: TIER[best] + 60 * qc + 25 * cover + prior,
         kind: best,
         codeLength: 0,
         pending: { qc, prior, all, common },
@@ -316,6 +329,16 @@ export class Ranker {
     }
     return { ec, phrase };
   }
+}
+
+/** True when every unit with this key also has keys of the term: a word (or thesaurus word) whose concepts
+ * are all among the term's keys (the index gives each occurrence of a word its concepts). */
+function coveredByConcepts(key: string, term: Term, dict: Dictionary): boolean {
+  // A lone Han character is a unit of its own and gets no concept keys.
+  if (key.startsWith('@') || key.length < 2) return false;
+  const concepts = CONCEPTS.get(key);
+  if (!concepts?.length) return false;
+  return concepts.every((c) => term.keys.includes(dict.id(c)));
 }
 
 /** Counts the units of a text and keeps nothing else. */
