@@ -15,13 +15,15 @@ import { fuse, minisearch, type Engine } from '../engines/peers';
 import { loadQueries, wxerr } from './search';
 
 const ROOT = join(__dirname, '..', '..');
-/** First queries a developer types: a code, a Chinese concept, an errmsg, a pasted body, one broad word. */
+/** First queries a developer types: a code, a Chinese concept, an errmsg, a pasted body, one broad word, and
+ * the first letters of a word being typed. */
 const FIRST_QUERIES = [
   '40001',
   'ip白名单',
   'access_token expired',
   '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4, not in whitelist"}',
   'invalid',
+  'in',
 ];
 const ROUNDS = 7;
 const PEER_ROUNDS = 3;
