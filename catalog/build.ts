@@ -1,21 +1,37 @@
 // Builds the catalog from the source files in catalog/sources: parse every row, merge rows that give the
 // same code on the same platform into one entry, and keep every distinct wording with its source rows.
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { classifyAction } from '../miniprogram/core/action';
 import { applyPrimaryTexts, sortRefs } from '../miniprogram/core/codec';
 import { familyOf } from '../miniprogram/core/family';
-import { platformInfo, platformRank } from '../miniprogram/core/platforms';
+import { entryId, PAY_PLATFORMS, platformRank } from '../miniprogram/core/platforms';
 import type { CatalogData, Entry, SourceInfo, TextVariant } from '../miniprogram/core/types';
 import { parseErrnoTsv } from './parsers/errno-tsv';
 import { parseFlatRst } from './parsers/flat-rst';
 import { parseHtmlTable } from './parsers/html-table';
+import { parseMiniprogramExtra } from './parsers/miniprogram-extra';
 import { parseOfficialSections } from './parsers/official-sections';
 import { parsePhpArray } from './parsers/php-array';
 import { parseSpaceSections } from './parsers/space-sections';
 import type { Parser, RawRow } from './parsers/types';
+import {
+  parsePayV2Wxjava,
+  parsePayV3Common,
+  parsePayV3Go,
+  parsePayV3HttpStatus,
+  parsePayV3Senparc,
+} from './parsers/wechatpay';
+import { parseWecomGoWorkwx, parseWecomWxjava } from './parsers/wecom';
+import { parseWxapiErrors, parseWxapiObserved } from './parsers/wxapi';
 import { applyProjectTexts } from './project/apply';
-import type { ProjectTexts } from './project/load';
+import {
+  ALIASES_FILE,
+  ProjectTextError,
+  readAliases,
+  type AliasGroup,
+  type ProjectTexts,
+} from './project/load';
 
 export const SOURCES_DIR = join(__dirname, 'sources');
 
@@ -25,6 +41,8 @@ interface SourceSpec {
   title: string;
   format: string;
   parse: Parser;
+  /** Written by another branch: skipped until the file is there (the build is then non-strict). */
+  optional?: boolean;
 }
 
 /**
@@ -74,6 +92,77 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     format: 'space-separated sections with string codes',
     parse: parseSpaceSections,
   },
+  {
+    id: 'mp-extra',
+    file: 'miniprogram_missing_codes.tsv',
+    title:
+      '小程序 server codes missing from the seeds (WxJava WxMaErrorMsgEnum, checked against official pages)',
+    format: 'TSV',
+    parse: parseMiniprogramExtra,
+  },
+  {
+    id: 'wecom',
+    file: 'wecom_errcodes_go-workwx.tsv',
+    title: '企业微信 全局错误码 (official page via go-workwx)',
+    format: 'TSV',
+    parse: parseWecomGoWorkwx,
+  },
+  {
+    id: 'wecom-wxjava',
+    file: 'wecom_errcodes_wxjava_WxCpErrorMsgEnum.tsv',
+    title: '企业微信 错误码, older subset (WxJava WxCpErrorMsgEnum)',
+    format: 'TSV, 说明；排查方法 in one cell',
+    parse: parseWecomWxjava,
+  },
+  {
+    id: 'pay3-common',
+    file: 'wechatpay_v3_common_codes_official.tsv',
+    title: '微信支付 APIv3 公共错误码 (official)',
+    format: 'TSV',
+    parse: parsePayV3Common,
+  },
+  {
+    id: 'pay3-http',
+    file: 'wechatpay_v3_http_status_official.tsv',
+    title: '微信支付 APIv3 HTTP状态码 (official, zh + en)',
+    format: 'TSV',
+    parse: parsePayV3HttpStatus,
+  },
+  {
+    id: 'pay3-senparc',
+    file: 'wechatpay_v3_errcodes_senparc_TenPayApiResultCode.tsv',
+    title: '微信支付 APIv3 result codes (Senparc TenPayApiResultCode)',
+    format: 'TSV',
+    parse: parsePayV3Senparc,
+  },
+  {
+    id: 'pay3-go',
+    file: 'wechatpay_v3_errcodes_wechatpay-go_comments.tsv',
+    title: '微信支付 APIv3 per-API codes (official Go SDK doc comments)',
+    format: 'TSV, one row per API',
+    parse: parsePayV3Go,
+  },
+  {
+    id: 'pay2-wxjava',
+    file: 'wechatpay_v2_errcodes_wxjava_WxPayErrorCode.tsv',
+    title: '微信支付 APIv2 err_code per API (WxJava WxPayErrorCode)',
+    format: 'TSV, one row per API',
+    parse: parsePayV2Wxjava,
+  },
+  {
+    id: 'wxapi',
+    file: 'wxapi_errors.tsv',
+    title: '小程序客户端 API errMsg failures and per-API errCode tables (official API docs)',
+    format: 'TSV',
+    parse: parseWxapiErrors,
+  },
+  {
+    id: 'wxapi-seen',
+    file: 'wxapi_errmsg_observed.tsv',
+    title: '小程序客户端 API errMsg failures seen verbatim in public threads (official page named per row)',
+    format: 'TSV',
+    parse: parseWxapiObserved,
+  },
 ];
 
 export interface ParsedSource {
@@ -82,14 +171,40 @@ export interface ParsedSource {
 }
 
 export function parseSources(dir: string = SOURCES_DIR): ParsedSource[] {
-  return SOURCE_SPECS.map((spec) => ({
+  return SOURCE_SPECS.filter((spec) => !spec.optional || existsSync(join(dir, spec.file))).map((spec) => ({
     spec,
     rows: spec.parse(readFileSync(join(dir, spec.file), 'utf8'), spec.id),
   }));
 }
 
-const sameText = (v: TextVariant, r: RawRow): boolean =>
-  v.en === r.en && v.zh === r.zh && (v.fix ?? '') === (r.fix ?? '') && (v.note ?? '') === (r.note ?? '');
+/** The repository's Pay alias groups (catalog/project/aliases.tsv). */
+export function defaultAliasGroups(): AliasGroup[] {
+  const problems: string[] = [];
+  const groups = readAliases(ALIASES_FILE, problems);
+  if (problems.length) throw new ProjectTextError(problems);
+  return groups;
+}
+
+const sameText = (v: TextVariant, r: RawRow, spelling: string | undefined): boolean =>
+  v.en === r.en &&
+  v.zh === r.zh &&
+  (v.fix ?? '') === (r.fix ?? '') &&
+  (v.note ?? '') === (r.note ?? '') &&
+  v.api === r.api &&
+  v.spelling === spelling;
+
+/**
+ * Where a row goes: its entry id and the code that entry is listed under. On the Pay platforms a spelling of
+ * an alias group joins the entry the group already has there (its code is the first spelling met).
+ */
+function placeRow(row: RawRow, groupOf: Map<string, AliasGroup>, groupEntry: Map<string, string>) {
+  const group = PAY_PLATFORMS.has(row.platform) ? groupOf.get(row.code.toUpperCase()) : undefined;
+  const groupKey = group ? `${row.platform}\t${group.spellings[0]}` : '';
+  const known = group ? groupEntry.get(groupKey) : undefined;
+  const code = known ?? row.code;
+  if (group && !known) groupEntry.set(groupKey, code);
+  return { id: entryId(row.platform, code, row.scope), code, group };
+}
 
 /**
  * Merge parsed rows into entries, then (when given) the project's own translations, notes and advice.
@@ -98,6 +213,11 @@ const sameText = (v: TextVariant, r: RawRow): boolean =>
 export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): CatalogData {
   const byId = new Map<string, Entry>();
   const sources: SourceInfo[] = [];
+  const groupOf = new Map<string, AliasGroup>();
+  for (const g of project?.aliases ?? defaultAliasGroups())
+    for (const s of g.spellings) groupOf.set(s.toUpperCase(), g);
+  const groupEntry = new Map<string, string>();
+  const groupsOfEntry = new Map<Entry, AliasGroup>();
   for (const { spec, rows } of parsed) {
     const info: SourceInfo = {
       id: spec.id,
@@ -110,26 +230,36 @@ export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): Ca
     };
     for (const row of rows) {
       const ref = { source: row.source, row: row.row, line: row.line };
-      const id = `${platformInfo(row.platform).key}:${row.code}`;
+      const { id, code, group } = placeRow(row, groupOf, groupEntry);
       let entry = byId.get(id);
+      if (entry && entry.scope !== row.scope)
+        throw new Error(
+          `${row.source}:${row.line}: ${id} is in scope ${entry.scope}, this row in ${row.scope}`,
+        );
       if (entry) info.merged += 1;
       else {
         info.kept += 1;
         entry = {
           id,
-          code: row.code,
+          code,
           platform: row.platform,
+          ...(row.scope ? { scope: row.scope } : {}),
           en: '',
           zh: '',
-          family: familyOf(row.code, row.platform),
+          family: '',
           action: 'unknown',
           texts: [],
           sources: [],
         };
         byId.set(id, entry);
+        if (group) groupsOfEntry.set(entry, group);
       }
       entry.sources.push(ref);
-      const variant = entry.texts.find((v) => sameText(v, row));
+      if (row.doc && !entry.doc) entry.doc = row.doc;
+      if (row.http !== undefined && !entry.http?.includes(row.http))
+        entry.http = [...(entry.http ?? []), row.http].sort((a, b) => a - b);
+      const spelling = row.code === code ? undefined : row.code;
+      const variant = entry.texts.find((v) => sameText(v, row, spelling));
       if (variant) variant.sources.push(ref);
       else {
         entry.texts.push({
@@ -137,6 +267,8 @@ export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): Ca
           zh: row.zh,
           ...(row.fix ? { fix: row.fix } : {}),
           ...(row.note ? { note: row.note } : {}),
+          ...(row.api ? { api: row.api } : {}),
+          ...(spelling ? { spelling } : {}),
           sources: [ref],
         });
       }
@@ -144,6 +276,10 @@ export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): Ca
     sources.push(info);
   }
   const entries = [...byId.values()];
+  for (const [entry, group] of groupsOfEntry) {
+    const aliases = group.spellings.filter((s) => s !== entry.code);
+    if (aliases.length) entry.aliases = aliases;
+  }
   for (const entry of entries) finishEntry(entry);
   entries.sort(compareEntries);
   const data = { version: 1, sources, entries };
@@ -154,6 +290,7 @@ export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): Ca
 function finishEntry(entry: Entry): void {
   sortRefs(entry.sources);
   applyPrimaryTexts(entry);
+  entry.family = familyOf(entry.code, entry.platform, { scope: entry.scope, http: entry.http });
   entry.action = classifyAction(
     entry.code,
     entry.platform,

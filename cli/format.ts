@@ -1,13 +1,23 @@
-// Terminal layout for entries. Colour only when the terminal supports it (NO_COLOR / FORCE_COLOR honoured).
+// Terminal layout of a code's entries, answer first: the meaning, the code's own fix, then the rest folded.
+// A code's WeChat meanings stand together; the non-WeChat platform of seed 003 only when asked, and apart.
+// Colour only when the terminal supports it (NO_COLOR / FORCE_COLOR honoured).
 import { actionAdvice, entryAdvice } from '../miniprogram/core/advice';
-import { familyLabel } from '../miniprogram/core/family';
-import type { Entry } from '../miniprogram/core/types';
+import { bundledCatalog } from '../miniprogram/core/catalog';
+import { PLATFORMS } from '../miniprogram/core/platforms';
+import type { Entry, SourceRef } from '../miniprogram/core/types';
+import { fit, wrap } from './text';
 
 /** Label of the project's own texts (types.ts: zhSource/enSource === 'wxerr'). */
 const PROJECT = 'wxerr';
 /** Marks shown after a text the project translated, so it is never read as official. */
 export const ZH_MARK = '[wxerr 译]';
 export const EN_MARK = '(translated by wxerr)';
+
+/**
+ * Fields other branches add to Entry (Pay's HTTP statuses and aliases, the official doc, the project's English
+ * of a Chinese-only fix); read when present.
+ */
+type RichEntry = Entry & { http?: number[]; aliases?: string[]; doc?: string; fixEn?: string };
 
 export function actionWords(action: Entry['action']): string {
   return actionAdvice(action).short.en;
@@ -21,38 +31,191 @@ export interface Painter {
 }
 
 export function painter(color: boolean): Painter {
-  const wrap = (open: number, close: number) => (s: string) =>
+  const wrapIn = (open: number, close: number) => (s: string) =>
     color ? `\x1b[${open}m${s}\x1b[${close}m` : s;
-  return { bold: wrap(1, 22), dim: wrap(2, 22), code: wrap(33, 39), accent: wrap(36, 39) };
+  return { bold: wrapIn(1, 22), dim: wrapIn(2, 22), code: wrapIn(33, 39), accent: wrapIn(36, 39) };
 }
 
-export function formatEntry(entry: Entry, p: Painter): string {
+export interface Layout {
+  p: Painter;
+  width: number;
+  lang: 'zh' | 'en';
+}
+
+const platformOf = (entry: Entry) => PLATFORMS.find((p) => p.name === entry.platform);
+
+/** False only for platforms the table marks as not WeChat (seed 003's); unknown new platforms count as WeChat. */
+export function isWeChat(entry: Entry): boolean {
+  return platformOf(entry)?.wechat ?? true;
+}
+
+/** The header: code, platform, what to do in a few words, and HTTP statuses / aliases where the entry has them. */
+function header(entry: RichEntry, layout: Layout, extra = ''): string {
+  const { p } = layout;
+  const parts = [p.code(p.bold(entry.code)), p.accent(entry.platform)];
+  if (entry.http?.length) parts.push(`HTTP ${entry.http.join('/')}`);
+  if (entry.aliases?.length) parts.push(`aka ${entry.aliases.join(', ')}`);
+  parts.push(p.dim(actionAdvice(entry.action).short[layout.lang]));
+  return parts.join('  ') + extra;
+}
+
+/** The official texts (both languages: they are facts), with the project's mark on its translations. */
+function meaning(entry: RichEntry, layout: Layout): string[] {
+  const { p, width } = layout;
   const lines: string[] = [];
-  const family = familyLabel(entry.family);
-  lines.push(
-    `${p.code(p.bold(entry.code))}  ${p.accent(entry.platform)}  ${p.dim(`${entry.family} · ${family.en}`)}`,
-  );
-  if (entry.zh) lines.push(`  ${entry.zh}${entry.zhSource === PROJECT ? ` ${p.dim(ZH_MARK)}` : ''}`);
-  if (entry.en) lines.push(`  ${entry.en}${entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''}`);
-  if (entry.fix) lines.push(`  ${p.bold('解决方法')} ${entry.fix}`);
-  if (entry.noteZh || entry.noteEn) {
-    lines.push(`  ${p.bold('note (wxerr)')} ${entry.noteZh ?? ''}`);
-    if (entry.noteEn) lines.push(`  ${' '.repeat('note (wxerr)'.length)} ${entry.noteEn}`);
-  }
-  lines.push(`  ${p.bold('action')} ${entry.action}: ${actionWords(entry.action)}`);
+  if (entry.zh)
+    lines.push(...wrap(entry.zh + (entry.zhSource === PROJECT ? ` ${p.dim(ZH_MARK)}` : ''), width, '  '));
+  if (entry.en)
+    lines.push(...wrap(entry.en + (entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''), width, '  '));
+  if (entry.fix && entry.fix !== entry.zh)
+    lines.push(...wrap(`${p.bold('解决方法')} ${entry.fix}`, width, '  ', '    '));
+  if (entry.fix && entry.fixEn) lines.push(...wrap(`${entry.fixEn} ${p.dim(EN_MARK)}`, width, '    '));
+  return lines;
+}
+
+/** The advice block: the project's advice for this code (or its action class) in one language. */
+export function adviceLines(entry: Entry, layout: Layout): string[] {
   const advice = entryAdvice(entry);
   const label = advice.kind === 'code' ? 'advice (wxerr)' : 'advice (wxerr, general)';
-  lines.push(`  ${p.bold(label)} ${advice.zh}`);
-  lines.push(`  ${' '.repeat(label.length)} ${advice.en}`);
+  return wrap(`${layout.p.bold(label)} ${advice[layout.lang]}`, layout.width, '  ', '    ');
+}
+
+function sourceTitle(id: string): string {
+  return bundledCatalog().sources.find((s) => s.id === id)?.title ?? `source ${id}`;
+}
+
+/** Provenance in one line: the first source row with its title, and how many more rows agree. */
+export function provenance(entry: RichEntry, layout: Layout, all = false): string[] {
+  const ref = (s: SourceRef) => `${s.source} row ${s.row}`;
+  const [first, ...rest] = entry.sources;
+  if (!first) return [];
+  const more =
+    rest.length === 0 ? '' : all ? `; also ${rest.map(ref).join(', ')}` : ` (+${rest.length} more)`;
+  const lines = [
+    layout.p.dim(fit(`  from ${ref(first)}: ${sourceTitle(first.source)}${more}`, layout.width)),
+  ];
+  if (entry.doc) lines.push(`  doc ${entry.doc}`);
+  return lines;
+}
+
+/** First clause of a meaning, for folded lines. */
+function shortMeaning(entry: Entry): string {
+  const text = (entry.zh || entry.en).split(/[。；;，,]/)[0].trim();
+  return fit(text, 24);
+}
+
+/** Same text, or one English text extends the other ("…, could get access_token by getStableAccessToken"). */
+function sameMeaning(a: Entry, b: Entry): boolean {
+  if (a.zh !== '' && a.zh === b.zh) return true;
+  const [x, y] = [a.en.toLowerCase(), b.en.toLowerCase()];
+  return x !== '' && y !== '' && (x.startsWith(y) || y.startsWith(x));
+}
+
+/** "+3 other platforms: 公众号, 视频号 “系统错误” (wxerr -1 --all)". */
+function foldLine(primary: Entry, others: Entry[], layout: Layout): string[] {
+  if (others.length === 0) return [];
+  const names = others.map((e) =>
+    sameMeaning(primary, e) ? e.platform : `${e.platform} “${shortMeaning(e)}”`,
+  );
+  const noun = others.length === 1 ? 'other platform' : 'other platforms';
+  return wrap(
+    layout.p.dim(`+${others.length} ${noun}: ${names.join(', ')} (wxerr ${primary.code} --all)`),
+    layout.width,
+    '  ',
+    '    ',
+  );
+}
+
+/** Entries of one code split: WeChat meanings together, the non-WeChat platform apart. */
+export function splitByWeChat(entries: Entry[]): { wechat: Entry[]; other: Entry[] } {
+  return { wechat: entries.filter(isWeChat), other: entries.filter((e) => !isWeChat(e)) };
+}
+
+function nonWeChatNote(entries: Entry[], layout: Layout, hint: string): string[] {
+  if (entries.length === 0) return [];
+  const names = [...new Set(entries.map((e) => e.platform))].join(', ');
+  return wrap(
+    layout.p.dim(`+ not WeChat: ${names} has its own ${entries[0].code} (${hint})`),
+    layout.width,
+    '  ',
+    '    ',
+  );
+}
+
+export interface CodeBlockOptions {
+  /** Every entry in full (--all), the non-WeChat ones apart at the end. */
+  all?: boolean;
+  /** The next step filled in from scanned text (core/fill.ts), shown before the advice. */
+  nextStep?: string;
+}
+
+/**
+ * One code, answer first: the most commonly met WeChat meaning, its fix, provenance, then the other
+ * platforms folded into one line. The non-WeChat platform shows only when it is all there is (then labelled).
+ */
+export function formatCode(entries: Entry[], layout: Layout, options: CodeBlockOptions = {}): string[] {
+  if (options.all) return formatAll(entries, layout);
+  const { wechat, other } = splitByWeChat(entries);
+  const shown = wechat.length ? wechat : other;
+  const [primary, ...rest] = shown;
+  const lines = [header(primary, layout, wechat.length ? '' : layout.p.dim('  (not a WeChat platform)'))];
+  lines.push(...meaning(primary, layout));
+  if (options.nextStep)
+    lines.push(...wrap(`${layout.p.bold('next step')} ${options.nextStep}`, layout.width, '  ', '    '));
+  lines.push(
+    ...adviceLines(primary, layout),
+    ...provenance(primary, layout),
+    ...foldLine(primary, rest, layout),
+  );
+  if (wechat.length)
+    lines.push(...nonWeChatNote(other, layout, `wxerr ${primary.code} --platform thirdparty`));
+  return lines;
+}
+
+/** --all: every entry in full; advice repeated on several platforms is shown once. */
+function formatAll(entries: Entry[], layout: Layout): string[] {
+  const { wechat, other } = splitByWeChat(entries);
+  const lines: string[] = [];
+  const seenAdvice = new Set<string>();
+  const block = (entry: Entry) => {
+    if (lines.length) lines.push('');
+    const advice = entryAdvice(entry)[layout.lang];
+    const repeat = seenAdvice.has(advice);
+    seenAdvice.add(advice);
+    lines.push(...formatEntry(entry, layout.p, layout, repeat).split('\n'));
+  };
+  wechat.forEach(block);
+  if (other.length) {
+    if (lines.length) lines.push('');
+    lines.push(layout.p.bold('── not WeChat ──'));
+    other.forEach(block);
+  }
+  return lines;
+}
+
+/** One entry in full: header, texts, note, advice, other wordings, every source row. */
+export function formatEntry(
+  entry: Entry,
+  p: Painter,
+  layout: Layout = { p, width: 80, lang: 'en' },
+  adviceShownAbove = false,
+): string {
+  const lines = [header(entry, layout), ...meaning(entry, layout)];
+  const { width } = layout;
+  if (entry.noteZh || entry.noteEn) {
+    lines.push(...wrap(`${p.bold('note (wxerr)')} ${entry.noteZh ?? ''}`, width, '  ', '    '));
+    if (entry.noteEn) lines.push(...wrap(entry.noteEn, width, '    '));
+  }
+  if (adviceShownAbove) lines.push(p.dim('  advice (wxerr): as above'));
+  else lines.push(...adviceLines(entry, layout));
   entry.texts.slice(1).forEach((t) => {
     const refs = t.sources.map((s) => `${s.source}#${s.row}`).join(', ');
-    lines.push(p.dim(`  other wording (${refs}): ${[t.zh, t.en, t.fix].filter(Boolean).join(' / ')}`));
+    const text = `other wording (${refs}): ${[t.zh, t.en, t.fix].filter(Boolean).join(' / ')}`;
+    lines.push(...wrap(p.dim(text), width, '  ', '    '));
   });
   entry.texts.forEach((t) => {
-    if (t.note) lines.push(p.dim(`  note: ${t.note}`));
+    if (t.note) lines.push(...wrap(p.dim(`note: ${t.note}`), width, '  ', '    '));
   });
-  lines.push(
-    p.dim(`  sources: ${entry.sources.map((s) => `${s.source} row ${s.row} (line ${s.line})`).join('; ')}`),
-  );
+  lines.push(...provenance(entry, layout, true));
   return lines.join('\n');
 }

@@ -1,75 +1,121 @@
-// wxerr: look up, search and export WeChat error codes from the terminal.
+// wxerr: look up, search, scan and export WeChat error codes from the terminal.
+import { existsSync, readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { annotateCommand } from './commands/annotate';
 import { exportCommand } from './commands/export';
-import { lookupCommand } from './commands/lookup';
-import { scanCommand } from './commands/scan';
-import { searchCommand } from './commands/search';
+import { lookupCommand, lookupOptions } from './commands/lookup';
+import { scanCommand, scanOptions } from './commands/scan';
+import { searchCommand, searchOptions } from './commands/search';
 import { statsCommand } from './commands/stats';
-import { EXIT, parseArgs, UsageError, type CliIO, type ParsedArgs } from './io';
+import { plainMessage } from './errors';
+import { COMMAND_HELP, USAGE } from './help';
+import {
+  checkOptions,
+  EXIT,
+  parseArgs,
+  UsageError,
+  type CliIO,
+  type OptionSpec,
+  type ParsedArgs,
+} from './io';
+import { didYouMean } from './suggest';
 
-type Command = (args: ParsedArgs, io: CliIO) => Promise<number>;
+export { USAGE } from './help';
 
-/** Commands by name. Each later feature (scan, annotate…) adds one line here. */
+interface Command {
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+  options: OptionSpec;
+}
+
+/** Commands by name. */
 const COMMANDS: Record<string, Command> = {
-  lookup: lookupCommand,
-  search: searchCommand,
-  stats: statsCommand,
-  export: exportCommand,
-  scan: scanCommand,
-  annotate: annotateCommand,
+  lookup: { run: lookupCommand, options: lookupOptions },
+  search: { run: searchCommand, options: searchOptions },
+  stats: { run: statsCommand, options: { flags: ['json'], values: [] } },
+  export: { run: exportCommand, options: { flags: ['jsonl', 'compact'], values: [] } },
+  scan: { run: scanCommand, options: scanOptions },
+  annotate: { run: annotateCommand, options: { flags: [], values: [] } },
 };
 
-export const USAGE = `wxerr: WeChat error codes explained, offline
+/** A bare code (`wxerr 40001`, `wxerr -1`, `wxerr API_SYS_REQPARA`) means lookup. */
+const looksLikeCode = (word: string) => /^[-+－]?\d+x?$/i.test(word) || /^[A-Z][A-Z0-9_]+$/.test(word);
 
-usage:
-  wxerr <code>                  every meaning of a code, across platforms (same as lookup)
-  wxerr lookup <code>...        e.g. wxerr lookup 40001 -404011 600002
-  wxerr search "<query>"        codes, errmsg words, Chinese text; --limit N
-  wxerr search --jsonl          one query per stdin line → one JSON array of hits per line
-  wxerr stats                   entries per platform and per source; rows parsed/kept/merged
-  wxerr export                  the whole catalog as JSON (--jsonl: one entry per line)
-  wxerr scan FILE|-             every error code in a log, JSON body or screenshot (PNG/JPEG)
-                                --json: {codes:[{code,inferred,evidence,rid,entries}],rids}
-  wxerr scan --jsonl            one JSON-encoded text per stdin line → one result per line
-  wxerr annotate                pass a log through, explaining lines with a code
-                                (tail -f app.log | wxerr annotate)
-
-options:
-  --json        machine-readable output
-  --no-color    plain text (also NO_COLOR=1)
-  -h, --help    this help
-
-exit codes: 0 found, 1 not found, 2 usage error`;
+/** The package version, from the package.json above this file (source or dist/). */
+export function version(): string {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'wxerr') return pkg.version ?? 'unknown';
+  }
+  return 'unknown';
+}
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
-  let args: ParsedArgs;
   try {
-    args = parseArgs(argv);
-    if (args.flags.has('help') || args.positional.length === 0) {
-      if (args.flags.has('help')) {
-        io.out(USAGE);
-        return EXIT.found;
-      }
-      throw new UsageError('no command given');
-    }
-    const [name, ...rest] = args.positional;
-    const command = COMMANDS[name];
-    if (command) return await command({ ...args, positional: rest }, io);
-    // `wxerr 40001`: a bare code (or codes) means lookup.
-    if (/^[-+－]?\d+x?$/i.test(name) || /^[A-Z][A-Z0-9_]+$/.test(name)) return await lookupCommand(args, io);
-    throw new UsageError(`unknown command: ${name}`);
+    return await dispatch(parseArgs(argv), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`wxerr: ${error.message}\n\n${USAGE}`);
+      io.err(`wxerr: ${error.message}`);
       return EXIT.usage;
     }
-    throw error;
+    // Anything else is a bug or the environment: one plain line, the details only on request.
+    io.err(`wxerr: ${plainMessage(error)}`);
+    if (process.env.WXERR_DEBUG) io.err(String((error as Error).stack));
+    return EXIT.usage;
   }
+}
+
+async function dispatch(args: ParsedArgs, io: CliIO): Promise<number> {
+  const [name, ...rest] = args.positional;
+  if (name === undefined) {
+    if (args.flags.has('version')) return say(io, `wxerr ${version()}`);
+    if (args.flags.has('help')) return say(io, USAGE);
+    throw new UsageError('no command given; try `wxerr 40001` or `wxerr --help`');
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) return say(io, USAGE);
+    if (COMMAND_HELP[topic]) return say(io, COMMAND_HELP[topic]);
+    throw new UsageError(`no help for ${topic}${didYouMean(topic, Object.keys(COMMAND_HELP))}`);
+  }
+  const command = COMMANDS[name];
+  if (command) {
+    checkOptions(args, command.options, name);
+    if (args.flags.has('help')) return say(io, COMMAND_HELP[name]);
+    return command.run({ ...args, positional: rest }, io);
+  }
+  if (looksLikeCode(name)) {
+    checkOptions(args, lookupOptions, '');
+    if (args.flags.has('help')) return say(io, COMMAND_HELP.lookup);
+    return lookupCommand(args, io);
+  }
+  const hint = didYouMean(name, Object.keys(COMMANDS)) || '; commands: ' + Object.keys(COMMANDS).join(', ');
+  throw new UsageError(`unknown command ${name}${hint}`);
+}
+
+function say(io: CliIO, text: string): number {
+  io.out(text);
+  return EXIT.found;
+}
+
+/** Language of the advice from the environment: WXERR_LANG, else a zh locale, else English. */
+function envLang(): 'zh' | 'en' {
+  const wanted =
+    process.env.WXERR_LANG ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG ?? '';
+  return /^zh/i.test(wanted) ? 'zh' : 'en';
 }
 
 export function nodeIO(): CliIO {
   const noColor = process.argv.includes('--no-color') || 'NO_COLOR' in process.env;
   const force = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
+  // A closed pipe (`wxerr export | head -c 100`) is the reader saying "enough": stop quietly.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      process.stderr.write(`wxerr: cannot write the output: ${plainMessage(error)}\n`);
+      process.exit(EXIT.usage);
+    });
   return {
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
@@ -80,6 +126,9 @@ export function nodeIO(): CliIO {
         process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
         process.stdin.on('error', reject);
       }),
+    stdin: () => process.stdin,
     color: !noColor && (force || Boolean(process.stdout.isTTY)),
+    width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80,
+    lang: envLang(),
   };
 }

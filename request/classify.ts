@@ -1,9 +1,11 @@
 // Turns what wx answered into success or a WxerrError. wx.request "succeeds" for every HTTP status, so the
-// status and the body decide; fail callbacks are classified by errno, then errMsg.
+// status and the body decide: a WeChat errcode (or WeCom's, with wxerr/wecom), a code the consumer's
+// classifiers read (wxerr/pay: Pay v3 `{code, message}`), else the status.
+// Fail callbacks are classified by errno, then errMsg.
 import { EXPLICIT_ACTIONS, rangeAction } from '../miniprogram/core/action-codes';
-import type { Action, Platform } from '../miniprogram/core/types';
 import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
-import { WxerrError } from './errors';
+import { WxerrError, isWxerrError, type CodeSource, type ErrorAction } from './errors';
+import { httpAction } from './status';
 import type { Header, WxFail } from './wx';
 
 /** The part of a response the classification reads (request, upload and download alike). */
@@ -13,7 +15,33 @@ export interface RawResponse {
   header?: Header;
 }
 
-const OPEN: Platform = '开放平台通用';
+/**
+ * Whose errcode a body carries: WeChat's (default), or another platform's table with the same body shape
+ * (`wecom` from `wxerr/wecom`: 企业微信's meanings).
+ */
+export type BodyPlatform = 'wechat' | CodeTable;
+
+/** A platform's errcode classes (see wxerr/wecom). */
+export interface CodeTable {
+  id: CodeSource;
+  /** Put before "errcode" in the message ("WeCom "). */
+  label: string;
+  actions: Record<string, ErrorAction>;
+}
+
+/** What a classifier found in a body: the fields of a kind 'api' error. */
+export interface BodyFailure {
+  code: string;
+  action: ErrorAction;
+  platform: CodeSource;
+  errmsg: string;
+  rid?: string;
+  /** The developer message's first part. */
+  what: string;
+}
+
+/** Reads an error code of another shape from a body with no WeChat errcode (see wxerr/pay). */
+export type Classifier = (res: RawResponse) => BodyFailure | undefined;
 
 interface Target {
   url: string;
@@ -27,7 +55,7 @@ export function failureError(fail: WxFail, t: Target): WxerrError {
     action: f.action,
     what: `${fail.errMsg}${fail.errno ? ` (errno ${fail.errno})` : ''}: ${f.text}`,
     code: fail.errno === undefined ? undefined : String(fail.errno),
-    platform: '小程序客户端 errno',
+    platform: 'errno',
     errMsg: fail.errMsg,
     errno: fail.errno,
     reason: f.reason,
@@ -39,13 +67,20 @@ export function abortError(t: Target): WxerrError {
   return failureError({ errMsg: 'request:fail abort' }, t);
 }
 
-/** Action of an HTTP status from your own server (no errcode in the body). */
-export function httpAction(status: number): Action {
-  if (status === 429 || status === 408 || (status >= 500 && status !== 501 && status !== 505))
-    return 'retry-later';
-  if (status === 401) return 're-login';
-  if (status === 403) return 'fix-config';
-  return 'fix-request';
+/** This side's failure (no wx, a hook threw), or a WxerrError passed through as is. */
+export function clientError(e: unknown, t: Target): WxerrError {
+  if (isWxerrError(e)) return e;
+  const msg = e instanceof Error ? e.message : String(e);
+  return new WxerrError({ kind: 'client', action: 'unknown', what: `wxerr: ${msg}`, cause: e, ...t });
+}
+
+/** The class of an errcode: its explicit class on the platform, else retry wording, else its range. */
+export function apiAction(
+  code: string,
+  text: string,
+  actions: Record<string, ErrorAction> = EXPLICIT_ACTIONS,
+): ErrorAction {
+  return actions[code] || (RETRY_WORDS.test(text) ? 'retry-later' : rangeAction(code)) || 'unknown';
 }
 
 // The wording that marks a transient API error (core/action.ts's retry rule); the other wording classes come
@@ -53,29 +88,30 @@ export function httpAction(status: number): Action {
 const RETRY_WORDS =
   /频|过快|too (many|much|frequent)|freq|rate limit|稍[后候]再试|retry later|busy|繁忙|系统错误|system error|time(d )?out|超时/i;
 
-/** The class of an API errcode: its explicit class, else retry wording, else its range. */
-export function apiAction(code: string, text: string): Action {
-  return EXPLICIT_ACTIONS[code] || (RETRY_WORDS.test(text) ? 'retry-later' : rangeAction(code)) || 'unknown';
-}
-
-/** The API error in a body (errcode ≠ 0), whatever the status; else an HTTP error for a status ≥ 400. */
-export function responseError(res: RawResponse, t: Target): WxerrError | undefined {
+/** The error in a response (body code first, whatever the status; else a status ≥ 400), or undefined. */
+export function responseError(
+  res: RawResponse,
+  t: Target,
+  platform?: BodyPlatform,
+  classifiers?: Classifier[],
+): WxerrError | undefined {
   const api = readApiFailure(res.data);
-  if (!api && res.statusCode < 400) return undefined; // the common case, decided without allocating
-  const common = { statusCode: res.statusCode, data: res.data, header: res.header, ...t };
+  let body: BodyFailure | undefined;
   if (api) {
     const { text, rid } = splitRid(api.errmsg);
-    return new WxerrError({
-      kind: 'api',
-      action: apiAction(api.code, text),
-      what: `errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
+    const p = typeof platform === 'object' ? platform : undefined;
+    body = {
       code: api.code,
-      platform: OPEN,
+      action: apiAction(api.code, text, p && p.actions),
+      platform: p ? p.id : 'wechat',
       errmsg: text,
       rid,
-      ...common,
-    });
-  }
+      what: `${p ? p.label : ''}errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
+    };
+  } else if (classifiers) for (let i = 0; !body && i < classifiers.length; i++) body = classifiers[i](res);
+  if (!body && res.statusCode < 400) return undefined; // the common case, decided without allocating
+  const common = { statusCode: res.statusCode, data: res.data, header: res.header, ...t };
+  if (body) return new WxerrError({ kind: 'api', ...body, ...common });
   const m = typeof res.data === 'string' && /<title[^>]*>([^<]{1,120})/i.exec(res.data);
   const title = m && m[1].trim();
   return new WxerrError({
@@ -84,5 +120,28 @@ export function responseError(res: RawResponse, t: Target): WxerrError | undefin
     what: `HTTP ${res.statusCode}${title ? ` ${title}` : ''}`,
     code: String(res.statusCode),
     ...common,
+  });
+}
+
+/** An error your isError hook reported (a business code in a 200 body, say). */
+export function businessError(
+  found: true | { code: string | number; message?: string; action?: ErrorAction },
+  res: RawResponse,
+  t: Target,
+): WxerrError {
+  const f = found === true ? { code: String(res.statusCode) } : found;
+  const code = String(f.code);
+  const message = (found !== true && found.message) || '';
+  return new WxerrError({
+    kind: 'api',
+    action: (found !== true && found.action) || 'unknown',
+    what: `business code ${code}${message ? `: ${message}` : ''}`,
+    code,
+    platform: 'backend',
+    errmsg: message,
+    statusCode: res.statusCode,
+    data: res.data,
+    header: res.header,
+    ...t,
   });
 }

@@ -1,22 +1,31 @@
-// One tagged family of errors: every failure of the wrapper is a WxerrError whose `kind` says which part
-// failed and whose `action` says what to do about it.
-import { isRetryableAction } from '../miniprogram/core/action-codes';
-import type { Action, Platform } from '../miniprogram/core/types';
+// One tagged family of errors: every rejection of the wrapper is a WxerrError whose `kind` says which part
+// failed (a discriminated union: `if (err.kind === 'api') err.code` is a string), whose `action` says what to
+// do, and whose `userMessage` is safe to show the end user.
+import type { Action } from '../miniprogram/core/types';
 import type { WxFailureReason } from '../miniprogram/core/wx-failure';
 
-export type ErrorKind = 'network' | 'http' | 'api' | 'auth' | 'abort';
+/**
+ * network: no response (timeout, offline, domain list…); http: a status ≥ 400 without a known body;
+ * api: an error code in the body (WeChat errcode relayed by your backend, WeCom, Pay v3, or your isError hook);
+ * auth: your session could not be refreshed; abort: the caller's signal; client: this side's setup or a hook.
+ */
+export type ErrorKind = 'network' | 'http' | 'api' | 'auth' | 'abort' | 'client';
+
+/** The action classes of the catalog, plus `poll` (Pay USERPAYING: query the order until it settles). */
+export type ErrorAction = Action | 'poll';
+
+/** Where `code` comes from: WeChat's errcode, the client errno, WeCom, WeChat Pay v3, or a code of your own backend (isError). */
+export type CodeSource = 'wechat' | 'errno' | 'wecom' | 'payv3' | 'backend';
 
 export interface ErrorDetails {
   kind: ErrorKind;
-  action: Action;
-  /** What happened, in words a person reads (the message adds the action and the request). */
+  action: ErrorAction;
+  /** What happened, in words a developer reads (the message adds the action and the request). */
   what: string;
   url: string;
   method: string;
-  /** errcode of an API error, errno of a network error (as a string), HTTP status of an HTTP error. */
   code?: string;
-  /** Where `code` comes from, for the explain module. */
-  platform?: Platform;
+  platform?: CodeSource;
   errmsg?: string;
   rid?: string;
   statusCode?: number;
@@ -26,86 +35,144 @@ export interface ErrorDetails {
   errno?: number;
   reason?: WxFailureReason;
   cause?: unknown;
+  /** Overrides the action's default retryability (Pay codes retryable with the same out_trade_no). */
+  retryable?: boolean;
 }
 
-// The short advice of core/advice.ts for each action, copied here so the core client stays small
-// (advice.ts carries the long texts too). A test keeps the two in step.
-export const ACTION_HINT: Record<Action, string> = {
+/** What to do, zh / en, per action; part of every message. */
+export const ACTION_HINT: Record<ErrorAction, string> = {
   'retry-later': '稍后重试 / wait and retry',
   quota: '额度用尽 / quota used up',
-  'refresh-token': '刷新 access_token / refresh the access_token',
+  'refresh-token':
+    '后端需刷新 access_token / the backend’s access_token needs refreshing (getStableAccessToken, one central token service); not the user’s session',
   're-login': '重新登录 / log in again',
   'fix-config': '检查配置 / fix the configuration',
   'fix-request': '修正请求参数 / fix the request',
   'account-state': '检查帐号状态 / check the account',
+  poll: '查询订单直到结果确定 / poll the order until it settles',
   none: '成功 / success',
   unknown: '见说明 / see the description',
 };
 
-export class WxerrError extends Error implements ErrorDetails {
-  declare readonly kind: ErrorKind;
-  declare readonly action: Action;
-  /** Whether retrying the same request later can succeed (the policy also checks the method). */
-  declare readonly retryable: boolean;
-  declare readonly what: string;
-  declare readonly url: string;
-  declare readonly method: string;
-  declare readonly code?: string;
-  declare readonly platform?: Platform;
-  declare readonly errmsg?: string;
-  declare readonly rid?: string;
-  declare readonly statusCode?: number;
-  declare readonly data?: unknown;
-  declare readonly header?: Record<string, string>;
-  declare readonly errMsg?: string;
-  declare readonly errno?: number;
-  declare readonly reason?: WxFailureReason;
-  declare readonly cause?: unknown;
-  /** Sends the retry policy made before giving up (a replay after a token refresh is not counted). */
-  declare attempts: number;
+export interface UserMessage {
+  zh: string;
+  en: string;
+}
 
+// Words an end user can read, by what they can do about it: wait, log in, or nothing (the app is at fault).
+const BUSY: UserMessage = { zh: '服务繁忙，请稍后再试', en: 'The service is busy, please try again later' };
+const BROKEN: UserMessage = {
+  zh: '服务出了点问题，请稍后再试',
+  en: 'Something went wrong, please try again later',
+};
+const USER: Partial<Record<ErrorAction | 'network' | 'abort', UserMessage>> = {
+  network: { zh: '网络不给力，请稍后再试', en: 'The network is unstable, please try again' },
+  abort: { zh: '已取消', en: 'Cancelled' },
+  're-login': { zh: '登录已过期，请重新登录', en: 'Your session expired, please log in again' },
+  'account-state': { zh: '当前帐号暂时无法使用此功能', en: 'This account cannot use this feature right now' },
+  poll: { zh: '支付处理中，请稍候', en: 'Payment in progress, please wait' },
+  'retry-later': BUSY,
+  quota: BUSY,
+  'refresh-token': BUSY,
+};
+
+/** The end user's message for an error: network and abort by kind, the rest by action class. */
+export function userMessage(kind: ErrorKind, action: ErrorAction): UserMessage {
+  return (
+    USER[kind === 'network' && action === 'retry-later' ? kind : kind === 'abort' ? kind : action] || BROKEN
+  );
+}
+
+class ErrorImpl extends Error {
+  attempts = 1;
   constructor(d: ErrorDetails) {
     super(`${d.what}${d.kind === 'abort' ? '' : ` — ${ACTION_HINT[d.action]}`} (${d.method} ${d.url})`);
     Object.assign(this, d, {
       name: 'WxerrError',
-      attempts: 1,
-      retryable: d.kind !== 'auth' && d.kind !== 'abort' && isRetryableAction(d.action),
+      retryable: d.retryable === undefined ? d.kind !== 'auth' && d.action === 'retry-later' : d.retryable,
+      userMessage: userMessage(d.kind, d.action),
     });
   }
 }
 
-export interface NetworkError extends WxerrError {
-  kind: 'network';
-  errMsg: string;
-  reason: WxFailureReason;
+interface Base extends Error {
+  readonly name: 'WxerrError';
+  readonly kind: ErrorKind;
+  readonly action: ErrorAction;
+  /** Whether sending the same request again later can succeed (the retry policy also checks the method). */
+  readonly retryable: boolean;
+  readonly what: string;
+  readonly url: string;
+  readonly method: string;
+  /** Safe to show the end user: chosen from the action class, never the server's text. */
+  readonly userMessage: UserMessage;
+  /** Sends made before giving up (a replay after a session refresh is not counted). */
+  attempts: number;
+  readonly code?: string;
+  readonly platform?: CodeSource;
+  readonly errmsg?: string;
+  readonly rid?: string;
+  readonly statusCode?: number;
+  readonly data?: unknown;
+  readonly header?: Record<string, string>;
+  readonly errMsg?: string;
+  readonly errno?: number;
+  readonly reason?: WxFailureReason;
+  readonly cause?: unknown;
 }
-export interface HttpError extends WxerrError {
-  kind: 'http';
-  code: string;
-  statusCode: number;
+
+/** No response came (wx's fail callback). */
+export interface NetworkError extends Base {
+  readonly kind: 'network';
+  readonly errMsg: string;
+  readonly reason: WxFailureReason;
 }
-export interface ApiError extends WxerrError {
-  kind: 'api';
-  code: string;
-  errmsg: string;
+/** A status ≥ 400 whose body carries no known error code. `code` is the status as a string. */
+export interface HttpError extends Base {
+  readonly kind: 'http';
+  readonly code: string;
+  readonly statusCode: number;
 }
-export interface AuthError extends WxerrError {
-  kind: 'auth';
+/** An error code in the body: errcode (WeChat, WeCom), Pay v3 `code`, or your isError hook's. */
+export interface ApiError extends Base {
+  readonly kind: 'api';
+  readonly code: string;
+  readonly errmsg: string;
+  readonly platform: CodeSource;
+  readonly statusCode: number;
 }
-export interface AbortError extends WxerrError {
-  kind: 'abort';
+/** Your session could not be renewed (refresh failed, timed out, or still unauthorized after it). */
+export interface AuthError extends Base {
+  readonly kind: 'auth';
 }
+export interface AbortError extends Base {
+  readonly kind: 'abort';
+}
+/** This side failed before or after the exchange: no wx, or a hook threw (see `cause`). */
+export interface ClientError extends Base {
+  readonly kind: 'client';
+}
+
+export type WxerrError = NetworkError | HttpError | ApiError | AuthError | AbortError | ClientError;
+
+export interface WxerrErrorConstructor {
+  new (d: ErrorDetails): WxerrError;
+  readonly prototype: WxerrError;
+}
+// One class at run time; a union for the type checker, so `kind` narrows.
+export const WxerrError = ErrorImpl as unknown as WxerrErrorConstructor;
 
 /** True for any error of the family, even from another copy of the module (checks the name, not the class). */
 export function isWxerrError(e: unknown): e is WxerrError {
-  return e instanceof WxerrError || (!!e && typeof e === 'object' && (e as Error).name === 'WxerrError');
+  return e instanceof ErrorImpl || (!!e && typeof e === 'object' && (e as Error).name === 'WxerrError');
 }
 const is =
-  <E extends WxerrError>(kind: ErrorKind) =>
-  (e: unknown): e is E =>
+  <K extends ErrorKind>(kind: K) =>
+  (e: unknown): e is Extract<WxerrError, { kind: K }> =>
     isWxerrError(e) && e.kind === kind;
-export const isNetworkError = is<NetworkError>('network');
-export const isHttpError = is<HttpError>('http');
-export const isApiError = is<ApiError>('api');
-export const isAuthError = is<AuthError>('auth');
-export const isAbortError = is<AbortError>('abort');
+export const isNetworkError = is('network');
+export const isHttpError = is('http');
+export const isApiError = is('api');
+export const isAuthError = is('auth');
+export const isAbortError = is('abort');
+export const isClientError = is('client');

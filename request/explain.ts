@@ -1,15 +1,17 @@
 // Optional module `wxerr/explain`: what an error's code means (catalog texts, zh and en), its family and what
-// to do, from the bundled catalog. It carries the whole catalog (~290 KB), so only import it where the full
-// explanation is shown; the core client never does.
+// to do, from the bundled catalog. It carries the whole catalog, so only import it where the full explanation
+// is shown; the core client never does. Platform-aware: a WeCom errcode is looked up among WeCom entries, a Pay
+// v3 code among Pay entries (when the catalog has them), never under WeChat's meaning of the same number.
 import { actionAdvice, type AdviceText } from '../miniprogram/core/advice';
 import { bundledCatalog } from '../miniprogram/core/catalog';
 import { familyLabel, familyOf, type FamilyLabel } from '../miniprogram/core/family';
-import type { Action, Entry, Platform } from '../miniprogram/core/types';
+import type { Entry, Platform } from '../miniprogram/core/types';
 import { classifyWxFailure, type WxFailureReason } from '../miniprogram/core/wx-failure';
-import type { WxerrError } from './errors';
+import type { CodeSource, ErrorAction, WxerrError } from './errors';
 
 export interface Explanation {
   code?: string;
+  /** The catalog platform of the entry (or the one asked for). */
   platform?: Platform;
   /** What the code means: the catalog's primary texts (empty when the code is not catalogued). */
   zh: string;
@@ -17,7 +19,7 @@ export interface Explanation {
   /** True when that text is the project's translation, not an official one: show it with a mark. */
   translated: { zh: boolean; en: boolean };
   family?: FamilyLabel;
-  action: Action;
+  action: ErrorAction;
   /** What to do: the code's own advice when the project wrote one, else the advice of its action class. */
   advice: { zh: string; en: string; short: AdviceText['short']; specific: boolean };
   /** The project's note on a source text that is wrong or contradicts another source. */
@@ -29,6 +31,18 @@ export interface Explanation {
 
 const ERRNO: Platform = '小程序客户端 errno';
 
+// Platform keys (the prefix of entry ids) that are not WeChat's own errcode space: a WeChat errcode never takes
+// their meaning, and a code of theirs never takes WeChat's.
+const FOREIGN = ['errno', 'thirdparty', 'wecom', 'payv3', 'payv2', 'wxapi', 'backend'];
+const keyOf = (e: Entry): string => e.id.slice(0, e.id.indexOf(':'));
+
+// The project's advice for the wrapper-only action class (the catalog's classes are in core/advice.ts).
+const POLL: AdviceText = {
+  short: { zh: '查询订单', en: 'poll the order' },
+  zh: '用户支付中（如正在输入密码）：不要重新下单，用原商户订单号查询订单，直到状态确定。',
+  en: 'The user is still paying (entering the password, say): do not place a new order; query the order by its out_trade_no until it settles.',
+};
+const adviceFor = (a: ErrorAction): AdviceText => (a === 'poll' ? POLL : actionAdvice(a));
 // What a network failure means, zh / en, per reason (the core error carries only a short word for it).
 const LABELS: Record<WxFailureReason, [string, string]> = {
   timeout: ['请求超时', 'timed out'],
@@ -45,30 +59,46 @@ const LABELS: Record<WxFailureReason, [string, string]> = {
   unknown: ['网络错误', 'network error'],
 };
 
-/** The entry for a code: on the given platform when listed there, else the most common WeChat platform. */
-export function findEntry(code: string, platform?: Platform): Entry | undefined {
+/**
+ * The entry for a code from a source: a catalog platform name, or an error's `platform` (wechat, errno, wecom,
+ * payv3). WeChat (or nothing) means the most common WeChat server meaning; the others only their own entries.
+ */
+export function findEntry(code: string, platform?: Platform | CodeSource): Entry | undefined {
   const all = bundledCatalog().lookup(code);
-  return (
-    all.find((e) => e.platform === platform) ??
-    (platform === ERRNO
-      ? undefined
-      : all.find((e) => e.platform !== ERRNO && e.platform !== '第三方账号平台（非微信）'))
-  );
+  if (platform === 'backend') return undefined;
+  if (platform === 'errno' || platform === ERRNO) return all.find((e) => e.platform === ERRNO);
+  if (platform && platform !== 'wechat') {
+    const own = all.find((e) => e.platform === platform || keyOf(e) === platform);
+    if (own || FOREIGN.includes(platform)) return own;
+  }
+  return all.find((e) => !FOREIGN.includes(keyOf(e)));
 }
 
+const SOURCES: readonly string[] = ['wechat', 'errno', 'wecom', 'payv3', 'backend'];
+const isSource = (p: string): p is CodeSource => SOURCES.includes(p);
+
 /** Explains a code alone (as wxerr's pages do). */
-export function explainCode(code: string, platform?: Platform, action?: Action): Explanation {
+export function explainCode(
+  code: string,
+  platform?: Platform | CodeSource,
+  action?: ErrorAction,
+): Explanation {
   const entry = findEntry(code, platform);
-  const act = action ?? entry?.action ?? 'unknown';
-  const base = actionAdvice(act);
-  const p = entry?.platform ?? platform;
+  const act: ErrorAction = action ?? entry?.action ?? 'unknown';
+  const base = adviceFor(act);
+  const asked = platform === 'errno' ? ERRNO : platform && !isSource(platform) ? platform : undefined;
+  const p = entry?.platform ?? asked;
   return {
     code,
     platform: p,
     zh: entry?.zh ?? '',
     en: entry?.en ?? '',
     translated: { zh: entry?.zhSource === 'wxerr', en: entry?.enSource === 'wxerr' },
-    family: familyLabel(familyOf(code, p ?? '开放平台通用')),
+    // Without an entry, WeChat's number ranges say nothing about a WeCom, Pay or business code.
+    family:
+      entry || !platform || !FOREIGN.includes(platform) || platform === 'errno'
+        ? familyLabel(entry ? entry.family : familyOf(code, p ?? '开放平台通用'))
+        : undefined,
     action: act,
     advice: {
       zh: entry?.adviceZh ?? base.zh,

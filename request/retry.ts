@@ -15,6 +15,11 @@ export interface RetryOptions {
   methods: Method[];
   /** Never wait past this many ms after the first send (default 60 000). */
   maxTotal: number;
+  /**
+   * Your rule, asked before the default one: true retries (within attempts and maxTotal) whatever the error
+   * and method, false gives up, undefined leaves it to the default (err.retryable and `methods`).
+   */
+  shouldRetry?(err: WxerrError, attempt: number): boolean | undefined;
 }
 
 export const DEFAULT_RETRY: RetryOptions = {
@@ -30,7 +35,7 @@ export const DEFAULT_RETRY: RetryOptions = {
 export function serverWait(err: WxerrError, now: number): number | undefined {
   const h = err.header;
   const key = h && Object.keys(h).find((k) => k.toLowerCase() === 'retry-after');
-  const value = key && h ? h[key].trim() : '';
+  const value = key && h ? String(h[key]).trim() : '';
   if (value) {
     const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
     if (ms >= 0) return ms;
@@ -49,7 +54,10 @@ export function retryDelay(
   now: number,
   random: () => number,
 ): number | undefined {
-  if (!err.retryable || attempt >= p.attempts || !p.methods.includes(err.method as Method)) return undefined;
+  if (attempt >= p.attempts || err.kind === 'abort' || err.kind === 'client') return undefined;
+  const own = p.shouldRetry ? p.shouldRetry(err, attempt) : undefined;
+  if (own === false || (own === undefined && (!err.retryable || !p.methods.includes(err.method as Method))))
+    return undefined;
   const backoff = Math.min(p.maxDelay, p.baseDelay * 2 ** (attempt - 1));
   let delay = serverWait(err, now);
   if (delay === undefined) delay = Math.round(backoff * (1 - p.jitter * random()));

@@ -1,12 +1,8 @@
-// The few wx APIs the wrapper calls, typed structurally so the published .d.ts needs no mini-program typings
-// and tests can pass a shim. In a mini-program the global `wx` is used.
+// The wx APIs the wrapper calls, typed structurally so the published .d.ts needs no mini-program typings,
+// tests can pass a shim, and the `wx` of miniprogram-api-typings is accepted as `createClient({ wx })`.
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE' | 'CONNECT';
 export type Header = Record<string, string>;
-
-export interface WxTask {
-  abort(): void;
-}
 
 /** What every wx.* fail callback gets. `errno` from base library 2.24.0. */
 export interface WxFail {
@@ -14,56 +10,98 @@ export interface WxFail {
   errno?: number;
 }
 
-export interface WxCallbacks<S> {
+/** A task's onHeadersReceived event. */
+export interface HeadersReceived {
+  header: Record<string, string>;
+  statusCode?: number;
+  cookies?: string[];
+}
+
+/** An upload or download task's onProgressUpdate event (Sent fields for uploads, Written for downloads). */
+export interface Progress {
+  /** 0…100 */
+  progress: number;
+  totalBytesSent?: number;
+  totalBytesExpectedToSend?: number;
+  totalBytesWritten?: number;
+  totalBytesExpectedToWrite?: number;
+}
+
+export interface WxTask {
+  abort(): void;
+  onHeadersReceived?(cb: (res: HeadersReceived) => void): void;
+  onProgressUpdate?(cb: (res: Progress) => void): void;
+}
+
+/** wx.request options the wrapper passes through untouched (base library versions in the wx docs). */
+export interface WxRequestExtras {
+  enableHttp2?: boolean;
+  enableQuic?: boolean;
+  enableCache?: boolean;
+  enableChunked?: boolean;
+  enableHttpDNS?: boolean;
+  enableHttpDNSFallback?: boolean;
+  httpDNSServiceId?: string;
+  httpDNSTimeout?: number;
+  enableProfile?: boolean;
+  forceCellularNetwork?: boolean;
+  redirect?: 'follow' | 'manual';
+  useHighPerformanceMode?: boolean;
+}
+/** wx.uploadFile / wx.downloadFile options passed through. */
+export interface WxTransferExtras {
+  enableHttp2?: boolean;
+  enableQuic?: boolean;
+  enableProfile?: boolean;
+}
+
+/** Request bodies wx.request accepts. */
+export type Body = string | object | ArrayBuffer;
+
+interface WxCallbacks<S> {
   success?(res: S): void;
   fail?(err: WxFail): void;
 }
 
-export interface WxRequestOptions extends WxCallbacks<WxRequestSuccess> {
+export interface WxRequestOptions extends WxRequestExtras, WxCallbacks<WxRequestSuccess> {
   url: string;
   method?: Method;
-  data?: unknown;
+  data?: Body;
   header?: Header;
   timeout?: number;
   dataType?: string;
   responseType?: 'text' | 'arraybuffer';
-  [extra: string]: unknown;
 }
 export interface WxRequestSuccess {
   data: unknown;
   statusCode: number;
-  header: Header;
+  header: Record<string, string>;
   cookies?: string[];
-  errMsg?: string;
 }
 
-export interface WxUploadOptions extends WxCallbacks<WxUploadSuccess> {
+export interface WxUploadOptions extends WxTransferExtras, WxCallbacks<WxUploadSuccess> {
   url: string;
   filePath: string;
   name: string;
   header?: Header;
   formData?: Record<string, unknown>;
   timeout?: number;
-  [extra: string]: unknown;
 }
 export interface WxUploadSuccess {
   data: string;
   statusCode: number;
-  errMsg?: string;
 }
 
-export interface WxDownloadOptions extends WxCallbacks<WxDownloadSuccess> {
+export interface WxDownloadOptions extends WxTransferExtras, WxCallbacks<WxDownloadSuccess> {
   url: string;
   header?: Header;
   timeout?: number;
   filePath?: string;
-  [extra: string]: unknown;
 }
 export interface WxDownloadSuccess {
   tempFilePath: string;
   filePath?: string;
   statusCode: number;
-  errMsg?: string;
 }
 
 export interface RealtimeLogger {
@@ -82,7 +120,7 @@ export interface WxLike {
 // miniprogram-api-typings where those are loaded.
 declare const wx: WxLike | undefined;
 
-export function globalWx(): WxLike {
-  if (typeof wx === 'undefined' || !wx) throw new Error('wxerr: no global wx; pass createClient({ wx })');
-  return wx;
+/** The global wx, or undefined outside a mini-program. */
+export function globalWx(): WxLike | undefined {
+  return typeof wx === 'undefined' ? undefined : wx;
 }

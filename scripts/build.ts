@@ -2,14 +2,14 @@
 // run its code-quality check, write the compiled package to build/miniprogram and print the main package size.
 import { mkdirSync, rmSync, writeFileSync } from 'fs';
 import { dirname, join } from 'path';
-import * as ci from 'miniprogram-ci';
+import type * as CI from 'miniprogram-ci';
 
 const ROOT = join(__dirname, '..');
 const OUT = join(ROOT, 'build', 'miniprogram');
 /** Main package budget of the lookup issue (WeChat's hard limit is 2 MB). */
 const MAIN_PACKAGE_BUDGET = 1024 * 1024;
 
-export function offlineProject(): ci.Project {
+export function offlineProject(ci: typeof CI): CI.Project {
   // `attr` skips the WeChat server round trip that getCompiledResult would otherwise make (toolchain notes).
   const options = {
     appid: 'touristappid',
@@ -22,6 +22,32 @@ export function offlineProject(): ci.Project {
   return new ci.Project(options as ConstructorParameters<typeof ci.Project>[0]);
 }
 
+/**
+ * miniprogram-ci logs its compiler chatter through console.* and, offline, an `[error] … ENOTFOUND` line for the
+ * file-extension whitelist it tries to download before falling back to its built-in list. Collect that chatter
+ * while `work` runs and say in one line what was skipped; `--verbose` (or a failure) prints all of it.
+ */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const verbose = process.argv.includes('--verbose');
+  const lines: string[] = [];
+  const methods = ['log', 'info', 'debug', 'warn', 'error'] as const;
+  const saved = methods.map((m) => console[m]);
+  if (!verbose)
+    for (const m of methods) console[m] = (...args: unknown[]) => void lines.push(args.map(String).join(' '));
+  try {
+    return await work();
+  } catch (error) {
+    for (const line of lines) process.stderr.write(`${line}\n`);
+    throw error;
+  } finally {
+    methods.forEach((m, i) => (console[m] = saved[i]));
+    if (lines.some((line) => line.includes('getwhiteextlist') && line.includes('ENOTFOUND')))
+      console.log(
+        "offline: skipped WeChat's file-extension whitelist download; used miniprogram-ci's built-in list",
+      );
+  }
+}
+
 interface QualityItem {
   name: string;
   success: boolean;
@@ -30,13 +56,13 @@ interface QualityItem {
 }
 
 async function main(): Promise<void> {
-  const project = offlineProject();
+  // Loaded inside quietly(): requiring miniprogram-ci already prints a banner.
+  const ci = await quietly(async () => import('miniprogram-ci'));
+  const project = offlineProject(ci);
   const started = Date.now();
-  const files = (await ci.getCompiledResult({
-    project,
-    version: '0.0.0-local',
-    setting: { es6: true, minify: true },
-  })) as Record<string, string | Buffer>;
+  const files = (await quietly(() =>
+    ci.getCompiledResult({ project, version: '0.0.0-local', setting: { es6: true, minify: true } }),
+  )) as Record<string, string | Buffer>;
   rmSync(OUT, { recursive: true, force: true });
   let mainBytes = 0;
   for (const [name, content] of Object.entries(files)) {
@@ -48,7 +74,7 @@ async function main(): Promise<void> {
   const count = Object.keys(files).length;
   console.log(`compiled ${count} files in ${Date.now() - started} ms → ${OUT}`);
 
-  const quality = (await ci.checkCodeQuality(project)) as unknown as QualityItem[];
+  const quality = (await quietly(() => ci.checkCodeQuality(project))) as unknown as QualityItem[];
   let failed = false;
   for (const item of quality) {
     console.log(

@@ -18,6 +18,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { createRequire } from 'module';
 import { join } from 'path';
 import { chromiumPath, launchChromium } from './chromium';
+import { auditInPage, type AuditResult } from './preview-audit';
 
 const ROOT = join(__dirname, '..');
 const MP = join(ROOT, 'miniprogram');
@@ -39,6 +40,7 @@ interface DomEl {
   innerHTML: string;
   setAttribute(name: string, value: string): void;
   hasAttribute(name: string): boolean;
+  getAttribute(name: string): string | null;
 }
 interface DomDocument {
   createElement(tag: string): DomEl;
@@ -125,7 +127,7 @@ function installWx(): void {
       pixelRatio: 3,
       screenHeight: VIEW.height,
     }),
-    getAppBaseInfo: () => ({ SDKVersion: '3.4.0' }),
+    getAppBaseInfo: () => ({ SDKVersion: '3.4.0', fontSizeSetting: 17 * fontScale }),
     isVKSupport: () => false,
   };
 }
@@ -206,8 +208,9 @@ wx-button[wx-disabled="true"] { opacity: 0.6; }
   border-radius: 16px; border: 0.5px solid rgba(128,128,128,0.3); }
 .wx-tabbar { position: fixed; bottom: 0; left: 0; right: 0; height: ${TAB_BAR + SAFE_BOTTOM}px; z-index: 10;
   display: flex; align-items: flex-start; box-sizing: border-box; padding-top: 0; }
-.wx-tab { flex: 1; height: ${TAB_BAR}px; display: flex; align-items: center; justify-content: center;
-  font: 12px sans-serif; }
+.wx-tab { flex: 1; height: ${TAB_BAR}px; display: flex; flex-direction: column; align-items: center;
+  justify-content: center; gap: 2px; font: 10px sans-serif; }
+.wx-tab picture, .wx-tab img { display: block; width: 24px; height: 24px; }
 .wx-scroller { position: fixed; left: 0; right: 0; overflow-y: auto; }
 .full .wx-scroller { position: static; height: auto !important; overflow: visible;
   padding-top: ${STATUS_BAR + NAV_BAR}px; }
@@ -274,9 +277,13 @@ function annotate(node: ExNode): void {
       const cls = String(attrs.get('class') ?? '').split(' ')[0];
       const value = String(attrs.get('value') ?? '') || (typed.get(cls) ?? '');
       const placeholder = String(attrs.get('placeholder') ?? '');
+      // placeholder-class is a page class: give it the prefix simulate gave the element's own classes.
+      const prefix = /^(\S+--)/.exec(el.getAttribute('class') ?? '')?.[1] ?? '';
+      const own = attrs.get('placeholderClass') ?? attrs.get('placeholder-class');
+      const extra = own ? ` ${prefix}${String(own)}` : '';
       el.innerHTML = value
         ? `<span>${escapeHtml(value)}</span>`
-        : `<span class="wx-placeholder">${escapeHtml(placeholder)}</span>`;
+        : `<span class="wx-placeholder${extra}">${escapeHtml(placeholder)}</span>`;
     } else if (tag === 'wx-icon') {
       const draw = ICONS[String(attrs.get('type'))];
       const size = Number(attrs.get('size') ?? 23);
@@ -309,9 +316,26 @@ const TABS = [
   { page: 'scan', text: '扫描' },
 ];
 
+/** A tab with app.json's icon for it, resolved through theme.json for each colour scheme. */
+function tabHtml(page: string, text: string, on: boolean): string {
+  const themes = JSON.parse(readFileSync(join(MP, 'theme.json'), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
+  const icon = (scheme: string) => `file://${join(MP, themes[scheme][`${page}Icon${on ? 'On' : ''}`])}`;
+  return `<div class="wx-tab ${on ? 'wx-tab--on' : ''}"><picture>
+<source media="(prefers-color-scheme: dark)" srcset="${icon('dark')}"><img src="${icon('light')}" width="24" height="24"></picture>
+<span>${text}</span></div>`;
+}
+
+/** WeChat's font-size setting of the state being rendered, as a multiple of the default 17 px. */
+let fontScale = 1;
+
 interface State {
   name: string;
   page: keyof typeof PAGES;
+  /** Rendered as with a larger WeChat font setting: fonts scaled, and checked for clipped content. */
+  fontScale?: number;
   /** Also take a full-length screenshot. */
   full?: boolean;
   drive: (comp: Rendered) => Promise<void> | void;
@@ -341,7 +365,7 @@ function searchFor(query: string): State['drive'] {
   return (comp) => event(comp, '.search-bar__input', 'input', { value: query });
 }
 
-const STATES: State[] = [
+const STATES_BASE: State[] = [
   {
     name: 'search-home',
     page: 'search',
@@ -385,6 +409,7 @@ const STATES: State[] = [
     drive: (c) => void c.instance.onLoad({ id: 'open%3A99999999' } as never),
   },
   { name: 'scan-empty', page: 'scan', drive: () => undefined },
+
   {
     name: 'scan-results',
     page: 'scan',
@@ -395,6 +420,17 @@ const STATES: State[] = [
     },
   },
 ];
+
+/** The same states again as with WeChat's largest usual font setting (about 1.3× the default 17 px). */
+function LARGE_FONT_STATES(): State[] {
+  const again = ['search-ip-whitelist', 'categories-chip', 'detail-40001', 'scan-results'];
+  return again.map((name) => {
+    const base = STATES_BASE.find((s) => s.name === name) as State;
+    return { ...base, name: `${name}-large-font`, full: false, fontScale: 1.3 };
+  });
+}
+
+const STATES: State[] = [...STATES_BASE, ...LARGE_FONT_STATES()];
 
 function pageTitle(page: PageDef): string {
   const json = JSON.parse(readFileSync(join(MP, `${page.path}.json`), 'utf8')) as {
@@ -422,7 +458,7 @@ function pageCss(page: PageDef, windowHeight: number): string {
 function html(state: State, page: PageDef, body: string, title: string): string {
   const windowHeight = VIEW.height - STATUS_BAR - NAV_BAR - (page.tab ? TAB_BAR + SAFE_BOTTOM : 0);
   const tabbar = page.tab
-    ? `<div class="wx-tabbar">${TABS.map((t) => `<div class="wx-tab ${t.page === state.page ? 'wx-tab--on' : ''}">${t.text}</div>`).join('')}</div>`
+    ? `<div class="wx-tabbar">${TABS.map((t) => tabHtml(t.page, t.text, t.page === state.page)).join('')}</div>`
     : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=${VIEW.width}, initial-scale=1">
@@ -472,24 +508,31 @@ async function main(): Promise<void> {
     return comp;
   };
 
-  const pages: { file: string; html: string; full: boolean }[] = [];
+  const pages: { file: string; html: string; full: boolean; fontScale: number }[] = [];
   for (const state of STATES) {
     if (only && !state.name.startsWith(only)) continue;
     storage.clear();
     typed.clear();
     if (state.page === 'search') await seedUser(render);
     calls.title = '';
+    fontScale = state.fontScale ?? 1;
     const comp = render(state.page);
     await state.drive(comp);
     await simulate.sleep(0);
     annotate(comp._exparserNode);
     const page = PAGES[state.page];
     const title = calls.title || pageTitle(page);
-    pages.push({ file: state.name, html: html(state, page, comp.dom.outerHTML, title), full: !!state.full });
+    pages.push({
+      file: state.name,
+      html: html(state, page, comp.dom.outerHTML, title),
+      full: !!state.full,
+      fontScale: fontScale,
+    });
   }
 
   mkdirSync(OUT, { recursive: true });
   const browser = await launchChromium(executablePath);
+  const audits: { page: string; scheme: string; audit: AuditResult }[] = [];
   try {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ viewport: VIEW, deviceScaleFactor: 2, colorScheme: scheme });
@@ -498,6 +541,9 @@ async function main(): Promise<void> {
         const file = join(OUT, `${p.file}.html`);
         writeFileSync(file, p.html);
         await tab.goto(`file://${file}`);
+        // Contrast always; at a larger font setting, fonts are scaled (and clipping checked) before the shot.
+        const audit = (await tab.evaluate(`(${auditInPage.toString()})(${p.fontScale})`)) as AuditResult;
+        audits.push({ page: p.file, scheme, audit });
         await tab.screenshot({ path: join(OUT, `${p.file}-${scheme}.png`) });
         if (p.full) {
           // The whole page, cut into phone-screen slices (a 4000 px strip is unreadable when scaled down).
@@ -520,6 +566,27 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log(`${pages.length} states × light/dark → ${OUT}`);
+  reportAudits(audits);
+}
+
+/** One line per theme, then each problem; the whole result in build/preview/audit.json. */
+function reportAudits(audits: { page: string; scheme: string; audit: AuditResult }[]): void {
+  writeFileSync(join(OUT, 'audit.json'), JSON.stringify(audits, null, 2));
+  for (const scheme of ['light', 'dark']) {
+    const mine = audits.filter((a) => a.scheme === scheme);
+    const checked = mine.reduce((n, a) => n + a.audit.checked, 0);
+    const failing = mine.flatMap((a) => a.audit.contrast.map((c) => ({ page: a.page, ...c })));
+    const min = Math.min(...mine.map((a) => a.audit.minRatio));
+    const large = mine.filter((a) => a.audit.fontScale !== 1).length;
+    const clipped = mine.flatMap((a) => a.audit.clipped.map((c) => ({ page: a.page, ...c })));
+    console.log(
+      `${scheme}: ${checked} text elements, min contrast ${min}:1, ${failing.length} below WCAG AA; ` +
+        `${large} states at a large font setting, ${clipped.length} clipped elements`,
+    );
+    for (const f of failing)
+      console.log(`  contrast ${f.ratio} < ${f.need} ${f.page} ${f.cls} "${f.text}" ${f.fg} on ${f.bg}`);
+    for (const c of clipped) console.log(`  clipped ${c.overflowPx}px ${c.page} ${c.cls} "${c.text}"`);
+  }
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 // Loader for extract-fixtures.txt (used by the extract bench and its tests).
 import { readFileSync } from 'fs';
 import { join } from 'path';
+import type { FoundCode } from '../../miniprogram/core/extract';
 
 export interface ExtractFixture {
   name: string;
@@ -21,4 +22,15 @@ export function loadExtractFixtures(): ExtractFixture[] {
     fixtures.push({ name: m[1], expected, text: part.slice(newline + 1).replace(/\n+$/, '') });
   }
   return fixtures;
+}
+
+/**
+ * How a found code is written in fixture labels: the code, with `@wecom`, `@pay` or `@wxapi` when it was
+ * attributed to WeCom, WeChat Pay or a client API's own errCode table (the real-snippet corpus's convention).
+ */
+export function labelOf(found: Pick<FoundCode, 'code' | 'platform'>): string {
+  if (found.platform === 'wecom') return `${found.code}@wecom`;
+  if (found.platform === 'payv3' || found.platform === 'payv2') return `${found.code}@pay`;
+  if (found.platform === 'wxapi') return `${found.code}@wxapi`;
+  return found.code;
 }

@@ -15,6 +15,14 @@ export interface RawRow {
   zh: string;
   fix?: string;
   note?: string;
+  /** HTTP status the source gives with the code (WeChat Pay APIv3). */
+  http?: number;
+  /** The API whose table the row comes from, when the source words a code per API. */
+  api?: string;
+  /** 小程序客户端 API: the wx.* API family the code belongs to (codes are unique per scope). */
+  scope?: string;
+  /** Official documentation URL the source names for the row. */
+  doc?: string;
 }
 
 export type Parser = (text: string, source: string) => RawRow[];

@@ -27,7 +27,7 @@ export function missingIdentifiers(from: string, to: string): string[] {
 export interface IdentifierGap {
   id: string;
   /** Which text lost the identifiers: a translation, or one half of a note/advice pair. */
-  field: 'zh' | 'en' | 'noteZh' | 'noteEn' | 'adviceZh' | 'adviceEn';
+  field: 'zh' | 'en' | 'fixEn' | 'noteZh' | 'noteEn' | 'adviceZh' | 'adviceEn';
   missing: string[];
 }
 
@@ -59,6 +59,7 @@ export function checkCatalog(data: CatalogData): CheckReport {
     // A translation must keep every identifier of the text it translates.
     if (e.zhSource === PROJECT_LABEL && e.en) gap(e.id, 'zh', e.en, e.zh);
     if (e.enSource === PROJECT_LABEL && e.zh) gap(e.id, 'en', e.zh, e.en);
+    if (e.fix && e.fixEn) gap(e.id, 'fixEn', e.fix, e.fixEn);
     if (e.noteZh && e.noteEn) {
       gap(e.id, 'noteZh', e.noteEn, e.noteZh);
       gap(e.id, 'noteEn', e.noteZh, e.noteEn);

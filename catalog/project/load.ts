@@ -8,6 +8,8 @@ export const PROJECT_DIR = __dirname;
 export const TRANSLATIONS_DIR = join(__dirname, '..', 'translations');
 export const NOTES_FILE = join(__dirname, 'notes.tsv');
 export const ADVICE_FILE = join(__dirname, 'advice.tsv');
+export const ALIASES_FILE = join(__dirname, 'aliases.tsv');
+export const FIX_EN_FILE = join(__dirname, 'wecom-fix-en.tsv');
 
 export type Lang = 'zh' | 'en';
 
@@ -36,10 +38,30 @@ export interface Advice extends Origin {
   en: string;
 }
 
+/**
+ * Spellings of one WeChat Pay code that mean the same thing (SYSTEMERROR / SYSTEM_ERROR): on each Pay platform
+ * their rows merge into one entry listing the others as aliases, and the note says why.
+ */
+export interface AliasGroup extends Origin {
+  spellings: string[];
+  zh: string;
+  en: string;
+}
+
+/** English of an entry's Chinese-only official fix (the WeCom 排查方法 cells). */
+export interface FixTranslation extends Origin {
+  id: string;
+  text: string;
+}
+
 export interface ProjectTexts {
   translations: Translation[];
+  /** Absent means none. */
+  fixTranslations?: FixTranslation[];
   notes: Note[];
   advice: Advice[];
+  /** Pay spelling groups; absent means none (a synthetic catalog in tests). */
+  aliases?: AliasGroup[];
 }
 
 export class ProjectTextError extends Error {
@@ -52,7 +74,8 @@ interface Row extends Origin {
   cells: string[];
 }
 
-const ID = /^[a-z]+:[^\s:]+$/;
+/** `open:40034`; string codes may hold spaces and colons (`payv2:No Bill Exist`, `wxapi:login:fail …`). */
+const ID = /^[a-z0-9]+:\S(?:[^\t]*\S)?$/;
 
 /**
  * Data rows of a TSV file with a fixed header. Blank lines and lines starting with `#` are skipped.
@@ -181,16 +204,69 @@ export function readAdvice(path: string, problems: string[]): Advice[] {
   return readKeyedPairs(path, ['key', 'adviceZh', 'adviceEn'], what, problems);
 }
 
+/** Alias groups: spellings separated by commas (a spelling may hold a space: "SIGN ERROR"), each spelling once. */
+export function readAliases(path: string, problems: string[]): AliasGroup[] {
+  const owner = new Map<string, Origin>();
+  const what = {
+    noun: 'alias group',
+    isKey: (k: string) => /^[A-Za-z][A-Za-z0-9_ ]*(,[A-Za-z][A-Za-z0-9_ ]*)+$/.test(k),
+    example: 'two or more spellings separated by commas, e.g. NOT_ENOUGH,NOTENOUGH',
+  };
+  const groups: AliasGroup[] = [];
+  for (const { key, ...rest } of readKeyedPairs(path, ['spellings', 'noteZh', 'noteEn'], what, problems)) {
+    const spellings = key.split(',');
+    const repeated = spellings.filter((s) => owner.has(s.toUpperCase()));
+    if (repeated.length) {
+      const first = owner.get(repeated[0].toUpperCase()) as Origin;
+      problems.push(
+        `${rest.file}:${rest.line}: ${repeated.join(', ')} already in the group at ${first.file}:${first.line}`,
+      );
+      continue;
+    }
+    for (const s of spellings) owner.set(s.toUpperCase(), rest);
+    groups.push({ spellings, ...rest });
+  }
+  return groups;
+}
+
+/** `id\tfixEn` rows, each id once. */
+export function readFixTranslations(path: string, problems: string[]): FixTranslation[] {
+  if (!existsSync(path)) return [];
+  const seen = new Map<string, Origin>();
+  const out: FixTranslation[] = [];
+  for (const row of readTsv(path, ['id', 'fixEn'], problems)) {
+    const [id, text] = row.cells;
+    const first = seen.get(id);
+    if (!ID.test(id))
+      problems.push(`${row.file}:${row.line}: malformed id "${id}" (expected e.g. wecom:60020)`);
+    else if (first)
+      problems.push(
+        `${row.file}:${row.line}: duplicate fixEn for ${id} (first at ${first.file}:${first.line})`,
+      );
+    else {
+      seen.set(id, row);
+      out.push({ id, text, file: row.file, line: row.line });
+    }
+  }
+  return out;
+}
+
 export interface ProjectPaths {
   translations: string;
   notes: string;
   advice: string;
+  /** Pay alias groups; the repository's aliases.tsv when not given. */
+  aliases?: string;
+  /** English of Chinese-only fixes; none when not given. */
+  fixTranslations?: string;
 }
 
 export const DEFAULT_PATHS: ProjectPaths = {
   translations: TRANSLATIONS_DIR,
   notes: NOTES_FILE,
   advice: ADVICE_FILE,
+  aliases: ALIASES_FILE,
+  fixTranslations: FIX_EN_FILE,
 };
 
 /** Reads all project texts; throws ProjectTextError listing every malformed line or duplicate. */
@@ -200,6 +276,8 @@ export function loadProjectTexts(paths: ProjectPaths = DEFAULT_PATHS): ProjectTe
     translations: readTranslations(paths.translations, problems),
     notes: readNotes(paths.notes, problems),
     advice: readAdvice(paths.advice, problems),
+    aliases: readAliases(paths.aliases ?? ALIASES_FILE, problems),
+    fixTranslations: paths.fixTranslations ? readFixTranslations(paths.fixTranslations, problems) : [],
   };
   if (problems.length) throw new ProjectTextError(problems);
   return texts;

@@ -48,6 +48,6 @@ export async function annotateStream(
 export async function annotateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positional.length > 0)
     throw new UsageError('annotate reads standard input: `tail -f app.log | wxerr annotate`');
-  const annotated = await annotateStream(process.stdin, (line) => io.out(line), io.color);
+  const annotated = await annotateStream(io.stdin(), (line) => io.out(line), io.color);
   return annotated > 0 ? EXIT.found : EXIT.notFound;
 }

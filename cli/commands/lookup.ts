@@ -1,12 +1,25 @@
 import { bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
-import { formatEntry, painter } from '../format';
-import { EXIT, UsageError, type CliIO, type ParsedArgs } from '../io';
+import { formatCode, painter, type Layout } from '../format';
+import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
+import { platformFilter } from '../platform-filter';
+
+export const lookupOptions: OptionSpec = { flags: ['json', 'all'], values: ['platform', 'lang'] };
+
+export function layoutOf(io: CliIO, args: ParsedArgs): Layout {
+  const lang = args.options.get('lang');
+  if (lang !== undefined && lang !== 'zh' && lang !== 'en') throw new UsageError('--lang takes zh or en');
+  return { p: painter(io.color), width: io.width, lang: lang ?? io.lang };
+}
 
 export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const codes = args.positional;
   if (codes.length === 0) throw new UsageError('lookup needs a code, e.g. `wxerr lookup 40001`');
   const catalog = bundledCatalog();
-  const results = codes.map((code) => ({ code: normalizeCode(code), entries: catalog.lookup(code) }));
+  const keep = platformFilter(args.options.get('platform'));
+  const results = codes.map((code) => ({
+    code: normalizeCode(code),
+    entries: catalog.lookup(code).filter(keep),
+  }));
   const found = results.some((r) => r.entries.length > 0);
   if (args.flags.has('json')) {
     io.out(
@@ -18,14 +31,20 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
     );
     return found ? EXIT.found : EXIT.notFound;
   }
-  const p = painter(io.color);
-  for (const { code, entries } of results) {
+  const layout = layoutOf(io, args);
+  const { p } = layout;
+  const all = args.flags.has('all');
+  results.forEach(({ code, entries }, i) => {
+    if (i > 0) io.out('');
     if (entries.length === 0) {
       const family = catalog.family(code);
-      io.out(`${p.code(p.bold(code))}  not in the catalog. ${family.key}: ${family.en} (${family.zh})`);
-      continue;
+      const where = args.options.has('platform')
+        ? ` on platform ${args.options.get('platform')}`
+        : ' in the catalog';
+      io.out(`${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`);
+      return;
     }
-    io.out(entries.map((e) => formatEntry(e, p)).join('\n\n'));
-  }
+    io.out(formatCode(entries, layout, { all }).join('\n'));
+  });
   return found ? EXIT.found : EXIT.notFound;
 }

@@ -1,19 +1,26 @@
-// wxerr scan FILE | - : every WeChat error code in a log, a pasted body or a screenshot (PNG/JPEG via OCR).
-import { readFileSync } from 'fs';
+// wxerr scan FILE|DIR|GLOB|- ...: every WeChat error code in logs of any size (streamed line by line), a
+// pasted body or a screenshot (PNG/JPEG via OCR). Ends with a summary by code.
+import { createReadStream } from 'fs';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
-import {
-  extractCodes,
-  MAX_SCAN_CHARS,
-  ScanInputTooLarge,
-  type ScanResult,
-} from '../../miniprogram/core/extract';
-import type { Entry } from '../../miniprogram/core/types';
+import { extractCodes, ScanInputTooLarge } from '../../miniprogram/core/extract';
 import type { FamilyLabel } from '../../miniprogram/core/family';
-import { actionWords, painter } from '../format';
-import { EXIT, UsageError, type CliIO, type ParsedArgs } from '../io';
-import { isImage, ocrImage } from '../ocr';
+import { filledFix } from '../../miniprogram/core/fill';
+import type { Entry } from '../../miniprogram/core/types';
+import { plainMessage } from '../errors';
+import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
+import { ocrImage } from '../ocr';
+import { readLines } from '../scan/lines';
+import { Scanner, type CodeSummary, type Place } from '../scan/scanner';
+import { sourcesOf, walk, type Problem, type Source } from '../scan/sources';
+import { printScan } from '../scan/report';
+import { layoutOf } from './lookup';
 
-/** One code of `scan --json`: the shape scripts rely on. `family` only when the catalog has no entry. */
+export const scanOptions: OptionSpec = {
+  flags: ['json', 'jsonl', 'ocr-text', 'no-prefilter'],
+  values: ['lang'],
+};
+
+/** One code of `scan --json`: today's fields (code…entries, family) and the run's counts and places. */
 export interface ScanJsonCode {
   code: string;
   inferred: boolean;
@@ -21,108 +28,200 @@ export interface ScanJsonCode {
   rid: string | null;
   entries: Entry[];
   family?: FamilyLabel;
+  count: number;
+  first: Place;
+  last: Place;
+  /** The fix filled in from the text (core/fill.ts), when the text carries the values. */
+  next?: { en: string; zh: string };
 }
 
 export interface ScanJson {
   codes: ScanJsonCode[];
   rids: string[];
+  summary: {
+    files: number;
+    lines: number;
+    bytes: number;
+    codes: number;
+    occurrences: number;
+    extracted: number;
+  };
+  problems: Problem[];
+  /** What OCR read from each image (--ocr-text). */
+  ocr?: { file: string; text: string }[];
 }
 
-/** An input the user can fix (missing file, unreadable image, too large): exit 2 with this message. */
-class InputError extends Error {}
+export interface ScanRun {
+  scanner: Scanner;
+  problems: Problem[];
+  files: number;
+  bytes: number;
+  ocr: { file: string; text: string }[];
+}
 
 export async function scanCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.flags.has('jsonl')) return scanJsonl(io);
-  if (args.positional.length !== 1) throw new UsageError('scan needs one FILE, or - for standard input');
-  let result: ScanResult;
-  try {
-    result = extractCodes(await readInput(args.positional[0], io));
-  } catch (error) {
-    if (error instanceof InputError) {
-      io.err(`wxerr: ${error.message}`);
-      return EXIT.usage;
-    }
-    if (error instanceof ScanInputTooLarge) {
-      io.err(`wxerr: ${tooLargeMessage(error)}`);
-      return EXIT.usage;
-    }
-    throw error;
-  }
-  if (args.flags.has('json')) io.out(JSON.stringify(toJson(result), null, 2));
-  else printResult(result, io);
-  return result.codes.length > 0 ? EXIT.found : EXIT.notFound;
+  if (args.positional.length === 0)
+    throw new UsageError('scan needs a FILE, a folder, a glob, or - for standard input');
+  const run = await scanSources(args.positional, io, {
+    showOcr: args.flags.has('ocr-text'),
+    prefilter: !args.flags.has('no-prefilter'),
+  });
+  const json = args.flags.has('json');
+  if (json) io.out(JSON.stringify(toJson(run), null, 2));
+  else printScan(run, io, layoutOf(io, args));
+  // Problems are told as they happen (stderr); the exit code tells them again at the end.
+  if (run.problems.length) return EXIT.usage;
+  return run.scanner.codes.size > 0 ? EXIT.found : EXIT.notFound;
 }
 
-async function readInput(source: string, io: CliIO): Promise<string> {
-  if (source === '-') return io.readStdin();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(source);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `cannot read ${source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
-    );
-  }
-  if (!isImage(bytes)) {
-    if (bytes.length > MAX_SCAN_CHARS * 4) throw new ScanInputTooLarge(bytes.length);
-    return bytes.toString('utf8');
-  }
-  try {
-    return await ocrImage(bytes);
-  } catch (error) {
-    throw new InputError(`could not read text from the image ${source}: ${(error as Error).message}`);
-  }
-}
-
-function tooLargeMessage(error: ScanInputTooLarge): string {
-  return `${error.message}. Split the input and scan each part, e.g. \`split -C 3m app.log part- && for f in part-*; do wxerr scan "$f"; done\`, or stream it: \`wxerr annotate < app.log\`.`;
-}
-
-export function toJson(result: ScanResult): ScanJson {
-  const catalog = bundledCatalog();
-  return {
-    codes: result.codes.map((c) => {
-      const entries = catalog.lookup(c.code);
-      const item: ScanJsonCode = {
-        code: c.code,
-        inferred: c.inferred,
-        evidence: c.evidence,
-        rid: c.rid ?? null,
-        entries,
-      };
-      if (entries.length === 0) item.family = catalog.family(c.code);
-      return item;
-    }),
-    rids: result.rids,
+/** Scans every source in turn; a bad one is reported and the others are still scanned. */
+export async function scanSources(
+  args: string[],
+  io: CliIO,
+  { showOcr = false, prefilter = true } = {},
+): Promise<ScanRun> {
+  const run: ScanRun = { scanner: new Scanner(prefilter), problems: [], files: 0, bytes: 0, ocr: [] };
+  const report = (problem: Problem) => {
+    run.problems.push(problem);
+    io.err(`wxerr: ${problem.message}`);
   };
+  for (const source of sourcesOf(args, report)) {
+    if (source.kind !== 'dir') {
+      await scanOne(source, run, io, report, showOcr);
+      continue;
+    }
+    let text = 0;
+    let skipped = 0;
+    const before = run.problems.length;
+    for (const file of walk(source.name, report)) {
+      if (await scanOne({ kind: 'file', name: file, explicit: false }, run, io, report, showOcr)) text++;
+      else skipped++;
+    }
+    if (run.problems.length > before && text === 0 && skipped === 0) continue;
+    if (text === 0) {
+      const why = skipped ? `${skipped} file${skipped > 1 ? 's' : ''}, none of them text` : 'it is empty';
+      report({ file: source.name, message: `${source.name}: no text files to scan (${why})` });
+    }
+  }
+  run.scanner.flush();
+  return run;
 }
 
-function printResult(result: ScanResult, io: CliIO): void {
-  const p = painter(io.color);
-  const catalog = bundledCatalog();
-  if (result.codes.length === 0) {
-    io.out('no WeChat error code found');
+/** Scans one file or standard input, in 256 KB reads (smaller reads kept peak RSS lower than 1 MB ones). False when it was skipped (binary or an image inside a folder). */
+async function scanOne(
+  source: Source & { kind: 'file' | 'stdin' },
+  run: ScanRun,
+  io: CliIO,
+  report: (p: Problem) => void,
+  showOcr: boolean,
+): Promise<boolean> {
+  const name = source.name;
+  const explicit = source.kind === 'stdin' || source.explicit;
+  const feed = (text: string, line: number) => run.scanner.add(name, text, line);
+  let outcome;
+  try {
+    const chunks =
+      source.kind === 'stdin' ? io.stdin() : createReadStream(name, { highWaterMark: 256 * 1024 });
+    outcome = await readLines(chunks, feed);
+  } catch (error) {
+    report({ file: name, message: plainMessage(error, name) });
+    return true;
+  }
+  run.scanner.flush();
+  switch (outcome.kind) {
+    case 'binary':
+      if (explicit)
+        report({ file: name, message: `${name}: binary data, not a text log or an image; skipped` });
+      return false;
+    case 'image-too-large':
+      if (explicit) report({ file: name, message: `${name}: image larger than 50 MB; skipped` });
+      return false;
+    case 'image':
+      if (!explicit) return false;
+      await scanImage(name, outcome.bytes, run, io, report, showOcr);
+      return true;
+    case 'text':
+      run.files++;
+      run.bytes += outcome.bytes;
+      if (outcome.invalidUtf8At !== undefined)
+        report({
+          file: name,
+          message: `${name}: not valid UTF-8 text (first bad byte near offset ${outcome.invalidUtf8At}); the rest was scanned with the bad bytes replaced`,
+        });
+      return true;
+  }
+}
+
+async function scanImage(
+  name: string,
+  bytes: Buffer,
+  run: ScanRun,
+  io: CliIO,
+  report: (p: Problem) => void,
+  showOcr: boolean,
+): Promise<void> {
+  let text: string;
+  try {
+    text = await ocrImage(bytes);
+  } catch (error) {
+    const reason = plainMessage(error).replace(
+      /^cannot decode the image \((PNG|JPEG)\):.*$/i,
+      'a truncated or damaged $1 image',
+    );
+    report({ file: name, message: `${name}: could not read text from the image: ${reason}` });
     return;
   }
-  for (const c of result.codes) {
-    const entries = catalog.lookup(c.code);
-    const tag = c.inferred ? p.dim(' (inferred from errmsg)') : '';
-    const times = c.occurrences > 1 ? p.dim(` ×${c.occurrences}`) : '';
-    io.out(`${p.code(p.bold(c.code))}${tag}${times}  ${p.dim(`line ${c.line}:`)} ${c.evidence}`);
-    if (entries.length === 0) {
-      const family = catalog.family(c.code);
-      io.out(`  not in the catalog. ${family.key}: ${family.en} (${family.zh})`);
-    }
-    for (const e of entries) {
-      const text = [e.zh, e.en].filter(Boolean).join(' / ') || '—';
-      io.out(`  ${p.accent(e.platform)}  ${text}  ${p.dim(`[${e.action}: ${actionWords(e.action)}]`)}`);
-    }
-    if (c.errmsg) io.out(`  ${p.bold('errmsg')} ${c.errmsg}`);
-    if (c.ip) io.out(`  ${p.bold('ip')} ${c.ip}`);
-    if (c.rid) io.out(`  ${p.bold('rid')} ${c.rid}`);
-  }
-  if (result.rids.length) io.out(`\nrids: ${result.rids.join(', ')}`);
+  run.files++;
+  run.bytes += bytes.length;
+  run.ocr.push({ file: name, text });
+  if (showOcr) io.err(`── OCR text of ${name} ──\n${text.trimEnd()}\n── end of OCR text ──`);
+  text.split('\n').forEach((line, i) => run.scanner.add(name, line, i + 1));
+  run.scanner.flush();
+}
+
+/** The entries of a code, and its family when the catalog has none (the fields every scan JSON carries). */
+function explained(code: string): { entries: Entry[]; family?: FamilyLabel } {
+  const catalog = bundledCatalog();
+  const entries = catalog.lookup(code);
+  return entries.length ? { entries } : { entries, family: catalog.family(code) };
+}
+
+function jsonCode(s: CodeSummary): ScanJsonCode {
+  const { entries, family } = explained(s.code);
+  const item: ScanJsonCode = {
+    code: s.code,
+    inferred: s.inferred,
+    evidence: s.found.evidence,
+    rid: s.found.rid ?? null,
+    entries,
+    ...(family ? { family } : {}),
+    count: s.count,
+    first: s.first,
+    last: s.last,
+  };
+  const next = filledFix(s.code, entries[0], s.facts);
+  if (next) item.next = { en: next.en, zh: next.zh };
+  return item;
+}
+
+export function toJson(run: ScanRun): ScanJson {
+  const codes = [...run.scanner.codes.values()];
+  return {
+    codes: codes.map(jsonCode),
+    rids: run.scanner.rids,
+    summary: {
+      files: run.files,
+      lines: run.scanner.lines,
+      bytes: run.bytes,
+      codes: codes.length,
+      occurrences: codes.reduce((n, c) => n + c.count, 0),
+      /** Lines the prefilter passed to the extractor. */
+      extracted: run.scanner.kept,
+    },
+    problems: run.problems,
+    ...(run.ocr.length ? { ocr: run.ocr } : {}),
+  };
 }
 
 /** --jsonl: each stdin line is a JSON-encoded string; one result (or error object) per line. */
@@ -134,11 +233,18 @@ async function scanJsonl(io: CliIO): Promise<number> {
     try {
       const text: unknown = JSON.parse(raw);
       if (typeof text !== 'string') throw new Error('expected a JSON string');
-      const json = toJson(extractCodes(text));
-      any ||= json.codes.length > 0;
-      io.out(JSON.stringify(json));
+      const result = extractCodes(text);
+      any ||= result.codes.length > 0;
+      const codes = result.codes.map((c) => ({
+        code: c.code,
+        inferred: c.inferred,
+        evidence: c.evidence,
+        rid: c.rid ?? null,
+        ...explained(c.code),
+      }));
+      io.out(JSON.stringify({ codes, rids: result.rids }));
     } catch (error) {
-      const message = error instanceof ScanInputTooLarge ? error.message : (error as Error).message;
+      const message = error instanceof ScanInputTooLarge ? error.message : plainMessage(error);
       io.out(JSON.stringify({ error: message, line: i + 1 }));
     }
   });

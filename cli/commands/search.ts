@@ -1,7 +1,20 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
-import { formatEntry, painter } from '../format';
-import { EXIT, UsageError, type CliIO, type ParsedArgs } from '../io';
+import { meaningsOf } from '../../miniprogram/core/search/group';
+import type { Entry } from '../../miniprogram/core/types';
+import { isWeChat, splitByWeChat, type Layout } from '../format';
+import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
+import { platformFilter } from '../platform-filter';
+import { fit } from '../text';
+import { layoutOf } from './lookup';
+
+export const searchOptions: OptionSpec = {
+  flags: ['json', 'jsonl', 'all'],
+  values: ['limit', 'platform', 'lang'],
+};
+
+/** Hits asked of the index per code block shown: a code's several platforms each make a hit. */
+const HITS_PER_BLOCK = 6;
 
 /** One hit as a batch evaluator reads it: identity, both texts, and why it matched. */
 function compactHit(hit: SearchHit): Record<string, unknown> {
@@ -19,23 +32,58 @@ function compactHit(hit: SearchHit): Record<string, unknown> {
   };
 }
 
+/** Entries grouped by code, in the order of each code's first entry. */
+function groupEntries(entries: readonly Entry[]): Entry[][] {
+  const groups = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const group = groups.get(e.code);
+    if (!group) groups.set(e.code, [e]);
+    else if (!group.includes(e)) group.push(e);
+  }
+  return [...groups.values()];
+}
+
+/** Hits grouped by code, in the order of each code's best hit; a hit's other meanings (`also`) join its code. */
+export function groupByCode(hits: SearchHit[]): Entry[][] {
+  return groupEntries(hits.flatMap((h) => [h.entry, ...h.also]));
+}
+
+/** A search block: the code with its platforms, then its meaning in one line per language. */
+function block(entries: Entry[], layout: Layout): string[] {
+  const { p, width } = layout;
+  const [first, ...rest] = entries;
+  const more = rest.length ? p.dim(`  +${rest.length} platform${rest.length > 1 ? 's' : ''}`) : '';
+  const lines = [`${p.code(p.bold(first.code))}  ${p.accent(first.platform)}${more}`];
+  for (const text of [first.zh, first.en]) if (text) lines.push(fit(`  ${text}`, width));
+  return lines;
+}
+
 export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const index = searchIndex(bundledCatalog());
   const limit = Number(args.options.get('limit') ?? 10);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a whole number ≥ 1');
+  const keep = platformFilter(args.options.get('platform'));
   if (args.flags.has('jsonl')) {
     // One query per line in, one JSON array of hits per line out (batch evaluation): blank lines too, so
     // that output line n always answers input line n.
     const input = await io.readStdin();
     const lines = input.split(/\r?\n/);
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
-    for (const line of lines) io.out(JSON.stringify(index.search(line, { limit }).map(compactHit)));
+    for (const line of lines)
+      io.out(
+        JSON.stringify(
+          index
+            .search(line, { limit })
+            .filter((h) => keep(h.entry))
+            .map(compactHit),
+        ),
+      );
     return EXIT.found;
   }
   const query = args.positional.join(' ');
   if (!query.trim()) throw new UsageError('search needs a query, e.g. `wxerr search "invalid credential"`');
-  const hits = index.search(query, { limit });
-  if (args.flags.has('json'))
+  if (args.flags.has('json')) {
+    const hits = index.search(query, { limit }).filter((h) => keep(h.entry));
     io.out(
       JSON.stringify(
         hits.map((h) => ({ ...h.entry, score: h.score, kind: h.kind, highlights: h.highlights })),
@@ -43,10 +91,56 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
         2,
       ),
     );
-  else if (hits.length === 0) io.out(`no match for ${JSON.stringify(query)}`);
-  else {
-    const p = painter(io.color);
-    io.out(hits.map((h) => formatEntry(h.entry, p)).join('\n\n'));
+    return hits.length ? EXIT.found : EXIT.notFound;
   }
-  return hits.length ? EXIT.found : EXIT.notFound;
+  const hits = index.search(query, { limit: limit * HITS_PER_BLOCK }).filter((h) => keep(h.entry));
+  if (hits.length === 0) {
+    io.out(`no match for ${JSON.stringify(query)}`);
+    return EXIT.notFound;
+  }
+  io.out(
+    searchText(hits, layoutOf(io, args), limit, args.flags.has('all') || args.options.has('platform')).join(
+      '\n',
+    ),
+  );
+  return EXIT.found;
+}
+
+/**
+ * One block per code, WeChat first. The non-WeChat platform's hits stand apart at the end, shown when asked
+ * (--all, --platform) or when they are all there is; otherwise counted in one line.
+ */
+export function searchText(hits: SearchHit[], layout: Layout, limit: number, showOther: boolean): string[] {
+  const wechatHits = hits.filter((h) => isWeChat(h.entry));
+  const lines: string[] = [];
+  const wechatGroups = groupByCode(wechatHits).slice(0, limit);
+  for (const group of wechatGroups) {
+    if (lines.length) lines.push('');
+    lines.push(...block(splitByWeChat(group).wechat, layout));
+  }
+  // The engine leaves out the non-WeChat meanings of the codes it shows (unless the query names that
+  // platform): they are counted here, and shown with --all.
+  const catalog = bundledCatalog();
+  const hidden = wechatGroups.flatMap((group) =>
+    meaningsOf(catalog, group[0].code, { nonWechat: true }).apart.map((c) => c.primary),
+  );
+  const otherHits = hits.filter((h) => !isWeChat(h.entry)).map((h) => h.entry);
+  const otherGroups = groupEntries([...otherHits, ...hidden]).slice(0, limit);
+  if (otherGroups.length === 0) return lines;
+  if (showOther || wechatHits.length === 0) {
+    if (lines.length) lines.push('');
+    lines.push(layout.p.bold(`── not WeChat: ${otherGroups[0][0].platform} ──`));
+    for (const group of otherGroups) lines.push(...block(group, layout));
+  } else {
+    lines.push(
+      '',
+      layout.p.dim(
+        fit(
+          `+${otherGroups.length} match${otherGroups.length > 1 ? 'es' : ''} on a non-WeChat platform (--all)`,
+          layout.width,
+        ),
+      ),
+    );
+  }
+  return lines;
 }

@@ -1,6 +1,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { ACTIONS, actionAdvice } from '../../miniprogram/core/advice';
 import { painter } from '../format';
+import { fit, wrap } from '../text';
 import { EXIT, type CliIO, type ParsedArgs } from '../io';
 
 export function catalogStats() {
@@ -64,11 +65,13 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
   const p = painter(io.color);
   io.out(p.bold(`${stats.entries} entries from ${stats.rows} source rows`));
   io.out('');
-  io.out(p.bold('source  rows  kept  merged  file'));
+  const idWidth = Math.max(6, ...stats.sources.map((s) => s.id.length));
+  io.out(p.bold(fit(`${'source'.padEnd(idWidth)}  rows  kept  merged  file`, io.width)));
   for (const s of stats.sources) {
-    io.out(
-      `${s.id.padEnd(6)} ${String(s.rows).padStart(5)} ${String(s.kept).padStart(5)} ${String(s.merged).padStart(7)}  ${s.file}${s.accounted ? '' : '  (ROWS NOT ACCOUNTED FOR)'}`,
-    );
+    // A source whose rows are not all accounted for says so first: the file name is what gets cut.
+    const warning = s.accounted ? '' : '(ROWS NOT ACCOUNTED FOR)  ';
+    const row = `${s.id.padEnd(idWidth)} ${String(s.rows).padStart(5)} ${String(s.kept).padStart(5)} ${String(s.merged).padStart(7)}  ${warning}${s.file}`;
+    io.out(fit(row, io.width));
   }
   io.out('');
   io.out(p.bold('entries per platform'));
@@ -83,12 +86,12 @@ export async function statsCommand(args: ParsedArgs, io: CliIO): Promise<number>
   io.out(p.bold('texts by label (source id, or wxerr = project translation)'));
   for (const lang of ['zh', 'en'] as const) {
     const parts = Object.entries(stats.labels[lang]).map(([label, n]) => `${label} ${n}`);
-    io.out(`  ${lang}: ${parts.join(', ')}`);
+    io.out(wrap(`${lang}: ${parts.join(', ')}`, io.width, '  ', '      ').join('\n'));
   }
   io.out(`project notes (wxerr): ${stats.notes}`);
-  io.out(
+  const advice =
     `specific advice (wxerr): ${stats.advice.entries} entries, ${stats.advice.codes} codes; ` +
-      `general advice for ${stats.advice.actionClasses} action classes`,
-  );
+    `general advice for ${stats.advice.actionClasses} action classes`;
+  io.out(wrap(advice, io.width, '', '  ').join('\n'));
   return EXIT.found;
 }

@@ -191,8 +191,24 @@ function dedupe(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
-/** The user's data in wx storage, validated against the bundled catalog. Read fresh by each page load. */
+/** The user's data in wx storage, validated against the bundled catalog. Reads storage lazily, once per key. */
 export function openUserData(store: KeyValueStore = wxStore): UserData {
   const catalog = bundledCatalog();
   return new UserData(store, (id) => catalog.get(id) !== undefined);
+}
+
+const perPage = new WeakMap<object, UserData>();
+
+/**
+ * The user's data for one page: read from storage once when the page shows (`fresh`, from onShow/onLoad),
+ * then served from memory for every tap until the next show. Another page may have changed storage in the
+ * meantime, which is why each show starts fresh; writes go through to storage at once.
+ */
+export function pageUserData(page: object, fresh = false, store: KeyValueStore = wxStore): UserData {
+  let user = perPage.get(page);
+  if (!user || fresh) {
+    user = openUserData(store);
+    perPage.set(page, user);
+  }
+  return user;
 }

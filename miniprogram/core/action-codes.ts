@@ -3,9 +3,9 @@
 import type { Action, Platform } from './types';
 
 /** Space-separated codes per action, expanded once into a lookup table. */
-function table(groups: Partial<Record<Action, string>>): Record<string, Action> {
-  const out: Record<string, Action> = {};
-  for (const a in groups) for (const c of (groups[a as Action] as string).split(' ')) out[c] = a as Action;
+export function table<A extends string = Action>(groups: Partial<Record<A, string>>): Record<string, A> {
+  const out: Record<string, A> = {};
+  for (const a in groups) for (const c of (groups[a] as string).split(' ')) out[c] = a;
   return out;
 }
 

@@ -1,11 +1,12 @@
 // The catalog at run time, indexed by code. Pure TypeScript (no wx), shared by pages, wrapper and CLI.
 // The bundled catalog decodes its entries one at a time, on first use: a fresh process (iOS runs mini-program
 // JS without a JIT) that answers one query decodes the few entries it shows, not all of them.
-import { decodeEntry, type PackedCatalog, type PackedEntry } from './codec';
+import { normalizeCode, payKey } from './code-key';
+import { EntryDecoder, type PackedCatalog } from './codec';
 import type { EntryTexts } from './search/passages';
 import { CATALOG_JSON } from './generated/catalog-data';
 import { explainFamily, type FamilyLabel } from './family';
-import { PLATFORMS, platformRank } from './platforms';
+import { entryId, PAY_PLATFORMS, PLATFORMS, platformRank } from './platforms';
 import type { CatalogData, Entry, Platform, SourceInfo } from './types';
 
 function isPacked(data: CatalogData | PackedCatalog): data is PackedCatalog {
@@ -14,6 +15,7 @@ function isPacked(data: CatalogData | PackedCatalog): data is PackedCatalog {
 
 export class Catalog {
   private readonly packed: PackedCatalog | undefined;
+  private readonly decoder: EntryDecoder | undefined;
   private readonly decoded: (Entry | undefined)[];
   private all: Entry[] | undefined;
   private readonly version: number;
@@ -22,8 +24,10 @@ export class Catalog {
   private readonly codes: string[];
   private readonly ranks: Int8Array;
   private readonly advised: Uint8Array;
-  /** Entry indices by code, most commonly met first (see byCommonness). */
+  /** Entry indices by code, most commonly met first (see byCommonness). WeChat Pay entries are in bySpelling. */
   private readonly byCode = new Map<string, number[]>();
+  /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
+  private readonly bySpelling = new Map<string, number[]>();
   private byIdMap: Map<string, number> | undefined;
   /** Codes such as "-40400x" that stand for a range of codes. */
   private readonly wildcards: number[] = [];
@@ -34,23 +38,27 @@ export class Catalog {
     this.codes = new Array<string>(n);
     this.ranks = new Int8Array(n);
     this.advised = new Uint8Array(n);
+    /** Per entry: its other spellings (WeChat Pay aliases). */
+    const aliases = new Array<readonly string[] | undefined>(n);
     if (isPacked(data)) {
       this.packed = data;
+      this.decoder = new EntryDecoder(data);
       this.version = data.v;
       this.sources = data.sources;
       this.decoded = new Array<Entry | undefined>(n);
       for (let i = 0; i < n; i++) {
         const packed = data.e[i];
-        // Catalog codes are stored normalised (test/core/search.test.ts checks), but for wildcard rows
-        // ("-40400x"), whose x lookups upper-case: no normalizeCode (a few regexes) per entry.
-        const code = packed[0];
-        const last = code.charCodeAt(code.length - 1);
-        this.codes[i] = last === 120 ? normalizeCode(code) : code;
+        this.codes[i] = storedCode(packed[0]);
         this.ranks[i] = packed[1];
-        this.advised[i] = packed[4]?.adviceEn ? 1 : 0;
+        const extra = packed[4];
+        // Short keys of codec.ts: A = adviceEn, k = aliases (a shared string's index may be 0: not a truthy test).
+        this.advised[i] = extra?.A !== undefined ? 1 : 0;
+        const k = extra?.k;
+        if (Array.isArray(k)) aliases[i] = k as string[];
       }
     } else {
       this.packed = undefined;
+      this.decoder = undefined;
       this.version = data.version;
       this.sources = data.sources;
       this.decoded = data.entries.slice();
@@ -59,19 +67,27 @@ export class Catalog {
         this.codes[i] = normalizeCode(e.code);
         this.ranks[i] = platformRank(e.platform);
         this.advised[i] = e.adviceEn ? 1 : 0;
+        aliases[i] = e.aliases;
       });
     }
+    const add = (index: Map<string, number[]>, key: string, i: number): void => {
+      const list = index.get(key);
+      if (!list) index.set(key, [i]);
+      else if (!list.includes(i)) list.push(i);
+    };
     for (let i = 0; i < n; i++) {
       const code = this.codes[i];
-      const list = this.byCode.get(code);
-      if (list) list.push(i);
-      else this.byCode.set(code, [i]);
+      if (PAY_PLATFORMS.has(PLATFORMS[this.ranks[i]].name)) {
+        add(this.bySpelling, payKey(code), i);
+        for (const spelling of aliases[i] ?? []) add(this.bySpelling, payKey(spelling), i);
+      } else add(this.byCode, code, i);
       const last = code.charCodeAt(code.length - 1);
       if (last === 120 || last === 88) this.wildcards.push(i);
     }
-    this.byCode.forEach((list) => {
-      if (list.length > 1) list.sort(this.byCommonness);
-    });
+    for (const index of [this.byCode, this.bySpelling])
+      index.forEach((list) => {
+        if (list.length > 1) list.sort(this.byCommonness);
+      });
   }
 
   /** Every entry, decoded (all at once on first use). */
@@ -96,8 +112,8 @@ export class Catalog {
   entryAt(i: number): Entry {
     let entry = this.decoded[i];
     if (!entry) {
-      if (!this.packed) throw new RangeError(`no entry ${i}`);
-      entry = decodeEntry(this.packed.e[i]);
+      if (!this.packed || !this.decoder) throw new RangeError(`no entry ${i}`);
+      entry = this.decoder.entry(this.packed.e[i]);
       this.decoded[i] = entry;
     }
     return entry;
@@ -109,8 +125,8 @@ export class Catalog {
    */
   textsAt(i: number): EntryTexts {
     const decoded = this.decoded[i];
-    if (decoded || !this.packed) return this.entryAt(i);
-    return packedTexts(this.packed.e[i]);
+    if (decoded || !this.packed || !this.decoder) return this.entryAt(i);
+    return this.decoder.texts(this.packed.e[i]);
   }
 
   /** The code of entry i, normalised (see normalizeCode), without decoding it. */
@@ -137,10 +153,18 @@ export class Catalog {
   indexOf(id: string): number {
     if (!this.byIdMap) {
       const map = new Map<string, number>();
-      for (let i = 0; i < this.size; i++) map.set(`${PLATFORMS[this.ranks[i]].key}:${this.codes[i]}`, i);
+      for (let i = 0; i < this.size; i++) map.set(this.idAt(i), i);
       this.byIdMap = map;
     }
     return this.byIdMap.get(id) ?? -1;
+  }
+
+  /** The id of entry i (see entryId), without decoding it. */
+  private idAt(i: number): string {
+    const decoded = this.decoded[i];
+    if (decoded || !this.packed || !this.decoder) return this.entryAt(i).id;
+    const [code, p, , , extra] = this.packed.e[i];
+    return entryId(PLATFORMS[p].name, code, this.decoder.scope(extra));
   }
 
   get(id: string): Entry | undefined {
@@ -148,9 +172,9 @@ export class Catalog {
     return i < 0 ? undefined : this.entryAt(i);
   }
 
-  /** True when some entry has exactly this (normalised) code. */
+  /** True when some entry has exactly this (normalised) code, or a WeChat Pay entry has it as a spelling. */
   has(code: string): boolean {
-    return this.byCode.has(code);
+    return this.byCode.has(code) || (!isDigits(code) && this.bySpelling.has(payKey(code)));
   }
 
   /**
@@ -169,10 +193,12 @@ export class Catalog {
   /** lookupIndices for a code already normalised (a codeAt value): no regexes. */
   lookupNormalized(key: string): number[] {
     const exact = this.byCode.get(key) ?? [];
+    const pay = isDigits(key) ? [] : (this.bySpelling.get(payKey(key)) ?? []);
     const covering = this.wildcards.filter(
       (w) => this.codes[w] !== key && matchesWildcard(this.codes[w], key),
     );
-    return covering.length ? [...exact, ...covering].sort(this.byCommonness) : exact.slice();
+    if (!pay.length && !covering.length) return exact.slice();
+    return [...exact, ...pay, ...covering].sort(this.byCommonness);
   }
 
   /** Family explanation for a code that has no entry (or to show beside one). */
@@ -200,39 +226,30 @@ export class Catalog {
     this.advised[b] - this.advised[a] || this.ranks[a] - this.ranks[b];
 }
 
-/** "40001", " 40001 ", "+40001", "０４０００１" (full-width) all mean 40001; string codes are upper-cased. */
-export function normalizeCode(code: string): string {
-  const s = code
-    .trim()
-    .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/^[－—–]/, '-')
-    .replace(/^\+/, '');
-  return /^-?\d+$/.test(s) ? s.replace(/^(-?)0+(?=\d)/, '$1') : s.toUpperCase();
+export { normalizeCode, payKey };
+
+/**
+ * A packed code as codeAt gives it: numbers are stored normalised (test/core/search.test.ts checks), so only
+ * other codes (wildcards "-40400x", Pay and errMsg strings) pay for normalizeCode's regexes.
+ */
+function storedCode(code: string): string {
+  return isDigits(code) ? code : normalizeCode(code);
+}
+
+/** An integer as catalogs store it ("-1", "40001"), by char codes: no regex per entry at start-up. */
+function isDigits(code: string): boolean {
+  const start = code.charCodeAt(0) === 45 ? 1 : 0;
+  if (start >= code.length) return false;
+  for (let i = start; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 function matchesWildcard(pattern: string, code: string): boolean {
   const stem = pattern.replace(/x+$/i, '');
   return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
-}
-
-/** A packed entry's texts with its primary en/zh/fix and their sources, as decodeEntry derives them. */
-function packedTexts([, , , texts, extra]: PackedEntry): EntryTexts {
-  const out: EntryTexts = {
-    en: '',
-    zh: '',
-    texts: texts.map(([en, zh, fix, note]) => ({ en, zh, fix, note })),
-  };
-  for (const [k, field] of [
-    [0, 'en'],
-    [1, 'zh'],
-    [2, 'fix'],
-  ] as const) {
-    const variant = texts.find((t) => t[k]);
-    if (!variant) continue;
-    out[field] = variant[k];
-    if (field !== 'fix') out[`${field}Source`] = variant[4].slice(0, variant[4].indexOf(':'));
-  }
-  return extra ? Object.assign(out, extra) : out;
 }
 
 let shared: Catalog | undefined;

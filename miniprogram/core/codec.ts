@@ -1,31 +1,56 @@
-// The bundled catalog is stored compactly (arrays, refs as "source:row:line") to keep the main package small;
-// decodeCatalog turns it back into full entries. Family and primary texts are derived, not stored.
+// The bundled catalog is stored compactly to keep the main package small; decodeCatalog turns it back into
+// full entries. Family, id and primary texts are derived, not stored. Compact forms:
+// - entries and texts are arrays; the fields decodeCatalog cannot derive go in a small object with short keys;
+// - a string used more than once (advice shared by a code's platforms, texts repeated across platforms) is
+//   stored once in `s` and referred to by its index (a number where a string would stand);
+// - refs are "sourceIndex:row[:line]", the line omitted when it is row + 1 (a table with one header line);
+//   a source missing from `sources` (a hand-made catalog in tests) is written "~id";
+// - a project translation's "wxerr" label is implied by a text no source gives in that language.
 import { familyOf } from './family';
-import { PLATFORMS } from './platforms';
+import { entryId, PLATFORMS } from './platforms';
+import type { EntryTexts } from './search/passages';
 import type { Action, CatalogData, Entry, SourceInfo, SourceRef, TextVariant } from './types';
 
-/** [en, zh, fix, note, refs] */
-type PackedText = [string, string, string, string, string];
+/** A string, or the index of a string shared in PackedCatalog.s. */
+export type Str = string | number;
+/** [en, zh, fix, note, refs, api?, spelling?]: the optional tail only when a source gives it. */
+type PackedText = [Str, Str, Str, Str, string, Str?, Str?];
+/** Fields decodeCatalog cannot derive (translations, notes, advice, scope, doc, aliases, http), short keys. */
+export type Extra = Record<string, Str | string[] | number[]>;
 /** [code, platform index, action, texts, extra] */
-export type PackedEntry = [string, number, Action, PackedText[], Record<string, string>?];
+export type PackedEntry = [string, number, Action, PackedText[], Extra?];
 
 export interface PackedCatalog {
   v: number;
   sources: SourceInfo[];
+  /** Strings used more than once, most used first. */
+  s?: string[];
   e: PackedEntry[];
 }
 
-const packRefs = (refs: SourceRef[]): string => refs.map((r) => `${r.source}:${r.row}:${r.line}`).join(' ');
+/** Entry field → key in Extra. Fields not listed keep their name. */
+const SHORT: Record<string, string> = {
+  en: 'e',
+  zh: 'z',
+  fix: 'f',
+  enSource: 'E',
+  zhSource: 'Z',
+  fixSource: 'F',
+  fixEn: 'x',
+  noteZh: 'n',
+  noteEn: 'N',
+  adviceZh: 'a',
+  adviceEn: 'A',
+  doc: 'd',
+  scope: 's',
+  aliases: 'k',
+  http: 'h',
+};
+const LONG: Record<string, string> = Object.fromEntries(Object.entries(SHORT).map(([k, v]) => [v, k]));
+const PROJECT_LABEL = 'wxerr';
 
-function unpackRefs(s: string): SourceRef[] {
-  return s.split(' ').map((part) => {
-    const [source, row, line] = part.split(':');
-    return { source, row: Number(row), line: Number(line) };
-  });
-}
-
-/** String fields the decoder cannot derive from the texts (project translations, notes, advice). */
-function extraFields(entry: Entry): Record<string, string> {
+/** Fields the decoder cannot derive from the texts, under their short keys. */
+function extraFields(entry: Entry): Extra {
   // Only what decodeCatalog rebuilds counts as derived; every other string field (notes, advice) is extra.
   const derived: Entry = { ...entry, en: '', zh: '' };
   for (const k of Object.keys(derived) as (keyof Entry)[])
@@ -35,78 +60,201 @@ function extraFields(entry: Entry): Record<string, string> {
     )
       delete derived[k];
   applyPrimaryTexts(derived);
-  const extra: Record<string, string> = {};
+  const extra: Extra = {};
+  if (entry.aliases?.length) extra[SHORT.aliases] = entry.aliases;
+  if (entry.http?.length) extra[SHORT.http] = entry.http;
   for (const [k, v] of Object.entries(entry)) {
-    if (
-      typeof v !== 'string' ||
-      k === 'id' ||
-      k === 'code' ||
-      k === 'platform' ||
-      k === 'family' ||
-      k === 'action'
-    )
-      continue;
-    if ((derived as unknown as Record<string, unknown>)[k] !== v) extra[k] = v;
+    if (typeof v !== 'string' || ['id', 'code', 'platform', 'family', 'action'].includes(k)) continue;
+    if ((derived as unknown as Record<string, unknown>)[k] === v) continue;
+    if (isImpliedLabel(entry, k, v)) continue;
+    extra[SHORT[k] ?? k] = v;
   }
   return extra;
 }
 
+/** enSource/zhSource "wxerr" on an entry whose texts have no such language: a project translation. */
+function isImpliedLabel(entry: Entry, key: string, value: string): boolean {
+  const lang = key === 'enSource' ? 'en' : key === 'zhSource' ? 'zh' : undefined;
+  return !!lang && value === PROJECT_LABEL && !!entry[lang] && !entry.texts.some((t) => t[lang]);
+}
+
 /** Sources of an entry in a stable order: by source id, then row. */
 export function sortRefs(refs: SourceRef[]): SourceRef[] {
-  // Source ids are ASCII ("001", "errno", "wxerr"): a plain comparison orders them as localeCompare did, and
-  // far faster in a JIT-less process that decodes entries on demand.
+  // Source ids are ASCII ("001", "errno", "wecom_errcodes_go-workwx"): a plain comparison is far faster than
+  // localeCompare in a JIT-less process that decodes entries on demand (build and decode share this order).
   if (refs.length < 2) return refs;
   return refs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.row - b.row));
 }
 
 export function packCatalog(data: CatalogData): PackedCatalog {
   const platformIndex = new Map(PLATFORMS.map((p, i) => [p.name as string, i]));
-  return {
-    v: data.version,
-    sources: data.sources,
-    e: data.entries.map((entry) => {
-      const texts = entry.texts.map((t): PackedText => [
-        t.en,
-        t.zh,
-        t.fix ?? '',
-        t.note ?? '',
-        packRefs(t.sources),
-      ]);
-      const extra = extraFields(entry);
-      const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, entry.action, texts];
-      if (Object.keys(extra).length) packed.push(extra);
+  const sourceIndex = new Map(data.sources.map((s, i) => [s.id, i]));
+  const packRefs = (refs: SourceRef[]): string =>
+    refs
+      .map((r) => {
+        const source = sourceIndex.get(r.source) ?? `~${r.source}`;
+        return `${source}:${r.row}${r.line === r.row + 1 ? '' : `:${r.line}`}`;
+      })
+      .join(' ');
+  const e = data.entries.map((entry): PackedEntry => {
+    const texts = entry.texts.map((t): PackedText => {
+      const packed: PackedText = [t.en, t.zh, t.fix ?? '', t.note ?? '', packRefs(t.sources)];
+      if (t.api || t.spelling) packed.push(t.api ?? '');
+      if (t.spelling) packed.push(t.spelling);
       return packed;
-    }),
+    });
+    const extra = extraFields(entry);
+    const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, entry.action, texts];
+    if (Object.keys(extra).length) packed.push(extra);
+    return packed;
+  });
+  const s = shareStrings(e);
+  return { v: data.version, sources: data.sources, ...(s.length ? { s } : {}), e };
+}
+
+/** Replaces, in place, every text or extra string used more than once by its index in the returned table. */
+function shareStrings(entries: PackedEntry[]): string[] {
+  const uses = new Map<string, number>();
+  const visit = (each: (get: () => Str, set: (v: Str) => void) => void): void => {
+    for (const entry of entries) {
+      for (const t of entry[3])
+        for (const i of [0, 1, 2, 3, 5, 6])
+          if (typeof t[i] === 'string')
+            each(
+              () => t[i] as Str,
+              (v) => (t[i] = v),
+            );
+      const extra = entry[4];
+      if (extra)
+        for (const k of Object.keys(extra))
+          if (typeof extra[k] === 'string')
+            each(
+              () => extra[k] as Str,
+              (v) => (extra[k] = v),
+            );
+    }
   };
+  visit((get) => {
+    const v = get() as string;
+    if (v.length > 2) uses.set(v, (uses.get(v) ?? 0) + 1);
+  });
+  const table = [...uses].filter(([, n]) => n > 1).sort((a, b) => b[1] - a[1]);
+  const index = new Map(table.map(([v], i) => [v, i]));
+  visit((get, set) => {
+    const i = index.get(get() as string);
+    if (i !== undefined) set(i);
+  });
+  return table.map(([v]) => v);
 }
 
 export function decodeCatalog(packed: PackedCatalog): CatalogData {
-  return { version: packed.v, sources: packed.sources, entries: packed.e.map(decodeEntry) };
+  const decoder = new EntryDecoder(packed);
+  return { version: packed.v, sources: packed.sources, entries: packed.e.map((e) => decoder.entry(e)) };
 }
 
-/** One packed entry → the full entry (the lazy catalog decodes entries one at a time, on first use). */
-export function decodeEntry([code, p, action, packedTexts, extra]: PackedEntry): Entry {
-  const platform = PLATFORMS[p].name;
-  const texts: TextVariant[] = packedTexts.map(([en, zh, fix, note, refs]) => ({
-    en,
-    zh,
-    ...(fix ? { fix } : {}),
-    ...(note ? { note } : {}),
-    sources: unpackRefs(refs),
-  }));
-  const entry: Entry = {
-    id: `${PLATFORMS[p].key}:${code}`,
-    code,
-    platform,
-    en: '',
-    zh: '',
-    family: familyOf(code, platform),
-    action,
-    texts,
-    sources: sortRefs(texts.flatMap((t) => t.sources)),
-  };
-  applyPrimaryTexts(entry);
-  return extra ? Object.assign(entry, extra) : entry;
+/**
+ * Decodes the entries of one packed catalog one at a time (the lazy catalog decodes an entry on first use),
+ * and reads an entry's texts without its sources, families and ids (the search reads hundreds of entries a
+ * query never shows).
+ */
+export class EntryDecoder {
+  private readonly shared: readonly string[];
+  private readonly sources: readonly SourceInfo[];
+
+  constructor(packed: PackedCatalog) {
+    this.shared = packed.s ?? [];
+    this.sources = packed.sources;
+  }
+
+  readonly str = (v: Str | undefined): string => (typeof v === 'number' ? this.shared[v] : (v ?? ''));
+
+  entry([code, p, action, packedTexts, packedExtra]: PackedEntry): Entry {
+    const platform = PLATFORMS[p].name;
+    // Built field by field (no spread of temporary objects): decoding runs on the phone.
+    const texts = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => {
+      const t = { en: this.str(en), zh: this.str(zh) } as TextVariant;
+      if (fix !== '') t.fix = this.str(fix);
+      if (note !== '') t.note = this.str(note);
+      if (api !== undefined && api !== '') t.api = this.str(api);
+      if (spelling !== undefined) t.spelling = this.str(spelling);
+      t.sources = this.refs(refs);
+      return t;
+    });
+    const scope = this.scope(packedExtra);
+    const http = Array.isArray(packedExtra?.h) ? (packedExtra.h as number[]) : undefined;
+    const entry: Entry = {
+      id: entryId(platform, code, scope),
+      code,
+      platform,
+      en: '',
+      zh: '',
+      family: familyOf(code, platform, { scope, http }),
+      action,
+      texts,
+      sources: sortRefs(texts.flatMap((t) => t.sources)),
+    };
+    applyPrimaryTexts(entry);
+    if (packedExtra) unpackExtra(entry, packedExtra, this.str);
+    return entry;
+  }
+
+  /** What the search index reads of an entry: the values entry() gives, without decoding the sources. */
+  texts([, , , packedTexts, packedExtra]: PackedEntry): EntryTexts {
+    const texts = packedTexts.map(([en, zh, fix, note]) => ({
+      en: this.str(en),
+      zh: this.str(zh),
+      fix: fix === '' ? undefined : this.str(fix),
+      note: note === '' ? undefined : this.str(note),
+    }));
+    const out: EntryTexts = { en: '', zh: '', texts };
+    for (const [k, field] of [
+      [0, 'en'],
+      [1, 'zh'],
+      [2, 'fix'],
+    ] as const) {
+      const i = packedTexts.findIndex((t) => t[k] !== '');
+      if (i < 0) continue;
+      out[field] = texts[i][field] ?? '';
+      const refs = packedTexts[i][4];
+      out[`${field}Source`] = this.sourceId(refs.slice(0, refs.indexOf(':')));
+    }
+    if (packedExtra) unpackExtra(out, packedExtra, this.str);
+    return out;
+  }
+
+  /** The scope of a packed entry (小程序客户端 API), part of its id. */
+  scope(extra: Extra | undefined): string | undefined {
+    const v = extra?.s;
+    return typeof v === 'string' || typeof v === 'number' ? this.str(v) : undefined;
+  }
+
+  private sourceId(packed: string): string {
+    return packed.startsWith('~') ? packed.slice(1) : this.sources[Number(packed)].id;
+  }
+
+  private refs(packed: string): SourceRef[] {
+    return packed.split(' ').map((part) => {
+      const [source, row, line] = part.split(':');
+      return {
+        source: this.sourceId(source),
+        row: Number(row),
+        line: line === undefined ? Number(row) + 1 : Number(line),
+      };
+    });
+  }
+}
+
+/** Copies the extra fields onto a decoded entry under their long names; restores implied "wxerr" labels. */
+function unpackExtra(entry: EntryTexts, extra: Extra, str: (v: Str) => string): void {
+  const target = entry as unknown as Record<string, unknown>;
+  for (const k in extra) {
+    const v = extra[k];
+    target[LONG[k] ?? k] = typeof v === 'number' ? str(v) : v;
+  }
+  if (extra.e !== undefined && extra.E === undefined && !entry.texts.some((t) => t.en))
+    entry.enSource = PROJECT_LABEL;
+  if (extra.z !== undefined && extra.Z === undefined && !entry.texts.some((t) => t.zh))
+    entry.zhSource = PROJECT_LABEL;
 }
 
 /** The primary en/zh/fix are the first non-empty wording of each, in source order; each names its source. */

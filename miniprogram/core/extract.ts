@@ -4,35 +4,43 @@
 //
 // How a code is recognised (rules, not answers; see bench/data/extract-fixtures.txt for the shapes):
 // 1. Keyed: errcode/errCode/err_code/errno/error code/错误码/错误代码/返回码 (JSON, JS, query strings, XML,
-//    exception text, PHP/Ruby dumps). Any non-zero integer counts; OCR slips (4OOO1, 4000l, "40 029") are
-//    undone. Weak keys (code, ret, retcode, error) need a catalog code of 5+ digits. Negative values need a
-//    catalog code or a cloud-sized one (-404011); errno needs 5+ digits unless the line is a `…:fail`.
-// 2. Table: a markdown/CSV/TSV column headed errcode/code/错误码.
+//    exception text, PHP/Ruby dumps). Any non-zero integer counts near WeChat text; OCR slips (4OOO1, 4000l,
+//    "40 029") are undone. Weak keys (code, ret, retcode, error) need a catalog code of 5+ digits. Negative
+//    values need a catalog code or a cloud-sized one (-404011); errno needs 5+ digits unless the line is a
+//    `…:fail`. With no platform marker near, a generic key (error code, 错误码) needs a catalog code, a short
+//    one a client failure beside it.
+// 2. Table: a markdown/CSV/TSV column headed errcode/code/错误码, or listing lines ("40125 | 无效的appsecret");
+//    a table whose descriptions are not its codes' catalog texts is another service's.
 // 3. Bare: a 5–7 digit number (or -6 digits) that the catalog knows as a WeChat code, on a line with an
 //    error word (报错, 错误, 返回, error, fail…) or beside that code's own errmsg; never glued to a path, id,
 //    version, port, time or decimal, never the value of another field (cost=, port:, <total_fee>), never
 //    after a noun that says what it counts (pid, port, line, order, 端口…) or before a unit (ms, bytes, 元…).
 //    A line that already has a keyed code gets no bare codes unless the errmsg confirms them.
-// 4. Platform: a code near text about another platform (企业微信/WeCom, 支付宝/Alipay, 抖音, 钉钉…) is dropped
-//    unless a WeChat marker is closer (on a line naming both, the number's clause between ，。； decides);
-//    numbers on syscall/database error lines (ECONNREFUSED, ER_…, MySQL "ERROR 1062 (23000)") are not
-//    taken bare.
-// 5. Inferred: an errmsg (errmsg/message/说明/提示…) whose text is one code's catalog text, or a long
-//    distinctive catalog phrase in free text, gives that code with `inferred: true` when no code was found
-//    within 3 lines; so does a one-line paste that is exactly one code's catalog text.
+// 4. Platform: the nearest marker decides (on a line naming several, the number's clause between ，。；).
+//    WeCom text (企业微信, qyapi.weixin.qq.com, WxCp…, …/devtool/query?e=N) gives the WeCom meaning; a client
+//    API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives that API's errCode meaning;
+//    another service (支付宝/Alipay, 钉钉, 飞书, Tencent Cloud SCF, an app's own `code`) gives none: the
+//    number goes to `ignored` with the context that decided. Numbers on syscall/database error lines
+//    (ECONNREFUSED, ER_…, MySQL "ERROR 1062 (23000)") are not taken bare.
+// 5. Shapes: WeCom help URLs, enum/constant declarations (CODE_60020(60020, …), 名称 = 86031,), Pay string
+//    codes (v3 "code":"PARAM_ERROR", v2 <err_code>, Error: ORDERPAID) when known to the catalog as Pay codes
+//    and in a Pay context.
+// 6. Inferred: an errmsg whose text is one code's catalog text, a distinctive catalog phrase in free text, or
+//    Chinese wording that is (or is close to) a catalog text gives that code with `inferred: true` when no
+//    code was found within 3 lines; Chinese wording fitting several codes gives them all, ranked by `score`.
+
 import { bundledCatalog, type Catalog } from './catalog';
-import { TextContext, tableCodes } from './extract/context';
-import {
-  cleanErrmsg,
-  codeFromMessage,
-  codesFromPhrases,
-  lineMentionsMessageOf,
-  messageIndex,
-  normalizeMessage,
-  type MessageIndex,
-} from './extract/messages';
-import { bareCandidates, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
-import { evidenceOf } from './extract/text';
+import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
+import { TextContext, type PlatformContext } from './extract/context';
+import { describes, inferCodes } from './extract/infer';
+import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
+import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
+import { payHits } from './extract/pay';
+import { declarations, devtoolCodes, listings, nameCarriesCode } from './extract/shapes';
+import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
+import { tableCodes, type TableCode } from './extract/table';
+
+export type { FoundCode };
 
 /** Largest text scanned at once (characters). Larger input gets a clear error, never a silent cut. */
 export const MAX_SCAN_CHARS = 4 * 1024 * 1024;
@@ -43,33 +51,22 @@ export class ScanInputTooLarge extends Error {
   }
 }
 
-export interface FoundCode {
+/** A number that looked like a code but belongs to another service (why: the context that decided). */
+export interface IgnoredCode {
   code: string;
-  /** True when no number survived and the code was recognised from its errmsg. */
-  inferred: boolean;
-  /** The line of text the code was found in (trimmed, bounded length). */
-  evidence: string;
-  /** 1-based line number in the input. */
   line: number;
-  /** The errmsg that goes with the code, without its rid tail. */
-  errmsg?: string;
-  /** Trace id of this error (rid: / hint: / req_id:). */
-  rid?: string;
-  /** Caller IP reported by 40164 (and the IP of 61004 "requestIP"). */
-  ip?: string;
-  /** How the code was found: a key (errcode…), a table column, a bare number in context, or its errmsg. */
-  via: 'key' | 'table' | 'context' | 'errmsg';
-  /** Offsets of the first occurrence in the input: [start, end). */
   start: number;
   end: number;
-  /** How many times the code occurs in the text. */
-  occurrences: number;
+  /** The marker or shape that made the call: "alipay", "钉钉", "Tencent Cloud SCF body", "app-specific code"… */
+  context: string;
 }
 
 export interface ScanResult {
   codes: FoundCode[];
   /** Every trace id seen in the text, in order, deduplicated. */
   rids: string[];
+  /** Numbers that looked like codes but were attributed to another service (first occurrence of each). */
+  ignored?: IgnoredCode[];
 }
 
 export interface ExtractOptions {
@@ -77,262 +74,297 @@ export interface ExtractOptions {
   catalog?: Catalog;
 }
 
-const RID =
-  /\brid\s*[:：]\s*([0-9a-fA-F]{8}-\s*[0-9a-fA-F]{8}-\s*[0-9a-fA-F]{8})|\bhints?\s*[:：]\s*\[\s*(?:req_id\s*[:：]\s*)?([\w.-]+)\s*\]|\breq_id\s*[:：]\s*([\w-]{6,})/gi;
-const ERRMSG =
-  /(err[_\s-]?msg|error[_\s-]?msg|errormsg|err_msg|message|msg|retmsg|ret_msg|err_tips|错误信息|说明|错误描述|提示)([\\"'\]>\s]*(?:=>|[:=：])?[\s"'\\([]*)(?:string\(\d+\)\s*")?/gi;
-const IP =
-  /(?:invalid ip|requestIP:?|from ip:?|client ?ip:?)\s*((?:\d{1,3}\.){3}\d{1,3}|[0-9a-f:]{3,}[0-9a-f])/i;
-/** Where an unquoted errmsg ends: end of line, a quote or bracket, full-width punctuation, the next key=. */
-const MESSAGE_END = /[\r\n"'}\]|，。；]|\s\w+=/;
-/** Lines around a message within which a found code makes inference unnecessary. */
-const INFER_REACH = 3;
-
-interface Hit {
-  code: string;
-  offset: number;
-  end: number;
-  line: number;
-  via: FoundCode['via'];
-}
-
-interface Message {
-  raw: string;
-  offset: number;
-  line: number;
-}
+/** Tencent Cloud SCF's body: {"errorCode":-1,"errorMessage":"user code exception caught","statusCode":430}. */
+const SCF_BODY = /errorMessage["']?\s*:|"?statusCode"?\s*:\s*4[34]\d\b/;
+/** Messages of an app's own auth layer, never a WeChat errmsg. */
+const APP_MESSAGE =
+  /^(?:unauthori[sz]ed|forbidden|not found|bad request|internal server error|token (?:expired|invalid)|invalid token|success|ok)\b/i;
 
 export function extractCodes(text: string, options: ExtractOptions = {}): ScanResult {
   if (text.length > MAX_SCAN_CHARS) throw new ScanInputTooLarge(text.length);
   const catalog = options.catalog ?? bundledCatalog();
   const index = messageIndex(catalog);
   const ctx = new TextContext(text);
-  const known = (code: string) => catalog.lookup(code).length > 0;
+  const scan = new Scan(catalog, index, ctx);
 
-  const hits: Hit[] = [];
-  const keyedLines = new Set<number>();
-  const taken = new Set<number>();
-  for (const c of keyedCandidates(text)) {
-    // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
-    if (!acceptKeyed(c, known)) continue;
-    const line = ctx.lines.lineOf(c.offset);
-    taken.add(c.offset);
-    if (ctx.isOtherPlatform(line, c.offset)) continue;
-    keyedLines.add(line);
-    hits.push({ code: c.code, offset: c.offset, end: c.end, line, via: 'key' });
-  }
-
-  const table = tableCodes(ctx, (code) => index.bareCodes.has(code) || code.replace('-', '').length >= 5);
-  for (const t of table.codes) {
-    if (taken.has(t.offset) || ctx.isOtherPlatform(t.line, t.offset)) continue;
-    hits.push({ code: t.code, offset: t.offset, end: t.offset + t.code.length, line: t.line, via: 'table' });
-  }
-
-  scanBare(ctx, index, table.rows, keyedLines, taken, hits);
+  scan.keyed();
+  scan.shapes();
+  const table = tableCodes(ctx, (code) => catalog.lookup(code).length > 0);
+  scan.tables(table.codes);
+  scan.listings();
+  scan.bare(table.rows);
+  scan.pay();
 
   const messages = findMessages(text, ctx);
-  const inferred = inferCodes(ctx, index, messages, hits);
-  hits.push(...inferred);
-  hits.sort((a, b) => a.offset - b.offset);
+  const hits = scan.hits;
+  hits.push(...inferCodes(catalog, ctx, index, messages, hits));
+  hits.sort((a, b) => a.offset - b.offset || (b.score ?? 1) - (a.score ?? 1));
 
   const rids = findRids(text, ctx);
-  return { codes: summarise(ctx, hits, messages, rids), rids: unique(rids.map((r) => r.id)) };
-}
-
-function acceptKeyed(c: Candidate, known: (code: string) => boolean): boolean {
-  const digits = c.code.replace('-', '').length;
-  if (c.code.startsWith('-') && !known(c.code) && digits < 6) return false;
-  if (c.strong) return true;
-  return digits >= 5 && known(c.code);
-}
-
-function scanBare(
-  ctx: TextContext,
-  index: MessageIndex,
-  tableRows: Set<number>,
-  keyedLines: Set<number>,
-  taken: Set<number>,
-  hits: Hit[],
-): void {
-  // Only lines with a 5-digit run are worth a look: find them with one pass over the whole text.
-  let previous = -1;
-  for (const m of ctx.text.matchAll(/[0-9０-９][0-9０-９OIl|]{4}/g)) {
-    const line = ctx.lines.lineOf(m.index ?? 0);
-    if (line === previous || tableRows.has(line)) continue;
-    previous = line;
-    const start = ctx.lines.start(line);
-    const lineText = ctx.lines.lineText(line);
-    const candidates = bareCandidates(lineText, start, taken);
-    if (candidates.length === 0) continue;
-    let trigger: boolean | undefined;
-    let normLine: string | undefined;
-    for (const c of candidates) {
-      if (!index.bareCodes.has(c.code) || ctx.isMasked(c.offset)) continue;
-      trigger ??= hasTrigger(lineText);
-      // The code's own errmsg beside it confirms a bare number; only worked out when the line needs it.
-      if (!trigger || keyedLines.has(line)) {
-        normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ');
-        if (!lineMentionsMessageOf(index, c.code, normLine)) continue;
-      }
-      if (ctx.isForeignError(line) || ctx.isOtherPlatform(line, c.offset)) continue;
-      hits.push({ code: c.code, offset: c.offset, end: c.end, line, via: 'context' });
-    }
-  }
-}
-
-function findMessages(text: string, ctx: TextContext): Message[] {
-  const messages: Message[] = [];
-  for (const m of text.matchAll(ERRMSG)) {
-    const at = m.index ?? 0;
-    if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1))) continue;
-    if (/[A-Za-z0-9_]/.test(text.charAt(at + m[1].length))) continue;
-    const explicit = /=>|[:=：]/.test(m[2]);
-    if (!explicit && m[1] !== '提示' && m[1] !== '说明') continue;
-    const valueStart = at + m[0].length;
-    const quote = /["']$/.test(m[0]) ? m[0].charAt(m[0].length - 1) : '';
-    let raw: string;
-    if (quote) {
-      const close = text.indexOf(quote, valueStart);
-      const stop = close === -1 || close - valueStart > 400 ? Math.min(text.length, valueStart + 400) : close;
-      raw = text.slice(valueStart, stop).replace(/\\+$/, '');
-    } else {
-      const rest = text.slice(valueStart, valueStart + 400);
-      const stop = rest.search(MESSAGE_END);
-      raw = stop === -1 ? rest : rest.slice(0, stop);
-    }
-    if (!/[A-Za-z\u4e00-\u9fff]/.test(raw)) continue;
-    messages.push({ raw, offset: valueStart, line: ctx.lines.lineOf(at) });
-  }
-  return messages;
-}
-
-function inferCodes(ctx: TextContext, index: MessageIndex, messages: Message[], hits: Hit[]): Hit[] {
-  // Lines within INFER_REACH of a found code, as a bitmap: O(1) per question on a 1 MB log.
-  const nearFound = new Uint8Array(ctx.lines.count);
-  const mark = (line: number) => {
-    for (let l = Math.max(0, line - INFER_REACH); l <= Math.min(ctx.lines.count - 1, line + INFER_REACH); l++)
-      nearFound[l] = 1;
+  const result: ScanResult = {
+    codes: summarise(ctx, hits, messages, rids),
+    rids: [...new Set(rids.map((r) => r.id))],
   };
-  for (const h of hits) mark(h.line);
-  const near = (line: number) => nearFound[line] === 1;
-  const inferred: Hit[] = [];
-  const covered = new Set<number>();
-  for (const m of messages) {
-    covered.add(m.line);
-    if (near(m.line) || ctx.isOtherPlatform(m.line)) continue;
-    const code = codeFromMessage(index, m.raw);
-    if (code)
-      inferred.push({ code, offset: m.offset, end: m.offset + m.raw.length, line: m.line, via: 'errmsg' });
+  if (scan.ignored.size) result.ignored = [...scan.ignored.values()];
+  return result;
+}
+
+/** One scan of one text: the hits so far, the offsets already taken, the numbers given to other services. */
+class Scan {
+  readonly hits: Hit[] = [];
+  readonly taken = new Set<number>();
+  readonly ignored = new Map<string, IgnoredCode>();
+  private readonly keyedLines = new Set<number>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly index: MessageIndex,
+    private readonly ctx: TextContext,
+  ) {}
+
+  /** Attribute a number at a place and record it (or record why it is not WeChat's). */
+  add(
+    code: string,
+    offset: number,
+    end: number,
+    line: number,
+    via: Hit['via'],
+    forced?: PlatformContext,
+  ): boolean {
+    const context = forced ?? this.ctx.contextAt(line, offset);
+    const where = this.attribute(code, line, context);
+    this.taken.add(offset);
+    if (!where) {
+      this.ignore(code, offset, end, line, context.marker || 'another service');
+      return false;
+    }
+    this.hits.push({ code, offset, end, line, via, ...where });
+    return true;
   }
-  for (const h of inferred) mark(h.line);
-  // The whole paste is one short errmsg ("invalid appsecret"): too short for the phrase scan, so only an
-  // exact catalog text counts.
-  const whole = ctx.text.trim();
-  if (hits.length === 0 && inferred.length === 0 && whole.length <= 160 && !whole.includes('\n')) {
-    const line = ctx.lines.lineOf(ctx.text.indexOf(whole));
-    const code = ctx.isOtherPlatform(line) ? undefined : index.exact.get(normalizeMessage(whole));
-    if (code) {
-      const offset = ctx.text.indexOf(whole);
-      inferred.push({ code, offset, end: offset + whole.length, line, via: 'errmsg' });
-      return inferred;
+
+  private attribute(code: string, line: number, context: PlatformContext): Attribution | undefined {
+    const near = this.ctx.lines.lineText(line);
+    return attributeNumber(this.catalog, code, context, near);
+  }
+
+  private ignore(code: string, offset: number, end: number, line: number, context: string): void {
+    if (!this.ignored.has(code))
+      this.ignored.set(code, { code, line: line + 1, start: offset, end, context });
+  }
+
+  keyed(): void {
+    for (const c of keyedCandidates(this.ctx.text)) {
+      // "errCode 501007": the minus of a cloud code dropped when retyped.
+      if (
+        /^\d{6}$/.test(c.code) &&
+        !this.catalog.lookup(c.code).length &&
+        isDefaultCode(this.catalog, `-${c.code}`)
+      )
+        c.code = `-${c.code}`;
+      const line = this.ctx.lines.lineOf(c.offset);
+      const context = this.ctx.contextAt(line, c.offset);
+      // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
+      if (!this.acceptKeyed(c, context)) continue;
+      const foreign = this.foreignShape(c, line);
+      if (foreign) {
+        this.taken.add(c.offset);
+        this.ignore(c.code, c.offset, c.end, line, foreign);
+        continue;
+      }
+      if (this.add(c.code, c.offset, c.end, line, 'key', context)) this.keyedLines.add(line);
     }
   }
-  // Free text: a distinctive catalog phrase on a line with no code or message nearby (OCR lost the number).
-  if (ctx.text.length <= 256 * 1024) {
-    for (let line = 0; line < ctx.lines.count; line++) {
-      if (covered.has(line) || near(line)) continue;
+
+  private acceptKeyed(c: Candidate, context: PlatformContext): boolean {
+    const digits = c.code.replace('-', '').length;
+    const known =
+      isDefaultCode(this.catalog, c.code) ||
+      (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined);
+    if (c.code.startsWith('-') && !known && digits < 6) return false;
+    if (!c.strong) return digits >= 5 && known;
+    // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
+    // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
+    // WeChat's; "errcode":-1 still is).
+    if (context.marker !== '' || c.code === '-1') return true;
+    // WeChat's own key (errcode, err_code) keeps a number the catalog lacks, so that its family is shown;
+    // a generic one (error code, 错误码, errorCode) does not: "Error code 17001 (User not found)".
+    if (!known) return /^err_?code$/i.test(c.key ?? '') && digits >= 5;
+    return (
+      digits >= 5 || /:fail|errMsg|errno/i.test(this.ctx.lines.lineText(this.ctx.lines.lineOf(c.offset)))
+    );
+  }
+
+  /** An SCF body, or an app's own `code` with its own message: the number is that service's. */
+  private foreignShape(c: Candidate, line: number): string | undefined {
+    const around = this.linesAround(line, 3);
+    if (c.key === 'errorCode' && SCF_BODY.test(around)) return 'Tencent Cloud SCF body';
+    if (c.strong || this.ctx.contextAt(line).marker) return undefined;
+    const message = /["']?(?:message|msg)["']?\s*[:=]\s*["']([^"'\n]{1,80})/.exec(
+      this.ctx.lines.lineText(line),
+    );
+    if (!message) return undefined;
+    const norm = normalizeMessage(message[1]);
+    const own = this.index.textsByCode.get(c.code)?.some((t) => norm.includes(t) || t.includes(norm));
+    return !own && APP_MESSAGE.test(message[1].trim()) ? 'app-specific code' : undefined;
+  }
+
+  private linesBetween(from: number, to: number): string {
+    const a = Math.max(0, from);
+    const b = Math.min(this.ctx.lines.count - 1, to);
+    return this.ctx.text.slice(this.ctx.lines.start(a), this.ctx.lines.end(b));
+  }
+
+  private linesAround(line: number, reach: number): string {
+    const from = Math.max(0, line - reach);
+    const to = Math.min(this.ctx.lines.count - 1, line + reach);
+    return this.ctx.text.slice(this.ctx.lines.start(from), this.ctx.lines.end(to));
+  }
+
+  /** WeCom help URLs and enum/constant declarations. */
+  shapes(): void {
+    const keyedHere = new Set(this.hits.map((x) => `${x.line}|${x.code}`));
+    for (const h of devtoolCodes(this.ctx.text)) {
+      const line = this.ctx.lines.lineOf(h.offset);
+      // The errcode of the same line already said it; the URL only decides the platform (see context.ts).
+      if (keyedHere.has(`${line}|${h.code}`)) continue;
+      this.add(h.code, h.offset, h.end, line, 'key', {
+        kind: 'wecom',
+        marker: 'open.work.weixin.qq.com/devtool',
+      });
+    }
+    for (const d of declarations(this.ctx.text)) {
+      if (this.taken.has(d.offset)) continue;
+      const line = this.ctx.lines.lineOf(d.offset);
+      const context = this.ctx.contextAt(line, d.offset);
+      const known =
+        isDefaultCode(this.catalog, d.code) ||
+        (context.kind === 'wecom' && this.catalog.get(`wecom:${d.code}`) !== undefined);
+      if (!known) continue;
+      // CODE_60020(60020, …) names its number; other names count in WeChat/WeCom text (namespace WeChat…,
+      // 微信 in a comment) or when they spell the code's errmsg (ErrCodeInvalidCredential = 40001).
+      const words = normalizeMessage(d.name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '))
+        .replace(/^(?:(?:err|error|code|sc|e|wx)\s)+/, '')
+        .trim();
+      const texts = this.index.textsByCode.get(d.code) ?? [];
+      const spells = words.includes(' ') && texts.some((t) => t.replace(/_/g, ' ').startsWith(words));
+      const digits = d.code.replace('-', '').length;
+      const errorName =
+        /[\u4e00-\u9fff]|err|code|invalid|fail|expire|limit|denied|unauthori|forbid|exceed|illegal|missing|busy|refuse|reject/i.test(
+          d.name,
+        );
+      if (
+        nameCarriesCode(d.name, d.code) ||
+        spells ||
+        (context.marker !== '' && errorName && (digits >= 5 || d.code === '-1'))
+      )
+        this.add(d.code, d.offset, d.end, line, 'key', context);
+    }
+  }
+
+  /**
+   * Rows of tables with a code column. A table with descriptions is WeChat's only when they are the codes'
+   * catalog texts (half of its rows at least): ToughRADIUS's "90001 | message sign error" is not 90001.
+   */
+  tables(rows: TableCode[]): void {
+    const byTable = new Map<number, TableCode[]>();
+    for (const r of rows) byTable.set(r.table, [...(byTable.get(r.table) ?? []), r]);
+    for (const list of byTable.values()) {
+      // The whole table and the lines above it name the API its codes belong to (a Bluetooth errCode table).
+      const first = list[0].line;
+      const block = this.linesBetween(first - 3, list[list.length - 1].line);
+      const context = this.ctx.contextAt(first);
+      const where = list.map((r) => attributeNumber(this.catalog, r.code, context, block));
+      // Words, not identifiers: "没有找到指定设备", "invalid credential"; not "jscode2session 1532".
+      const isDescription = (d: string) => /[\u4e00-\u9fff]{2}|[A-Za-z]{2,} [A-Za-z]{2,}/.test(d);
+      const described = list.filter((r) => isDescription(r.description));
+      const matching = described.filter((r) =>
+        describes(this.catalog, this.index, r.code, r.description, where[list.indexOf(r)]?.entryId),
+      );
+      const wechat =
+        described.length === 0 ||
+        matching.length * 2 >= described.length ||
+        (context.marker !== '' && matching.length > 0);
+      list.forEach((r, i) => {
+        const end = r.offset + r.code.length;
+        if (this.taken.has(r.offset)) return;
+        const attribution = where[i];
+        this.taken.add(r.offset);
+        if (wechat && attribution)
+          this.hits.push({ code: r.code, offset: r.offset, end, line: r.line, via: 'table', ...attribution });
+        else this.ignore(r.code, r.offset, end, r.line, context.marker || 'table of another service');
+      });
+    }
+  }
+
+  /**
+   * Listing lines ("40125 | 无效的appsecret", "// 40003\t…"): kept when the description is the code's catalog
+   * text (or close to it), or in runs of two or more near WeChat text.
+   */
+  listings(): void {
+    const known = listings(this.ctx.text).filter(
+      (h) => !this.taken.has(h.offset) && (this.index.bareCodes.has(h.code) || h.code === '-1'),
+    );
+    const lineOf = (h: { offset: number }) => this.ctx.lines.lineOf(h.offset);
+    known.forEach((h, i) => {
+      const line = lineOf(h);
+      const description = this.ctx.text.slice(h.end, this.ctx.lines.end(line));
+      const inRun =
+        (i > 0 && line - lineOf(known[i - 1]) <= 1) ||
+        (i + 1 < known.length && lineOf(known[i + 1]) - line <= 1);
+      const marked = this.ctx.contextAt(line, h.offset).marker !== '';
+      if (describes(this.catalog, this.index, h.code, description) || (inRun && marked))
+        this.add(h.code, h.offset, h.end, line, 'table');
+    });
+  }
+
+  bare(tableRows: Set<number>): void {
+    const { ctx, index } = this;
+    const wecomCode = (code: string, line: number) =>
+      this.catalog.get(`wecom:${code}`) !== undefined && ctx.contextAt(line).kind === 'wecom';
+    const mayBeCode = (code: string, line: number) =>
+      !tableRows.has(line) && (index.bareCodes.has(code) || wecomCode(code, line));
+    for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
       const lineText = ctx.lines.lineText(line);
-      if (lineText.length < 20 || !/[a-z]{4}/.test(lineText) || ctx.isOtherPlatform(line)) continue;
-      for (const p of codesFromPhrases(index, lineText)) {
-        const offset = ctx.lines.start(line);
-        inferred.push({ code: p.code, offset, end: offset + lineText.length, line, via: 'errmsg' });
-        mark(line);
+      const start = ctx.lines.start(line);
+      let normLine: string | undefined;
+      const norm = () => (normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' '));
+      const trigger = hasTrigger(lineText);
+      for (const c of candidates) {
+        if (ctx.isMasked(c.offset)) continue;
+        // "collection.update:fail -502005 …": a cloud API's failure names its code right after ":fail".
+        const afterFail = /:fail\s+$/.test(
+          lineText.slice(Math.max(0, c.offset - start - 8), c.offset - start),
+        );
+        // The code's own errmsg beside it confirms a bare number; only worked out when the line needs it.
+        if (
+          !afterFail &&
+          (!trigger || c.confirm || this.keyedLines.has(line)) &&
+          !lineMentionsMessageOf(index, c.code, norm())
+        )
+          continue;
+        if (ctx.isForeignError(line)) continue;
+        this.add(c.code, c.offset, c.end, line, 'context');
       }
     }
+    this.shortCodes();
   }
-  return inferred;
-}
 
-interface Rid {
-  id: string;
-  offset: number;
-  line: number;
-}
-
-function findRids(text: string, ctx: TextContext): Rid[] {
-  const rids: Rid[] = [];
-  for (const m of text.matchAll(RID)) {
-    const id = (m[1] ?? m[2] ?? m[3]).replace(/\s+/g, '');
-    const at = m.index ?? 0;
-    rids.push({ id, offset: at, line: ctx.lines.lineOf(at) });
-  }
-  return rids;
-}
-
-/** One FoundCode per distinct code (first occurrence), with the errmsg, rid and IP that go with it. */
-function summarise(ctx: TextContext, hits: Hit[], messages: Message[], rids: Rid[]): FoundCode[] {
-  const byCode = new Map<string, FoundCode>();
-  const explicit = new Set(hits.filter((h) => h.via !== 'errmsg').map((h) => h.code));
-  hits.forEach((hit, i) => {
-    if (hit.via === 'errmsg' && explicit.has(hit.code)) return;
-    const existing = byCode.get(hit.code);
-    if (existing) existing.occurrences++;
-    // A repeat only fills what the first occurrence lacked (a 1 MB log repeats the same code thousands of times).
-    if (existing && existing.errmsg && existing.rid) return;
-    const nextOffset = i + 1 < hits.length ? hits[i + 1].offset : Infinity;
-    const message =
-      hit.via === 'errmsg'
-        ? messages.find((m) => m.offset === hit.offset)
-        : nearby(messages, hit, nextOffset);
-    const rid = nearby(rids, hit, nextOffset);
-    const errmsg = message ? cleanErrmsg(message.raw) : undefined;
-    const ip = message ? IP.exec(message.raw)?.[1] : IP.exec(ctx.lines.lineText(hit.line))?.[1];
-    if (existing) {
-      existing.errmsg ??= errmsg || undefined;
-      existing.rid ??= rid?.id;
-      existing.ip ??= ip;
-      return;
+  /** A short code followed by its own text: "都是 -1  system error". */
+  private shortCodes(): void {
+    const { text, lines } = this.ctx;
+    if (!text.includes('-1')) return;
+    for (const m of text.matchAll(/(?:^|[ \t，,：:(（])(-1)[ \t]+([A-Za-z][A-Za-z ]{3,40})/gm)) {
+      const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
+      if (this.taken.has(offset)) continue;
+      const following = normalizeMessage(m[2]);
+      const texts = this.index.textsByCode.get(m[1]) ?? [];
+      if (!texts.some((t) => following.startsWith(t))) continue;
+      this.add(m[1], offset, offset + m[1].length, lines.lineOf(offset), 'context');
     }
-    const lineText = ctx.lines.lineText(hit.line);
-    const found: FoundCode = {
-      code: hit.code,
-      inferred: hit.via === 'errmsg',
-      evidence: evidenceOf(lineText, hit.offset - ctx.lines.start(hit.line)),
-      line: hit.line + 1,
-      via: hit.via,
-      start: hit.offset,
-      end: hit.end,
-      occurrences: 1,
-    };
-    if (errmsg) found.errmsg = errmsg;
-    if (rid) found.rid = rid.id;
-    if (ip) found.ip = ip;
-    byCode.set(hit.code, found);
-  });
-  return [...byCode.values()];
-}
-
-/** The item after the hit (before the next hit, within 3 lines), else the last one before it on its line. */
-function nearby<T extends { offset: number; line: number }>(
-  items: T[],
-  hit: Hit,
-  nextOffset: number,
-): T | undefined {
-  // items are in text order: find the first at or after the hit's end.
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].offset < hit.end) lo = mid + 1;
-    else hi = mid;
   }
-  const after = items[lo];
-  if (after && after.offset < nextOffset && after.line - hit.line <= 3) return after;
-  for (let i = lo - 1; i >= 0 && items[i].line === hit.line; i--)
-    if (items[i].offset < hit.offset) return items[i];
-  return undefined;
-}
 
-function unique(list: string[]): string[] {
-  return [...new Set(list)];
+  /** Pay string codes (see extract/pay.ts). */
+  pay(): void {
+    this.hits.push(...payHits(this.catalog, this.index, this.ctx));
+  }
 }

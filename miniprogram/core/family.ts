@@ -123,7 +123,9 @@ function errnoCategory(code: string): string {
 }
 
 /** Family key of a code on a platform. Platforms that reuse numbers keep their own families. */
-export function familyOf(code: string, platform: Platform): string {
+export function familyOf(code: string, platform: Platform, detail: FamilyDetail = {}): string {
+  const separate = separateFamily(code, platform, detail);
+  if (separate) return separate;
   if (platform === '小程序客户端 errno') return `errno:${errnoCategory(code)}`;
   if (code === '0') return 'ok';
   if (code === '-1') return 'busy';
@@ -134,6 +136,8 @@ export function familyOf(code: string, platform: Platform): string {
 /** Human label for a family key, in English and Chinese. Always answers, however unknown the family. */
 export function familyLabel(key: string): FamilyLabel {
   const known = (en: string, zh: string): FamilyLabel => ({ key, en, zh });
+  const separate = separateFamilyLabel(key);
+  if (separate) return known(separate[0], separate[1]);
   if (key === 'ok') return known('success', '成功');
   if (key === 'busy') return known('system busy', '系统繁忙');
   if (key.startsWith('errno:')) {
@@ -163,4 +167,149 @@ export function familyLabel(key: string): FamilyLabel {
 /** Explains a code that may not be in the catalog: "45xxx: limits and restrictions". */
 export function explainFamily(code: string, platform: Platform = '开放平台通用'): FamilyLabel {
   return familyLabel(familyOf(code.trim(), platform));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Families of the platforms added in issue 9 (企业微信, 微信支付 APIv3/APIv2, 小程序客户端 API). Their numbers
+// and strings mean other things than on the platforms above, so their keys carry the platform key. Labels are
+// the project's own summary of the codes each range holds in the sources (catalog/sources/wecom_*, wechatpay_*).
+
+/** What a family needs besides the code: the wx.* API family (wxapi) and the HTTP status (Pay APIv3). */
+export interface FamilyDetail {
+  scope?: string;
+  http?: readonly number[];
+}
+
+const WECOM_RANGES: Record<string, [string, string]> = {
+  '6000': ['data version conflict', '数据版本冲突'],
+  '40xxx': ['invalid parameter', '参数不合法'],
+  '41xxx': ['missing parameter', '缺少参数'],
+  '42xxx': ['expired (access_token, code or ticket)', '已过期（access_token、code 或票据）'],
+  '43xxx': ['a requirement is not met (verification, callback URL…)', '条件不满足（主体验证、回调 URL 等）'],
+  '44xxx': ['empty data', '数据为空'],
+  '45xxx': ['a limit was exceeded (size, length, count)', '超出限制（大小、长度、数量）'],
+  '46xxx': ['does not exist (menu, member)', '对象不存在（菜单、成员）'],
+  '48xxx': ['API not authorized or forbidden', '接口未授权或无权限调用'],
+  '49xxx': ['signature, group chat and buyer checks', '签名、群聊与购买方校验'],
+  '50xxx': ['app and member scope restrictions', '应用与成员范围限制'],
+  '60xxx': ['contacts (departments, members, tags) and caller IP', '通讯录（部门、成员、标签）与访问 IP'],
+  '65xxx': ['home-school (education) contacts', '家校通讯录'],
+  '71xxx': ['smart hardware devices and door access rules', '智慧硬件设备与门禁规则'],
+  '72xxx': ['electronic invoices', '电子发票'],
+  '80xxx': ['trusted domain', '可信域名'],
+  '81xxx': ['contacts limits and visibility', '通讯录数量限制与可见范围'],
+  '82xxx': ['recipient lists (members, departments, tags)', '接收人列表（成员、部门、标签）'],
+  '84xxx': ['third-party apps, tickets and service providers', '第三方应用、票据与服务商'],
+  '85xxx': ['content checks and trusted domain settings', '内容检查与可信域名设置'],
+  '86xxx': ['group chats', '群聊'],
+  '90xxx': [
+    'Shake nearby, external profiles, mini-program notices and paid-app orders',
+    '摇一摇周边、对外属性、小程序通知与付费应用订单',
+  ],
+  '91xxx': ['ticket type', '票据类型'],
+  '92xxx': ['app visibility and cross-corp calls', '应用可见范围与跨企业调用'],
+  '93xxx': ['group robots (webhook)', '群机器人（webhook）'],
+  '94xxx': ['workbench customisation', '工作台自定义展示'],
+  '95xxx': ['WeChat customer service (open_kfid)', '微信客服（open_kfid）'],
+  '301xxx': ['app and contacts operation permissions', '应用与通讯录操作权限'],
+  '302xxx': ['bulk import of contacts', '通讯录批量导入'],
+  '400xxx': ['meetings', '会议'],
+  '600xxx': ['smart hardware registration', '智慧硬件设备注册'],
+  '610xxx': ['customer contact (QR codes, customers)', '客户联系（联系我二维码、客户）'],
+  '640xxx': ['WeDrive (微盘) spaces and files', '微盘空间与文件'],
+  '660xxx': ['external payment collection', '对外收款'],
+  '670xxx': ['upstream/downstream (上下游) networks', '上下游'],
+  '680xxx': ['email and mail groups', '邮件与邮件群组'],
+  '701xxx': ['interface licences and activation codes', '接口许可（license）与激活码'],
+  '710xxx': ['open_corpid and ID conversion', 'open_corpid 与 ID 转换'],
+  '730xxx': ['live streams, recordings and sign-ups', '直播、录制与报名'],
+  '740xxx': ['secure gateway', '安全网关'],
+  '751xxx': ['mailbox advanced features', '邮箱高级功能'],
+  '770xxx': ['advanced-feature accounts', '高级功能账号'],
+  '790xxx': ['asynchronous jobs', '异步任务'],
+  '830xxx': ['temporary media uploaded by URL', '通过 URL 上传临时素材'],
+  '842xxx': ['customized-app (代开发) templates', '代开发应用模版'],
+  '844xxx': ['other third-party app capabilities', '第三方应用其他能力'],
+  '845xxx': ['openid/unionid and corp subject checks', 'openid/unionid 与企业主体校验'],
+  '846xxx': ['app type (customized or third-party only)', '应用类型（仅代开发或第三方应用）'],
+  '200xxxx': ['door access devices', '门禁设备'],
+  '240xxxx': ['general resource errors', '通用资源错误'],
+};
+
+/** WeChat Pay APIv3 answers with an HTTP status first; its codes are grouped by it. */
+const PAY_HTTP: Record<string, [string, string]> = {
+  '2xx': ['HTTP 2xx: success or accepted', 'HTTP 2xx：成功或已受理'],
+  '400': ['HTTP 400: invalid protocol or parameter', 'HTTP 400：协议或参数非法'],
+  '401': ['HTTP 401: signature verification failed', 'HTTP 401：签名验证失败'],
+  '403': ['HTTP 403: permission or business rule', 'HTTP 403：权限或业务规则'],
+  '404': ['HTTP 404: resource does not exist', 'HTTP 404：资源不存在'],
+  '405': ['HTTP 405: method not allowed', 'HTTP 405：请求方式不正确'],
+  '429': ['HTTP 429: rate limit exceeded', 'HTTP 429：请求超过频率限制'],
+  '5xx': ['HTTP 5xx: WeChat Pay or bank system error', 'HTTP 5xx：微信支付或银行系统错误'],
+};
+
+/** WeChat Pay APIv2 has no HTTP status: its err_code values are grouped by what they are about. */
+const PAY_KINDS: Array<[RegExp, string, string, string]> = [
+  [/SYSTEM|BIZERR|GZIP/i, 'system', 'system error, retry', '系统错误，可重试'],
+  [/SIGN/i, 'sign', 'signature', '签名'],
+  [/FREQUENCY|TOO_MUCH|LIMIT/i, 'limit', 'rate limit', '频率限制'],
+  [/^(invalid bill_type|data format error|missing parameter)$/i, 'request', '', ''],
+  [/BILL/i, 'bill', 'statements (bills)', '对账单'],
+  [/ORDER|TRADE|REFUND|TRANSACTION/i, 'order', 'order and refund state', '订单与退款状态'],
+  [/AUTH|APPID|MCH/i, 'merchant', 'merchant, appid and permissions', '商户号、appid 与权限'],
+  [/ENOUGH|ACCOUNT/i, 'funds', 'balance and user account', '余额与用户帐号'],
+  [/./, 'request', 'request format and parameters', '请求格式与参数'],
+];
+
+/** Families of the client API scopes the sources name; others get a generic label with the scope. */
+const WXAPI_SCOPES: Record<string, [string, string]> = {
+  bluetooth: ['Bluetooth', '蓝牙'],
+  requestSubscribeMessage: ['subscription messages', '订阅消息'],
+  requestPayment: ['payment', '支付'],
+  login: ['login', '登录'],
+  authorize: ['authorization', '授权'],
+};
+
+function payKind(code: string): string {
+  return (PAY_KINDS.find(([re]) => re.test(code)) ?? PAY_KINDS[PAY_KINDS.length - 1])[1];
+}
+
+function separateFamily(code: string, platform: Platform, detail: FamilyDetail): string | undefined {
+  if (platform === '企业微信') return code === '0' || code === '-1' ? undefined : `wecom:${rangeKey(code)}`;
+  if (platform === '微信支付 APIv3') {
+    const status = detail.http?.[0];
+    if (status === undefined) return `payv3:${payKind(code)}`;
+    return `payv3:${status < 300 ? '2xx' : status >= 500 ? '5xx' : String(status)}`;
+  }
+  if (platform === '微信支付 APIv2') return `payv2:${payKind(code)}`;
+  if (platform === '小程序客户端 API') return `wxapi:${detail.scope ?? code.split(':')[0]}`;
+  return undefined;
+}
+
+function separateFamilyLabel(key: string): [string, string] | undefined {
+  const colon = key.indexOf(':');
+  if (colon < 0) return undefined;
+  const [platform, rest] = [key.slice(0, colon), key.slice(colon + 1)];
+  if (platform === 'wecom') {
+    const hit = WECOM_RANGES[rest];
+    return hit
+      ? [`WeCom: ${hit[0]}`, `企业微信：${hit[1]}`]
+      : [`WeCom codes ${rest}`, `企业微信 ${rest} 段错误码`];
+  }
+  if (platform === 'payv3' || platform === 'payv2') {
+    const version = platform === 'payv3' ? 'APIv3' : 'APIv2';
+    const http = PAY_HTTP[rest];
+    if (http) return [`WeChat Pay ${version}, ${http[0]}`, `微信支付 ${version}，${http[1]}`];
+    const kind = PAY_KINDS.find((k) => k[1] === rest && k[2]);
+    return kind
+      ? [`WeChat Pay ${version}: ${kind[2]}`, `微信支付 ${version}：${kind[3]}`]
+      : [`WeChat Pay ${version} codes`, `微信支付 ${version} 错误码`];
+  }
+  if (platform === 'wxapi') {
+    const scope = WXAPI_SCOPES[rest];
+    return scope
+      ? [`client API: ${scope[0]} (${rest})`, `客户端 API：${scope[1]}（${rest}）`]
+      : [`client API: ${rest}`, `客户端 API：${rest}`];
+  }
+  return undefined;
 }

@@ -27,6 +27,15 @@ export const PLATFORMS: readonly PlatformInfo[] = [
   { name: '微信网关', key: 'gateway', en: 'WeChat Gateway', wechat: true },
   { name: '商业能力', key: 'business', en: 'Business capabilities', wechat: true },
   { name: '腾讯小微', key: 'xiaowei', en: 'Tencent Xiaowei', wechat: true },
+  { name: '企业微信', key: 'wecom', en: 'WeCom (WeChat Work)', wechat: true },
+  { name: '微信支付 APIv3', key: 'payv3', en: 'WeChat Pay APIv3', wechat: true },
+  { name: '微信支付 APIv2', key: 'payv2', en: 'WeChat Pay APIv2', wechat: true },
+  {
+    name: '小程序客户端 API',
+    key: 'wxapi',
+    en: 'Mini-program client API (wx.* errMsg and errCode)',
+    wechat: true,
+  },
   {
     name: '第三方账号平台（非微信）',
     key: 'thirdparty',
@@ -52,6 +61,10 @@ const DISPLAY_NAMES: Readonly<Record<string, { short: string; long: string }>> =
   gateway: { short: '网关', long: '微信网关' },
   business: { short: '商业能力', long: '商业能力' },
   xiaowei: { short: '小微', long: '腾讯小微' },
+  wecom: { short: '企业微信', long: '企业微信' },
+  payv3: { short: '微信支付 v3', long: '微信支付 APIv3' },
+  payv2: { short: '微信支付 v2', long: '微信支付 APIv2' },
+  wxapi: { short: '客户端 API', long: '小程序客户端 API' },
   thirdparty: { short: '非微信', long: '第三方账号平台（非微信）' },
 };
 
@@ -79,6 +92,29 @@ export function platformInfo(name: Platform): PlatformInfo {
 
 export function platformByKey(key: string): PlatformInfo | undefined {
   return BY_KEY.get(key);
+}
+
+/**
+ * Platforms whose codes came in with issue 9 and reuse numbers of the older WeChat platforms with other
+ * meanings (WeCom 40001 is a bad secret): advice keyed by a bare code never reaches them.
+ */
+export const SEPARATE_NUMBERING: ReadonlySet<Platform> = new Set<Platform>([
+  '企业微信',
+  '微信支付 APIv3',
+  '微信支付 APIv2',
+  '小程序客户端 API',
+]);
+
+/** WeChat Pay platforms: string codes spelled several ways, looked up by any spelling, case-insensitive. */
+export const PAY_PLATFORMS: ReadonlySet<Platform> = new Set<Platform>(['微信支付 APIv3', '微信支付 APIv2']);
+
+/**
+ * Id of an entry: `platformKey:code`. 小程序客户端 API errCodes clash across APIs, so they carry their scope:
+ * `wxapi:bluetooth:10001`; an errMsg names its API itself: `wxapi:requestPayment:fail cancel`.
+ */
+export function entryId(platform: Platform, code: string, scope?: string): string {
+  const key = platformInfo(platform).key;
+  return scope && /^-?\d+$/.test(code) ? `${key}:${scope}:${code}` : `${key}:${code}`;
 }
 
 /** Rank of a platform in PLATFORMS (lower = more common). */

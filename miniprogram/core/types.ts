@@ -13,6 +13,10 @@ export type Platform =
   | '微信网关'
   | '商业能力'
   | '腾讯小微'
+  | '企业微信'
+  | '微信支付 APIv3'
+  | '微信支付 APIv2'
+  | '小程序客户端 API'
   | '第三方账号平台（非微信）';
 
 /** What a developer should do about a code (see shared notes: action classes). */
@@ -41,14 +45,26 @@ export interface TextVariant {
   fix?: string;
   /** Text the source attaches to the row that is not its main text: a code comment, a footnote. */
   note?: string;
+  /** The API this wording belongs to, when a source words the code per API (`UnifiedOrder`, `refunddomestic`). */
+  api?: string;
+  /** How these rows spell the code, when not as the entry's `code` (a Pay alias such as `SYSTEMERROR`). */
+  spelling?: string;
   sources: SourceRef[];
 }
 
 export interface Entry {
-  /** Stable id: `${platformKey}:${code}`. */
+  /** Stable id: `${platformKey}:${code}`; on 小程序客户端 API `wxapi:${scope}:${code}` (see entryId). */
   id: string;
   code: string;
   platform: Platform;
+  /** Other spellings of this code on its platform (WeChat Pay: `NOTENOUGH` for `NOT_ENOUGH`); lookup finds all. */
+  aliases?: string[];
+  /** HTTP status(es) a WeChat Pay APIv3 code comes with. */
+  http?: number[];
+  /** 小程序客户端 API only: the client API family the code belongs to (`bluetooth`, `requestPayment`). */
+  scope?: string;
+  /** Official documentation page for this code, when a source names one. */
+  doc?: string;
   /** Primary English text ('' when no source has one). */
   en: string;
   /** Primary Chinese text ('' when no source has one). */
@@ -61,6 +77,8 @@ export interface Entry {
   enSource?: string;
   zhSource?: string;
   fixSource?: string;
+  /** The project's English of a Chinese-only official `fix` (WeCom's 排查方法); always the project's own words. */
+  fixEn?: string;
   /** The project's note on a source text that is wrong or contradicts another source (project's own words). */
   noteZh?: string;
   noteEn?: string;

@@ -15,6 +15,16 @@ const EXPECTED_ROWS: Record<string, number> = {
   '004': 70,
   '000': 51,
   '003': 79,
+  'mp-extra': 31,
+  wecom: 1251,
+  'wecom-wxjava': 281,
+  'pay3-common': 4,
+  'pay3-http': 12,
+  'pay3-senparc': 23,
+  'pay3-go': 49,
+  'pay2-wxjava': 57,
+  wxapi: 128,
+  'wxapi-seen': 33,
 };
 
 describe('catalog reconciliation', () => {
@@ -60,7 +70,14 @@ describe('catalog reconciliation', () => {
   it('keeps one number on different platforms as different entries', () => {
     const c = new Catalog(data);
     const platforms = c.lookup('40003').map((e) => e.platform);
-    expect(platforms).toEqual(['开放平台通用', '公众号', '微信小店', '视频号', '第三方账号平台（非微信）']);
+    expect(platforms).toEqual([
+      '开放平台通用',
+      '公众号',
+      '微信小店',
+      '视频号',
+      '企业微信',
+      '第三方账号平台（非微信）',
+    ]);
     expect(c.lookup('40003').find((e) => e.platform === '第三方账号平台（非微信）')?.en).toBe(
       'missing scope',
     );
@@ -87,10 +104,11 @@ describe('catalog reconciliation', () => {
     expect(c.lookup('45011')[0].family).toBe('45xxx');
     expect(c.lookup('-404011')[0].family).toBe('-404xxx');
     expect(c.lookup('600002').find((e) => e.platform === '小程序客户端 errno')?.family).toBe('errno:06');
-    // 600002 is also an upload error in the official page: two meanings, two entries.
-    expect(c.lookup('600002').map((e) => e.en)).toEqual([
+    // 600002 is also an upload error in the official page: two meanings, two entries (and WeCom's own).
+    expect(c.lookup('600002').map((e) => e.en || e.id)).toEqual([
       'no permission to upload file',
       'url not in domain list',
+      'wecom:600002',
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { checkCatalog, checkProblems, identifiers, missingIdentifiers } from '..
 import {
   loadProjectTexts,
   ProjectTextError,
+  readAliases,
   type ProjectPaths,
   type ProjectTexts,
 } from '../../catalog/project/load';
@@ -299,5 +300,116 @@ describe('the repository’s project texts', () => {
     expect(stats.notes).toBe(entries.filter((e) => e.noteZh).length);
     expect(stats.advice.entries).toBe(entries.filter((e) => e.adviceZh).length);
     expect(stats.advice.actionClasses).toBe(9);
+  });
+});
+
+describe('project texts on the issue-9 platforms', () => {
+  /** The synthetic catalog plus WeCom's 40003 and one Pay entry with aliases. */
+  function withNewPlatforms(): CatalogData {
+    const data = synthetic();
+    const pay = {
+      ...entry('payv3:RATELIMIT_EXCEEDED', '微信支付 APIv3', 'Rate limit exceeded', '请求超过频率限制'),
+    };
+    pay.aliases = ['RATE_LIMITED', 'FREQUENCY_LIMITED'];
+    data.entries.push(entry('wecom:40003', '企业微信', '', '无效的UserID'), pay);
+    return data;
+  }
+  const group = {
+    ...at,
+    spellings: ['RATELIMIT_EXCEEDED', 'RATE_LIMITED', 'FREQUENCY_LIMITED'],
+    zh: '合并说明',
+    en: 'why merged',
+  };
+
+  it('never applies advice by bare code to WeCom, Pay or the client API', () => {
+    const data = withNewPlatforms();
+    applyProjectTexts(
+      data,
+      texts({ advice: [{ ...at, key: '40003', zh: '检查 openid', en: 'check the openid' }] }),
+    );
+    const byId = Object.fromEntries(data.entries.map((e) => [e.id, e]));
+    expect(byId['mp:40003'].adviceEn).toBe('check the openid');
+    expect(byId['wecom:40003'].adviceEn).toBeUndefined();
+  });
+
+  it('resolves Pay keys through any spelling, and puts an alias group note on its entries', () => {
+    const data = withNewPlatforms();
+    applyProjectTexts(
+      data,
+      texts({
+        advice: [{ ...at, key: 'payv3:frequency_limited', zh: '降低频率', en: 'slow down' }],
+        translations: [{ ...at, id: 'wecom:40003', lang: 'en', text: 'invalid UserID' }],
+        aliases: [group],
+      }),
+    );
+    const pay = data.entries.find((e) => e.id === 'payv3:RATELIMIT_EXCEEDED');
+    expect(pay).toMatchObject({ adviceEn: 'slow down', noteZh: '合并说明', noteEn: 'why merged' });
+    expect(data.entries.find((e) => e.id === 'wecom:40003')?.en).toBe('invalid UserID');
+  });
+
+  it('refuses a note for an entry that its alias group already notes', () => {
+    const note = { ...at, id: 'payv3:RATE_LIMITED', zh: '另一条', en: 'another' };
+    expect(() => applyProjectTexts(withNewPlatforms(), texts({ notes: [note], aliases: [group] }))).toThrow(
+      /payv3:RATELIMIT_EXCEEDED has a second note/,
+    );
+  });
+
+  it('puts the English of a Chinese-only fix on its entry, and refuses one for an entry without such a fix', () => {
+    const data = withNewPlatforms();
+    const wecom = data.entries.find((e) => e.id === 'wecom:40003') as Entry;
+    wecom.fix = '检查 UserID';
+    const fixTranslations = [
+      { ...at, id: 'wecom:40003', text: 'check the UserID' },
+      { file: 't.tsv', line: 3, id: 'mp:40003', text: 'no fix here' },
+    ];
+    expect(() => applyProjectTexts(data, texts({ fixTranslations }))).toThrow(
+      /t\.tsv:3: mp:40003 has no Chinese-only fix to translate/,
+    );
+    expect(wecom.fixEn).toBe('check the UserID');
+  });
+
+  it('refuses two advice rows that name one Pay entry by different spellings', () => {
+    const advice = [
+      { ...at, key: 'payv3:FREQUENCY_LIMITED', zh: '降低频率', en: 'slow down' },
+      { file: 't.tsv', line: 3, key: 'payv3:RATELIMIT_EXCEEDED', zh: '退避', en: 'back off' },
+    ];
+    expect(() => applyProjectTexts(withNewPlatforms(), texts({ advice }))).toThrow(
+      /t\.tsv:3: payv3:RATELIMIT_EXCEEDED has a second advice \(the first at t\.tsv:2\)/,
+    );
+  });
+
+  it('reads alias groups and refuses a spelling in two groups or a key that is not a list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxerr-aliases-'));
+    const path = join(dir, 'aliases.tsv');
+    writeFileSync(
+      path,
+      'spellings\tnoteZh\tnoteEn\nNOT_ENOUGH,NOTENOUGH\t余额\tbalance\nNOTENOUGH,NO_MONEY\t重复\tagain\nSIGN ERROR\t签名\tsign\n',
+    );
+    const problems: string[] = [];
+    const groups = readAliases(path, problems);
+    rmSync(dir, { recursive: true, force: true });
+    expect(groups.map((g) => g.spellings)).toEqual([['NOT_ENOUGH', 'NOTENOUGH']]);
+    expect(problems.join('\n')).toMatch(/aliases\.tsv:3: NOTENOUGH already in the group at .*aliases\.tsv:2/);
+    expect(problems.join('\n')).toMatch(/aliases\.tsv:4: malformed spellings "SIGN ERROR"/);
+  });
+
+  it('accepts ids whose code holds spaces or colons (Pay return messages, client errMsg)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wxerr-ids-'));
+    mkdirSync(join(dir, 'translations'));
+    writeFileSync(
+      join(dir, 'translations', 'zh-1.tsv'),
+      'id\tzh\nwxapi:requestPayment:fail cancel\t用户取消支付\npayv2:No Bill Exist\t账单不存在\n',
+    );
+    const t = loadProjectTexts({
+      translations: join(dir, 'translations'),
+      notes: join(dir, 'notes.tsv'),
+      advice: join(dir, 'advice.tsv'),
+      aliases: join(dir, 'aliases.tsv'),
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(t.translations.map((x) => x.id)).toEqual([
+      'wxapi:requestPayment:fail cancel',
+      'payv2:No Bill Exist',
+    ]);
   });
 });

@@ -5,7 +5,9 @@ import { join } from 'path';
 import { Readable } from 'stream';
 import { annotateStream } from '../../cli/commands/annotate';
 import type { ScanJson } from '../../cli/commands/scan';
+import { isWeChat } from '../../cli/format';
 import { run } from '../../cli/index';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { fakeIO } from '../helpers/cli-io';
 
 const LOG = [
@@ -29,7 +31,22 @@ describe('wxerr scan', () => {
     expect(await run(['scan', file, '--json'], io)).toBe(0);
     const json = JSON.parse(io.stdout.join('\n')) as ScanJson;
     expect(json.codes.map((c) => c.code)).toEqual(['40001', '-404011']);
-    expect(Object.keys(json.codes[0]).sort()).toEqual(['code', 'entries', 'evidence', 'inferred', 'rid']);
+    // Today's fields stay; the run adds counts and places.
+    expect(Object.keys(json.codes[0]).sort()).toEqual(
+      ['code', 'count', 'entries', 'evidence', 'first', 'inferred', 'last', 'rid'].sort(),
+    );
+    expect(json.codes[0]).toEqual(
+      expect.objectContaining({ count: 1, first: { file, line: 2 }, last: { file, line: 2 } }),
+    );
+    expect(json.summary).toEqual({
+      files: 1,
+      lines: 4,
+      bytes: Buffer.byteLength(LOG),
+      codes: 2,
+      occurrences: 2,
+      extracted: 4,
+    });
+    expect(json.problems).toEqual([]);
     expect(json.codes[0]).toEqual(
       expect.objectContaining({
         inferred: false,
@@ -58,7 +75,10 @@ describe('wxerr scan', () => {
     const out = io.stdout.join('\n');
     expect(out).toContain('40001');
     expect(out).toContain('rid 65efc0ad-61c5d4a2-3a6b0a31');
-    expect(out).toContain('refresh-token');
+    const more = bundledCatalog().lookup('40001').filter(isWeChat).length - 1;
+    expect(out).toMatch(new RegExp(`^40001 {2}开放平台通用 \\+${more}$`, 'm'));
+    expect(out).toContain('stdin:2: WxErrorException');
+    expect(out).toMatch(/^summary: 2 codes, 2 occurrences in 1 file \(4 lines, [\d.]+ KB\)$/m);
   });
 
   it('--jsonl answers one line per JSON-encoded text, with an error object for a bad line', async () => {
@@ -74,12 +94,14 @@ describe('wxerr scan', () => {
   it('exits 2 with a message for a missing file, a bad image and usage errors', async () => {
     const missing = fakeIO();
     expect(await run(['scan', join(dir, 'nope.log')], missing)).toBe(2);
-    expect(missing.stderr.join('\n')).toMatch(/cannot read .*no such file/);
+    expect(missing.stderr.join('\n')).toMatch(/cannot read .*nope\.log: no such file or directory$/);
     const png = join(dir, 'broken.png');
     writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]));
     const bad = fakeIO();
     expect(await run(['scan', png], bad)).toBe(2);
-    expect(bad.stderr.join('\n')).toMatch(/could not read text from the image/);
+    expect(bad.stderr.join('\n')).toMatch(
+      /broken\.png: could not read text from the image: a truncated or damaged PNG image$/,
+    );
     const usage = fakeIO();
     expect(await run(['scan'], usage)).toBe(2);
   });

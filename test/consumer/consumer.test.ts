@@ -20,6 +20,12 @@ import { tmpdir } from 'os';
 import { join, relative } from 'path';
 import { json, startServer, type TestServer } from '../helpers/http-server';
 import { createWxShim, type WxShim } from '../helpers/wx-shim';
+import { bugScenarios } from '../request/scenarios/bugs';
+import { MODULES, loadLib, useContext } from '../request/scenarios/context';
+import { featureScenarios } from '../request/scenarios/features';
+import { policyScenarios } from '../request/scenarios/policy';
+import { responseScenarios } from '../request/scenarios/responses';
+import { transportScenarios } from '../request/scenarios/transport';
 
 const root = join(__dirname, '..', '..');
 const fixture = join(__dirname, 'fixture');
@@ -96,21 +102,33 @@ afterAll(async () => {
 
 const npmDir = (): string => join(work, 'app', 'miniprogram', 'miniprogram_npm');
 
-test('the tarball holds the built library, the CLI and no sources or tests', () => {
+test('the tarball holds the built library, its declarations and the CLI: no .ts sources, tests or catalog typings', () => {
   const paths = packed.files.map((f) => f.path);
   expect(paths).toEqual(
-    expect.arrayContaining(['miniprogram_dist/index.js', 'miniprogram_dist/explain.js', 'package.json']),
+    expect.arrayContaining([
+      'miniprogram_dist/index.js',
+      'miniprogram_dist/explain.js',
+      ...MODULES.map((m) => `miniprogram_dist/${m}.js`),
+      ...MODULES.map((m) => `dist/types/request/${m}.d.ts`),
+      'dist/types/request/index.d.ts',
+      'dist/types/request/explain.d.ts',
+      'package.json',
+    ]),
   );
-  expect(paths).toContain('miniprogram_dist/index.d.ts');
-  expect(paths.some((p) => p.startsWith('test/') || p.startsWith('request/'))).toBe(false);
+  expect(paths.filter((p) => p.endsWith('.ts') && !p.endsWith('.d.ts'))).toEqual([]);
+  expect(paths.filter((p) => /^(test|request|miniprogram\/)/.test(p))).toEqual([]);
+  expect(paths.filter((p) => p.includes('catalog-data.d.ts'))).toEqual([]);
 });
 
-test('构建 npm puts only wxerr, and only its built files, in miniprogram_npm', () => {
+test('构建 npm puts only wxerr, and only its bundles, in miniprogram_npm: the client within 60 KB', () => {
   expect(readdirSync(npmDir())).toEqual(['wxerr']);
-  const files = filesUnder(join(npmDir(), 'wxerr')).map((p) => relative(join(npmDir(), 'wxerr'), p));
-  expect(files).toEqual(expect.arrayContaining(['index.js', 'explain.js', 'index.d.ts', 'explain.d.ts']));
-  for (const f of files) expect(f).toMatch(/^(index|explain)\.(js|d\.ts)$|^types\/.+\.d\.ts$/);
-  expect(files.join('\n')).not.toMatch(/tesseract|(^|\/)cli\/|pngjs|jpeg/m);
+  const dir = join(npmDir(), 'wxerr');
+  const files = filesUnder(dir).map((p) => relative(dir, p));
+  expect(files.sort()).toEqual([...MODULES.map((m) => `${m}.js`), 'explain.js'].sort());
+  const clientBytes = files
+    .filter((f) => f !== 'explain.js')
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  expect(clientBytes).toBeLessThanOrEqual(60 * 1024);
   // nothing from devDependencies or the CLI was installed for the consumer either
   expect(existsSync(join(work, 'app', 'node_modules', 'tesseract.js'))).toBe(false);
 });
@@ -119,10 +137,18 @@ test('the built module from miniprogram_npm makes a request through the global w
   server.on('/me', (req, res) =>
     req.headers.authorization === 'Bearer fresh'
       ? json(res, { errcode: 0, name: 'consumer' })
-      : json(res, { errcode: 42001, errmsg: 'access_token expired rid: 65bb65b7-402cd2bc-0d97216b' }),
+      : json(res, { message: 'session expired' }, 401),
   );
   server.on('/busy', (_req, res) => json(res, { errcode: 45009, errmsg: 'reach max api daily quota limit' }));
   (globalThis as { wx?: unknown }).wx = shim;
+  try {
+    await globalWxRequest();
+  } finally {
+    delete (globalThis as { wx?: unknown }).wx;
+  }
+});
+
+async function globalWxRequest(): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const lib = require(join(npmDir(), 'wxerr', 'index.js')) as typeof import('../../request');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -140,6 +166,19 @@ test('the built module from miniprogram_npm makes a request through the global w
   const x = ex.explain(err);
   expect(x.zh.length).toBeGreaterThan(0);
   expect(x.action).toBe('quota');
+  expect(err.userMessage.zh).toBe('服务繁忙，请稍后再试');
+}
+
+// Every scenario of test/request, on the package as the consumer got it.
+describe('scenarios on the built package', () => {
+  // Each entry from miniprogram_npm, as `require('wxerr/pay')` resolves it there (wxerr/pay.js).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ctx = useContext(() => loadLib((m) => require(join(npmDir(), 'wxerr', `${m}.js`)) as object));
+  bugScenarios(ctx);
+  responseScenarios(ctx);
+  policyScenarios(ctx);
+  transportScenarios(ctx);
+  featureScenarios(ctx);
 });
 
 /** Compiles the consumer as an upload would (offline, see scripts/build.ts) and returns bytes per output file. */
@@ -169,14 +208,18 @@ function compiledFiles(ignoreUploadUnusedFiles: boolean): Record<string, number>
   return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as Record<string, number>;
 }
 
-test('the compiled consumer carries wxerr/index.js; the unrequired explain.js only without the unused-file filter', () => {
-  // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops explain.js when nothing requires it.
+test('the compiled consumer carries wxerr/index.js and the required wxerr/pay; unrequired modules only without the unused-file filter', () => {
+  // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops the modules nothing requires.
   const filtered = compiledFiles(true);
   expect(filtered['miniprogram_npm/wxerr/index.js']).toBeGreaterThan(0);
-  expect(Object.keys(filtered).filter((f) => f.includes('explain') || f.endsWith('.d.ts'))).toEqual([]);
+  expect(filtered['miniprogram_npm/wxerr/pay.js']).toBeGreaterThan(0);
+  expect(
+    Object.keys(filtered).filter(
+      (f) => /wxerr\/(explain|wecom|log|dedupe)\.js$/.test(f) || f.endsWith('.d.ts'),
+    ),
+  ).toEqual([]);
   const unfiltered = compiledFiles(false);
   expect(unfiltered['miniprogram_npm/wxerr/explain.js']).toBeGreaterThan(100000);
-  expect(Object.keys(unfiltered).filter((f) => f.endsWith('.d.ts'))).toEqual([]);
 }, 240000);
 
 test('a TypeScript consumer type-checks against the installed package (node10, node16, bundler resolution)', () => {
@@ -186,13 +229,18 @@ test('a TypeScript consumer type-checks against the installed package (node10, n
     ['node16', 'node16'],
     ['esnext', 'bundler'],
   ]) {
-    execFileSync(
-      process.execPath,
-      [tsc, '-p', 'tsconfig.json', '--module', mod, '--moduleResolution', resolution],
-      {
-        cwd: join(work, 'app'),
-        stdio: 'pipe',
-      },
-    );
+    try {
+      execFileSync(
+        process.execPath,
+        [tsc, '-p', 'tsconfig.json', '--module', mod, '--moduleResolution', resolution],
+        {
+          cwd: join(work, 'app'),
+          encoding: 'utf8',
+          stdio: 'pipe',
+        },
+      );
+    } catch (error) {
+      throw new Error(`tsc (${resolution}): ${String((error as { stdout?: string }).stdout)}`);
+    }
   }
 });

@@ -1,7 +1,7 @@
 import { extractCodes, MAX_SCAN_CHARS, ScanInputTooLarge } from '../../miniprogram/core/extract';
-import { loadExtractFixtures } from '../../bench/data/extract-fixtures';
+import { labelOf, loadExtractFixtures } from '../../bench/data/extract-fixtures';
 
-const codesOf = (text: string) => extractCodes(text).codes.map((c) => c.code);
+const codesOf = (text: string) => extractCodes(text).codes.map(labelOf);
 
 describe('extractCodes', () => {
   it('finds keyed codes in JSON, JS dumps, query strings, XML and SDK exception text', () => {
@@ -34,11 +34,13 @@ describe('extractCodes', () => {
     expect(extractCodes(noise).codes).toEqual([]);
   });
 
-  it('drops codes of a platform the text names (WeCom, Alipay) but keeps nearby WeChat ones', () => {
-    expect(codesOf('企业微信 gettoken 返回 {"errcode":40001,"errmsg":"invalid secret"}')).toEqual([]);
+  it('gives WeCom text the WeCom meaning, drops another service, keeps nearby WeChat ones', () => {
+    expect(codesOf('企业微信 gettoken 返回 {"errcode":40001,"errmsg":"invalid secret"}')).toEqual([
+      '40001@wecom',
+    ]);
     expect(codesOf('alipay: {"code":"40004","msg":"Business Failed"}')).toEqual([]);
     const mixed = '公众号 token 报 {"errcode":40001}\n\n企业微信 报 {"errcode":60011}';
-    expect(codesOf(mixed)).toEqual(['40001']);
+    expect(codesOf(mixed)).toEqual(['40001', '60011@wecom']);
   });
 
   it('infers a code from its errmsg when no number survived, and marks it inferred', () => {
@@ -102,7 +104,9 @@ describe('extractCodes', () => {
     expect(codesOf('小程序登录报 40029，钉钉那边扫码报 40078，是同一个问题吗')).toEqual(['40029']);
     expect(codesOf('支付宝报 40004；公众号上传素材报 40007。')).toEqual(['40007']);
     // A clause naming both (or neither) keeps the line's verdict: the other platform.
-    expect(codesOf('企业微信 gettoken 返回 {"errcode":40001,"errmsg":"invalid secret"}')).toEqual([]);
+    expect(codesOf('企业微信 gettoken 返回 {"errcode":40001,"errmsg":"invalid secret"}')).toEqual([
+      '40001@wecom',
+    ]);
   });
 
   it('does not read MySQL client errors and duplicate-key values as codes', () => {

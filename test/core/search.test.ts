@@ -5,7 +5,7 @@ import { CATALOG_JSON } from '../../miniprogram/core/generated/catalog-data';
 import { SEARCH_INDEX } from '../../miniprogram/core/generated/search-index';
 import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
 import { cellsOf, meaningsOf } from '../../miniprogram/core/search/group';
-import { platformInfo } from '../../miniprogram/core/platforms';
+import { platformInfo, SEPARATE_NUMBERING } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
 import { parseQuery } from '../../miniprogram/core/search/query';
@@ -35,8 +35,10 @@ describe('code queries', () => {
   });
 
   it('gives one cell per code: the common platform leads, the other WeChat platforms behind it', () => {
+    // Codes that start with 40001 (WeCom's 400010…) follow as prefix hits.
     const hits = index.search('40001');
-    expect(hits.map((h) => h.entry.id)).toEqual(['open:40001']);
+    expect(hits.filter((h) => h.kind === 'code').map((h) => h.entry.id)).toEqual(['open:40001']);
+    expect(hits.slice(1).every((h) => h.kind === 'prefix')).toBe(true);
     const wechat = catalog.lookup('40001').filter((e) => platformInfo(e.platform).wechat);
     expect(hits[0].also.map((e) => e.id)).toEqual(wechat.slice(1).map((e) => e.id));
     expect(hits[0].apart).toBe(false);
@@ -50,8 +52,8 @@ describe('code queries', () => {
     expect(
       named.find((h) => h.entry.id === 'open:40001')?.also.some((e) => e.id === 'thirdparty:40001'),
     ).toBe(false);
-    // A code only that platform has is shown: nothing on WeChat comes before it.
-    expect(index.search('301022')[0].entry.id).toBe('thirdparty:301022');
+    // A code only that platform has is shown: nothing on WeChat comes before it (WeCom has 301022 now).
+    expect(index.search('201001')[0].entry.id).toBe('thirdparty:201001');
     // Its hits after WeChat ones are left out when it is not named.
     expect(index.search('access_token expired', { limit: 50 }).some((h) => h.apart)).toBe(false);
   });
@@ -78,12 +80,15 @@ describe('text queries', () => {
     expect(hits[0].kind).toBe('phrase');
   });
 
-  it('phrase beats all words, which beats partial', () => {
-    const hits = index.search('not in whitelist', { limit: 100 });
+  it('phrase beats all words, which beats partial (on the platforms a bare query means)', () => {
+    const all = index.search('not in whitelist', { limit: 100 });
+    // WeCom, Pay and the client API tables are held back when the query does not name them (search.ts).
+    const hits = all.filter((h) => !SEPARATE_NUMBERING.has(h.entry.platform));
     const order = ['phrase', 'all-words', 'partial'];
     for (let i = 1; i < hits.length; i++)
       expect(order.indexOf(hits[i - 1].kind)).toBeLessThanOrEqual(order.indexOf(hits[i].kind));
     expect(['40164', '45035', '61004']).toContain(hits[0].entry.code);
+    expect(all.map((h) => h.entry.id)).toContain('wecom:60020');
   });
 
   it('tolerates typos against the catalog vocabulary', () => {
@@ -170,14 +175,20 @@ describe('one code on several platforms', () => {
   it('stands together, the most commonly met platform first, even when a rarer one words it shorter', () => {
     const hits = index.search('token过期', { limit: 6 });
     expect(hits[0].entry.id).toBe('open:42001');
-    expect(hits[0].also.map((e) => e.id)).toEqual(['mp:42001', 'shop:42001', 'channels:42001']);
+    expect(hits[0].also.map((e) => e.id)).toEqual([
+      'mp:42001',
+      'shop:42001',
+      'channels:42001',
+      'wecom:42001',
+    ]);
     expect(hits.filter((h) => h.entry.code === '42001')).toHaveLength(1);
   });
 
   it('puts the meaning with specific advice first for a bare code (600002 as the wx.request errno)', () => {
+    // One hit per code: the other meanings (WeCom's 600002 too, after the older platforms) ride along.
     const hits = index.search('600002');
     expect(hits.map((h) => h.entry.id)).toEqual(['errno:600002']);
-    expect(hits[0].also.map((e) => e.id)).toEqual(['open:600002']);
+    expect(hits[0].also.map((e) => e.id)).toEqual(['open:600002', 'wecom:600002']);
   });
 
   it('does not pull up another meaning of the code that only a note matched', () => {
@@ -225,6 +236,49 @@ describe('platform words in the query', () => {
     expect(ids('appid没绑定小程序')[0]).toBe('open:85005');
     expect(ids('云托管欠费')[0]).toBe('cloudbase:-606003');
     expect(ids('小程序登录被封禁')[0]).toBe('errno:1402101');
+  });
+});
+
+describe('WeCom, WeChat Pay and the client API tables (issue 9)', () => {
+  const ids = (q: string, n = 5): string[] => index.search(q, { limit: n }).map((h) => h.entry.id);
+
+  it('names the new platforms with their everyday words; one word may name both Pay APIs', () => {
+    const words = (q: string): string[] => findPlatformWords(q).words.map((w) => `${w.word}=${w.platform}`);
+    expect(words('企微 token 过期')).toEqual(['企微=企业微信']);
+    expect(words('work weixin secret')).toEqual(['work weixin=企业微信']);
+    expect(words('qyapi.weixin.qq.com 60020')).toEqual(['qyapi=企业微信']);
+    expect(words('微信支付 签名错误')).toEqual(['微信支付=微信支付 APIv3', '微信支付=微信支付 APIv2']);
+    expect(words('wechatpay sign error')).toEqual(['wechatpay=微信支付 APIv3', 'wechatpay=微信支付 APIv2']);
+    expect(words('repay later')).toEqual([]);
+    // A wx.* API name names the client API tables; wx.request stays the errno table's word.
+    expect(words('wx.getlocation fail auth deny')).toEqual(['wx.getlocation=小程序客户端 API']);
+    expect(words('wx.request fail')).toEqual(['wx.request=小程序客户端 errno']);
+  });
+
+  it('puts 60020 first for its own wording and for a WeCom whitelist query', () => {
+    expect(ids('不安全的访问IP')[0]).toBe('wecom:60020');
+    expect(ids('企业微信 ip 白名单')[0]).toBe('wecom:60020');
+  });
+
+  it('puts the Pay entry first for its exact wording, and finds it by any spelling', () => {
+    expect(ids('余额不足')[0]).toBe('payv3:NOT_ENOUGH');
+    for (const q of ['NOTENOUGH', 'NOT_ENOUGH', 'notenough']) expect(ids(q)[0]).toBe('payv3:NOT_ENOUGH');
+    expect(index.search('NOTENOUGH')[0].kind).toBe('code');
+    // "error" in lower case stays a word, though Pay v2 has a code ERROR.
+    expect(index.search('error')[0].kind).not.toBe('code');
+  });
+
+  it('holds the new platforms back for a bare query, and not when the query names them', () => {
+    // A tier down: a WeCom phrase hit ranks among the older platforms' all-words hits, not above them.
+    const bare = index.search('token过期', { limit: 20 });
+    const firstWecom = bare.findIndex((h) => h.entry.platform === '企业微信');
+    expect(firstWecom).toBeGreaterThan(4);
+    expect(bare.slice(0, firstWecom).every((h) => !SEPARATE_NUMBERING.has(h.entry.platform))).toBe(true);
+    expect(ids('企业微信 token过期')[0]).toMatch(/^wecom:/);
+    expect(ids('微信支付 签名错误', 2).sort()).toEqual(['payv2:SIGNERROR', 'payv3:SIGN_ERROR']);
+    // Their codes do not count toward a code's popularity: WeCom's 40001 does not lift the others.
+    const hit = index.search('40001')[0];
+    expect(hit.also.map((e) => e.id).pop()).toBe('wecom:40001');
   });
 });
 
@@ -300,7 +354,8 @@ describe('the index and the lazy catalog', () => {
     expect(lazy.entries).toEqual(decodeCatalog(packed).entries);
     lazy.entries.forEach((e, i) => {
       expect(lazy.codeAt(i)).toBe(normalizeCode(e.code));
-      if (!/x$/.test(e.code)) expect(e.code).toBe(normalizeCode(e.code));
+      // Numbers are stored normalised; string codes (Pay, errMsg) keep the source's spelling.
+      if (/^-?\d+$/.test(e.code)) expect(e.code).toBe(normalizeCode(e.code));
     });
   });
 
@@ -326,20 +381,30 @@ describe('one cell per code, for lookups (the CLI reuses it)', () => {
   it('puts a code’s WeChat meanings in one cell and keeps the non-WeChat one apart until asked for', () => {
     const m = meaningsOf(catalog, '40001');
     expect(m.wechat?.primary.id).toBe('open:40001');
-    expect(m.wechat?.also.map((e) => e.id)).toEqual(['mp:40001', 'shop:40001', 'channels:40001']);
+    expect(m.wechat?.also.map((e) => e.id)).toEqual([
+      'mp:40001',
+      'shop:40001',
+      'channels:40001',
+      'wecom:40001',
+    ]);
     expect(m.apart).toEqual([]);
     expect(m.hidden).toBe(1);
     const all = meaningsOf(catalog, '40001', { nonWechat: true });
     expect(all.apart.map((c) => [c.primary.id, c.apart])).toEqual([['thirdparty:40001', true]]);
     const onChannels = meaningsOf(catalog, '40001', { prefer: (e) => e.platform === '视频号' });
     expect(onChannels.wechat?.primary.id).toBe('channels:40001');
-    expect(onChannels.wechat?.also.map((e) => e.id)).toEqual(['open:40001', 'mp:40001', 'shop:40001']);
+    expect(onChannels.wechat?.also.map((e) => e.id)).toEqual([
+      'open:40001',
+      'mp:40001',
+      'shop:40001',
+      'wecom:40001',
+    ]);
   });
 
   it('shows a code only the non-WeChat platform has, and groups a list of entries by code', () => {
-    const only = meaningsOf(catalog, '301022');
+    const only = meaningsOf(catalog, '201001');
     expect(only.wechat).toBeUndefined();
-    expect(only.apart.map((c) => c.primary.id)).toEqual(['thirdparty:301022']);
+    expect(only.apart.map((c) => c.primary.id)).toEqual(['thirdparty:201001']);
     const cells = cellsOf(catalog, catalog.lookup('42001'));
     expect(cells.map((c) => c.primary.id)).toEqual(['open:42001']);
     expect(meaningsOf(catalog, '45999')).toEqual({ wechat: undefined, apart: [], hidden: 0 });

@@ -1,7 +1,9 @@
+import { join } from 'path';
+import { Readable } from 'stream';
 import type { CliIO } from '../../cli/io';
 
-/** A CliIO that records what a command prints, with a fixed standard input. */
-export function fakeIO(stdin = ''): CliIO & { stdout: string[]; stderr: string[] } {
+/** A CliIO that records what a command prints, with a fixed standard input, 80 columns, English advice. */
+export function fakeIO(stdin: string | Buffer = ''): CliIO & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
   return {
@@ -9,7 +11,14 @@ export function fakeIO(stdin = ''): CliIO & { stdout: string[]; stderr: string[]
     stderr,
     out: (t) => stdout.push(t),
     err: (t) => stderr.push(t),
-    readStdin: async () => stdin,
+    readStdin: async () => stdin.toString(),
+    stdin: () => Readable.from([Buffer.from(stdin)]),
     color: false,
+    width: 80,
+    lang: 'en',
   };
 }
+
+/** bin/wxerr.js, run from the TypeScript source (WXERR_FROM_SOURCE=1) so a stale dist/ is never tested. */
+export const CLI_BIN = join(__dirname, '..', '..', 'bin', 'wxerr.js');
+export const CLI_ENV = { ...process.env, WXERR_FROM_SOURCE: '1', NO_COLOR: '1', LANG: 'C' };

@@ -41,10 +41,20 @@ export interface ShimDownloadOptions extends Callbacks<unknown> {
   timeout?: number;
 }
 
+export interface ShimProgress {
+  progress: number;
+  totalBytesSent?: number;
+  totalBytesExpectedToSend?: number;
+  totalBytesWritten?: number;
+  totalBytesExpectedToWrite?: number;
+}
+
 export interface ShimTask {
   abort(): void;
   onHeadersReceived(cb: (res: { header: Header; statusCode: number }) => void): void;
   offHeadersReceived(cb?: (res: { header: Header; statusCode: number }) => void): void;
+  /** Upload and download tasks: bytes sent (when the body is written) or written (per chunk received). */
+  onProgressUpdate(cb: (res: ShimProgress) => void): void;
 }
 
 export interface ShimOptions {
@@ -129,6 +139,11 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
     done: (res: IncomingMessage, body: Buffer) => unknown,
   ): ShimTask {
     const headerListeners = new Set<(res: { header: Header; statusCode: number }) => void>();
+    const progressListeners = new Set<(res: ShimProgress) => void>();
+    const progress = (p: ShimProgress): void => {
+      // wx reports progress on the task, asynchronously
+      for (const cb of progressListeners) setImmediate(() => cb(p));
+    };
     let settled = false;
     let counted = false;
     // Filled in once the socket is opened; settle/abort may run before (bad URL, domain, task limit).
@@ -153,6 +168,7 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
       },
       onHeadersReceived: (cb) => void headerListeners.add(cb),
       offHeadersReceived: (cb) => (cb ? void headerListeners.delete(cb) : headerListeners.clear()),
+      onProgressUpdate: (cb) => void progressListeners.add(cb),
     };
     let url: URL;
     try {
@@ -190,7 +206,18 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
     req.on('response', (res) => {
       for (const cb of headerListeners) cb({ header: flatten(res.headers), statusCode: res.statusCode ?? 0 });
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
+      const expected = Number(res.headers['content-length'] ?? 0);
+      let written = 0;
+      res.on('data', (c: Buffer) => {
+        chunks.push(c);
+        written += c.length;
+        if (api === 'downloadFile')
+          progress({
+            progress: expected ? Math.round((written / expected) * 100) : 0,
+            totalBytesWritten: written,
+            totalBytesExpectedToWrite: expected,
+          });
+      });
       res.on('end', () => settle(true, done(res, Buffer.concat(chunks))));
       res.on('error', (e) => settle(false, failure(api, e)));
       res.on('aborted', () =>
@@ -198,7 +225,10 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
       );
     });
     req.on('error', (e) => settle(false, failure(api, e)));
-    req.end(body);
+    req.end(body, () => {
+      if (api === 'uploadFile' && body)
+        progress({ progress: 100, totalBytesSent: body.length, totalBytesExpectedToSend: body.length });
+    });
     return task;
   }
 
@@ -264,7 +294,7 @@ export function createWxShim(options: ShimOptions = {}): WxShim {
       try {
         file = readFileSync(o.filePath);
       } catch {
-        const task = { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+        const task = { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onProgressUpdate() {} };
         setImmediate(() => o.fail?.({ errMsg: `uploadFile:fail file not found`, errno: 1300002 }));
         return task;
       }

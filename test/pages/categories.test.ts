@@ -130,3 +130,20 @@ test('tapping a row opens its detail', async () => {
     expect.objectContaining({ url: `/pages/detail/index?id=${encodeURIComponent(first)}` }),
   );
 });
+
+test('rows grow with a large WeChat font setting, and the window follows the taller rows', async () => {
+  wxStub = installWx({ getAppBaseInfo: () => ({ SDKVersion: '3.4.0', fontSizeSetting: 22 }) });
+  const comp = renderCategories();
+  const rowHeight = comp.instance.data.rowHeight as number;
+  expect(rowHeight).toBe(Math.ceil((72 * 22) / 17));
+  // A scroll of 100 rows of the taller height lands on row 100's window, not row 130's.
+  await scrollList(comp, 100 * rowHeight);
+  const first = (comp.instance.data.top as number) / rowHeight;
+  expect(first).toBeLessThanOrEqual(100);
+  expect(first + (comp.instance.data.rows as unknown[]).length).toBeGreaterThan(100);
+});
+
+test('without a font setting (old base library) rows keep the default height', () => {
+  const comp = renderCategories();
+  expect(comp.instance.data.rowHeight).toBe(72);
+});

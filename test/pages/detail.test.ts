@@ -27,23 +27,31 @@ function open(id: string) {
   return comp;
 }
 
-test('shows the code, both texts with their sources, the platform and the action in plain words', () => {
+test('answer first: the code, both texts, the action, then one advice block, provenance in one line', () => {
   const comp = open('open:40001');
   const entry = bundledCatalog().get('open:40001');
   expect(textOf(comp.querySelector('.head__code'))).toBe('40001');
   expect(textOf(comp.querySelector('.zh .text__body'))).toBe(entry?.zh);
-  expect(textOf(comp.querySelector('.en .text__body'))).toBe(entry?.en);
-  expect(textOf(comp.querySelector('.zh .text__from'))).toContain('开放平台 错误码');
+  expect(textOf(comp.querySelector('.en .text__en'))).toBe(entry?.en);
+  // The header names the platform by its long display name (platforms.ts), not the catalog name.
   expect(textOf(comp.querySelector('.head'))).toContain('通用（微信开放平台）');
   expect(textOf(comp.querySelector('.action'))).toBe('刷新 access_token');
-  expect(textOf(comp.querySelector('.family'))).toContain('40xxx：请求不被接受');
-  expect(textOf(comp.querySelector('.sources'))).toContain('第 4 条（第 20 行）');
+  // One advice block: the code's own advice, not also the general step of its action class.
+  expect(comp.querySelectorAll('.todo .advice')).toHaveLength(1);
+  expect(textOf(comp.querySelector('.todo .project-advice .text__body'))).toBe(entry?.adviceZh);
+  expect(textOf(comp.querySelector('.provenance'))).toContain('开放平台 错误码');
+  expect(textOf(comp.querySelector('.provenance'))).toContain('第 20 行');
   // Official texts carry no project mark.
   expect(comp.querySelector('.texts .tag--project')).toBeUndefined();
+  // The rest is folded until tapped.
+  expect(comp.querySelector('.others')).toBeUndefined();
+  expect(textOf(comp.querySelector('.family-fold'))).toContain('40xxx：请求不被接受');
 });
 
 test('lists the same code on other platforms and the neighbouring codes of the family', async () => {
   const comp = open('open:40001');
+  await fire(comp, '.others-fold', 'tap');
+  await fire(comp, '.family-fold', 'tap');
   const others = comp.querySelectorAll('.other').map((c) => textOf(c));
   expect(others.length).toBeGreaterThan(0);
   for (const o of others) expect(o).toMatch(/^40001/);
@@ -141,7 +149,8 @@ test('project texts (translation, note, advice) are marked as the project’s, n
   try {
     const comp = open(base.id);
     expect(textOf(comp.querySelector('.zh'))).toContain('wxerr 译');
-    expect(textOf(comp.querySelector('.zh .text__from'))).toContain('非官方');
+    expect(comp.querySelectorAll('.zh .tag--project')).toHaveLength(1);
+    expect(textOf(comp.querySelector('.foot'))).toContain('不是微信官方说明');
     expect(comp.querySelector('.en .tag--project')).toBeUndefined();
     expect(textOf(comp.querySelector('.project-advice'))).toContain('wxerr 建议');
     expect(textOf(comp.querySelector('.project-advice'))).toContain('把服务器出口 IP 加入白名单');

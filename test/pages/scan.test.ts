@@ -66,6 +66,20 @@ describe('paste', () => {
     expect(textOf(comp.querySelector('.head'))).toContain('找到 2 处错误码');
   });
 
+  test('a WeCom line opens the WeCom meaning first and says what decided it', async () => {
+    installWx();
+    const comp = render();
+    // Verbatim from a public thread (github:zhayujie/CowAgent#1728, bench/data/real/snippets.txt).
+    await paste(
+      comp,
+      '[ERROR][2024-02-02 12:38:36][chat_channel.py:314] - [WX] sendMsg error: Error code: 60020, message: not allow to access from your ip, hint: [1706848717432011565347844], from ip: x.x.x.x, more info at https://open.work.weixin.qq.com/devtool/query?e=60020',
+    );
+    const data = comp.instance.data as { rows: { id: string; context: string; tag: string }[] };
+    expect(data.rows[0].id).toBe('wecom:60020');
+    expect(data.rows[0].context).not.toBe('');
+    expect(rows(comp)[0]).toContain('判断平台');
+  });
+
   test('setData stays small: rows carry short texts, never entries or the pasted text', async () => {
     installWx();
     const comp = render();

@@ -122,7 +122,8 @@ test('the empty state shows recent searches, favourites, recent views and the mo
   wxStub.storage.set(KEYS.queries, ['白名单']);
   wxStub.storage.set(KEYS.favourites, ['open:40164']);
   wxStub.storage.set(KEYS.history, ['open:42001', 'open:40001']);
-  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:42001': 1 });
+  // 45009 was looked up often but is not among the recent views: the personal list adds something.
+  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:45009': 2, 'open:42001': 1 });
   const comp = renderSearch();
   expect(textOf(comp.querySelector('.recent'))).toBe('白名单');
   expect(textOf(comp.querySelector('.favourites'))).toMatch(/^40164/);
@@ -130,12 +131,24 @@ test('the empty state shows recent searches, favourites, recent views and the mo
   expect(textOf(comp)).toContain('你最常查的错误码');
   // Chips carry the code and its short meaning.
   const chips = comp.querySelectorAll('.popular .chip').map((c) => textOf(c));
-  expect(chips.map((t) => t.split(' ')[0])).toEqual(['40001', '42001']);
+  expect(chips.map((t) => t.split(' ')[0])).toEqual(['40001', '45009', '42001']);
   expect(chips[0].length).toBeGreaterThan(6);
   // A recent search chip runs it.
   await fire(comp, '.recent .chip', 'tap');
   expect(comp.instance.data.state).toBe('results');
   expect(comp.instance.data.query).toBe('白名单');
+});
+
+test('the most looked-up codes are not shown when 最近查看 already shows them all: common codes instead', () => {
+  wxStub.storage.set(KEYS.history, ['open:42001', 'open:40001']);
+  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:42001': 1 });
+  const comp = renderSearch();
+  expect(comp.querySelectorAll('.seen')).toHaveLength(2);
+  expect(textOf(comp)).not.toContain('你最常查的错误码');
+  expect(textOf(comp)).toContain('常见错误码');
+  const chips = comp.querySelectorAll('.popular .chip').map((c) => textOf(c).split(' ')[0]);
+  expect(chips.length).toBeGreaterThan(2);
+  expect(chips).toContain('45009');
 });
 
 test('with nothing stored the home suggests common codes and says nothing is wrong', () => {
@@ -195,5 +208,31 @@ test('tapping a hit opens its detail with both texts (following the navigateTo U
   expect(entry?.zh).not.toBe('');
   expect(entry?.en).not.toBe('');
   expect(textOf(detail.querySelector('.zh .text__body'))).toBe(entry?.zh);
-  expect(textOf(detail.querySelector('.en .text__body'))).toBe(entry?.en);
+  expect(textOf(detail.querySelector('.en .text__en'))).toBe(entry?.en);
+});
+
+test('a walk through search and detail reads each storage key at most once per page show', async () => {
+  const reads = wxStub.api.getStorageSync as jest.Mock;
+  const keysRead = (): string[] => reads.mock.calls.map((call) => String(call[0]));
+  const perShow = Object.keys(KEYS).length;
+
+  const comp = renderSearch(); // attached: the first show reads storage
+  instanceOf(comp).onShow(); // the first onShow follows attached at once: no second read
+  await typeInto(comp, '.search-bar__input', 'invalid credential');
+  await fire(comp, '.hit', 'tap'); // records the query from memory, writes through
+  const searchReads = keysRead();
+  expect(searchReads.length).toBeLessThanOrEqual(perShow);
+  expect(new Set(searchReads).size).toBe(searchReads.length);
+
+  reads.mockClear();
+  const detail = renderDetail();
+  instanceOf(detail).onLoad({ id: 'open%3A40001' } as never);
+  await fire(detail, '.fav', 'tap');
+  await fire(detail, '.fav', 'tap');
+  expect(keysRead().length).toBeLessThanOrEqual(perShow);
+
+  reads.mockClear();
+  instanceOf(comp).onShow(); // back from the detail page: read again, once per key
+  expect(keysRead().length).toBeLessThanOrEqual(perShow);
+  expect(wxStub.storage.get(KEYS.queries)).toEqual(['invalid credential']);
 });

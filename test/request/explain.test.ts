@@ -9,6 +9,8 @@ import { classifyWxFailure, readApiFailure, splitRid } from '../../miniprogram/c
 import { responseError, failureError } from '../../request/classify';
 import { ACTION_HINT } from '../../request/errors';
 import { explain, explainCode, findEntry } from '../../request/explain';
+import { pay } from '../../request/pay';
+import { wecom as wecomCodes } from '../../request/wecom';
 
 const target = { url: 'https://api.example.com/x', method: 'GET' };
 
@@ -73,6 +75,68 @@ describe('explain (catalog texts)', () => {
   });
 });
 
+describe('explain per platform (WeCom, Pay: the catalog lookup by platform key)', () => {
+  const catalog = bundledCatalog();
+
+  test('a WeCom errcode takes WeCom’s meaning, never WeChat’s entry for the same number', () => {
+    const err = responseError(
+      { statusCode: 200, data: { errcode: 40001, errmsg: 'invalid secret' } },
+      target,
+      wecomCodes,
+    );
+    if (!err) throw new Error('expected an error');
+    const x = explain(err);
+    const wecom = catalog.get('wecom:40001');
+    expect(x.entry).toBe(wecom); // undefined while the catalog has no WeCom platform: then no WeChat text either
+    if (wecom) expect(x.zh).toBe(wecom.zh);
+    expect(x.zh).not.toBe(catalog.get('open:40001')?.zh);
+    expect(x.action).toBe('fix-config');
+  });
+
+  test('a WeChat errcode never takes a WeCom or Pay meaning', () => {
+    expect(findEntry('40001')?.id).toBe('open:40001');
+    expect(findEntry('60020', 'wechat')?.id).not.toBe('wecom:60020');
+    const wecom = catalog.get('wecom:60020');
+    expect(findEntry('60020', 'wecom')).toBe(wecom);
+  });
+
+  test('a Pay v3 body is explained from the Pay entries, other spellings included', () => {
+    const err = responseError(
+      { statusCode: 403, data: { code: 'NOT_ENOUGH', message: '用户账号余额不足' } },
+      { url: 'https://shop.example.com/pay', method: 'POST' },
+      undefined,
+      [pay],
+    );
+    if (!err) throw new Error('expected an error');
+    const entry = catalog.get('payv3:NOT_ENOUGH');
+    const x = explain(err);
+    expect(x.entry).toBe(entry);
+    expect(x.action).toBe('account-state');
+    expect(findEntry('NOTENOUGH', 'payv3')).toBe(entry); // the v2 spelling finds the v3 entry through its aliases
+    const poll = explain({
+      kind: 'api',
+      action: 'poll',
+      what: 'USERPAYING',
+      code: 'USERPAYING',
+      platform: 'payv3',
+    });
+    expect(poll.advice.en).toMatch(/out_trade_no/);
+  });
+
+  test("an isError code ('backend') is described by the error, not by a catalog entry", () => {
+    const x = explain({
+      kind: 'api',
+      action: 'unknown',
+      what: 'business code 2001: 库存不足',
+      code: '2001',
+      platform: 'backend',
+    });
+    expect(x.entry).toBeUndefined();
+    expect(x.family).toBeUndefined();
+    expect(x.zh).toBe('business code 2001: 库存不足');
+  });
+});
+
 describe('core helpers shipped with the client', () => {
   test.each([
     ['request:fail timeout', 5, 'timeout'],
@@ -127,10 +191,14 @@ describe('core helpers shipped with the client', () => {
     expect(readApiFailure(null)).toBeUndefined();
   });
 
-  test('the message hints match core/advice.ts short texts', () => {
+  test('the message hints match core/advice.ts short texts; refresh-token names the backend', () => {
     for (const [action, hint] of Object.entries(ACTION_HINT)) {
+      if (action === 'poll') continue; // the wrapper's own class (Pay USERPAYING), explained by wxerr/explain
       const s = actionAdvice(action as Action).short;
-      expect(hint).toBe(`${s.zh} / ${s.en}`);
+      expect(
+        hint.startsWith(action === 'refresh-token' ? '后端需刷新 access_token' : `${s.zh} / ${s.en}`),
+      ).toBe(true);
     }
+    expect(ACTION_HINT['refresh-token']).toMatch(/backend.*getStableAccessToken.*not the user/);
   });
 });

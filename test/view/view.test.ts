@@ -15,7 +15,7 @@ import {
 } from '../../miniprogram/core/view/cells';
 import { familyLabel } from '../../miniprogram/core/family';
 import { PLATFORMS, platformLong, platformShort } from '../../miniprogram/core/platforms';
-import { detailView, neighbours } from '../../miniprogram/core/view/detail';
+import { PLATFORM_DOCS, detailView, neighbours } from '../../miniprogram/core/view/detail';
 import {
   familyChipGroups,
   familyChips,
@@ -132,11 +132,12 @@ describe('cells', () => {
       tag: '通用',
       line: expect.any(Array),
       act: '刷新 access_token',
-      more: '+3 个平台',
+      more: '+4 个平台',
       also: [
         { id: 'mp:40001', tag: '公众号' },
         { id: 'shop:40001', tag: '小店' },
         { id: 'channels:40001', tag: '视频号' },
+        { id: 'wecom:40001', tag: '企业微信' },
       ],
     });
     expect(JSON.stringify(cell).length).toBeLessThan(400);
@@ -196,11 +197,11 @@ describe('labels', () => {
     expect(familyLabel('40xxx').zh).not.toBe('参数不合法');
     expect(familyLabel('45xxx').zh).toContain('IP');
   });
-  test('platform names come from one table: the short form heads the long form or is part of it', () => {
+  test('platform names come from one table: each word of the short form is part of the long form', () => {
     for (const p of PLATFORMS) {
-      const short = platformShort(p.name);
-      const long = platformLong(p.name);
-      expect(long.replace('帐', '账')).toContain(short.replace('帐', '账'));
+      const long = platformLong(p.name).replace('帐', '账');
+      // "微信支付 v3" / "微信支付 APIv3": the short form may drop a prefix of a word, never add a word.
+      for (const word of platformShort(p.name).replace('帐', '账').split(' ')) expect(long).toContain(word);
     }
     expect(platformShort('开放平台通用')).toBe('通用');
   });
@@ -234,26 +235,71 @@ describe('detailView', () => {
     const view = detailView(catalog, entry);
     expect(view.platform).toBe(platformLong('开放平台通用'));
     expect(view.platformShort).toBe('通用');
-    expect(view.others.map((c) => c.id)).toEqual(['mp:40001', 'shop:40001', 'channels:40001']);
-    expect(view.nonWechat.map((c) => c.id)).toEqual(['thirdparty:40001']);
-    expect(view.title).toBe(entry.zh);
+    // WeCom's 40001 (a bad secret) is another WeChat platform's meaning: among the others, after the older ones.
+    expect(view.others.map((c) => c.id)).toEqual(['mp:40001', 'shop:40001', 'channels:40001', 'wecom:40001']);
+    expect(view.elsewhere.map((c) => c.id)).toEqual(['thirdparty:40001']);
   });
-  test('texts with sources, action, family, other platforms and neighbours', () => {
+  test('answer first: texts, the action, what to do, then the folded rest', () => {
     const entry = catalog.get('open:40001');
     if (!entry) throw new Error('missing');
     const view = detailView(catalog, entry);
-    expect(view.zh?.project).toBe(false);
-    expect(view.en?.from).toContain('开放平台 错误码');
+    expect(view.zh).toEqual({ text: entry.zh, project: false });
     expect(view.action.short).toBe('刷新 access_token');
+    // 40001 has advice of its own: that is the one advice block, not the general step of its class.
+    expect(view.todo.advice).toEqual({ zh: entry.adviceZh, en: entry.adviceEn, own: true });
+    expect(view.others.length).toBeGreaterThan(0);
     expect(view.others.every((c) => c.id.endsWith(':40001') && c.id !== entry.id)).toBe(true);
+    // The non-WeChat platform's 40001 stands apart, never among the WeChat platforms.
+    expect(view.others.some((c) => c.id.startsWith('thirdparty:'))).toBe(false);
+    expect(view.elsewhere.map((c) => c.id)).toEqual(
+      catalog
+        .lookup('40001')
+        .filter((e) => e.id.startsWith('thirdparty:'))
+        .map((e) => e.id),
+    );
     expect(view.neighbours.map((c) => c.id)).toEqual(neighbours(catalog, entry).map((e) => e.id));
     expect(view.share.path).toBe('/pages/detail/index?id=open%3A40001');
     expect(view.message).toBe(`40001 ${entry.zh}\n${entry.en}`);
   });
+
+  test('provenance is one line naming each source and its lines', () => {
+    const entry = catalog.get('mp:40001');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, entry);
+    expect(view.provenance).not.toContain('\n');
+    for (const ref of entry.sources) expect(view.provenance).toContain(String(ref.line));
+    expect(view.doc).toBe(PLATFORM_DOCS.mp);
+  });
+
+  test('a code without advice of its own gets the general step of its class, marked as general', () => {
+    const entry = catalog.entries.find((e) => !e.adviceZh && e.action === 'fix-request');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, entry);
+    expect(view.todo.advice.own).toBe(false);
+    expect(view.todo.advice.zh).not.toBe('');
+  });
+
   test('a project translation is marked, never attributed to a source', () => {
     const entry = catalog.get('open:40164');
     if (!entry) throw new Error('missing');
     const view = detailView(catalog, { ...entry, zh: '无效的 IP', zhSource: 'wxerr' });
-    expect(view.zh).toEqual({ text: '无效的 IP', from: 'wxerr 译（项目翻译，非官方）', project: true });
+    expect(view.zh).toEqual({ text: '无效的 IP', project: true });
   });
+
+  test('HTTP status and other spellings are shown when an entry has them', () => {
+    const entry = catalog.get('open:40164');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, { ...entry, http: [400], aliases: ['NOTENOUGH'] });
+    expect(view.http).toBe('HTTP 400');
+    expect(view.aliases).toBe('也写作 NOTENOUGH');
+  });
+});
+
+test('a WeCom entry shows its official fix with the project English under it, marked', () => {
+  const entry = catalog.entries.find((e) => e.platform === '企业微信' && e.fix && e.fixEn);
+  if (!entry) throw new Error('no WeCom entry with a translated fix');
+  const view = detailView(catalog, entry);
+  expect(view.todo.fix).toEqual({ text: entry.fix, project: false });
+  expect(view.todo.fixEn).toBe(entry.fixEn);
+  expect(view.doc).toBe(PLATFORM_DOCS.wecom);
 });

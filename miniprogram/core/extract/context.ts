@@ -1,16 +1,33 @@
-// What surrounds a number: which platform the nearby text is about, which spans are trace ids or URLs (their
-// digits are never codes), and which lines are rows of a table with a code column.
-import { LineIndex, parseCodeToken } from './text';
+// What surrounds a number: which platform the nearby text is about, and which spans are trace ids or URLs
+// (their digits are never codes).
+import { LineIndex } from './text';
 
 /**
- * Text that names a platform other than WeChat. WeCom shares WeChat's body shape but not its meanings;
- * Alipay, Douyin, DingTalk… have their own codes. Matched before the WeChat markers, so "企业微信" or
- * "qyapi.weixin.qq.com" do not count as WeChat.
+ * Markers of the platform a text is about, by kind. WeCom shares WeChat's body shape but not its meanings;
+ * Pay has string codes; Alipay, Douyin, DingTalk, Feishu, Tencent Cloud SCF… have codes of their own.
+ * WeCom and foreign markers are matched first and blanked out, so "企业微信" or "qyapi.weixin.qq.com" do not
+ * count as WeChat.
  */
-const NON_WECHAT =
-  /企业微信|企微|wecom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|支付宝|alipay|蚂蚁金服|抖音|字节跳动|douyin|toutiao|bytedance|百度小程序|百度智能小程序|smartprogram\.baidu|swan\.|钉钉|dingtalk|飞书|feishu|larksuite|QQ ?小程序|q\.qq\.com|快手|kuaishou|淘宝|taobao|\bmy\.request/gi;
-const WECHAT =
-  /微信|weixin|wechat|\bwx[.\-_A-Z]|\bWx[A-Z]|小程序|公众号|云开发|\bcloud\.|jscode2session|code2session|getaccesstoken|\brid\s*:/gi;
+const WECOM_CJK = /企业微信|企微|企业号/g;
+const WECOM_ASCII =
+  /wecom|wework|enterprise[_ ]?we[_ ]?chat|\b(?:wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|qy_?wechat|Senparc\.Weixin\.Work|wxwork|wx_?work\b|work_?wx\b|qywx\b|qy_?weixin|qy_(?:client|api|wechat)|open-work)/gi;
+const FOREIGN_CJK =
+  /支付宝|蚂蚁金服|抖音|字节跳动|百度小程序|百度智能小程序|钉钉|飞书|QQ ?小程序|快手|淘宝|腾讯云函数/g;
+const FOREIGN_ASCII =
+  /alipay|dingtalk|feishu|\b(?:isv\.[a-z]|douyin|toutiao|bytedance|smartprogram\.baidu|swan\.|larksuite|lark\b|q\.qq\.com|kuaishou|taobao|my\.request|SCF\b|user code exception|UserCodeError|sub_?code\b|sub_?msg\b|sub[CM][a-z]+\b|Business Failed|Invalid Arguments|ACQ\.|tenant_?access_?token|tenantAccessToken|app_access_token)/gi;
+const WECHAT_CJK = /微信|小程序|公众号|云开发/g;
+const WECHAT_ASCII =
+  /weixin|wechat|\b(?:wx[.\-_A-Z]|Wx[A-Z]|cloud\.|jscode2session|code2session|getaccesstoken|rid\s*:)/gi;
+/** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
+const PAY_CJK = /微信支付|商户|付款码|企业付款|支付(?!宝)|微信.{0,6}(?:付款|退款|转账|下单)/g;
+const PAY_ASCII =
+  /\/v3\/pay\/|\\?"detail\\?"\s*:\s*\{|\b(?:wechat ?pay|wxpay|tenpay|WxPay[A-Z]|api\.mch\.weixin|pay\.weixin|mch_?id|out_trade_no|prepay_id|return_code|result_code|err_code_des|err_code\b|unifiedorder|requestPayment|getBrandWCPayRequest|com\.wechat\.pay|wechatpay-|Wrong HttpStatusCode|ERROR_BUSINESS: Wechat|Payment\._parse|Gateways[\\/]+Wechat)/gi;
+/** Each kind as one pattern, for short texts (a clause); big texts are scanned with the two halves apart. */
+const either = (cjk: RegExp, ascii: RegExp) => new RegExp(`${cjk.source}|${ascii.source}`, 'gi');
+const WECOM = either(WECOM_CJK, WECOM_ASCII);
+const FOREIGN = either(FOREIGN_CJK, FOREIGN_ASCII);
+const WECHAT = either(WECHAT_CJK, WECHAT_ASCII);
+const PAY = either(PAY_CJK, PAY_ASCII);
 /**
  * Non-WeChat error systems whose numbers sit next to error words: Node syscalls, MySQL (driver codes, the
  * mysql client's "ERROR 1062 (23000)", duplicate-key values), Postgres, Oracle.
@@ -18,33 +35,52 @@ const WECHAT =
 const FOREIGN_ERROR =
   /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
-/** How far (lines) a platform marker reaches, within one paragraph. */
+/** How far (lines) a platform marker reaches, within one paragraph; and across paragraphs when it has none. */
 const MARKER_REACH = 10;
+const FALLBACK_REACH = 30;
 
 /** Trace ids, hints, URLs, UUIDs and long hex: spans whose digits are never codes. */
 const MASKED =
   /\brid\s*[:：]\s*[0-9A-Za-z]{6,10}(?:-\s*[0-9A-Za-z]{6,10}){1,3}|\bhints?\s*[:：]\s*\[[^\]\n]{0,80}\]?|\breq_?id\s*[:：=]\s*[\w.-]+|\brequest_?id\s*[:：=(]\s*[\w.-]+|\b(?:https?|wss?|mongodb|redis|mysql):\/\/[^\s"'<>)\]}]+|\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b|\b0x[0-9a-f]+\b/gi;
 
-/** Marker state of a line, computed on first use: most lines of a big log are never asked about. */
+/** Which platform a number belongs to, and the marker text that decided it ('' when no marker is near). */
+export interface PlatformContext {
+  kind: 'wechat' | 'wecom' | 'foreign';
+  marker: string;
+  /** A Pay marker near the line (string codes count only then). */
+  pay?: string;
+}
+
 const enum Marks {
   Unknown = 0,
   None = 1,
   Wechat = 2,
-  Other = 4,
+  Foreign = 4,
   Blank = 8,
+  Wecom = 16,
+  Pay = 32,
 }
+
+/** Marker kinds in the order a tie is decided: a foreign or WeCom marker beats a WeChat one at the same distance. */
+const KINDS: [Marks, PlatformContext['kind']][] = [
+  [Marks.Foreign, 'foreign'],
+  [Marks.Wecom, 'wecom'],
+  [Marks.Wechat, 'wechat'],
+];
 
 export class TextContext {
   readonly lines: LineIndex;
   private readonly marks: Uint8Array;
   private readonly masks = new Map<number, [number, number][]>();
-  /** isOtherPlatform per line: 0 unknown, 1 no, 2 yes. */
-  private readonly other: Uint8Array;
+  /** Marker texts of the lines that have any, by kind bit. */
+  private readonly markerText = new Map<number, Map<Marks, string>>();
+  private readonly verdicts = new Map<number, PlatformContext>();
+  private marked = false;
+  private nearest?: NearestIndex;
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
     this.marks = new Uint8Array(this.lines.count);
-    this.other = new Uint8Array(this.lines.count);
   }
 
   /** True when offset lies in a trace id, hint, URL, UUID or hex literal. */
@@ -66,20 +102,34 @@ export class TextContext {
   }
 
   /**
-   * True when the text near this line (same paragraph, within MARKER_REACH lines) says it is about another
-   * platform (WeCom, Alipay…) and no WeChat marker is closer. A tie goes to the other platform:
-   * "企业微信 … access_token" is still WeCom.
+   * The platform the text near this line is about (same paragraph, within MARKER_REACH lines): the nearest
+   * marker wins, a tie goes to WeCom or the foreign platform ("企业微信 … access_token" is still WeCom). On a
+   * line naming several, the number's own clause (between ，。；) decides when it names just one.
    */
-  isOtherPlatform(line: number, offset?: number): boolean {
-    if (this.other[line] === 0) this.other[line] = this.judgePlatform(line) ? 2 : 1;
-    // A line naming both platforms ("公众号报 43004，企业微信报 81013"): the number's own clause decides
-    // when it names just one of them.
-    if (offset !== undefined && this.marksOf(line) === (Marks.Other | Marks.Wechat)) {
-      const clause = markersOf(this.clauseAt(line, offset));
-      if (clause === Marks.Wechat) return false;
-      if (clause === Marks.Other) return true;
+  contextAt(line: number, offset?: number): PlatformContext {
+    if (
+      offset !== undefined &&
+      bitCount(this.marksOf(line) & (Marks.Foreign | Marks.Wecom | Marks.Wechat)) > 1
+    ) {
+      const clause = this.clauseAt(line, offset);
+      const m = markersOf(clause);
+      const kinds = KINDS.filter(([bit]) => m & bit);
+      if (kinds.length === 1) {
+        const base = this.judge(line);
+        return { ...base, kind: kinds[0][1], marker: firstMarker(clause, kinds[0][0]) };
+      }
     }
-    return this.other[line] === 2;
+    let verdict = this.verdicts.get(line);
+    if (!verdict) {
+      verdict = this.judge(line);
+      this.verdicts.set(line, verdict);
+    }
+    return verdict;
+  }
+
+  /** True when the number at this line and offset belongs to another service than WeChat or WeCom. */
+  isForeign(line: number, offset?: number): boolean {
+    return this.contextAt(line, offset).kind === 'foreign';
   }
 
   /** The part of the line around offset between full-width clause punctuation (，。；？！). */
@@ -93,21 +143,81 @@ export class TextContext {
     return text.slice(from, to);
   }
 
-  private judgePlatform(line: number): boolean {
-    let other = Infinity;
-    let wechat = Infinity;
-    // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge).
-    for (const step of [-1, 1]) {
-      for (let d = step === -1 ? 0 : 1; d <= MARKER_REACH; d++) {
-        const l = line + step * d;
-        if (l < 0 || l >= this.lines.count) break;
-        const m = this.marksOf(l);
-        if (m & Marks.Blank) break;
-        if (m & Marks.Other) other = Math.min(other, d);
-        if (m & Marks.Wechat) wechat = Math.min(wechat, d);
+  private judge(line: number): PlatformContext {
+    // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge). A paragraph
+    // with no marker at all takes the nearest one of the text around it (an issue post: "使用内置钉钉告警" a few
+    // paragraphs above the log it pasted).
+    let nearest = this.markersAround(line, MARKER_REACH, true);
+    if (nearest.size === 0) nearest = this.markersAround(line, FALLBACK_REACH, false);
+    let best: [Marks, PlatformContext['kind']] | undefined;
+    let bestDistance = Infinity;
+    for (const kind of KINDS) {
+      const d = nearest.get(kind[0])?.[0] ?? Infinity;
+      if (d < bestDistance) {
+        best = kind;
+        bestDistance = d;
       }
     }
-    return other !== Infinity && other <= wechat;
+    const verdict: PlatformContext = best
+      ? { kind: best[1], marker: this.markerOf(nearest.get(best[0])![1], best[0]) }
+      : { kind: 'wechat', marker: '' };
+    const pay = nearest.get(Marks.Pay);
+    if (pay) verdict.pay = this.markerOf(pay[1], Marks.Pay);
+    return verdict;
+  }
+
+  /** The nearest line of each marker kind within reach: [distance, line]. */
+  private markersAround(line: number, reach: number, paragraph: boolean): Map<Marks, [number, number]> {
+    const index = (this.nearest ??= this.buildNearest());
+    const nearest = new Map<Marks, [number, number]>();
+    MARKER_BITS.forEach((bit, b) => {
+      const [prev, next] = paragraph ? index.paragraph[b] : index.anywhere[b];
+      const p = prev[line];
+      const n = next[line];
+      const up = p < 0 ? Infinity : line - p;
+      const down = n < 0 ? Infinity : n - line;
+      const d = Math.min(up, down);
+      if (d <= reach) nearest.set(bit, [d, up <= down ? p : n]);
+    });
+    return nearest;
+  }
+
+  /**
+   * For every line and marker kind, the nearest marked line above and below, within its paragraph and
+   * anywhere: two sweeps over the lines, so that judging a line costs a few array reads (a 1 MB log asks about
+   * thousands of lines).
+   */
+  private buildNearest(): NearestIndex {
+    const count = this.lines.count;
+    const marks = new Uint8Array(count);
+    for (let l = 0; l < count; l++) marks[l] = this.marksOf(l);
+    const sweep = (bit: number, paragraph: boolean): [Int32Array, Int32Array] => {
+      const prev = new Int32Array(count);
+      const next = new Int32Array(count);
+      let cur = -1;
+      for (let l = 0; l < count; l++) {
+        const m = marks[l];
+        if (m & bit) cur = l;
+        else if (paragraph && m & Marks.Blank) cur = -1;
+        prev[l] = cur;
+      }
+      cur = -1;
+      for (let l = count - 1; l >= 0; l--) {
+        const m = marks[l];
+        if (m & bit) cur = l;
+        else if (paragraph && m & Marks.Blank) cur = -1;
+        next[l] = cur;
+      }
+      return [prev, next];
+    };
+    return {
+      paragraph: MARKER_BITS.map((bit) => sweep(bit, true)),
+      anywhere: MARKER_BITS.map((bit) => sweep(bit, false)),
+    };
+  }
+
+  private markerOf(line: number, bit: Marks): string {
+    return this.markerText.get(line)?.get(bit) ?? '';
   }
 
   /** A syscall/database error on this line (ECONNREFUSED, ER_DUP_ENTRY, SQLSTATE…): its numbers are not WeChat's. */
@@ -116,80 +226,144 @@ export class TextContext {
   }
 
   private marksOf(line: number): number {
-    if (this.marks[line] === Marks.Unknown) {
-      const text = this.lines.lineText(line);
-      this.marks[line] = /^\s*$/.test(text) ? Marks.Blank : markersOf(text) || Marks.None;
-    }
+    if (!this.marked) this.markAll();
+    if (this.marks[line] === Marks.Unknown) this.marks[line] = this.isBlank(line) ? Marks.Blank : Marks.None;
     return this.marks[line];
+  }
+
+  /**
+   * Every marker of the text, found with one pass of each pattern over the whole text (a pass per line costs
+   * far more on a big log). WeChat markers inside a WeCom or foreign one ("企业微信") do not count.
+   */
+  private markAll(): void {
+    this.marked = true;
+    const blanked: [number, number][] = [];
+    // Chinese and ASCII markers in separate passes: a pattern of Chinese literals skips ASCII text almost for
+    // free, and ASCII words anchored at a word boundary are tried far less often than at every character.
+    const passes: [RegExp, Marks][] = [
+      [WECOM_CJK, Marks.Wecom],
+      [WECOM_ASCII, Marks.Wecom],
+      [FOREIGN_CJK, Marks.Foreign],
+      [FOREIGN_ASCII, Marks.Foreign],
+      [PAY_CJK, Marks.Pay],
+      [PAY_ASCII, Marks.Pay],
+    ];
+    for (const [re, bit] of passes) {
+      re.lastIndex = 0;
+      for (const m of this.text.matchAll(re)) {
+        const at = m.index ?? 0;
+        this.setMark(this.lines.lineOf(at), bit, m[0]);
+        if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
+      }
+    }
+    blanked.sort((a, b) => a[0] - b[0]);
+    for (const re of [WECHAT_CJK, WECHAT_ASCII]) {
+      for (const m of this.text.matchAll(re)) {
+        const at = m.index ?? 0;
+        if (!insideAny(blanked, at)) this.setMark(this.lines.lineOf(at), Marks.Wechat, m[0]);
+      }
+    }
+  }
+
+  /** Lines within MARKER_REACH of a Pay marker, as [from, to] ranges in text order (merged). */
+  payRanges(): [number, number][] {
+    if (!this.marked) this.markAll();
+    const ranges: [number, number][] = [];
+    for (const [line, texts] of [...this.markerText].sort((a, b) => a[0] - b[0])) {
+      if (!texts.has(Marks.Pay)) continue;
+      const from = Math.max(0, line - MARKER_REACH);
+      const to = Math.min(this.lines.count - 1, line + MARKER_REACH);
+      const last = ranges[ranges.length - 1];
+      if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+      else ranges.push([from, to]);
+    }
+    return ranges;
+  }
+
+  /** Only spaces on the line (no slice, no regex: asked for every line of the text once). */
+  private isBlank(line: number): boolean {
+    for (let i = this.lines.start(line), end = this.lines.end(line); i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 0x3000 && c !== 0xa0) return false;
+    }
+    return true;
+  }
+
+  private setMark(line: number, bit: Marks, marker: string): void {
+    this.marks[line] |= bit;
+    let texts = this.markerText.get(line);
+    if (!texts) this.markerText.set(line, (texts = new Map()));
+    if (!texts.has(bit)) texts.set(bit, marker.trim());
   }
 }
 
 const CLAUSE_END = /[，。；？！]/;
+const MARKER_BITS = [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay];
 
-/** Which platform markers a text holds (Marks.Other | Marks.Wechat, or 0). */
+/** Per marker kind (MARKER_BITS order): the nearest marked line above and below each line, or -1. */
+interface NearestIndex {
+  paragraph: [Int32Array, Int32Array][];
+  anywhere: [Int32Array, Int32Array][];
+}
+
+/** True when offset falls in one of the spans (sorted by start). */
+function insideAny(spans: [number, number][], offset: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid][0] > offset) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  // hi: the last span starting at or before offset; spans of one pattern do not overlap, so look back a little.
+  for (let i = hi; i >= 0 && i >= hi - 2; i--) if (offset < spans[i][1]) return true;
+  return false;
+}
+
+function bitCount(n: number): number {
+  let c = 0;
+  for (let v = n; v; v &= v - 1) c++;
+  return c;
+}
+
+/**
+ * True when a line names a platform or service (WeChat, WeCom, Pay, Alipay, SCF…): such a line decides whose
+ * the codes near it are, so a line filter must keep it even when it holds no number.
+ */
+export function hasPlatformMarker(text: string): boolean {
+  return markersOf(text) !== 0;
+}
+
+/** Which platform markers a text holds (Marks bits, or 0). */
 function markersOf(text: string): number {
   let m = 0;
-  // Other platforms first, blanked out, so that "企业微信" or "qyapi.weixin" do not count as WeChat.
-  NON_WECHAT.lastIndex = 0;
-  if (NON_WECHAT.test(text)) m |= Marks.Other;
-  NON_WECHAT.lastIndex = 0;
-  WECHAT.lastIndex = 0;
-  if (WECHAT.test(m & Marks.Other ? text.replace(NON_WECHAT, ' ') : text)) m |= Marks.Wechat;
-  WECHAT.lastIndex = 0;
+  if (test(WECOM, text)) m |= Marks.Wecom;
+  if (test(FOREIGN, text)) m |= Marks.Foreign;
+  if (test(PAY, text)) m |= Marks.Pay;
+  const rest = m & (Marks.Wecom | Marks.Foreign) ? text.replace(WECOM, ' ').replace(FOREIGN, ' ') : text;
+  if (test(WECHAT, rest)) m |= Marks.Wechat;
   return m;
 }
 
-export interface TableCode {
-  code: string;
-  offset: number;
-  line: number;
+const PATTERN: Partial<Record<Marks, RegExp>> = {
+  [Marks.Foreign]: FOREIGN,
+  [Marks.Wecom]: WECOM,
+  [Marks.Wechat]: WECHAT,
+  [Marks.Pay]: PAY,
+};
+
+function firstMarker(text: string, bit: Marks): string {
+  const re = PATTERN[bit] as RegExp;
+  const source = bit === Marks.Wechat ? text.replace(WECOM, ' ').replace(FOREIGN, ' ') : text;
+  re.lastIndex = 0;
+  const m = re.exec(source);
+  re.lastIndex = 0;
+  return m ? m[0].trim() : '';
 }
 
-/** Header cells that name a code column. A "code" column of HTTP statuses is filtered by value later. */
-const CODE_HEADER =
-  /^(?:err_?code|error_?code|errorcode|errno|err_?no|code|ret_?code|错误码|错误代码|返回码|错误编号)$/i;
-const HEADER_CELL =
-  /(?:^|[|,\t])[ \t]*(?:err_?code|error_?code|errorcode|errno|err_?no|code|ret_?code|错误码|错误代码|返回码|错误编号)[ \t]*(?:[|,\t]|$)/gim;
-
-/**
- * Codes in tables whose header names a code column: markdown (|), CSV (,) and TSV (tab). Returns the codes
- * and the lines the tables cover (so that the number scan does not judge those rows a second time).
- */
-export function tableCodes(
-  ctx: TextContext,
-  isCode: (code: string) => boolean,
-): { codes: TableCode[]; rows: Set<number> } {
-  const codes: TableCode[] = [];
-  const rows = new Set<number>();
-  let last = -1;
-  for (const m of ctx.text.matchAll(HEADER_CELL)) {
-    let line = ctx.lines.lineOf(m.index ?? 0);
-    if (line <= last) continue;
-    const header = ctx.lines.lineText(line);
-    const delimiter = header.includes('|') ? '|' : header.includes('\t') ? '\t' : ',';
-    const cells = splitRow(header, delimiter);
-    const column = cells.findIndex((c) => CODE_HEADER.test(c));
-    if (column < 0 || cells.length < 2) continue;
-    rows.add(line);
-    for (line++; line < ctx.lines.count; line++) {
-      const row = ctx.lines.lineText(line);
-      if (!row.includes(delimiter)) break;
-      rows.add(line);
-      if (/^[\s|:-]+$/.test(row)) continue;
-      const cell = splitRow(row, delimiter)[column];
-      if (cell === undefined) continue;
-      const code = parseCodeToken(cell, 2);
-      if (!code || code === '0' || !isCode(code)) continue;
-      codes.push({ code, offset: ctx.lines.start(line) + Math.max(0, row.indexOf(cell)), line });
-    }
-    last = line;
-  }
-  return { codes, rows };
-}
-
-function splitRow(row: string, delimiter: string): string[] {
-  let cells = row.split(delimiter).map((c) => c.trim());
-  if (delimiter === '|')
-    cells = cells.slice(row.trim().startsWith('|') ? 1 : 0, row.trim().endsWith('|') ? -1 : undefined);
-  return cells;
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const hit = re.test(text);
+  re.lastIndex = 0;
+  return hit;
 }

@@ -2,16 +2,13 @@
 // (OCR garbled it, or only the message was copied). Built from the catalog's English texts, lazily, once per
 // catalog.
 import type { Catalog } from '../catalog';
-import { PLATFORMS } from '../platforms';
-import type { Platform } from '../types';
+import { CONTEXT_ONLY_KEYS, platformKeyOf } from './attribute';
 
-/** Platforms whose codes count as WeChat codes in free text (the non-WeChat seed platform is excluded). */
-const WECHAT_PLATFORMS = new Set<Platform>(PLATFORMS.filter((p) => p.wechat).map((p) => p.name));
 /**
  * Platforms whose small numbers (10001, 20002…) are too common in logs to accept without a key: their codes
  * are only taken when keyed.
  */
-const KEYED_ONLY_PLATFORMS = new Set<Platform>(['腾讯小微']);
+const KEYED_ONLY_PLATFORMS = new Set(['xiaowei']);
 
 /** The rid / hint / "could get access_token…" tail WeChat appends to errmsgs. */
 const TAIL =
@@ -51,10 +48,14 @@ export interface MessageIndex {
   ambiguous: Set<string>;
   /** Fuzzy answers already computed ('' for none). */
   fuzzyCache: Map<string, string>;
+  /** codeFromMessage answers by raw errmsg ('' for none). */
+  messageCache: Map<string, string>;
   /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
   phrases: Map<string, Phrase[]>;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
+  /** 2–4 word text beginnings of one code only (built on first use). */
+  prefixes?: Map<string, string>;
 }
 
 const indexes = new WeakMap<Catalog, MessageIndex>();
@@ -74,8 +75,10 @@ function buildIndex(catalog: Catalog): MessageIndex {
   const codesByText = new Map<string, Map<string, number>>();
   const textsByCode = new Map<string, string[]>();
   for (const entry of catalog.entries) {
-    if (!WECHAT_PLATFORMS.has(entry.platform) || !/^-?\d+$/.test(entry.code)) continue;
-    if (!KEYED_ONLY_PLATFORMS.has(entry.platform)) bareCodes.add(entry.code);
+    // WeCom, Pay and client-API codes count only in their context; the non-WeChat seed platform never.
+    const key = platformKeyOf(entry);
+    if (CONTEXT_ONLY_KEYS.has(key) || !/^-?\d+$/.test(entry.code)) continue;
+    if (!KEYED_ONLY_PLATFORMS.has(key)) bareCodes.add(entry.code);
     for (const en of [entry.en, ...entry.texts.map((t) => t.en)]) {
       const norm = en ? normalizeMessage(en) : '';
       if (!norm || /^[\d\s]*$/.test(norm)) continue;
@@ -112,7 +115,16 @@ function buildIndex(catalog: Catalog): MessageIndex {
       phrases.set(key, list);
     }
   }
-  return { bareCodes, exact, ambiguous, fuzzyCache: new Map(), textsByCode, phrases, byWord };
+  return {
+    bareCodes,
+    exact,
+    ambiguous,
+    fuzzyCache: new Map(),
+    messageCache: new Map(),
+    textsByCode,
+    phrases,
+    byWord,
+  };
 }
 
 /**
@@ -158,6 +170,20 @@ const FUZZY_MIN = 0.86;
 
 /** The code an errmsg belongs to, when exactly one WeChat code has that text (or one very close to it). */
 export function codeFromMessage(index: MessageIndex, raw: string): string | undefined {
+  // Logs repeat the same errmsgs: remember the answers (bounded, so a huge paste cannot grow it forever).
+  const known = index.messageCache.get(raw);
+  if (known !== undefined) return known || undefined;
+  const code = messageCode(index, raw);
+  if (index.messageCache.size > 20000) index.messageCache.clear();
+  index.messageCache.set(raw, code ?? '');
+  return code;
+}
+
+function messageCode(index: MessageIndex, raw: string): string | undefined {
+  // A client errMsg names its API first: "request:fail url not in domain list" is "url not in domain list".
+  const failed = /^\s*[\w.]+:fail\s+(\S+\s+\S.*)$/.exec(raw);
+  if (failed)
+    return codeFromMessage(index, failed[1]) ?? codeFromMessage(index, raw.replace(':fail', ' fail'));
   const norm = normalizeMessage(raw);
   if (norm.length < 6) return undefined;
   const hit = index.exact.get(norm);
@@ -218,4 +244,46 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
     }
   }
   return found;
+}
+
+/**
+ * A catalog errmsg written in prose right after an error word ("公众号发模版消息一直报invalid ip，…", "显示失败：
+ * invalid webhook url"): the words that follow are the start of exactly one code's text (two words at least).
+ */
+export function codesAfterErrorWords(
+  index: MessageIndex,
+  line: string,
+): { code: string; at: number; length: number }[] {
+  const found: { code: string; at: number; length: number }[] = [];
+  const prefixes = (index.prefixes ??= buildPrefixes(index));
+  for (const m of line.matchAll(
+    /(?:报错?|提示|出现|显示|失败[:：]?|错误[:：]?|\berror[:：]?)\s*([A-Za-z][A-Za-z_ /'-]{4,60})/gi,
+  )) {
+    const words = normalizeMessage(m[1]).split(' ');
+    for (let k = Math.min(4, words.length); k >= 2; k--) {
+      const code = prefixes.get(words.slice(0, k).join(' '));
+      if (!code) continue;
+      const at = (m.index ?? 0) + m[0].length - m[1].length;
+      found.push({ code, at, length: m[1].length });
+      break;
+    }
+  }
+  return found;
+}
+
+/** 2- to 4-word beginnings of the catalog texts that belong to one code only. */
+function buildPrefixes(index: MessageIndex): Map<string, string> {
+  const codes = new Map<string, Set<string>>();
+  for (const [text, code] of index.exact) {
+    const words = text.split(' ');
+    for (let k = 2; k <= Math.min(4, words.length); k++) {
+      const key = words.slice(0, k).join(' ');
+      const set = codes.get(key) ?? new Set<string>();
+      set.add(code);
+      codes.set(key, set);
+    }
+  }
+  const unique = new Map<string, string>();
+  for (const [key, set] of codes) if (set.size === 1 && key.length >= 8) unique.set(key, [...set][0]);
+  return unique;
 }

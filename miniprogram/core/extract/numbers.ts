@@ -1,6 +1,6 @@
 // Candidate numbers: keyed ones (errcode: 40001, 错误码：40029, <errcode>…) and bare ones in prose or logs,
 // with the context rules that tell a WeChat code from the other numbers of a log line.
-import { parseCodeToken } from './text';
+import { LineIndex, parseCodeToken } from './text';
 
 export interface Candidate {
   code: string;
@@ -11,15 +11,19 @@ export interface Candidate {
   keyed: boolean;
   /** errcode/errCode/错误码…: any non-zero integer counts. Weak keys (code, ret, error) need a known code. */
   strong: boolean;
+  /** The key as written (keyed candidates only): errcode, errorCode, code… */
+  key?: string;
+  /** A bare number glued to words ("invalid credential(40001)", "#40029 - …"): kept only beside its errmsg. */
+  confirm?: boolean;
 }
 
 /** errcode, errCode, err_code, errorCode, errno, error code, 错误码… (OCR: errc0de). */
 const STRONG_KEY =
-  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|错误码|错误代码|返回码|错误编号|错误号)$/i;
+  /^(?:err[\s_-]?c[o0]de|err_?no|err_?num|error[\s_-]?code|errorcode|return_?code|错误\s?code|错误码|错误代码|返回码|错误编号|错误号)$/i;
 const ERRNO_KEY = /^err_?no$/i;
 const KEYED = new RegExp(
   // key
-  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|error|err)' +
+  '(err[\\s_-]?c[o0]de|err_?no|err_?num|error[\\s_-]?code|errorcode|return_?code|错误\\s?code|错误码|错误代码|返回码|错误编号|错误号|ret_?code|ret|code|Exception|error|err)' +
     // closing quotes/brackets, then a separator (optional for strong keys), then opening quotes/brackets
     '([\\\\"\'\\])>\\s]*(?:=>|[:=：]|\\bis\\b|为|是)?[\\s\\\\"\'(\\[]*)' +
     // PHP var_dump wrappers: int(40001), string(5) "40001"
@@ -40,12 +44,16 @@ export function keyedCandidates(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const m of text.matchAll(KEYED)) {
     const at = m.index ?? 0;
-    if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1))) continue;
     const key = m[1];
+    // Glued to a word, a key is part of it ("errcode_count"), except an exception class: WeChatAPIError: 40001.
+    const exceptionName = /^(?:Error|Exception)$/.test(key) && /^\s*:/.test(m[2]);
+    if (at > 0 && /[A-Za-z0-9_]/.test(text.charAt(at - 1)) && !exceptionName) continue;
     const separator = m[2];
     const strong = STRONG_KEY.test(key);
     const explicit = /=>|[:=：]|is|为|是/.test(separator);
     if (!strong && !explicit) continue;
+    // A key at the end of one line does not key a number on the next ("错误码\n    '4019'=>…").
+    if (!explicit && separator.includes('\n')) continue;
     // A key at the end of a word ("errcode_count", "codeName") is not a key.
     if (/[A-Za-z]/.test(text.charAt(at + key.length))) continue;
     const valueStart = at + m[0].length - m[3].length;
@@ -58,7 +66,7 @@ export function keyedCandidates(text: string): Candidate[] {
     const digits = code.replace('-', '').length;
     if (digits > 8) continue;
     if (ERRNO_KEY.test(key) && digits < 5 && !/:fail/.test(lineAround(text, at))) continue;
-    found.push({ code, offset: valueStart, end, keyed: true, strong });
+    found.push({ code, offset: valueStart, end, keyed: true, strong, key });
   }
   return found;
 }
@@ -126,7 +134,7 @@ const NOISE_AFTER_ZH =
  * a number happened: "又 42001 了", "一直出现 45009", "we keep hitting 45011".
  */
 const TRIGGER =
-  /报错|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
+  /报错|收到|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
 
 /** A key before the number ("port: ", "cost=", "<total_fee>", "Key (id)=("): the number is that field's value. */
 const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;
@@ -141,29 +149,68 @@ export interface BareJudge {
 }
 
 /** Bare number candidates of one line, with the reasons they are not codes already applied. */
-export function bareCandidates(line: string, lineOffset: number, taken: Set<number>): Candidate[] {
-  const found: Candidate[] = [];
-  for (const m of line.matchAll(BARE)) {
+/**
+ * Bare candidates of a whole text, by line, from one pass of BARE over it (lines are only sliced when they
+ * hold a candidate). `mayBeCode` (the catalog knows the number) is asked before the costlier tests.
+ */
+export function bareCandidatesByLine(
+  text: string,
+  lines: LineIndex,
+  taken: Set<number>,
+  mayBeCode: (code: string, line: number) => boolean,
+): Map<number, Candidate[]> {
+  const byLine = new Map<number, Candidate[]>();
+  let line = 0;
+  for (const m of text.matchAll(BARE)) {
     const at = m.index ?? 0;
-    if (taken.has(lineOffset + at)) continue;
-    const raw = m[0];
-    const prev = line.charAt(at - 1);
-    if (prev && GLUED_BEFORE.test(prev)) continue;
-    if (prev === ':' && /[A-Za-z0-9_)\]]/.test(line.charAt(at - 2))) continue;
-    if (prev === '(' && /[A-Za-z0-9_]/.test(line.charAt(at - 2))) continue;
-    const end = at + raw.length;
-    const next = line.slice(end, end + 2);
-    if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) continue;
-    const code = parseCodeToken(raw, 3);
-    if (!code) continue;
-    if (raw.replace(/[^OIl|]/g, '').length > 2) continue;
-    if (code.startsWith('-') && code.length !== 7) continue;
-    const before = line.slice(Math.max(0, at - 40), at);
-    if (isNoiseBefore(before)) continue;
-    if (isNoiseAfter(line.slice(end, end + 16))) continue;
-    found.push({ code, offset: lineOffset + at, end: lineOffset + end, keyed: false, strong: false });
+    // Matches come in text order: move the line forward instead of searching for it.
+    while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
+    if (taken.has(at)) continue;
+    // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
+    const code = parseCodeToken(m[0], 3);
+    if (!code || !mayBeCode(code, line)) continue;
+    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0], code);
+    if (!c) continue;
+    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end)) continue;
+    const list = byLine.get(line);
+    if (list) list.push(c);
+    else byLine.set(line, [c]);
   }
-  return found;
+  return byLine;
+}
+
+/** The number at `at` if its surroundings do not make it part of something else (cheap character tests). */
+function candidateAt(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  at: number,
+  raw: string,
+  code: string,
+): Candidate | undefined {
+  const prev = at > lineStart ? text.charAt(at - 1) : '';
+  const prev2 = at - 2 >= lineStart ? text.charAt(at - 2) : '';
+  const end = at + raw.length;
+  const next = text.slice(end, Math.min(end + 3, lineEnd));
+  // Glued to a word, the number is only a code when its errmsg is beside it: "invalid credential(40001)",
+  // "40029-invalid code", "#40029 - INVALID_CODE". Otherwise it is a call, an id, a path.
+  let confirm = false;
+  if (prev === '(' && /[A-Za-z]/.test(prev2) && next.charAt(0) === ')') confirm = true;
+  else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
+  else if (prev && GLUED_BEFORE.test(prev)) return undefined;
+  else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(prev2)) return undefined;
+  else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;
+  if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
+  else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
+  if (raw.replace(/[^OIl|]/g, '').length > 2) return undefined;
+  if (code.startsWith('-') && code.length !== 7) return undefined;
+  return { code, offset: at, end, keyed: false, strong: false, confirm };
+}
+
+/** The words before and after the number: a field, a counted noun, a unit. */
+function passesNoise(text: string, lineStart: number, lineEnd: number, at: number, end: number): boolean {
+  if (isNoiseBefore(text.slice(Math.max(lineStart, at - 40), at))) return false;
+  return !isNoiseAfter(text.slice(end, Math.min(end + 16, lineEnd)));
 }
 
 function isNoiseBefore(before: string): boolean {

@@ -49,8 +49,12 @@ const OCR_DIGIT: Record<string, string> = { O: '0', o: '0', I: '1', l: '1', '|':
  * Returns the normalised code, or undefined when the token is not a number.
  */
 export function parseCodeToken(raw: string, minDigits: number): string | undefined {
-  // Fast path: plain ASCII digits, the common case in a big log.
-  if (/^-?[1-9]\d*$/.test(raw)) return raw;
+  // Fast path: plain ASCII digits, the common case in a big log (ids with leading zeros included).
+  if (/^-?\d+$/.test(raw)) {
+    const negative = raw.charCodeAt(0) === 45;
+    const digits = (negative ? raw.slice(1) : raw).replace(/^0+(?=\d)/, '');
+    return negative ? `-${digits}` : digits;
+  }
   let s = raw
     .replace(/[\uff10-\uff19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/^[－—–]/, '-')

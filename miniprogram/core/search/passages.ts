@@ -24,7 +24,17 @@ const ORIGIN_FIX = 4;
 /** What the index reads of an entry: its texts, not its sources (the lazy catalog gives them undecoded). */
 export type EntryTexts = Pick<
   Entry,
-  'en' | 'zh' | 'fix' | 'enSource' | 'zhSource' | 'noteEn' | 'noteZh' | 'adviceEn' | 'adviceZh'
+  | 'en'
+  | 'zh'
+  | 'fix'
+  | 'enSource'
+  | 'zhSource'
+  | 'fixSource'
+  | 'noteEn'
+  | 'noteZh'
+  | 'adviceEn'
+  | 'adviceZh'
+  | 'aliases'
 > & { texts: readonly Pick<TextVariant, 'en' | 'zh' | 'fix' | 'note'>[] };
 
 /** A unit's key: a string, or for a Chinese bigram its pair code (first << 16 | second): no string each. */
@@ -124,6 +134,8 @@ export function entryText(entry: EntryTexts, notes = true): EntryText {
   add(NOTE, entry.noteZh, 0);
   add(NOTE, entry.adviceEn, 0);
   add(NOTE, entry.adviceZh, 0);
+  // Other spellings of the code (WeChat Pay: NOTENOUGH for NOT_ENOUGH), found as another wording would be.
+  for (const alias of entry.aliases ?? []) add(ALT, alias, 0);
   out.start.push(out.keys.length);
   return out;
 }

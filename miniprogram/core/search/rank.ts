@@ -6,16 +6,17 @@
 // the term's quality, see search/terms.ts) + 25·(share of the entry's best text that the query covers: short,
 // fully covered texts first) + a prior: codes documented on more WeChat platforms are met more often; the
 // commonly met codes of search/common.ts (which, with every query word in their wording, also count as
-// phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier.
+// phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier, and
+// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see HELD_BACK).
 // Platform words say which platform is meant (entries never name their own): an entry of that platform counts
-// them as found even when its text lacks them, and gets +20 (the non-WeChat platform, named, loses its penalty).
+// them as found even when its text lacks them, and gets +20 (a held-back platform, named, loses its penalty).
 import type { Catalog } from '../catalog';
-import { PLATFORMS } from '../platforms';
+import { PLATFORMS, SEPARATE_NUMBERING } from '../platforms';
 import type { Platform } from '../types';
 import { analyze, pairCode, type UnitSink } from './analyze';
-import { commonRank } from './common';
+import { commonRank, commonRankOn } from './common';
 import { SHARE_STEPS, type Dictionary } from './dictionary';
-import { FIELD_WEIGHT, FIX, NOTE, entryText, type EntryText, type UnitKey } from './passages';
+import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
 import { CONCEPTS } from './synonyms';
 import { isHan } from './text';
 import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
@@ -31,7 +32,7 @@ export interface Ranked {
   /** For code hits: how many characters of the code matched. */
   codeLength: number;
   /** A text hit whose coverage and phrase test wait until its place could matter (see Ranker.settle). */
-  pending?: { qc: number; prior: number; all: boolean; common: boolean };
+  pending?: { qc: number; prior: number; all: boolean; common: boolean; lift: number };
 }
 
 export const TIER: Record<MatchKind, number> = {
@@ -42,8 +43,26 @@ export const TIER: Record<MatchKind, number> = {
   partial: 100,
 };
 const NON_WECHAT_PENALTY = 90;
+/**
+ * WeCom and Pay reuse WeChat's numbers and words with their own meanings, and a bare query ("token过期") means
+ * the older platforms: they drop a tier unless the query names them. The client API tables are narrower still
+ * (one API's errCodes beside the general errno table): they drop more, and lead by code, errMsg or when named.
+ */
+const SEPARATE_PENALTY = 100;
+const CLIENT_API_PENALTY = 150;
+/** Per place in PLATFORMS: how far its entries are held back when the query does not name the platform. */
+const HELD_BACK: readonly number[] = PLATFORMS.map((p) => {
+  if (!p.wechat) return NON_WECHAT_PENALTY;
+  if (p.name === '小程序客户端 API') return CLIENT_API_PENALTY;
+  return SEPARATE_NUMBERING.has(p.name) ? SEPARATE_PENALTY : 0;
+});
 /** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
 export const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
+/** Platform bits of the held-back WeChat platforms (their own numbering: WeCom, Pay, the client API tables). */
+const SEPARATE_BITS = HELD_BACK.reduce(
+  (bits, held, i) => (held && PLATFORMS[i].wechat ? bits | (1 << i) : bits),
+  0,
+);
 /** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
 const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
@@ -135,24 +154,33 @@ export class Ranker {
     const catalog = this.catalog;
     const code = catalog.codeAt(e);
     const rank = catalog.platformRankAt(e);
-    const wechat = PLATFORMS[rank].wechat;
+    const held = HELD_BACK[rank];
+    // Platforms that document the code, the held-back ones (their own numbering) not counted.
     let platforms = 0;
     for (const i of catalog.lookupNormalized(code))
-      if (catalog.codeAt(i) === code && PLATFORMS[catalog.platformRankAt(i)].wechat) platforms++;
-    const common = commonRank(code);
+      if (catalog.codeAt(i) === code && !HELD_BACK[catalog.platformRankAt(i)]) platforms++;
+    const common = this.commonRankAt(e);
     const value =
       POPULARITY * Math.log2(1 + platforms) +
       (catalog.advisedAt(e) ? ADVISED : 0) +
-      (wechat && common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
-      (wechat ? 0.1 * (12 - rank) : -NON_WECHAT_PENALTY);
+      (common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
+      (held ? -held : 0.1 * (12 - rank));
     this.priors[e] = value;
     return value;
   }
 
-  /** Prior of the platforms the query names: a boost, and the non-WeChat platform no longer held back. */
+  /** Place of entry e's code among the commonly met ones of its platform (search/common.ts), or -1. */
+  private commonRankAt(e: number): number {
+    const rank = this.catalog.platformRankAt(e);
+    const code = this.catalog.codeAt(e);
+    if (!PLATFORMS[rank].wechat) return -1;
+    return HELD_BACK[rank] ? commonRankOn(PLATFORMS[rank].key, code) : commonRank(code);
+  }
+
+  /** Prior of the platforms the query names: a boost, and a held-back platform no longer held back. */
   boost(e: number): number {
     if (!(this.named & this.platformBit(e))) return 0;
-    return PLATFORM_BOOST + (this.platformBit(e) & NON_WECHAT_BITS ? NON_WECHAT_PENALTY : 0);
+    return PLATFORM_BOOST + HELD_BACK[this.catalog.platformRankAt(e)];
   }
 
   clearMarks(): void {
@@ -259,10 +287,7 @@ export class Ranker {
         continue;
       }
       // A commonly met code with every query word in its own wording counts as a phrase (白名单 → 40164).
-      const common =
-        inText[e] === terms.length &&
-        commonRank(this.catalog.codeAt(e)) >= 0 &&
-        !(this.platformBit(e) & NON_WECHAT_BITS);
+      const common = inText[e] === terms.length && this.commonRankAt(e) >= 0;
       // Reading the entry's texts waits: most candidates of a broad query never reach the page. A phrase
       // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
       const phraseCan =
@@ -273,12 +298,22 @@ export class Ranker {
       let steps = 0;
       for (let f = e * 8; f < e * 8 + 8; f++) if (coverBound[f] > steps) steps = coverBound[f];
       const cover = Math.min(1, steps / SHARE_STEPS);
+      // A held-back platform whose own official wording is exactly the query ("余额不足", "不安全的访问IP":
+      // an errmsg pasted whole) is not held back: the query names that entry as surely as a platform word.
+      // Two words at least (one word alone names no entry), each as typed in the entry's texts. The client
+      // API tables stay behind by what they drop beyond a tier: their wordings are generic ("参数错误").
+      const lift =
+        this.platformBit(e) & SEPARATE_BITS & ~this.named &&
+        terms.length >= 2 &&
+        literalTerms[e] === terms.length
+          ? SEPARATE_PENALTY
+          : 0;
       out.push({
         index: e,
-        score: TIER[best] + 60 * qc + 25 * cover + prior,
+        score: TIER[best] + 60 * qc + 25 * cover + prior + lift,
         kind: best,
         codeLength: 0,
-        pending: { qc, prior, all, common },
+        pending: { qc, prior, all, common, lift },
       });
     }
     return out;
@@ -288,24 +323,30 @@ export class Ranker {
   settle(r: Ranked): void {
     const pending = r.pending;
     if (!pending) return;
-    const { ec, phrase } = this.coverage(r.index, pending.qc);
+    const { ec, phrase, exact } = this.coverage(r.index, pending.qc);
     const kind: MatchKind = phrase || pending.common ? 'phrase' : pending.all ? 'all-words' : 'partial';
     r.kind = kind;
-    r.score = TIER[kind] + 60 * pending.qc + 25 * ec + pending.prior;
+    r.score = TIER[kind] + 60 * pending.qc + 25 * ec + pending.prior + (exact ? pending.lift : 0);
     r.pending = undefined;
   }
 
-  /** Share of entry e's best text that the query covers, and whether a passage holds the query as a phrase. */
-  private coverage(e: number, qc: number): { ec: number; phrase: boolean } {
+  /**
+   * Share of entry e's best text that the query covers, whether a passage holds the query as a phrase, and
+   * whether an official wording (not a translation, fix or note) is exactly the query.
+   */
+  private coverage(e: number, qc: number): { ec: number; phrase: boolean; exact: boolean } {
     const { qPhrase, pattern, fullQuery } = this.phrase;
     const text = this.text(e);
     const marked = this.marked;
     let ec = 0;
     let phrase = false;
+    let exact = false;
     for (let p = 0; p < text.field.length; p++) {
       const field = text.field[p];
       const units = text.count[p];
       if (field === NOTE || !units) continue;
+      if (!exact && (field === EN || field === ZH || field === ALT) && text.phrase[p] === fullQuery)
+        exact = true;
       const first = text.first[p];
       if (field !== FIX) {
         let covered = 0;
@@ -327,7 +368,7 @@ export class Ranker {
       )
         phrase = true;
     }
-    return { ec, phrase };
+    return { ec, phrase, exact };
   }
 }
 

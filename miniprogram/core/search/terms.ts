@@ -95,11 +95,14 @@ export class TermParser {
     const list = meaningful.length ? meaningful : words;
     const lastHan = rs[rs.length - 1]?.han;
     list.forEach((word, k) => push(this.wordTerm(word, open && k === list.length - 1 && !lastHan), word));
-    for (const { word, platform } of found.words) {
-      const bit = 1 << platformRank(platform);
-      out.named |= bit;
-      this.platformTerms(word, bit).forEach((term, k) => push(term, `${word}#${k}`));
-    }
+    // A word naming several platforms ("微信支付") gives one set of terms, marked with all of them.
+    const named = new Map<string, number>();
+    for (const { word, platform } of found.words)
+      named.set(word, (named.get(word) ?? 0) | (1 << platformRank(platform)));
+    named.forEach((bits, word) => {
+      out.named |= bits;
+      this.platformTerms(word, bits).forEach((term, k) => push(term, `${word}#${k}`));
+    });
     return out;
   }
 

@@ -1,11 +1,12 @@
-// View-model of the detail page: every text with its source (and a clear mark when the text is the
-// project's own), the action in plain words, the same code elsewhere and the family's neighbours. Pure, no wx.
+// View-model of the detail page, answer first: the meaning, then what to do about this code (the official fix,
+// the project's advice, or the action class's general step when the code has no advice of its own), then the
+// rest, which the page folds: other platforms' meanings, other wordings, the family, neighbours, provenance.
+// Project texts carry a mark once, never a source. Pure, no wx.
 import type { Catalog } from '../catalog';
 import { actionAdvice } from '../advice';
 import { familyLabel } from '../family';
 import { platformInfo, platformLong } from '../platforms';
-import { isWechat, otherMeanings } from '../search/group';
-import type { Entry, SourceRef } from '../types';
+import type { Entry, Platform, SourceRef } from '../types';
 import { cellOf, compareCodes, detailUrl, platformShort, type CellView } from './cells';
 
 /** Source id of texts written by the project (translations, notes, advice). */
@@ -13,10 +14,13 @@ export const PROJECT_SOURCE = 'wxerr';
 
 export interface TextView {
   text: string;
-  /** Where the text comes from, one line: a source title, or the project's own translation mark. */
-  from: string;
-  /** True when the project wrote this text (a translation): shown with a mark, never as official. */
+  /** True when the project wrote this text (a translation): shown with one mark, never as official. */
   project: boolean;
+}
+
+export interface Bilingual {
+  zh: string;
+  en: string;
 }
 
 export interface VariantView {
@@ -24,6 +28,8 @@ export interface VariantView {
   en: string;
   fix: string;
   note: string;
+  /** The API a per-API wording belongs to (WeChat Pay), '' when none. */
+  api: string;
   from: string;
 }
 
@@ -34,27 +40,33 @@ export interface DetailView {
   platform: string;
   platformEn: string;
   platformShort: string;
-  /** The catalog's platform name (the identity; ids and filters use it). */
-  platformName: string;
-  /** What the code means in a few words: its own text, which says more than its family label. */
-  title: string;
+  /** HTTP status(es) the code comes with ("HTTP 400"), '' when the platform has none. */
+  http: string;
+  /** Other spellings of the code ("也写作 NOTENOUGH"), '' when none. */
+  aliases: string;
   zh: TextView | null;
   en: TextView | null;
-  fix: TextView | null;
-  action: { short: string; shortEn: string; zh: string; en: string };
+  /** The project's note on a wrong or conflicting source text, shown beside the text. */
+  note: Bilingual | null;
+  action: { short: string; shortEn: string };
+  /** What to do: the official fix text, then one advice block (the code's own, else the general step). */
+  todo: {
+    fix: TextView | null;
+    /** The project's English of a Chinese-only official fix, '' when none. */
+    fixEn: string;
+    advice: Bilingual & { own: boolean };
+  };
+  /** The official error-code page of the entry's platform (or the entry's own doc), '' when not known. */
+  doc: string;
   family: { key: string; zh: string; en: string };
-  /** The project's note on a wrong or conflicting source text. */
-  note: { zh: string; en: string } | null;
-  /** The project's specific advice for this code. */
-  advice: { zh: string; en: string } | null;
   /** Other wordings of this code on this platform (sources that disagree), with their sources. */
   variants: VariantView[];
-  /** Every source row merged into the entry. */
-  sources: string[];
-  /** The same code's other WeChat meanings, most commonly met first. */
+  /** Provenance in one line: every source row merged into the entry. */
+  provenance: string;
+  /** The same code on other WeChat platforms. */
   others: CellView[];
-  /** The same number on the non-WeChat platform of seed 003: another product's code, shown apart. */
-  nonWechat: CellView[];
+  /** The same code on the non-WeChat platform, kept apart. */
+  elsewhere: CellView[];
   /** Codes next to this one in its family, same platform. */
   neighbours: CellView[];
   /** Text for "copy message". */
@@ -62,20 +74,37 @@ export interface DetailView {
   share: { title: string; path: string };
 }
 
-function sourceTitle(catalog: Catalog, id: string | undefined): string {
-  if (!id) return '';
-  if (id === PROJECT_SOURCE) return 'wxerr 译（项目翻译，非官方）';
-  const info = catalog.data.sources.find((s) => s.id === id);
+/**
+ * Official error-code pages per platform key, each seen on developers.weixin.qq.com, developer.work.weixin.qq.com
+ * or pay.weixin.qq.com. A platform without a verified page has none rather than a guess.
+ */
+export const PLATFORM_DOCS: Readonly<Record<string, string>> = {
+  mp: 'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html',
+  errno: 'https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html',
+  cloudbase: 'https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html',
+  shop: 'https://developers.weixin.qq.com/doc/store/shop/dev_before/commErrCode.html',
+  channels: 'https://developers.weixin.qq.com/doc/channels/API/basics/commErrCode.html',
+  wecom: 'https://developer.work.weixin.qq.com/document/path/90313',
+  payv3: 'https://pay.weixin.qq.com/docs/merchant/development/interface-rules/basic-rules.html',
+};
+
+function sourceTitle(catalog: Catalog, id: string): string {
+  // catalog.sources, not catalog.data: the lazy catalog would decode every entry for a source title.
+  const info = catalog.sources.find((s) => s.id === id);
   return info ? info.title : `来源 ${id}`;
 }
 
-function refLine(catalog: Catalog, ref: SourceRef): string {
-  return `${sourceTitle(catalog, ref.source)} · 第 ${ref.row} 条（第 ${ref.line} 行）`;
+/** "开放平台 错误码 (official page, all sections) 第 20 行; 公众号 全局返回码 (blog post) 第 5 行". */
+function provenanceLine(catalog: Catalog, refs: readonly SourceRef[]): string {
+  const bySource = new Map<string, number[]>();
+  for (const ref of refs) bySource.set(ref.source, [...(bySource.get(ref.source) ?? []), ref.line]);
+  return [...bySource]
+    .map(([source, lines]) => `${sourceTitle(catalog, source)} 第 ${lines.join('、')} 行`)
+    .join('；');
 }
 
-function textView(catalog: Catalog, text: string | undefined, source: string | undefined): TextView | null {
-  if (!text) return null;
-  return { text, from: sourceTitle(catalog, source), project: source === PROJECT_SOURCE };
+function textView(text: string | undefined, source: string | undefined): TextView | null {
+  return text ? { text, project: source === PROJECT_SOURCE } : null;
 }
 
 /** Up to `each` codes on both sides of the entry in its family (same platform), in code order. */
@@ -88,39 +117,54 @@ export function neighbours(catalog: Catalog, entry: Entry, each = 3): Entry[] {
   return [...family.slice(Math.max(0, at - each), at), ...family.slice(at + 1, at + 1 + each)];
 }
 
+function isWeChat(platform: Platform): boolean {
+  return platformInfo(platform).wechat;
+}
+
 export function detailView(catalog: Catalog, entry: Entry): DetailView {
-  const advice = actionAdvice(entry.action);
+  const general = actionAdvice(entry.action);
   const family = familyLabel(entry.family);
   const info = platformInfo(entry.platform);
   const message = [entry.zh, entry.en].filter(Boolean).join('\n');
+  const own = !!(entry.adviceZh || entry.adviceEn);
+  const same = catalog.lookup(entry.code).filter((e) => e.id !== entry.id);
   return {
     id: entry.id,
     code: entry.code,
     platform: platformLong(entry.platform),
     platformEn: info.en,
     platformShort: platformShort(entry.platform),
-    platformName: entry.platform,
-    title: entry.zh || entry.en || family.zh,
-    zh: textView(catalog, entry.zh, entry.zhSource),
-    en: textView(catalog, entry.en, entry.enSource),
-    fix: textView(catalog, entry.fix, entry.fixSource),
-    action: { short: advice.short.zh, shortEn: advice.short.en, zh: advice.zh, en: advice.en },
-    family: { key: family.key, zh: family.zh, en: family.en },
+    http: entry.http?.length ? `HTTP ${entry.http.join(' / ')}` : '',
+    aliases: entry.aliases?.length ? `也写作 ${entry.aliases.join('、')}` : '',
+    zh: textView(entry.zh, entry.zhSource),
+    en: textView(entry.en, entry.enSource),
     note: entry.noteZh || entry.noteEn ? { zh: entry.noteZh ?? '', en: entry.noteEn ?? '' } : null,
-    advice: entry.adviceZh || entry.adviceEn ? { zh: entry.adviceZh ?? '', en: entry.adviceEn ?? '' } : null,
+    action: { short: general.short.zh, shortEn: general.short.en },
+    todo: {
+      fix: textView(entry.fix, entry.fixSource),
+      fixEn: entry.fixEn ?? '',
+      advice: own
+        ? { zh: entry.adviceZh ?? '', en: entry.adviceEn ?? '', own }
+        : { zh: general.zh, en: general.en, own },
+    },
+    doc: entry.doc ?? PLATFORM_DOCS[info.key] ?? '',
+    family: { key: family.key, zh: family.zh, en: family.en },
     variants: entry.texts.slice(1).map((t) => ({
       zh: t.zh,
       en: t.en,
       fix: t.fix ?? '',
       note: t.note ?? '',
-      from: t.sources.map((s) => refLine(catalog, s)).join('；'),
+      api: t.api ?? '',
+      from: provenanceLine(catalog, t.sources),
     })),
-    sources: entry.sources.map((s) => refLine(catalog, s)),
-    others: otherMeanings(catalog, entry).map((e) => cellOf(e)),
-    nonWechat: catalog
-      .lookup(entry.code)
-      .filter((e) => e.id !== entry.id && !isWechat(e) && e.code === entry.code)
-      .map((e) => cellOf(e)),
+    provenance: provenanceLine(
+      catalog,
+      entry.sources.filter((s) => s.source !== PROJECT_SOURCE),
+    ),
+    others: same.filter((e) => isWeChat(e.platform)).map((e) => cellOf(e)),
+    elsewhere: isWeChat(entry.platform)
+      ? same.filter((e) => !isWeChat(e.platform)).map((e) => cellOf(e))
+      : [],
     neighbours: neighbours(catalog, entry).map((e) => cellOf(e)),
     message: message ? `${entry.code} ${message}` : entry.code,
     share: {

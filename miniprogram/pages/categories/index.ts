@@ -9,8 +9,27 @@ import { familyChips, platformEntries, platformTabs, type Chip, type Tab } from 
 import { listWindow, sameWindow, type ListWindow } from '../../core/view/window';
 import { openDetail } from '../../adapters/ui';
 
-/** Height of one row in px; entry-cell rows are fixed to it (see index.wxss). */
+/** Height of one row in px at WeChat's default 17 px font; entry-cell rows are fixed to it (see index.wxss). */
 export const ROW_HEIGHT = 72;
+const DEFAULT_FONT = 17;
+
+/**
+ * The row height for the user's font-size setting: the windowed list needs one fixed height, and a fixed 72 px
+ * clipped the second line at large font sizes. Scales with the setting, between 1× and 2×.
+ */
+export function rowHeightFor(fontSizeSetting: number | undefined): number {
+  const scale =
+    typeof fontSizeSetting === 'number' && fontSizeSetting > 0 ? fontSizeSetting / DEFAULT_FONT : 1;
+  return Math.ceil(ROW_HEIGHT * Math.min(2, Math.max(1, scale)));
+}
+
+function fontSizeSetting(): number | undefined {
+  try {
+    return wx.getAppBaseInfo().fontSizeSetting;
+  } catch {
+    return undefined;
+  }
+}
 /** Rows rendered at once. */
 export const WINDOW_SIZE = 50;
 
@@ -19,6 +38,7 @@ interface ListState {
   entries: Entry[];
   window?: ListWindow;
   viewport: number;
+  rowHeight: number;
 }
 
 const lists = new WeakMap<object, ListState>();
@@ -48,7 +68,7 @@ Component({
   lifetimes: {
     attached() {
       const tabs = platformTabs(bundledCatalog());
-      this.setData({ tabs });
+      this.setData({ tabs, rowHeight: rowHeightFor(fontSizeSetting()) });
       if (tabs.length) this.select(tabs[0].key, '');
     },
   },
@@ -60,10 +80,10 @@ Component({
       if (!platform) return;
       const all = platformEntries(bundledCatalog(), platform.name);
       const entries = family ? all.filter((e) => e.family === family) : all;
-      const state: ListState = { entries, viewport: viewportHeight() };
+      const state: ListState = { entries, viewport: viewportHeight(), rowHeight: this.data.rowHeight };
       lists.set(this, state);
       const win = listWindow(entries.length, 0, {
-        rowHeight: ROW_HEIGHT,
+        rowHeight: state.rowHeight,
         viewport: state.viewport,
         size: WINDOW_SIZE,
       });
@@ -101,7 +121,7 @@ Component({
       // A scroll without a position (synthetic, or not from the list) says nothing about the window.
       if (!state || typeof scrollTop !== 'number') return;
       const win = listWindow(state.entries.length, scrollTop, {
-        rowHeight: ROW_HEIGHT,
+        rowHeight: state.rowHeight,
         viewport: state.viewport,
         size: WINDOW_SIZE,
       });

@@ -1,10 +1,10 @@
 // Detail of one entry, opened by /pages/detail/index?id=<URL-encoded entry id> (e.g. open%3A40001).
-// Shows both texts with their sources (project translations marked), the action in plain words, the
-// project's note and advice, the same code on other platforms and the family's neighbours.
+// Answer first: the meaning and what to do fill the first screen; other platforms, other wordings, the family
+// and the non-WeChat platform's same number are folded below, provenance in one line.
 import { bundledCatalog } from '../../core/catalog';
 import { detailView, type DetailView } from '../../core/view/detail';
 import { idFromQuery } from '../../core/view/cells';
-import { openUserData } from '../../adapters/storage';
+import { pageUserData } from '../../adapters/storage';
 import { copyText, openDetail, toast } from '../../adapters/ui';
 
 Component({
@@ -15,6 +15,8 @@ Component({
     view: null as DetailView | null,
     fav: false,
     notice: '',
+    /** Folded sections that are open: others, variants, family, elsewhere. */
+    open: {} as Record<string, boolean>,
   },
 
   methods: {
@@ -28,11 +30,12 @@ Component({
         this.setData({ found: false, asked: id, view: null });
         return;
       }
-      const user = openUserData();
+      const user = pageUserData(this, true);
       user.recordView(entry.id);
       this.setData({
         found: true,
         asked: id,
+        open: {},
         view: detailView(bundledCatalog(), entry),
         fav: user.isFavourite(entry.id),
         notice: user.notice,
@@ -45,6 +48,17 @@ Component({
       if (view) copyText(view.code, '已复制错误码');
     },
 
+    copyDoc() {
+      const view = this.data.view;
+      if (view?.doc) copyText(view.doc, '已复制官方文档链接');
+    },
+
+    /** Opens or closes one folded section; only that flag travels through setData. */
+    toggle(e: WechatMiniprogram.TouchEvent) {
+      const key = String(e.currentTarget.dataset.key ?? '');
+      if (key) this.setData({ [`open.${key}`]: !this.data.open[key] });
+    },
+
     copyMessage() {
       const view = this.data.view;
       if (view) copyText(view.message, '已复制说明');
@@ -53,7 +67,7 @@ Component({
     toggleFavourite() {
       const view = this.data.view;
       if (!view) return;
-      const user = openUserData();
+      const user = pageUserData(this);
       if (!this.data.fav && user.favouritesFull()) {
         toast('收藏已满 100 个，请先取消一些');
         return;

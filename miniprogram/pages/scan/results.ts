@@ -22,6 +22,8 @@ export interface ScanRow {
   rid: string;
   /** Recognised from the errmsg alone (no number in the text). */
   inferred: boolean;
+  /** What in the text decided the platform ("qyapi.weixin.qq.com", "tenpay"…), '' for the default meaning. */
+  context: string;
 }
 
 /** Largest text the page scans at once (characters); more gets a clear message and nothing is cut. */
@@ -39,7 +41,8 @@ function cut(text: string, max: number): string {
 export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
   return result.codes.slice(0, MAX_ROWS).map((found, i) => {
     const entries = catalog.lookup(found.code);
-    const first = entries[0];
+    // The extractor says which platform the text is about (WeCom, Pay, a client API): that entry comes first.
+    const first = (found.entryId ? catalog.get(found.entryId) : undefined) ?? entries[0];
     const family = first ? undefined : catalog.family(found.code);
     return {
       key: `${i}:${found.code}`,
@@ -52,6 +55,7 @@ export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
       line: found.line,
       rid: found.rid ?? '',
       inferred: found.inferred,
+      context: found.context === 'default' ? '' : found.context,
     };
   });
 }

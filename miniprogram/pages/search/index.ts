@@ -4,8 +4,8 @@
 import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
 import { cellOf, hitCell, type CellView } from '../../core/view/cells';
-import { COMMON_CODES, homeChips, noMatchHint, type Hint } from '../../core/view/browse';
-import { openUserData } from '../../adapters/storage';
+import { COMMON_CODES, homeChips, noMatchHint, type Hint, type HomeChip } from '../../core/view/browse';
+import { pageUserData, type UserData } from '../../adapters/storage';
 import { openDetail } from '../../adapters/ui';
 
 /** Hits per page. */
@@ -19,17 +19,12 @@ const POPULAR_SHOWN = 10;
 
 type State = 'home' | 'results' | 'none';
 
-interface PopularChip {
-  q: string;
-  label: string;
-}
-
 interface Home {
   queries: string[];
   favourites: CellView[];
   favTotal: number;
   history: CellView[];
-  popular: PopularChip[];
+  popular: HomeChip[];
   /** True when `popular` comes from the user's own lookups, false for the built-in common codes. */
   personal: boolean;
 }
@@ -53,33 +48,28 @@ function cellsOf(ids: readonly string[]): CellView[] {
   return out;
 }
 
-function homeView(allFavourites: boolean): { home: Home; notice: string } {
-  const user = openUserData();
+function homeView(user: UserData, allFavourites: boolean): { home: Home; notice: string } {
   const catalog = bundledCatalog();
   const favourites = user.favourites();
-  const mine = user.mostViewed(POPULAR_SHOWN);
-  // Chips carry the code's short meaning ("40001 access_token 无效"), not a bare number.
-  const popular = mine.length
-    ? homeChips(
-        catalog,
-        mine.flatMap((id) => catalog.get(id)?.code ?? []),
-      )
-    : homeChips(catalog, COMMON_CODES);
+  const history = user.history().slice(0, HISTORY_SHOWN);
+  const codesOf = (ids: readonly string[]): string[] => ids.flatMap((id) => catalog.get(id)?.code ?? []);
+  const seen = new Set(codesOf(history));
+  const mine = codesOf(user.mostViewed(POPULAR_SHOWN));
+  // The user's most looked-up codes only when they add a code 最近查看 does not already show; else the
+  // common codes. Chips carry the code's short meaning ("40001 access_token 无效"), not a bare number.
+  const personal = mine.some((code) => !seen.has(code));
   const home: Home = {
     queries: user.recentQueries(),
     favourites: cellsOf(allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW)),
     favTotal: favourites.length,
-    history: cellsOf(user.history().slice(0, HISTORY_SHOWN)),
-    popular: dedupeChips(popular),
-    personal: mine.length > 0,
+    history: cellsOf(history),
+    popular: homeChips(catalog, personal ? mine : COMMON_CODES),
+    personal,
   };
   return { home, notice: user.notice };
 }
 
-function dedupeChips(chips: PopularChip[]): PopularChip[] {
-  const seen = new Set<string>();
-  return chips.filter((c) => !seen.has(c.q) && !!seen.add(c.q));
-}
+const firstShowDone = new WeakSet<object>();
 
 Component({
   data: {
@@ -96,18 +86,25 @@ Component({
 
   lifetimes: {
     attached() {
+      pageUserData(this, true);
       this.refreshHome();
     },
   },
 
   methods: {
-    /** Back from a detail page: favourites and history may have changed. */
+    /** Back from a detail page: favourites and history may have changed, so storage is read again. */
     onShow() {
+      // The first show follows attached(), which has just read storage.
+      if (!firstShowDone.has(this)) {
+        firstShowDone.add(this);
+        return;
+      }
+      pageUserData(this, true);
       if (this.data.state === 'home') this.refreshHome();
     },
 
     refreshHome() {
-      const { home, notice } = homeView(this.data.allFavourites);
+      const { home, notice } = homeView(pageUserData(this), this.data.allFavourites);
       this.setData({ home, notice });
     },
 
@@ -168,7 +165,7 @@ Component({
     onOpen(e: WechatMiniprogram.TouchEvent) {
       const id = String(e.currentTarget.dataset.id ?? '');
       if (!id) return;
-      if (this.data.state === 'results') openUserData().recordQuery(this.data.query);
+      if (this.data.state === 'results') pageUserData(this).recordQuery(this.data.query);
       openDetail(id);
     },
 

@@ -1,0 +1,42 @@
+// 企业微信 全局错误码, two tables of the same official page (catalog/sources/SOURCES.md):
+// go-workwx (code, 错误说明, 排查方法 cell, links) and the older WxJava enum ("说明；排查方法" in one cell).
+import { meaningful, tsvParser } from './tsv';
+
+const HELP_ONLY = '[查看帮助]';
+const URL = /=(https?:\/\/\S+)/;
+
+function wecomCode(code: string, at: string): string {
+  if (!/^-?\d+$/.test(code)) throw new Error(`${at}: not a WeCom errcode: ${JSON.stringify(code)}`);
+  return code;
+}
+
+/** A 排查方法 cell worth showing as the fix: not a placeholder and not just a link to the help text. */
+function fixCell(cell: string | undefined): { fix?: string } {
+  const fix = meaningful(cell);
+  return fix && fix !== HELP_ONLY ? { fix } : {};
+}
+
+export const parseWecomGoWorkwx = tsvParser(['code', 'zh_title', 'zh_troubleshooting', 'links'], (c, at) => {
+  // links: space-separated "name=url" pairs; the first one is the help for this code.
+  const doc = URL.exec(c.links)?.[1];
+  return {
+    platform: '企业微信',
+    code: wecomCode(c.code, at),
+    en: '',
+    zh: c.zh_title,
+    ...fixCell(c.zh_troubleshooting),
+    ...(doc ? { doc } : {}),
+  };
+});
+
+export const parseWecomWxjava = tsvParser(['code', 'zh_msg(title；troubleshooting)'], (c, at) => {
+  const cell = c['zh_msg(title；troubleshooting)'];
+  const cut = cell.indexOf('；');
+  return {
+    platform: '企业微信',
+    code: wecomCode(c.code, at),
+    en: '',
+    zh: cut < 0 ? cell : cell.slice(0, cut),
+    ...fixCell(cut < 0 ? undefined : cell.slice(cut + 1)),
+  };
+});

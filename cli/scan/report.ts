@@ -1,0 +1,108 @@
+// The text view of a scan: one short block per code (meaning, the next step filled in from the text, where it
+// was seen), then the summary by code and the rids, capped. No line is wider than the terminal.
+import { entryAdvice } from '../../miniprogram/core/advice';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { filledFix } from '../../miniprogram/core/fill';
+import { isWeChat, type Layout } from '../format';
+import type { CliIO } from '../io';
+import { sep } from 'path';
+import { displayWidth, fit, wrap } from '../text';
+import type { ScanRun } from '../commands/scan';
+import type { CodeSummary, Place } from './scanner';
+
+/** Rids listed in the text view; --json lists all. */
+export const RIDS_SHOWN = 10;
+
+/** The folder all scanned files share, cut from the places shown (the summary gives it once). */
+function commonDir(files: string[]): string {
+  const dirs = files.filter((f) => f !== 'stdin').map((f) => f.slice(0, f.lastIndexOf(sep) + 1));
+  if (dirs.length === 0) return '';
+  let prefix = dirs[0];
+  for (const d of dirs)
+    while (!d.startsWith(prefix)) prefix = prefix.slice(0, prefix.lastIndexOf(sep, prefix.length - 2) + 1);
+  return prefix;
+}
+
+function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => string): string[] {
+  const { p, width } = layout;
+  const catalog = bundledCatalog();
+  const all = catalog.lookup(s.code);
+  const entries = all.filter(isWeChat).length ? all.filter(isWeChat) : all;
+  const primary = entries[0];
+  const tag = s.inferred ? p.dim(' (inferred from errmsg)') : '';
+  const times = s.count > 1 ? p.dim(` ×${s.count}`) : '';
+  const where = primary
+    ? `  ${p.accent(primary.platform)}${entries.length > 1 ? p.dim(` +${entries.length - 1}`) : ''}`
+    : '';
+  const lines = [fit(`${p.code(p.bold(s.code))}${tag}${times}${where}`, width)];
+  if (!primary) {
+    const family = catalog.family(s.code);
+    lines.push(fit(`  not in the catalog. ${family.key}: ${family.en} (${family.zh})`, width));
+  } else for (const text of [primary.zh, primary.en]) if (text) lines.push(fit(`  ${text}`, width));
+  const next = filledFix(s.code, primary, s.facts);
+  if (next) lines.push(...wrap(`${p.bold('next step')} ${next[layout.lang]}`, width, '  ', '    '));
+  else if (primary)
+    lines.push(...wrap(`${p.bold('fix (wxerr)')} ${entryAdvice(primary)[layout.lang]}`, width, '  ', '    '));
+  lines.push(fit(`  ${p.dim(`${placeText(s.first)}:`)} ${s.found.evidence}`, width));
+  if (s.found.errmsg) lines.push(fit(`  ${p.bold('errmsg')} ${s.found.errmsg}`, width));
+  if (s.found.rid) lines.push(fit(`  ${p.bold('rid')} ${s.found.rid}`, width));
+  return lines;
+}
+
+/** The summary table: code, count, first and last place, platform. */
+function summaryLines(run: ScanRun, layout: Layout, placeText: (p: Place) => string, base: string): string[] {
+  const { p, width } = layout;
+  const codes = [...run.scanner.codes.values()];
+  const catalog = bundledCatalog();
+  const total = codes.reduce((n, c) => n + c.count, 0);
+  const size =
+    run.bytes < 1024 * 1024
+      ? `${(run.bytes / 1024).toFixed(1)} KB`
+      : `${(run.bytes / 1024 / 1024).toFixed(1)} MB`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const head = `summary: ${plural(codes.length, 'code')}, ${plural(total, 'occurrence')} in ${plural(run.files, 'file')} (${plural(run.scanner.lines, 'line')}, ${size})`;
+  const lines = [p.bold(fit(head, width))];
+  if (base) lines.push(p.dim(fit(`files under ${base}`, width)));
+  if (codes.length === 0) return lines;
+  const rows = codes.map((c) => {
+    const entry = catalog.lookup(c.code).find(isWeChat) ?? catalog.lookup(c.code)[0];
+    return [
+      c.code,
+      String(c.count),
+      placeText(c.first),
+      placeText(c.last),
+      entry ? entry.platform : catalog.family(c.code).key,
+    ];
+  });
+  const titles = ['code', 'count', 'first', 'last', 'platform'];
+  const widths = titles.map((t, i) => Math.max(displayWidth(t), ...rows.map((r) => displayWidth(r[i]))));
+  const pad = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 1 ? c.padStart(widths[i]) : c + ' '.repeat(widths[i] - displayWidth(c))))
+      .join('  ')
+      .trimEnd();
+  lines.push(p.dim(fit(pad(titles), width)), ...rows.map((r) => fit(pad(r), width)));
+  return lines;
+}
+
+function ridLines(rids: string[], layout: Layout): string[] {
+  if (rids.length === 0) return [];
+  const shown = rids.slice(0, RIDS_SHOWN).join(', ');
+  const lines = wrap(`rids (${rids.length}): ${shown}`, layout.width, '', '  ');
+  if (rids.length > RIDS_SHOWN)
+    lines.push(fit(`  … and ${rids.length - RIDS_SHOWN} more rids (--json lists all)`, layout.width));
+  return lines;
+}
+
+export function printScan(run: ScanRun, io: CliIO, layout: Layout): void {
+  const codes = [...run.scanner.codes.values()];
+  const base = commonDir(codes.flatMap((c) => [c.first.file, c.last.file]));
+  const placeText = (p: Place) => `${p.file.startsWith(base) ? p.file.slice(base.length) : p.file}:${p.line}`;
+  const out: string[] = [];
+  if (codes.length === 0) out.push('no WeChat error code found');
+  for (const c of codes) out.push(...codeBlock(c, layout, placeText), '');
+  if (codes.length) out.push(...summaryLines(run, layout, placeText, base));
+  const rids = ridLines(run.scanner.rids, layout);
+  if (rids.length) out.push('', ...rids);
+  io.out(out.join('\n'));
+}

@@ -1,0 +1,112 @@
+// WeChat Pay's string codes in all their shapes: v3 bodies ({"code":"PARAM_ERROR","message":…} with the HTTP
+// status), v2 XML (<err_code>, err_code=), SDK exceptions (Error: ORDERPAID) and Pay codes in prose near Pay
+// text. A string counts only when the catalog knows it as a Pay code and the text is about Pay.
+import type { Catalog } from '../catalog';
+import { payEntries, platformKeyOf } from './attribute';
+import type { TextContext } from './context';
+import { describes } from './infer';
+import type { MessageIndex } from './messages';
+import { payVersion, type ShapeHit } from './shapes';
+import type { Hit } from './summary';
+
+/** A string code in a Pay shape, with how it was keyed. */
+export interface PayToken extends ShapeHit {
+  /** True when the shape itself says Pay (v2 `<err_code>`, `err_code=`); false for `"code":"…"`, `Error: …`. */
+  payShape: boolean;
+  /** A `"code":"…"` value: a v3 body, Pay's when its message is the code's own text. */
+  v3Body: boolean;
+}
+
+const PAY_TOKEN =
+  /(<err_code>(?:<!\[CDATA\[)?|\berr_?code\\?["']?\s*[:=]\s*\\?["']?|<return_code>(?:<!\[CDATA\[)?|\breturn_?code\\?["']?\s*[:=]\s*\\?["']?|\bcode\\?["']?\s*[:=]\s*\\?["']|(?:Error|Exception)\s*[:：]\s*)([A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*)\b/g;
+/** A token that looks like a Pay code in prose ("交易状态为：USERPAYING"): only looked for near Pay text. */
+const BARE_TOKEN = /\b(?:[A-Z]{2,}(?:_[A-Z0-9]+)+|[A-Z]{6,})\b/g;
+/** Plain words a log prints everywhere: only counted when a Pay key holds them. */
+const COMMON_WORDS = new Set(['ERROR', 'FAIL', 'FAILED', 'SUCCESS', 'OK']);
+
+/** Pay-code-looking tokens of a span of text (lines near a Pay marker), unkeyed. */
+export function barePayTokens(text: string, offset: number): PayToken[] {
+  const found: PayToken[] = [];
+  for (const m of text.matchAll(BARE_TOKEN)) {
+    if (COMMON_WORDS.has(m[0])) continue;
+    const at = offset + (m.index ?? 0);
+    found.push({ code: m[0], offset: at, end: at + m[0].length, payShape: false, v3Body: false });
+  }
+  return found;
+}
+
+export function payTokens(text: string): PayToken[] {
+  const found: PayToken[] = [];
+  for (const m of text.matchAll(PAY_TOKEN)) {
+    const key = m[1];
+    const token = m[2];
+    if (token !== token.toUpperCase() && !/^err_?code|^<err_code>/i.test(key)) continue;
+    const keyed = /code/i.test(key);
+    // Unkeyed (after "Error:" or alone in prose), a token must look like a Pay code: SYSTEMERROR, NOT_ENOUGH.
+    if (!keyed && (COMMON_WORDS.has(token) || token.length < 6 || token !== token.toUpperCase())) continue;
+    const offset = (m.index ?? 0) + key.length;
+    found.push({
+      code: token.toUpperCase(),
+      offset,
+      end: offset + token.length,
+      payShape: /err_?code|return/i.test(key),
+      v3Body: /^code/i.test(key),
+    });
+  }
+  return found;
+}
+
+/** `HttpStatusCode[500]`, `HTTP 400`, `status: 403`, `statusCode=429` near a Pay body. */
+const HTTP_STATUS =
+  /\b(?:HttpStatusCode\s*\[|HTTP\/?[\d.]*\s+|status(?:_?code)?["']?\s*[:=]\s*)([1-5]\d\d)\b/i;
+
+export function httpStatusNear(lines: string[]): number | undefined {
+  for (const line of lines) {
+    const m = HTTP_STATUS.exec(line);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext): Hit[] {
+  const hits: Hit[] = [];
+  const tokens = payTokens(ctx.text);
+  const keyed = new Set(tokens.map((t) => t.offset));
+  for (const [from, to] of ctx.payRanges()) {
+    const start = ctx.lines.start(from);
+    for (const t of barePayTokens(ctx.text.slice(start, ctx.lines.end(to)), start))
+      if (!keyed.has(t.offset)) tokens.push(t);
+  }
+  for (const t of tokens) {
+    const line = ctx.lines.lineOf(t.offset);
+    const around = ctx.text.slice(
+      ctx.lines.start(Math.max(0, line - 2)),
+      ctx.lines.end(Math.min(ctx.lines.count - 1, line + 2)),
+    );
+    const entries = payEntries(catalog, t.code, payVersion(around));
+    if (entries.length === 0) continue;
+    const context = ctx.contextAt(line, t.offset);
+    // A Pay code counts in a Pay shape or context, or in a v3 body whose message is the code's own text
+    // ({"code":"PARAM_ERROR","message":"参数错误"}).
+    const selfDescribed =
+      t.v3Body && describes(catalog, index, entries[0].code, ctx.text.slice(t.end, t.end + 200));
+    if (context.kind === 'foreign' || (!t.payShape && context.pay === undefined && !selfDescribed)) continue;
+    const entry = entries[0];
+    const status = httpStatusNear([ctx.lines.lineText(line), ctx.lines.lineText(Math.max(0, line - 1))]);
+    const http = status ?? entry.http?.[0];
+    const hit: Hit = {
+      // The spelling written in the text (SYSTEMERROR), its entry in entryId (payv3:SYSTEM_ERROR).
+      code: t.code,
+      offset: t.offset,
+      end: t.end,
+      line,
+      via: 'key',
+      platform: platformKeyOf(entry),
+      entryId: entry.id,
+      context: t.payShape ? 'Pay err_code' : (context.pay ?? ''),
+    };
+    if (http !== undefined) hit.http = http;
+    hits.push(hit);
+  }
+  return hits;
+}

@@ -1,0 +1,200 @@
+// Successes and every failure class: errcode bodies, HTTP statuses, network failures. Registered against a Lib: the sources or the built package.
+import { startServer } from '../../helpers/http-server';
+import { createWxShim } from '../../helpers/wx-shim';
+import { delay, json, type Ctx } from './context';
+
+export function responseScenarios(ctx: Ctx): void {
+  describe('success', () => {
+    test('GET with baseURL, default headers, params and typed data', async () => {
+      ctx.server.on('/echo', (req, res) =>
+        json(res, { errcode: 0, q: req.query.get('q'), lang: req.headers['x-lang'], method: req.method }),
+      );
+      const { client } = ctx.fast({ headers: { 'X-Lang': 'zh_CN' } });
+      const data = await client.get<{ q: string; lang: string; method: string }>('/echo', {
+        params: { q: '白名单 & x', skip: undefined },
+      });
+      expect(data).toEqual({ errcode: 0, q: '白名单 & x', lang: 'zh_CN', method: 'GET' });
+    });
+
+    test('POST sends JSON; request() resolves status, headers and cookies', async () => {
+      ctx.server.on('/post', (req, res) =>
+        json(res, { got: JSON.parse(req.body.toString()) }, 201, { 'set-cookie': 'sid=1; Path=/' }),
+      );
+      const { client } = ctx.fast();
+      const res = await client.request<{ got: unknown }>({ url: '/post', method: 'POST', data: { a: 1 } });
+      expect(res.statusCode).toBe(201);
+      expect(res.data.got).toEqual({ a: 1 });
+      expect(res.header['content-type']).toBe('application/json');
+      expect(res.cookies?.[0]).toContain('sid=1');
+    });
+
+    test('put / delete / head / options use their methods', async () => {
+      ctx.server.on('/m', (req, res) => (req.method === 'HEAD' ? res.end() : json(res, { m: req.method })));
+      const { client } = ctx.fast();
+      expect(await client.put('/m', { x: 1 })).toEqual({ m: 'PUT' });
+      expect(await client.delete('/m')).toEqual({ m: 'DELETE' });
+      expect(await client.options('/m')).toEqual({ m: 'OPTIONS' });
+      await client.head('/m');
+      expect(ctx.server.seen('/m').map((r) => r.method)).toEqual(['PUT', 'DELETE', 'OPTIONS', 'HEAD']);
+    });
+
+    test('malformed JSON with 200 resolves the raw text, as wx.request does', async () => {
+      ctx.server.on('/bad-json', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"items": [1, 2');
+      });
+      const { client } = ctx.fast();
+      expect(await client.get('/bad-json')).toBe('{"items": [1, 2');
+    });
+  });
+
+  describe('API errors (errcode ≠ 0)', () => {
+    const cases: Array<[string, string, string]> = [
+      ['45009', 'reach max api daily quota limit', 'quota'],
+      ['40029', 'invalid code', 're-login'],
+      ['40164', 'invalid ip 1.2.3.4 ipv6 ::ffff:1.2.3.4, not in whitelist', 'fix-config'],
+      ['41001', 'access_token missing', 'fix-request'],
+      ['48004', 'api forbidden for irregularities', 'account-state'],
+      ['40001', 'invalid credential, access_token is invalid or not latest', 'refresh-token'],
+      ['-1', 'system error', 'retry-later'],
+      ['9300999', 'something specific', 'unknown'],
+    ];
+    test.each(cases)('errcode %s (%s) → %s', async (code, errmsg, action) => {
+      ctx.server.on('/api', (_req, res) =>
+        json(res, { errcode: Number(code), errmsg: `${errmsg} rid: 65bb65b7-402cd2bc-0d97216b` }),
+      );
+      const { client } = ctx.fast({ retry: false });
+      const err = await ctx.failure(client.post('/api', {}));
+      expect(ctx.lib.isApiError(err)).toBe(true);
+      if (!ctx.lib.isApiError(err)) return;
+      expect(err.code).toBe(code);
+      expect(err.action).toBe(action);
+      expect(err.errmsg).toBe(errmsg);
+      expect(err.rid).toBe('65bb65b7-402cd2bc-0d97216b');
+      expect(err.retryable).toBe(action === 'retry-later');
+      expect(err.message).toContain(`errcode ${code}`);
+      expect(err.message).toMatch(/[\u4e00-\u9fff]/); // says what to do in Chinese…
+      expect(err.message).toMatch(/ \/ [a-z]/); // …and in English
+    });
+
+    test('errcode as a string, and inside base_resp', async () => {
+      ctx.server.on('/str', (_req, res) =>
+        json(res, { errcode: '61003', errmsg: 'component is not authorized' }),
+      );
+      ctx.server.on('/base', (_req, res) =>
+        json(res, { base_resp: { errcode: 45011, errmsg: 'api minute-quota reach limit' } }),
+      );
+      const { client } = ctx.fast({ retry: false });
+      const a = await ctx.failure(client.get('/str'));
+      expect(ctx.lib.isApiError(a) && a.code).toBe('61003');
+      const b = await ctx.failure(client.get('/base'));
+      expect(ctx.lib.isApiError(b) && b.code).toBe('45011');
+      expect(b.action).toBe('retry-later');
+    });
+
+    test('errcode 0 and "0" are success', async () => {
+      ctx.server.on('/ok', (req, res) => json(res, { errcode: req.query.get('s') ? '0' : 0, errmsg: 'ok' }));
+      const { client } = ctx.fast();
+      await expect(client.get('/ok')).resolves.toEqual({ errcode: 0, errmsg: 'ok' });
+      await expect(client.get('/ok', { params: { s: 1 } })).resolves.toEqual({ errcode: '0', errmsg: 'ok' });
+    });
+
+    test('a malformed JSON body that still carries an errcode is an API error', async () => {
+      ctx.server.on('/trunc', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"errcode":40013,"errmsg":"invalid appid hint: [KJZfAa0644e575]"');
+      });
+      const { client } = ctx.fast();
+      const err = await ctx.failure(client.get('/trunc'));
+      expect(ctx.lib.isApiError(err) && err.code).toBe('40013');
+      expect(err.rid).toBe('KJZfAa0644e575');
+      expect(err.action).toBe('fix-config');
+    });
+  });
+
+  describe('HTTP errors', () => {
+    test.each([
+      [404, 'fix-request'],
+      [401, 're-login'],
+      [403, 'fix-config'],
+      [500, 'retry-later'],
+    ])('status %d → %s', async (status, action) => {
+      ctx.server.on('/status', (_req, res) => json(res, { message: 'nope' }, status));
+      const { client } = ctx.fast({ retry: false });
+      const err = await ctx.failure(client.get('/status'));
+      expect(ctx.lib.isHttpError(err)).toBe(true);
+      expect(err.statusCode).toBe(status);
+      expect(err.action).toBe(action);
+      expect(err.data).toEqual({ message: 'nope' });
+    });
+
+    test('an HTML error page: status, title in the message, body kept, retried for GET', async () => {
+      ctx.server.on('/html', (_req, res) => {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end('<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>');
+      });
+      const { client } = ctx.fast();
+      const err = await ctx.failure(client.get('/html'));
+      expect(ctx.lib.isHttpError(err) && err.statusCode).toBe(502);
+      expect(err.message).toContain('HTTP 502 502 Bad Gateway');
+      expect(String(err.data)).toContain('nginx');
+      expect(ctx.server.hits('/html')).toBe(3);
+      expect(err.attempts).toBe(3);
+    });
+  });
+
+  describe('network failures', () => {
+    test('slow body past the timeout → timeout, retried within the attempt bound', async () => {
+      ctx.server.on('/slow', async (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"a":');
+        await delay(400);
+        if (!res.destroyed) res.end('1}');
+      });
+      const { client } = ctx.fast({ timeout: 60, retry: { attempts: 2, baseDelay: 1, jitter: 0 } });
+      const err = await ctx.failure(client.get('/slow'));
+      expect(ctx.lib.isNetworkError(err) && err.reason).toBe('timeout');
+      expect(err.errno).toBe(5);
+      expect(err.action).toBe('retry-later');
+      expect(ctx.server.hits('/slow')).toBe(2);
+    });
+
+    test('connection reset → reset (errno 600001); GET retried, POST not', async () => {
+      ctx.server.on('/reset', (_req, _res, raw) => raw.socket.destroy());
+      const { client } = ctx.fast();
+      const get = await ctx.failure(client.get('/reset'));
+      expect(ctx.lib.isNetworkError(get) && get.reason).toBe('reset');
+      expect(get.errno).toBe(600001);
+      expect(ctx.server.hits('/reset')).toBe(3);
+      ctx.server.reset();
+      const post = await ctx.failure(client.post('/reset', { x: 1 }));
+      expect(post.reason).toBe('reset');
+      expect(ctx.server.hits('/reset')).toBe(1);
+    });
+
+    test('TLS to a plain HTTP port → ssl, fix-config, not retried', async () => {
+      const { client } = ctx.fast();
+      const err = await ctx.failure(client.get(`https://127.0.0.1:${ctx.server.port}/x`));
+      expect(ctx.lib.isNetworkError(err) && err.reason).toBe('ssl');
+      expect(err.action).toBe('fix-config');
+      expect(err.retryable).toBe(false);
+    });
+
+    test('refused connection and a URL outside the domain list', async () => {
+      const closed = await startServer();
+      const port = closed.port;
+      await closed.close();
+      const { client } = ctx.fast({ retry: false });
+      const refused = await ctx.failure(client.get(`http://127.0.0.1:${port}/`));
+      expect(refused.reason).toBe('refused');
+      const strict = createWxShim({ domains: ['api.example.com'] });
+      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin });
+      const domain = await ctx.failure(c2.get('/anything'));
+      expect(ctx.lib.isNetworkError(domain) && domain.reason).toBe('domain');
+      expect(domain.errno).toBe(600002);
+      expect(domain.action).toBe('fix-config');
+      expect(domain.message).toContain('合法域名');
+      strict.destroy();
+    });
+  });
+}
