@@ -81,7 +81,7 @@ export function adviceLines(entry: Entry, layout: Layout): string[] {
 }
 
 function sourceTitle(id: string): string {
-  return bundledCatalog().data.sources.find((s) => s.id === id)?.title ?? `source ${id}`;
+  return bundledCatalog().sources.find((s) => s.id === id)?.title ?? `source ${id}`;
 }
 
 /** Provenance in one line: the first source row with its title, and how many more rows agree. */

@@ -1,5 +1,6 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
+import { meaningsOf } from '../../miniprogram/core/search/group';
 import type { Entry } from '../../miniprogram/core/types';
 import { isWeChat, splitByWeChat, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
@@ -31,15 +32,20 @@ function compactHit(hit: SearchHit): Record<string, unknown> {
   };
 }
 
-/** Hits grouped by code, in the order of each code's best hit. */
-export function groupByCode(hits: SearchHit[]): Entry[][] {
+/** Entries grouped by code, in the order of each code's first entry. */
+function groupEntries(entries: readonly Entry[]): Entry[][] {
   const groups = new Map<string, Entry[]>();
-  for (const { entry } of hits) {
-    const group = groups.get(entry.code);
-    if (group) group.push(entry);
-    else groups.set(entry.code, [entry]);
+  for (const e of entries) {
+    const group = groups.get(e.code);
+    if (!group) groups.set(e.code, [e]);
+    else if (!group.includes(e)) group.push(e);
   }
   return [...groups.values()];
+}
+
+/** Hits grouped by code, in the order of each code's best hit; a hit's other meanings (`also`) join its code. */
+export function groupByCode(hits: SearchHit[]): Entry[][] {
+  return groupEntries(hits.flatMap((h) => [h.entry, ...h.also]));
 }
 
 /** A search block: the code with its platforms, then its meaning in one line per language. */
@@ -106,13 +112,20 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
  */
 export function searchText(hits: SearchHit[], layout: Layout, limit: number, showOther: boolean): string[] {
   const wechatHits = hits.filter((h) => isWeChat(h.entry));
-  const otherHits = hits.filter((h) => !isWeChat(h.entry));
   const lines: string[] = [];
-  for (const group of groupByCode(wechatHits).slice(0, limit)) {
+  const wechatGroups = groupByCode(wechatHits).slice(0, limit);
+  for (const group of wechatGroups) {
     if (lines.length) lines.push('');
     lines.push(...block(splitByWeChat(group).wechat, layout));
   }
-  const otherGroups = groupByCode(otherHits).slice(0, limit);
+  // The engine leaves out the non-WeChat meanings of the codes it shows (unless the query names that
+  // platform): they are counted here, and shown with --all.
+  const catalog = bundledCatalog();
+  const hidden = wechatGroups.flatMap((group) =>
+    meaningsOf(catalog, group[0].code, { nonWechat: true }).apart.map((c) => c.primary),
+  );
+  const otherHits = hits.filter((h) => !isWeChat(h.entry)).map((h) => h.entry);
+  const otherGroups = groupEntries([...otherHits, ...hidden]).slice(0, limit);
   if (otherGroups.length === 0) return lines;
   if (showOther || wechatHits.length === 0) {
     if (lines.length) lines.push('');

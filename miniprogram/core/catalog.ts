@@ -1,43 +1,180 @@
-// The catalog at run time: decoded once, indexed by code. Pure TypeScript (no wx), shared by pages, wrapper and CLI.
+// The catalog at run time, indexed by code. Pure TypeScript (no wx), shared by pages, wrapper and CLI.
+// The bundled catalog decodes its entries one at a time, on first use: a fresh process (iOS runs mini-program
+// JS without a JIT) that answers one query decodes the few entries it shows, not all of them.
 import { normalizeCode, payKey } from './code-key';
-import { decodeCatalog, type PackedCatalog } from './codec';
+import { EntryDecoder, type PackedCatalog } from './codec';
+import type { EntryTexts } from './search/passages';
 import { CATALOG_JSON } from './generated/catalog-data';
 import { explainFamily, type FamilyLabel } from './family';
-import { PAY_PLATFORMS, platformRank } from './platforms';
-import type { CatalogData, Entry, Platform } from './types';
+import { entryId, PAY_PLATFORMS, PLATFORMS, platformRank } from './platforms';
+import type { CatalogData, Entry, Platform, SourceInfo } from './types';
+
+function isPacked(data: CatalogData | PackedCatalog): data is PackedCatalog {
+  return 'e' in data;
+}
 
 export class Catalog {
-  readonly entries: readonly Entry[];
-  readonly data: CatalogData;
-  private readonly byCode = new Map<string, Entry[]>();
+  private readonly packed: PackedCatalog | undefined;
+  private readonly decoder: EntryDecoder | undefined;
+  private readonly decoded: (Entry | undefined)[];
+  private all: Entry[] | undefined;
+  private readonly version: number;
+  readonly sources: readonly SourceInfo[];
+  /** Per entry: its code, its platform's place in PLATFORMS, whether the project wrote advice for it. */
+  private readonly codes: string[];
+  private readonly ranks: Int8Array;
+  private readonly advised: Uint8Array;
+  /** Entry indices by code, most commonly met first (see byCommonness). WeChat Pay entries are in bySpelling. */
+  private readonly byCode = new Map<string, number[]>();
   /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
-  private readonly bySpelling = new Map<string, Entry[]>();
-  private readonly byId = new Map<string, Entry>();
+  private readonly bySpelling = new Map<string, number[]>();
+  private byIdMap: Map<string, number> | undefined;
   /** Codes such as "-40400x" that stand for a range of codes. */
-  private readonly wildcards: Entry[] = [];
+  private readonly wildcards: number[] = [];
 
-  constructor(data: CatalogData) {
-    this.data = data;
-    this.entries = data.entries;
-    const add = (index: Map<string, Entry[]>, key: string, entry: Entry): void => {
-      const list = index.get(key);
-      if (!list) index.set(key, [entry]);
-      else if (!list.includes(entry)) list.push(entry);
-    };
-    for (const entry of data.entries) {
-      this.byId.set(entry.id, entry);
-      if (PAY_PLATFORMS.has(entry.platform))
-        for (const spelling of [entry.code, ...(entry.aliases ?? [])])
-          add(this.bySpelling, payKey(spelling), entry);
-      else add(this.byCode, normalizeCode(entry.code), entry);
-      if (/x$/i.test(entry.code)) this.wildcards.push(entry);
+  /** A decoded catalog, or a packed one (its entries are then decoded on first use). */
+  constructor(data: CatalogData | PackedCatalog) {
+    const n = isPacked(data) ? data.e.length : data.entries.length;
+    this.codes = new Array<string>(n);
+    this.ranks = new Int8Array(n);
+    this.advised = new Uint8Array(n);
+    /** Per entry: its other spellings (WeChat Pay aliases). */
+    const aliases = new Array<readonly string[] | undefined>(n);
+    if (isPacked(data)) {
+      this.packed = data;
+      this.decoder = new EntryDecoder(data);
+      this.version = data.v;
+      this.sources = data.sources;
+      this.decoded = new Array<Entry | undefined>(n);
+      for (let i = 0; i < n; i++) {
+        const packed = data.e[i];
+        this.codes[i] = storedCode(packed[0]);
+        this.ranks[i] = packed[1];
+        const extra = packed[4];
+        // Short keys of codec.ts: A = adviceEn, k = aliases (a shared string's index may be 0: not a truthy test).
+        this.advised[i] = extra?.A !== undefined ? 1 : 0;
+        const k = extra?.k;
+        if (Array.isArray(k)) aliases[i] = k as string[];
+      }
+    } else {
+      this.packed = undefined;
+      this.decoder = undefined;
+      this.version = data.version;
+      this.sources = data.sources;
+      this.decoded = data.entries.slice();
+      this.all = data.entries;
+      data.entries.forEach((e, i) => {
+        this.codes[i] = normalizeCode(e.code);
+        this.ranks[i] = platformRank(e.platform);
+        this.advised[i] = e.adviceEn ? 1 : 0;
+        aliases[i] = e.aliases;
+      });
     }
-    for (const list of this.byCode.values()) list.sort(byCommonness);
-    for (const list of this.bySpelling.values()) list.sort(byCommonness);
+    const add = (index: Map<string, number[]>, key: string, i: number): void => {
+      const list = index.get(key);
+      if (!list) index.set(key, [i]);
+      else if (!list.includes(i)) list.push(i);
+    };
+    for (let i = 0; i < n; i++) {
+      const code = this.codes[i];
+      if (PAY_PLATFORMS.has(PLATFORMS[this.ranks[i]].name)) {
+        add(this.bySpelling, payKey(code), i);
+        for (const spelling of aliases[i] ?? []) add(this.bySpelling, payKey(spelling), i);
+      } else add(this.byCode, code, i);
+      const last = code.charCodeAt(code.length - 1);
+      if (last === 120 || last === 88) this.wildcards.push(i);
+    }
+    for (const index of [this.byCode, this.bySpelling])
+      index.forEach((list) => {
+        if (list.length > 1) list.sort(this.byCommonness);
+      });
+  }
+
+  /** Every entry, decoded (all at once on first use). */
+  get entries(): readonly Entry[] {
+    if (!this.all) {
+      const all = new Array<Entry>(this.size);
+      for (let i = 0; i < all.length; i++) all[i] = this.entryAt(i);
+      this.all = all;
+    }
+    return this.all;
+  }
+
+  get data(): CatalogData {
+    return { version: this.version, sources: this.sources.slice(), entries: this.entries.slice() };
+  }
+
+  get size(): number {
+    return this.codes.length;
+  }
+
+  /** Entry number i (catalog order), decoded on first use. */
+  entryAt(i: number): Entry {
+    let entry = this.decoded[i];
+    if (!entry) {
+      if (!this.packed || !this.decoder) throw new RangeError(`no entry ${i}`);
+      entry = this.decoder.entry(this.packed.e[i]);
+      this.decoded[i] = entry;
+    }
+    return entry;
+  }
+
+  /**
+   * The texts of entry i as the search index reads them, without decoding its sources (a broad query reads
+   * hundreds of entries it never shows). Same values as entryAt(i) has.
+   */
+  textsAt(i: number): EntryTexts {
+    const decoded = this.decoded[i];
+    if (decoded || !this.packed || !this.decoder) return this.entryAt(i);
+    return this.decoder.texts(this.packed.e[i]);
+  }
+
+  /** The code of entry i, normalised (see normalizeCode), without decoding it. */
+  codeAt(i: number): string {
+    return this.codes[i];
+  }
+
+  /** The platform of entry i, without decoding it. */
+  platformAt(i: number): Platform {
+    return PLATFORMS[this.ranks[i]].name;
+  }
+
+  /** The place of entry i's platform in PLATFORMS (lower = more common). */
+  platformRankAt(i: number): number {
+    return this.ranks[i];
+  }
+
+  /** True when the project wrote specific advice for entry i (the commonly met codes). */
+  advisedAt(i: number): boolean {
+    return this.advised[i] === 1;
+  }
+
+  /** Place of an entry by id, or -1. */
+  indexOf(id: string): number {
+    if (!this.byIdMap) {
+      const map = new Map<string, number>();
+      for (let i = 0; i < this.size; i++) map.set(this.idAt(i), i);
+      this.byIdMap = map;
+    }
+    return this.byIdMap.get(id) ?? -1;
+  }
+
+  /** The id of entry i (see entryId), without decoding it. */
+  private idAt(i: number): string {
+    const decoded = this.decoded[i];
+    if (decoded || !this.packed || !this.decoder) return this.entryAt(i).id;
+    const [code, p, , , extra] = this.packed.e[i];
+    return entryId(PLATFORMS[p].name, code, this.decoder.scope(extra));
   }
 
   get(id: string): Entry | undefined {
-    return this.byId.get(id);
+    const i = this.indexOf(id);
+    return i < 0 ? undefined : this.entryAt(i);
+  }
+
+  /** True when some entry has exactly this (normalised) code, or a WeChat Pay entry has it as a spelling. */
+  has(code: string): boolean {
+    return this.byCode.has(code) || (!isDigits(code) && this.bySpelling.has(payKey(code)));
   }
 
   /**
@@ -45,12 +182,23 @@ export class Catalog {
    * ("-40400x") also gets that row.
    */
   lookup(code: string): Entry[] {
-    const key = normalizeCode(code);
+    return this.lookupIndices(code).map((i) => this.entryAt(i));
+  }
+
+  /** lookup, as entry indices. */
+  lookupIndices(code: string): number[] {
+    return this.lookupNormalized(normalizeCode(code));
+  }
+
+  /** lookupIndices for a code already normalised (a codeAt value): no regexes. */
+  lookupNormalized(key: string): number[] {
     const exact = this.byCode.get(key) ?? [];
-    const pay = /^\d+$/.test(key) ? [] : (this.bySpelling.get(payKey(key)) ?? []);
-    const covering = this.wildcards.filter((w) => w.code !== key && matchesWildcard(w.code, key));
+    const pay = isDigits(key) ? [] : (this.bySpelling.get(payKey(key)) ?? []);
+    const covering = this.wildcards.filter(
+      (w) => this.codes[w] !== key && matchesWildcard(this.codes[w], key),
+    );
     if (!pay.length && !covering.length) return exact.slice();
-    return [...exact, ...pay, ...covering].sort(byCommonness);
+    return [...exact, ...pay, ...covering].sort(this.byCommonness);
   }
 
   /** Family explanation for a code that has no entry (or to show beside one). */
@@ -60,35 +208,59 @@ export class Catalog {
 
   /** Entries per platform, in platform order. */
   countByPlatform(): Map<Platform, number> {
-    const counts = new Map<Platform, number>();
-    for (const e of this.entries) counts.set(e.platform, (counts.get(e.platform) ?? 0) + 1);
-    return new Map([...counts].sort((a, b) => platformRank(a[0]) - platformRank(b[0])));
+    const counts = new Array<number>(PLATFORMS.length).fill(0);
+    for (let i = 0; i < this.size; i++) counts[this.ranks[i]]++;
+    const out = new Map<Platform, number>();
+    counts.forEach((count, rank) => {
+      if (count) out.set(PLATFORMS[rank].name, count);
+    });
+    return out;
   }
+
+  /**
+   * The meaning a developer most likely met first: a code the project wrote specific advice for on that
+   * platform (the commonly met ones: 600002 as a wx.request errno, not as the upload error of the official
+   * table), then the usual platform order.
+   */
+  private readonly byCommonness = (a: number, b: number): number =>
+    this.advised[b] - this.advised[a] || this.ranks[a] - this.ranks[b];
 }
 
 export { normalizeCode, payKey };
+
+/**
+ * A packed code as codeAt gives it: numbers are stored normalised (test/core/search.test.ts checks), so only
+ * other codes (wildcards "-40400x", Pay and errMsg strings) pay for normalizeCode's regexes.
+ */
+function storedCode(code: string): string {
+  return isDigits(code) ? code : normalizeCode(code);
+}
+
+/** An integer as catalogs store it ("-1", "40001"), by char codes: no regex per entry at start-up. */
+function isDigits(code: string): boolean {
+  const start = code.charCodeAt(0) === 45 ? 1 : 0;
+  if (start >= code.length) return false;
+  for (let i = start; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function matchesWildcard(pattern: string, code: string): boolean {
   const stem = pattern.replace(/x+$/i, '');
   return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
 }
 
-/**
- * The meaning a developer most likely met first: a code the project wrote specific advice for on that
- * platform (the commonly met ones: 600002 as a wx.request errno, not as the upload error of the official
- * table), then the usual platform order.
- */
-function byCommonness(a: Entry, b: Entry): number {
-  return Number(!a.adviceEn) - Number(!b.adviceEn) || platformRank(a.platform) - platformRank(b.platform);
-}
-
 let shared: Catalog | undefined;
 
-/** The bundled catalog, decoded on first use. */
+/** The bundled catalog, parsed on first use (not at module load: pages that never look anything up pay nothing). */
 export function bundledCatalog(): Catalog {
-  if (!shared) {
-    // Parsed on first use, not at module load: pages that never look anything up pay nothing.
-    shared = new Catalog(decodeCatalog(JSON.parse(CATALOG_JSON) as PackedCatalog));
-  }
+  if (!shared) shared = new Catalog(JSON.parse(CATALOG_JSON) as PackedCatalog);
   return shared;
+}
+
+/** True for the bundled catalog (the one the prebuilt search index was made for). */
+export function isBundled(catalog: Catalog): boolean {
+  return catalog === shared;
 }

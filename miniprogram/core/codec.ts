@@ -8,16 +8,17 @@
 // - a project translation's "wxerr" label is implied by a text no source gives in that language.
 import { familyOf } from './family';
 import { entryId, PLATFORMS } from './platforms';
+import type { EntryTexts } from './search/passages';
 import type { Action, CatalogData, Entry, SourceInfo, SourceRef, TextVariant } from './types';
 
 /** A string, or the index of a string shared in PackedCatalog.s. */
-type Str = string | number;
+export type Str = string | number;
 /** [en, zh, fix, note, refs, api?, spelling?]: the optional tail only when a source gives it. */
 type PackedText = [Str, Str, Str, Str, string, Str?, Str?];
 /** Fields decodeCatalog cannot derive (translations, notes, advice, scope, doc, aliases, http), short keys. */
-type Extra = Record<string, Str | string[] | number[]>;
+export type Extra = Record<string, Str | string[] | number[]>;
 /** [code, platform index, action, texts, extra] */
-type PackedEntry = [string, number, Action, PackedText[], Extra?];
+export type PackedEntry = [string, number, Action, PackedText[], Extra?];
 
 export interface PackedCatalog {
   v: number;
@@ -79,7 +80,10 @@ function isImpliedLabel(entry: Entry, key: string, value: string): boolean {
 
 /** Sources of an entry in a stable order: by source id, then row. */
 export function sortRefs(refs: SourceRef[]): SourceRef[] {
-  return refs.sort((a, b) => a.source.localeCompare(b.source) || a.row - b.row);
+  // Source ids are ASCII ("001", "errno", "wecom_errcodes_go-workwx"): a plain comparison is far faster than
+  // localeCompare in a JIT-less process that decodes entries on demand (build and decode share this order).
+  if (refs.length < 2) return refs;
+  return refs.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.row - b.row));
 }
 
 export function packCatalog(data: CatalogData): PackedCatalog {
@@ -144,32 +148,39 @@ function shareStrings(entries: PackedEntry[]): string[] {
 }
 
 export function decodeCatalog(packed: PackedCatalog): CatalogData {
-  const shared = packed.s ?? [];
-  const str = (v: Str | undefined): string => (typeof v === 'number' ? shared[v] : (v ?? ''));
-  const unpackRefs = (s: string): SourceRef[] =>
-    s.split(' ').map((part) => {
-      const [source, row, line] = part.split(':');
-      return {
-        source: source.startsWith('~') ? source.slice(1) : packed.sources[Number(source)].id,
-        row: Number(row),
-        line: line === undefined ? Number(row) + 1 : Number(line),
-      };
-    });
-  const entries = packed.e.map(([code, p, action, packedTexts, packedExtra]): Entry => {
+  const decoder = new EntryDecoder(packed);
+  return { version: packed.v, sources: packed.sources, entries: packed.e.map((e) => decoder.entry(e)) };
+}
+
+/**
+ * Decodes the entries of one packed catalog one at a time (the lazy catalog decodes an entry on first use),
+ * and reads an entry's texts without its sources, families and ids (the search reads hundreds of entries a
+ * query never shows).
+ */
+export class EntryDecoder {
+  private readonly shared: readonly string[];
+  private readonly sources: readonly SourceInfo[];
+
+  constructor(packed: PackedCatalog) {
+    this.shared = packed.s ?? [];
+    this.sources = packed.sources;
+  }
+
+  readonly str = (v: Str | undefined): string => (typeof v === 'number' ? this.shared[v] : (v ?? ''));
+
+  entry([code, p, action, packedTexts, packedExtra]: PackedEntry): Entry {
     const platform = PLATFORMS[p].name;
-    // Built field by field (no spread of temporary objects): decoding runs once at start-up on the phone.
+    // Built field by field (no spread of temporary objects): decoding runs on the phone.
     const texts = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => {
-      const t = { en: str(en), zh: str(zh) } as TextVariant;
-      if (fix !== '') t.fix = str(fix);
-      if (note !== '') t.note = str(note);
-      if (api !== undefined && api !== '') t.api = str(api);
-      if (spelling !== undefined) t.spelling = str(spelling);
-      t.sources = unpackRefs(refs);
+      const t = { en: this.str(en), zh: this.str(zh) } as TextVariant;
+      if (fix !== '') t.fix = this.str(fix);
+      if (note !== '') t.note = this.str(note);
+      if (api !== undefined && api !== '') t.api = this.str(api);
+      if (spelling !== undefined) t.spelling = this.str(spelling);
+      t.sources = this.refs(refs);
       return t;
     });
-    const packedScope = packedExtra?.s;
-    const scope =
-      typeof packedScope === 'string' || typeof packedScope === 'number' ? str(packedScope) : undefined;
+    const scope = this.scope(packedExtra);
     const http = Array.isArray(packedExtra?.h) ? (packedExtra.h as number[]) : undefined;
     const entry: Entry = {
       id: entryId(platform, code, scope),
@@ -183,14 +194,58 @@ export function decodeCatalog(packed: PackedCatalog): CatalogData {
       sources: sortRefs(texts.flatMap((t) => t.sources)),
     };
     applyPrimaryTexts(entry);
-    if (packedExtra) unpackExtra(entry, packedExtra, str);
+    if (packedExtra) unpackExtra(entry, packedExtra, this.str);
     return entry;
-  });
-  return { version: packed.v, sources: packed.sources, entries };
+  }
+
+  /** What the search index reads of an entry: the values entry() gives, without decoding the sources. */
+  texts([, , , packedTexts, packedExtra]: PackedEntry): EntryTexts {
+    const texts = packedTexts.map(([en, zh, fix, note]) => ({
+      en: this.str(en),
+      zh: this.str(zh),
+      fix: fix === '' ? undefined : this.str(fix),
+      note: note === '' ? undefined : this.str(note),
+    }));
+    const out: EntryTexts = { en: '', zh: '', texts };
+    for (const [k, field] of [
+      [0, 'en'],
+      [1, 'zh'],
+      [2, 'fix'],
+    ] as const) {
+      const i = packedTexts.findIndex((t) => t[k] !== '');
+      if (i < 0) continue;
+      out[field] = texts[i][field] ?? '';
+      const refs = packedTexts[i][4];
+      out[`${field}Source`] = this.sourceId(refs.slice(0, refs.indexOf(':')));
+    }
+    if (packedExtra) unpackExtra(out, packedExtra, this.str);
+    return out;
+  }
+
+  /** The scope of a packed entry (小程序客户端 API), part of its id. */
+  scope(extra: Extra | undefined): string | undefined {
+    const v = extra?.s;
+    return typeof v === 'string' || typeof v === 'number' ? this.str(v) : undefined;
+  }
+
+  private sourceId(packed: string): string {
+    return packed.startsWith('~') ? packed.slice(1) : this.sources[Number(packed)].id;
+  }
+
+  private refs(packed: string): SourceRef[] {
+    return packed.split(' ').map((part) => {
+      const [source, row, line] = part.split(':');
+      return {
+        source: this.sourceId(source),
+        row: Number(row),
+        line: line === undefined ? Number(row) + 1 : Number(line),
+      };
+    });
+  }
 }
 
 /** Copies the extra fields onto a decoded entry under their long names; restores implied "wxerr" labels. */
-function unpackExtra(entry: Entry, extra: Extra, str: (v: Str) => string): void {
+function unpackExtra(entry: EntryTexts, extra: Extra, str: (v: Str) => string): void {
   const target = entry as unknown as Record<string, unknown>;
   for (const k in extra) {
     const v = extra[k];

@@ -1,4 +1,4 @@
-// A code's family comes from its range ("45xxx": a limit was exceeded). It explains codes the catalog
+// A code's family comes from its range ("45xxx": limits and restrictions). It explains codes the catalog
 // does not list, and groups codes into filter chips. Labels are the project's own wording, built from the
 // ranges in the official tables (see shared notes: code families).
 import type { Platform } from './types';
@@ -10,7 +10,10 @@ export interface FamilyLabel {
 }
 
 const WECHAT_SERVER_RANGES: Record<string, [string, string]> = {
-  '40xxx': ['invalid parameter', '参数不合法'],
+  '40xxx': [
+    'request not accepted: an invalid credential, parameter, value or caller IP',
+    '请求不被接受（凭证、参数、取值或调用 IP 不合法）',
+  ],
   '41xxx': ['missing parameter', '缺少参数'],
   '42xxx': ['expired (token, code or ticket)', '已过期（凭证、code 或票据）'],
   '43xxx': [
@@ -18,7 +21,10 @@ const WECHAT_SERVER_RANGES: Record<string, [string, string]> = {
     '条件不满足（请求方法、https、关注关系等）',
   ],
   '44xxx': ['empty data', '数据为空'],
-  '45xxx': ['a limit was exceeded', '超出限制（频率、大小、数量）'],
+  '45xxx': [
+    'a limit was exceeded or the call is restricted (rate, size, count, caller IP…)',
+    '限制与拦截（频率、大小、数量、调用 IP 等）',
+  ],
   '46xxx': ['does not exist', '对象不存在'],
   '47xxx': ['format or parse error', '格式或解析错误'],
   '48xxx': ['API forbidden or not authorized', '接口未授权或被禁止'],
@@ -31,6 +37,42 @@ const WECHAT_SERVER_RANGES: Record<string, [string, string]> = {
   '86xxx': ['third-party code submission', '第三方代码提交'],
   '87xxx': ['mini-program release, rollback and signature', '小程序发布、回退与签名'],
   '89xxx': ['third-party operations and plug-ins', '第三方操作与插件'],
+};
+
+/**
+ * Ranges the official tables fill with one product's codes. Labels say what the codes in the catalog are about
+ * (read from their texts), not what WeChat calls the range.
+ */
+const PRODUCT_RANGES: Record<string, [string, string]> = {
+  '49xxx': ['Official Account: QR codes, payments and ids (mixed)', '公众号二维码、支付与 id 校验（混合）'],
+  '51xxx': ['enterprise accounts, users and shows (mixed)', '企业帐号、用户与节目（混合）'],
+  '52xxx': ['store, goods and shelves', '门店、商品与货架'],
+  '60xxx': ['JS-SDK authorization', 'JS-SDK 授权'],
+  '62xxx': ['open platform apps', '开放平台应用管理'],
+  '68xxx': ['merchants and payment services', '商户与支付服务'],
+  '71xxx': ['coins and virtual payments', '代币与虚拟支付'],
+  '72xxx': ['cards, coupons and invoices', '卡券、会员卡与发票'],
+  '73xxx': ['invoicing and card play', '开具发票与卡券玩法'],
+  '74xxx': ['hotel, travel and vehicle services', '酒店、出行与车辆服务'],
+  '75xxx': ['order business and encryption', '订单业务与加解密'],
+  '80xxx': ['merchant onboarding and identity checks', '商家接入与身份核验'],
+  '81xxx': ['gift cards', '礼品卡'],
+  '82xxx': ['industry templates, parking and customer service', '行业模板、停车与客服'],
+  '83xxx': ['web encryption tokens and app parameters', '网页加密 token 与应用参数'],
+  '84xxx': ['identity verification', '身份核验'],
+  '88xxx': ['article comments', '文章留言'],
+  '90xxx': ['orders and bills', '订单与账单'],
+  '91xxx': ['mini-program creation and naming', '小程序快速创建与命名'],
+  '92xxx': ['nearby places and qualifications', '附近地点与经营资质'],
+  '93xxx': ['nearby mini-programs and categories', '附近的小程序与类目'],
+  '94xxx': ['payment certificates and signatures', '支付证书与签名'],
+  '95xxx': ['product materials and wxcode', '商品素材与 wxcode'],
+  '200xxx': ['subscription message templates', '订阅消息模板'],
+  '300xxx': ['live streaming goods and rooms', '直播商品与直播间'],
+  '1008xxxx': ['account deregistration and seller identity', '帐号注销与带货身份'],
+  '102xxx': ['cloud run and gateway: timeouts, limits and routing', '云托管与网关：超时、限频与路由'],
+  '103xxx': ['business capabilities: parameters, limits and sending', '商业能力：参数、上限与发送'],
+  '104xxx': ['replayed requests blocked', '请求重放拦截'],
 };
 
 const CLOUD_RANGES: Record<string, [string, string]> = {
@@ -107,7 +149,7 @@ export function familyLabel(key: string): FamilyLabel {
   if (key.startsWith('other:')) {
     return known(`non-WeChat platform codes ${key.slice(6)}`, `非微信平台错误码 ${key.slice(6)}`);
   }
-  const hit = WECHAT_SERVER_RANGES[key] ?? CLOUD_RANGES[key];
+  const hit = WECHAT_SERVER_RANGES[key] ?? PRODUCT_RANGES[key] ?? CLOUD_RANGES[key];
   if (hit) return known(hit[0], hit[1]);
   if (/^9\d{2}x{4}$/.test(key))
     return known(
@@ -115,10 +157,14 @@ export function familyLabel(key: string): FamilyLabel {
       '具体业务的错误码（物流、支付、设备等）',
     );
   if (/^-\d{3}x{3}$/.test(key)) return known('cloud development code', '云开发错误码');
-  return known(`codes ${key}`, `${key} 段错误码`);
+  // No common meaning is documented for this range: say so, and let the code's own text speak.
+  return known(
+    'no common meaning for this range: see the code itself',
+    '此号段没有统一含义，以错误码本身的说明为准',
+  );
 }
 
-/** Explains a code that may not be in the catalog: "45xxx: a limit was exceeded". */
+/** Explains a code that may not be in the catalog: "45xxx: limits and restrictions". */
 export function explainFamily(code: string, platform: Platform = '开放平台通用'): FamilyLabel {
   return familyLabel(familyOf(code.trim(), platform));
 }

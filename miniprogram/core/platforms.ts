@@ -44,6 +44,43 @@ export const PLATFORMS: readonly PlatformInfo[] = [
   },
 ];
 
+/**
+ * Names people read, one table so that a header and a cell never disagree: `short` in cells, tags and tabs,
+ * `long` in headers. The catalog name (`name`) stays the identity. A platform without a row here shows its
+ * catalog name in both places.
+ */
+const DISPLAY_NAMES: Readonly<Record<string, { short: string; long: string }>> = {
+  open: { short: '通用', long: '通用（微信开放平台）' },
+  mp: { short: '公众号', long: '公众号' },
+  errno: { short: '客户端 errno', long: '小程序客户端 errno' },
+  cloudbase: { short: '云开发', long: '云开发' },
+  component: { short: '第三方平台', long: '第三方平台（代小程序）' },
+  shop: { short: '小店', long: '微信小店' },
+  channels: { short: '视频号', long: '视频号' },
+  cloudrun: { short: '云托管', long: '云托管' },
+  gateway: { short: '网关', long: '微信网关' },
+  business: { short: '商业能力', long: '商业能力' },
+  xiaowei: { short: '小微', long: '腾讯小微' },
+  wecom: { short: '企业微信', long: '企业微信' },
+  payv3: { short: '微信支付 v3', long: '微信支付 APIv3' },
+  payv2: { short: '微信支付 v2', long: '微信支付 APIv2' },
+  wxapi: { short: '客户端 API', long: '小程序客户端 API' },
+  thirdparty: { short: '非微信', long: '第三方账号平台（非微信）' },
+};
+
+/** Short and long display names of a platform (see DISPLAY_NAMES). */
+export function platformNames(name: Platform): { short: string; long: string } {
+  return DISPLAY_NAMES[platformInfo(name).key] ?? { short: name, long: name };
+}
+
+export function platformShort(name: Platform): string {
+  return platformNames(name).short;
+}
+
+export function platformLong(name: Platform): string {
+  return platformNames(name).long;
+}
+
 const BY_NAME = new Map<string, PlatformInfo>(PLATFORMS.map((p) => [p.name, p]));
 const BY_KEY = new Map<string, PlatformInfo>(PLATFORMS.map((p) => [p.key, p]));
 

@@ -135,8 +135,11 @@ describe('bundled catalog', () => {
 
   it('explains unknown codes by family instead of nothing', () => {
     const c = bundledCatalog();
-    expect(c.family('45999')).toMatchObject({ key: '45xxx', en: 'a limit was exceeded' });
+    expect(c.family('45999')).toMatchObject({
+      key: '45xxx',
+      en: expect.stringContaining('a limit was exceeded'),
+    });
     expect(c.family('-404999').zh).toBe('云开发 SDK 云函数错误');
-    expect(c.family('777').en).toBe('codes 777');
+    expect(c.family('777').en).toContain('no common meaning');
   });
 });

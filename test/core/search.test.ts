@@ -1,5 +1,10 @@
 // Ranking rules of the search engine, on the real bundled catalog.
-import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { Catalog, bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
+import { decodeCatalog, type PackedCatalog } from '../../miniprogram/core/codec';
+import { CATALOG_JSON } from '../../miniprogram/core/generated/catalog-data';
+import { SEARCH_INDEX } from '../../miniprogram/core/generated/search-index';
+import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
+import { cellsOf, meaningsOf } from '../../miniprogram/core/search/group';
 import { platformInfo, SEPARATE_NUMBERING } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
@@ -29,12 +34,28 @@ describe('code queries', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1].score).toBeGreaterThanOrEqual(hits[i].score);
   });
 
-  it('returns every platform of a shared code, the common platform first and seed 003 last', () => {
-    const hits = index.search('40001').filter((h) => h.kind === 'code');
-    const expected = catalog.lookup('40001').map((e) => e.id);
-    expect(hits.map((h) => h.entry.id).sort()).toEqual(expected.slice().sort());
-    expect(hits[0].entry.platform).toBe('开放平台通用');
-    expect(platformInfo(hits[hits.length - 1].entry.platform).wechat).toBe(false);
+  it('gives one cell per code: the common platform leads, the other WeChat platforms behind it', () => {
+    // Codes that start with 40001 (WeCom's 400010…) follow as prefix hits.
+    const hits = index.search('40001');
+    expect(hits.filter((h) => h.kind === 'code').map((h) => h.entry.id)).toEqual(['open:40001']);
+    expect(hits.slice(1).every((h) => h.kind === 'prefix')).toBe(true);
+    const wechat = catalog.lookup('40001').filter((e) => platformInfo(e.platform).wechat);
+    expect(hits[0].also.map((e) => e.id)).toEqual(wechat.slice(1).map((e) => e.id));
+    expect(hits[0].apart).toBe(false);
+  });
+
+  it('shows the non-WeChat platform only when the query names it, and then apart', () => {
+    const named = index.search('40001 非微信').filter((h) => h.entry.code === '40001');
+    const apart = named.filter((h) => h.apart);
+    expect(apart.map((h) => h.entry.id)).toEqual(['thirdparty:40001']);
+    expect(apart[0].also).toEqual([]);
+    expect(
+      named.find((h) => h.entry.id === 'open:40001')?.also.some((e) => e.id === 'thirdparty:40001'),
+    ).toBe(false);
+    // A code only that platform has is shown: nothing on WeChat comes before it (WeCom has 301022 now).
+    expect(index.search('201001')[0].entry.id).toBe('thirdparty:201001');
+    // Its hits after WeChat ones are left out when it is not named.
+    expect(index.search('access_token expired', { limit: 50 }).some((h) => h.apart)).toBe(false);
   });
 
   it('reads negative, full-width and string codes', () => {
@@ -133,7 +154,8 @@ describe('pasted errors', () => {
   it('orders the meanings of a pasted code by the words that came with it', () => {
     const hits = index.search('{"errcode":40003,"errmsg":"missing scope"}');
     expect(hits[0].entry.id).toBe('thirdparty:40003');
-    expect(hits.filter((h) => h.kind === 'code').length).toBe(catalog.lookup('40003').length);
+    // The non-WeChat meaning the words point at, apart; the WeChat meanings in one cell after it.
+    expect(hits.filter((h) => h.kind === 'code').map((h) => h.apart)).toEqual([true, false]);
   });
 });
 
@@ -152,20 +174,21 @@ describe('project texts', () => {
 describe('one code on several platforms', () => {
   it('stands together, the most commonly met platform first, even when a rarer one words it shorter', () => {
     const hits = index.search('token过期', { limit: 6 });
-    expect(hits.slice(0, 4).map((h) => h.entry.id)).toEqual([
-      'open:42001',
+    expect(hits[0].entry.id).toBe('open:42001');
+    expect(hits[0].also.map((e) => e.id)).toEqual([
       'mp:42001',
       'shop:42001',
       'channels:42001',
+      'wecom:42001',
     ]);
+    expect(hits.filter((h) => h.entry.code === '42001')).toHaveLength(1);
   });
 
   it('puts the meaning with specific advice first for a bare code (600002 as the wx.request errno)', () => {
-    expect(index.search('600002').map((h) => h.entry.id)).toEqual([
-      'errno:600002',
-      'open:600002',
-      'wecom:600002',
-    ]);
+    // One hit per code: the other meanings (WeCom's 600002 too, after the older platforms) ride along.
+    const hits = index.search('600002');
+    expect(hits.map((h) => h.entry.id)).toEqual(['errno:600002']);
+    expect(hits[0].also.map((e) => e.id)).toEqual(['open:600002', 'wecom:600002']);
   });
 
   it('does not pull up another meaning of the code that only a note matched', () => {
@@ -193,8 +216,10 @@ describe('platform words in the query', () => {
   });
 
   it("counts a platform word as found in that platform's entries, whose text never names it", () => {
+    // Under a platform filter a code has one entry, so each entry's own kind shows.
     const kind = (q: string, id: string): string | undefined =>
-      index.search(q, { limit: 50 }).find((h) => h.entry.id === id)?.kind;
+      index.search(q, { limit: 50, platform: catalog.get(id)?.platform }).find((h) => h.entry.id === id)
+        ?.kind;
     expect(kind('视频号账号注销了', 'channels:10080001')).toBe('all-words');
     expect(kind('小店账号被限制了', 'shop:43119')).toBe('all-words');
     // Another platform's entry that lacks the word has not found it.
@@ -202,14 +227,58 @@ describe('platform words in the query', () => {
   });
 
   it('orders the meanings of a named code and a same-code group by the named platform', () => {
-    expect(ids('40001 视频号', 2)).toEqual(['channels:40001', 'open:40001']);
-    expect(ids('10080001 视频号', 2)).toEqual(['channels:10080001', 'shop:10080001']);
+    expect(ids('40001 视频号', 1)).toEqual(['channels:40001']);
+    const named = index.search('10080001 视频号', { limit: 1 })[0];
+    expect([named.entry.id, ...named.also.map((e) => e.id)]).toEqual(['channels:10080001', 'shop:10080001']);
   });
 
   it('is a boost, not a filter: a platform word that is also content keeps working as a word', () => {
     expect(ids('appid没绑定小程序')[0]).toBe('open:85005');
     expect(ids('云托管欠费')[0]).toBe('cloudbase:-606003');
     expect(ids('小程序登录被封禁')[0]).toBe('errno:1402101');
+  });
+});
+
+describe('WeCom, WeChat Pay and the client API tables (issue 9)', () => {
+  const ids = (q: string, n = 5): string[] => index.search(q, { limit: n }).map((h) => h.entry.id);
+
+  it('names the new platforms with their everyday words; one word may name both Pay APIs', () => {
+    const words = (q: string): string[] => findPlatformWords(q).words.map((w) => `${w.word}=${w.platform}`);
+    expect(words('企微 token 过期')).toEqual(['企微=企业微信']);
+    expect(words('work weixin secret')).toEqual(['work weixin=企业微信']);
+    expect(words('qyapi.weixin.qq.com 60020')).toEqual(['qyapi=企业微信']);
+    expect(words('微信支付 签名错误')).toEqual(['微信支付=微信支付 APIv3', '微信支付=微信支付 APIv2']);
+    expect(words('wechatpay sign error')).toEqual(['wechatpay=微信支付 APIv3', 'wechatpay=微信支付 APIv2']);
+    expect(words('repay later')).toEqual([]);
+    // A wx.* API name names the client API tables; wx.request stays the errno table's word.
+    expect(words('wx.getlocation fail auth deny')).toEqual(['wx.getlocation=小程序客户端 API']);
+    expect(words('wx.request fail')).toEqual(['wx.request=小程序客户端 errno']);
+  });
+
+  it('puts 60020 first for its own wording and for a WeCom whitelist query', () => {
+    expect(ids('不安全的访问IP')[0]).toBe('wecom:60020');
+    expect(ids('企业微信 ip 白名单')[0]).toBe('wecom:60020');
+  });
+
+  it('puts the Pay entry first for its exact wording, and finds it by any spelling', () => {
+    expect(ids('余额不足')[0]).toBe('payv3:NOT_ENOUGH');
+    for (const q of ['NOTENOUGH', 'NOT_ENOUGH', 'notenough']) expect(ids(q)[0]).toBe('payv3:NOT_ENOUGH');
+    expect(index.search('NOTENOUGH')[0].kind).toBe('code');
+    // "error" in lower case stays a word, though Pay v2 has a code ERROR.
+    expect(index.search('error')[0].kind).not.toBe('code');
+  });
+
+  it('holds the new platforms back for a bare query, and not when the query names them', () => {
+    // A tier down: a WeCom phrase hit ranks among the older platforms' all-words hits, not above them.
+    const bare = index.search('token过期', { limit: 20 });
+    const firstWecom = bare.findIndex((h) => h.entry.platform === '企业微信');
+    expect(firstWecom).toBeGreaterThan(4);
+    expect(bare.slice(0, firstWecom).every((h) => !SEPARATE_NUMBERING.has(h.entry.platform))).toBe(true);
+    expect(ids('企业微信 token过期')[0]).toMatch(/^wecom:/);
+    expect(ids('微信支付 签名错误', 2).sort()).toEqual(['payv2:SIGNERROR', 'payv3:SIGN_ERROR']);
+    // Their codes do not count toward a code's popularity: WeCom's 40001 does not lift the others.
+    const hit = index.search('40001')[0];
+    expect(hit.also.map((e) => e.id).pop()).toBe('wecom:40001');
   });
 });
 
@@ -228,5 +297,116 @@ describe('options and contract', () => {
     expect(search(catalog, '   ')).toEqual([]);
     expect(search(catalog, '40001')[0].entry.code).toBe('40001');
     expect(new SearchIndex(catalog).search('40001')[0].entry.id).toBe('open:40001');
+  });
+});
+
+describe('concept queries and no match', () => {
+  const first = (q: string): string => index.search(q, { limit: 1 })[0]?.entry.code ?? '';
+
+  it('puts the most commonly met code of a concept first', () => {
+    expect(first('ip白名单')).toBe('40164');
+    expect(first('白名单')).toBe('40164');
+    expect(first('whitelist')).toBe('40164');
+    expect(['42001', '40014']).toContain(first('access_token 过期'));
+    const expired = index.search('access_token expired', { limit: 2 }).map((h) => h.entry.code);
+    expect(expired.sort()).toEqual(['40014', '42001']);
+  });
+
+  it('answers a query with nothing in common by no hits and the nearest suggestions', () => {
+    const page = index.page('hello world');
+    expect(page.hits).toEqual([]);
+    expect(page.total).toBe(0);
+    expect(page.suggestions.length).toBeGreaterThan(0);
+    expect(page.suggestions.length).toBeLessThanOrEqual(3);
+    // A misspelt word alone still finds its codes.
+    expect(index.page('whitlist').hits[0].entry.code).toBe('40164');
+  });
+
+  it('suggests the nearest known codes of the family for an unknown code', () => {
+    const page = index.page('45999');
+    expect(page.hits).toEqual([]);
+    expect(page.suggestions.length).toBe(3);
+    for (const s of page.suggestions) expect(s.entry.family).toBe('45xxx');
+  });
+});
+
+describe('the index and the lazy catalog', () => {
+  it('ships a prebuilt index identical to one built from the bundled texts', () => {
+    const packed = JSON.parse(CATALOG_JSON) as PackedCatalog;
+    expect(buildIndex(new Catalog(packed))).toEqual(SEARCH_INDEX);
+  });
+
+  it('decodes postings as they were built, and finds every key by id', () => {
+    const dict = new Dictionary(SEARCH_INDEX);
+    const white = dict.id('白名单');
+    expect(white).toBeGreaterThanOrEqual(0);
+    const entries = new Set([...dict.postings(white)].map((p) => catalog.entryAt(p >> 3).id));
+    expect(entries.has('open:40164')).toBe(true);
+    expect(dict.df(white)).toBe(entries.size);
+    expect(dict.id('no-such-key')).toBe(-1);
+    for (const id of [0, 1, dict.size >> 1, dict.size - 1]) expect(dict.id(dict.keyAt(id))).toBe(id);
+  });
+
+  it('decodes entries on demand exactly as the whole catalog decodes them; codes are stored normalised', () => {
+    const packed = JSON.parse(CATALOG_JSON) as PackedCatalog;
+    const lazy = new Catalog(packed);
+    expect(lazy.get('open:40164')).toEqual(catalog.get('open:40164'));
+    expect(lazy.entries).toEqual(decodeCatalog(packed).entries);
+    lazy.entries.forEach((e, i) => {
+      expect(lazy.codeAt(i)).toBe(normalizeCode(e.code));
+      // Numbers are stored normalised; string codes (Pay, errMsg) keep the source's spelling.
+      if (/^-?\d+$/.test(e.code)) expect(e.code).toBe(normalizeCode(e.code));
+    });
+  });
+
+  it('a catalog of its own builds its index from its texts and ranks the same', () => {
+    const copy = new Catalog(catalog.data);
+    const own = new SearchIndex(copy);
+    for (const q of ['ip白名单', 'access_token expired', '40001', 'invalid'])
+      expect(own.search(q).map((h) => h.entry.id)).toEqual(index.search(q).map((h) => h.entry.id));
+  });
+
+  it('reads only what a page needs, yet the first hits are those of a longer page', () => {
+    for (const q of ['invalid', '错误', 'token', 'error', '不合法 ip', 'access_token'])
+      expect(index.search(q, { limit: 5 }).map((h) => [h.entry.id, h.score])).toEqual(
+        index
+          .search(q, { limit: 200 })
+          .slice(0, 5)
+          .map((h) => [h.entry.id, h.score]),
+      );
+  });
+});
+
+describe('one cell per code, for lookups (the CLI reuses it)', () => {
+  it('puts a code’s WeChat meanings in one cell and keeps the non-WeChat one apart until asked for', () => {
+    const m = meaningsOf(catalog, '40001');
+    expect(m.wechat?.primary.id).toBe('open:40001');
+    expect(m.wechat?.also.map((e) => e.id)).toEqual([
+      'mp:40001',
+      'shop:40001',
+      'channels:40001',
+      'wecom:40001',
+    ]);
+    expect(m.apart).toEqual([]);
+    expect(m.hidden).toBe(1);
+    const all = meaningsOf(catalog, '40001', { nonWechat: true });
+    expect(all.apart.map((c) => [c.primary.id, c.apart])).toEqual([['thirdparty:40001', true]]);
+    const onChannels = meaningsOf(catalog, '40001', { prefer: (e) => e.platform === '视频号' });
+    expect(onChannels.wechat?.primary.id).toBe('channels:40001');
+    expect(onChannels.wechat?.also.map((e) => e.id)).toEqual([
+      'open:40001',
+      'mp:40001',
+      'shop:40001',
+      'wecom:40001',
+    ]);
+  });
+
+  it('shows a code only the non-WeChat platform has, and groups a list of entries by code', () => {
+    const only = meaningsOf(catalog, '201001');
+    expect(only.wechat).toBeUndefined();
+    expect(only.apart.map((c) => c.primary.id)).toEqual(['thirdparty:201001']);
+    const cells = cellsOf(catalog, catalog.lookup('42001'));
+    expect(cells.map((c) => c.primary.id)).toEqual(['open:42001']);
+    expect(meaningsOf(catalog, '45999')).toEqual({ wechat: undefined, apart: [], hidden: 0 });
   });
 });

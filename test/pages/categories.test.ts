@@ -95,7 +95,7 @@ test('a family chip filters the list; tapping it again clears the filter', async
   const all = comp.instance.data.total as number;
   const chip = comp.querySelectorAll('.family-chip').find((c) => textOf(c).startsWith('45xxx'));
   if (!chip) throw new Error('no 45xxx chip');
-  expect(textOf(chip)).toContain('超出限制');
+  expect(textOf(chip)).toContain('限制与拦截');
   chip.dispatchEvent('tap');
   await simulate.sleep(0);
   const expected = bundledCatalog().entries.filter(

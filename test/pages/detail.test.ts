@@ -33,7 +33,8 @@ test('answer first: the code, both texts, the action, then one advice block, pro
   expect(textOf(comp.querySelector('.head__code'))).toBe('40001');
   expect(textOf(comp.querySelector('.zh .text__body'))).toBe(entry?.zh);
   expect(textOf(comp.querySelector('.en .text__en'))).toBe(entry?.en);
-  expect(textOf(comp.querySelector('.head'))).toContain('开放平台通用');
+  // The header names the platform by its long display name (platforms.ts), not the catalog name.
+  expect(textOf(comp.querySelector('.head'))).toContain('通用（微信开放平台）');
   expect(textOf(comp.querySelector('.action'))).toBe('刷新 access_token');
   // One advice block: the code's own advice, not also the general step of its action class.
   expect(comp.querySelectorAll('.todo .advice')).toHaveLength(1);
@@ -44,7 +45,7 @@ test('answer first: the code, both texts, the action, then one advice block, pro
   expect(comp.querySelector('.texts .tag--project')).toBeUndefined();
   // The rest is folded until tapped.
   expect(comp.querySelector('.others')).toBeUndefined();
-  expect(textOf(comp.querySelector('.family-fold'))).toContain('40xxx');
+  expect(textOf(comp.querySelector('.family-fold'))).toContain('40xxx：请求不被接受');
 });
 
 test('lists the same code on other platforms and the neighbouring codes of the family', async () => {

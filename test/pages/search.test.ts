@@ -113,7 +113,7 @@ test('a number that is not in the catalog is explained by its family', async () 
   const text = textOf(comp.querySelector('.no-match'));
   expect(text).toContain('目录中没有 45999');
   expect(text).toContain('45xxx');
-  expect(text).toContain('超出限制');
+  expect(text).toContain('限制与拦截');
   await typeInto(comp, '.search-bar__input', 'zzqqxx');
   expect(textOf(comp.querySelector('.no-match'))).toContain('没有找到“zzqqxx”');
 });
@@ -122,23 +122,39 @@ test('the empty state shows recent searches, favourites, recent views and the mo
   wxStub.storage.set(KEYS.queries, ['白名单']);
   wxStub.storage.set(KEYS.favourites, ['open:40164']);
   wxStub.storage.set(KEYS.history, ['open:42001', 'open:40001']);
-  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:42001': 1 });
+  // 45009 was looked up often but is not among the recent views: the personal list adds something.
+  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:45009': 2, 'open:42001': 1 });
   const comp = renderSearch();
   expect(textOf(comp.querySelector('.recent'))).toBe('白名单');
   expect(textOf(comp.querySelector('.favourites'))).toMatch(/^40164/);
   expect(comp.querySelectorAll('.seen').map((c) => textOf(c).slice(0, 5))).toEqual(['42001', '40001']);
   expect(textOf(comp)).toContain('你最常查的错误码');
-  expect(comp.querySelectorAll('.popular .chip').map((c) => textOf(c))).toEqual(['40001', '42001']);
+  // Chips carry the code and its short meaning.
+  const chips = comp.querySelectorAll('.popular .chip').map((c) => textOf(c));
+  expect(chips.map((t) => t.split(' ')[0])).toEqual(['40001', '45009', '42001']);
+  expect(chips[0].length).toBeGreaterThan(6);
   // A recent search chip runs it.
   await fire(comp, '.recent .chip', 'tap');
   expect(comp.instance.data.state).toBe('results');
   expect(comp.instance.data.query).toBe('白名单');
 });
 
+test('the most looked-up codes are not shown when 最近查看 already shows them all: common codes instead', () => {
+  wxStub.storage.set(KEYS.history, ['open:42001', 'open:40001']);
+  wxStub.storage.set(KEYS.counts, { 'open:40001': 3, 'open:42001': 1 });
+  const comp = renderSearch();
+  expect(comp.querySelectorAll('.seen')).toHaveLength(2);
+  expect(textOf(comp)).not.toContain('你最常查的错误码');
+  expect(textOf(comp)).toContain('常见错误码');
+  const chips = comp.querySelectorAll('.popular .chip').map((c) => textOf(c).split(' ')[0]);
+  expect(chips.length).toBeGreaterThan(2);
+  expect(chips).toContain('45009');
+});
+
 test('with nothing stored the home suggests common codes and says nothing is wrong', () => {
   const comp = renderSearch();
   expect(textOf(comp)).toContain('常见错误码');
-  expect(comp.querySelectorAll('.popular .chip').map((c) => textOf(c))).toContain('40001');
+  expect(comp.querySelectorAll('.popular .chip').map((c) => textOf(c).split(' ')[0])).toContain('40001');
   expect(comp.querySelector('.notice')).toBeUndefined();
 });
 

@@ -2,12 +2,24 @@
 // cells and the detail view-model, on the real catalog.
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { search } from '../../miniprogram/core/search';
-import { excerpt, mergeSpans, segments } from '../../miniprogram/core/view/segments';
+import { excerpt, mergeSpans, segments, textWidth } from '../../miniprogram/core/view/segments';
 import { listWindow } from '../../miniprogram/core/view/window';
-import { cellOf, compareCodes, detailUrl, hitCell, idFromQuery } from '../../miniprogram/core/view/cells';
+import {
+  LINE_MAX,
+  cellOf,
+  compareCodes,
+  detailUrl,
+  hitCell,
+  idFromQuery,
+  isRemedy,
+} from '../../miniprogram/core/view/cells';
+import { familyLabel } from '../../miniprogram/core/family';
+import { PLATFORMS, platformLong, platformShort } from '../../miniprogram/core/platforms';
 import { PLATFORM_DOCS, detailView, neighbours } from '../../miniprogram/core/view/detail';
 import {
+  familyChipGroups,
   familyChips,
+  homeChips,
   isCodeQuery,
   noMatchHint,
   platformEntries,
@@ -50,21 +62,31 @@ describe('segments', () => {
     const [span] = cut.spans;
     expect(cut.text.slice(span.start, span.end)).toBe('MATCH');
   });
-  test('a match cut by the excerpt end is highlighted up to the "…", not on it', () => {
-    const text = 'x'.repeat(10) + 'MATCH' + 'y'.repeat(27) + 'ip whitelist';
+  test('a cut falls on a word boundary, and a match cut by it is highlighted up to the "…", not on it', () => {
+    const text = 'x'.repeat(10) + 'MATCH' + 'y'.repeat(27) + ' ip whitelist';
     const cut = excerpt(
       text,
       [
         { start: 10, end: 15 },
-        { start: 42, end: 44 },
+        { start: 43, end: 45 },
       ],
-      44,
+      50,
     );
-    expect(cut.text.endsWith('i…')).toBe(true);
+    expect(cut.text.endsWith(' ip…')).toBe(true);
     expect(cut.spans).toEqual([
       { start: 10, end: 15 },
-      { start: 42, end: 43 },
+      { start: 43, end: 45 },
     ]);
+    // Never inside a Latin word when a space is near.
+    const words = excerpt('invalid credential, access_token is invalid or not latest', [], 30);
+    expect(words.text).toBe('invalid credential…');
+  });
+  test('an excerpt is sized by display width: Chinese counts double, two cell lines in all', () => {
+    const zh = '访问的客户端 ip 未登记，不在 ip 白名单中'.repeat(4);
+    const cut = excerpt(zh, [], LINE_MAX);
+    expect(textWidth(cut.text)).toBeLessThanOrEqual(LINE_MAX);
+    expect(textWidth(cut.text)).toBeGreaterThan(LINE_MAX - 12);
+    expect(cut.text.endsWith('…')).toBe(true);
   });
 });
 
@@ -97,7 +119,7 @@ describe('cells', () => {
         .filter((s) => s.h)
         .map((s) => s.t)
         .join('');
-      if (hit.entry.zh.includes('白名单')) expect(marked).toContain('白名单');
+      if (hit.entry.zh.includes('白名单') && !isRemedy(hit.entry.zh)) expect(marked).toContain('白名单');
     }
   });
 
@@ -110,6 +132,13 @@ describe('cells', () => {
       tag: '通用',
       line: expect.any(Array),
       act: '刷新 access_token',
+      more: '+4 个平台',
+      also: [
+        { id: 'mp:40001', tag: '公众号' },
+        { id: 'shop:40001', tag: '小店' },
+        { id: 'channels:40001', tag: '视频号' },
+        { id: 'wecom:40001', tag: '企业微信' },
+      ],
     });
     expect(JSON.stringify(cell).length).toBeLessThan(400);
   });
@@ -140,7 +169,11 @@ describe('cells', () => {
 describe('browse', () => {
   test('no-match hint explains a number by its family', () => {
     expect(isCodeQuery('４５９９９')).toBe(true);
-    expect(noMatchHint(catalog, '45999').text).toContain('45xxx：超出限制');
+    const hint = noMatchHint(catalog, '45999');
+    expect(hint.text).toContain('45xxx：限制与拦截');
+    expect(hint.near.length).toBe(5);
+    expect(hint.near.every((c) => c.code[0].t.startsWith('45'))).toBe(true);
+    expect(noMatchHint(catalog, 'hello world').near.length).toBeGreaterThan(0);
     expect(noMatchHint(catalog, 'hello').title).toContain('hello');
   });
   test('tabs cover every entry; chips cover every entry of a platform', () => {
@@ -149,11 +182,63 @@ describe('browse', () => {
     const entries = platformEntries(catalog, '开放平台通用');
     const chips = familyChips(entries);
     expect(chips.reduce((n, c) => n + c.count, 0)).toBe(entries.length);
-    expect(chips.find((c) => c.key === '40xxx')?.label).toBe('40xxx 参数不合法');
+    expect(chips.find((c) => c.key === '40xxx')?.label).toMatch(/^40xxx 请求不被接受/);
+  });
+});
+
+describe('labels', () => {
+  test('family labels describe the range, never restate the key', () => {
+    const keys = [...new Set(catalog.entries.map((e) => e.family))];
+    for (const key of keys) {
+      const label = familyLabel(key);
+      expect(label.zh).not.toContain(key);
+      expect(label.zh).not.toMatch(/段错误码$/);
+    }
+    expect(familyLabel('40xxx').zh).not.toBe('参数不合法');
+    expect(familyLabel('45xxx').zh).toContain('IP');
+  });
+  test('platform names come from one table: each word of the short form is part of the long form', () => {
+    for (const p of PLATFORMS) {
+      const long = platformLong(p.name).replace('帐', '账');
+      // "微信支付 v3" / "微信支付 APIv3": the short form may drop a prefix of a word, never add a word.
+      for (const word of platformShort(p.name).replace('帐', '账').split(' ')) expect(long).toContain(word);
+    }
+    expect(platformShort('开放平台通用')).toBe('通用');
+  });
+  test('chips: human names for internal keys, grouped and capped', () => {
+    const entries = platformEntries(catalog, '开放平台通用');
+    const labels = familyChips(entries).map((c) => c.label);
+    expect(labels).not.toContain('busy 系统繁忙');
+    expect(labels).toContain('系统繁忙');
+    const groups = familyChipGroups(entries, 6);
+    expect(groups.length).toBeGreaterThan(2);
+    expect(groups.slice(0, 2).map((g) => g.title)).toEqual(['通用', '接口调用（40–48）']);
+    for (const g of groups) expect(g.chips.length).toBeLessThanOrEqual(6);
+    const all = groups.flatMap((g) => [...g.chips, ...g.more]);
+    expect(all.length).toBe(familyChips(entries).length);
+  });
+  test('home chips carry the code and a short meaning', () => {
+    const chips = homeChips(catalog);
+    expect(chips[0].code).toBe('40001');
+    for (const chip of chips) {
+      expect(chip.meaning.length).toBeGreaterThan(1);
+      expect(textWidth(chip.meaning)).toBeLessThanOrEqual(28);
+      expect(chip.label).toBe(`${chip.code} ${chip.meaning}`);
+    }
   });
 });
 
 describe('detailView', () => {
+  test('the header uses the long platform name of the same table as the cells; the non-WeChat code stands apart', () => {
+    const entry = catalog.get('open:40001');
+    if (!entry) throw new Error('missing');
+    const view = detailView(catalog, entry);
+    expect(view.platform).toBe(platformLong('开放平台通用'));
+    expect(view.platformShort).toBe('通用');
+    // WeCom's 40001 (a bad secret) is another WeChat platform's meaning: among the others, after the older ones.
+    expect(view.others.map((c) => c.id)).toEqual(['mp:40001', 'shop:40001', 'channels:40001', 'wecom:40001']);
+    expect(view.elsewhere.map((c) => c.id)).toEqual(['thirdparty:40001']);
+  });
   test('answer first: texts, the action, what to do, then the folded rest', () => {
     const entry = catalog.get('open:40001');
     if (!entry) throw new Error('missing');

@@ -1,6 +1,8 @@
 // Platform words in a query ("小店账号被限制了", "cloud function timeout"). Pure TypeScript, no lookbehind.
 // Entries never name their own platform, so these words say which platform the user means, not what the
-// error says: search.ts boosts that platform's entries softly and counts the words as found in them.
+// error says: search.ts boosts that platform's entries softly and counts the words as found in them. A word
+// may name several platforms ("微信支付": APIv3 and APIv2); "wx.getLocation" and other wx.* API names (but
+// wx.request, whose errors are the errno table) name the client API tables.
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 
@@ -17,8 +19,15 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   gateway: ['微信网关', '网关', 'gateway'],
   business: ['商业能力'],
   xiaowei: ['腾讯小微', '小微', 'xiaowei'],
-  thirdparty: ['第三方账号平台'],
+  wecom: ['企业微信', '企微', 'wecom', 'work weixin', 'wechat work', 'wxwork', 'qyapi'],
+  payv3: ['微信支付', '支付', 'wechatpay', 'wechat pay', 'pay', 'apiv3'],
+  payv2: ['微信支付', '支付', 'wechatpay', 'wechat pay', 'pay', 'apiv2'],
+  wxapi: ['客户端 api', '小程序 api', 'wx api'],
+  thirdparty: ['第三方账号平台', '非微信', 'non-wechat', 'thirdparty'],
 };
+/** A wx.* API name ("wx.getlocation", folded): names the client API tables. wx.request is an errno alias. */
+const WX_API = /\bwx\.[a-z][a-z0-9]*/g;
+const WX_API_PLATFORM: Platform = '小程序客户端 API';
 
 export interface PlatformWord {
   /** The word as it stands in the query. */
@@ -34,25 +43,32 @@ export interface PlatformWords {
 
 interface Alias {
   word: string;
-  platform: Platform;
+  platforms: Platform[];
   han: boolean;
 }
 
-/** Every alias, longest first, so "第三方平台代小程序" wins over "第三方平台" and "小程序". */
-const ALL: readonly Alias[] = PLATFORMS.flatMap((p) =>
-  [p.name.toLowerCase(), ...(ALIASES[p.key] ?? [])].map((word) => ({
-    word,
-    platform: p.name,
-    han: !/^[a-z0-9. ]+$/.test(word),
-  })),
-).sort((a, b) => b.word.length - a.word.length);
+/** Every alias with the platforms it names, longest first, so "第三方平台代小程序" wins over "第三方平台". */
+const ALL: readonly Alias[] = ((): Alias[] => {
+  const byWord = new Map<string, Alias>();
+  for (const p of PLATFORMS)
+    for (const word of [p.name.toLowerCase(), ...(ALIASES[p.key] ?? [])]) {
+      const known = byWord.get(word);
+      if (known) {
+        if (!known.platforms.includes(p.name)) known.platforms.push(p.name);
+      } else byWord.set(word, { word, platforms: [p.name], han: !/^[a-z0-9. ]+$/.test(word) });
+    }
+  return [...byWord.values()].sort((a, b) => b.word.length - a.word.length);
+})();
 
 /** An ASCII word character: an English alias must not stand inside a longer word ("mp" in "temp"). */
 function wordChar(c: string | undefined): boolean {
   return c !== undefined && /[a-z0-9_]/.test(c);
 }
 
-/** The platform words of a folded query text, longest first, each blanked out of the text once found. */
+/**
+ * The platform words of a folded query text, longest first, each blanked out of the text once found; a word
+ * naming several platforms comes once per platform.
+ */
 export function findPlatformWords(text: string): PlatformWords {
   const words: PlatformWord[] = [];
   let out = text;
@@ -61,11 +77,15 @@ export function findPlatformWords(text: string): PlatformWords {
     while (at >= 0) {
       const end = at + alias.word.length;
       if (alias.han || (!wordChar(out[at - 1]) && !wordChar(out[end]))) {
-        words.push({ word: alias.word, platform: alias.platform });
+        for (const platform of alias.platforms) words.push({ word: alias.word, platform });
         out = out.slice(0, at) + ' '.repeat(alias.word.length) + out.slice(end);
       }
       at = out.indexOf(alias.word, end);
     }
   }
+  out = out.replace(WX_API, (word) => {
+    words.push({ word, platform: WX_API_PLATFORM });
+    return ' '.repeat(word.length);
+  });
   return { text: out, words };
 }

@@ -4,7 +4,7 @@
 import { foldChars } from './text';
 
 export interface ParsedQuery {
-  /** The query is nothing but a code ("40001", "-1", "４５００９", "API_SYS_REQSIGN"): the code, normalised. */
+  /** The query is nothing but a code ("40001", "-1", "４５００９", "API_SYS_REQSIGN", "NOTENOUGH"): normalised. */
   wholeCode?: string;
   /** Codes named inside a longer query ("errcode": 40001, a standalone number), in order, normalised. */
   codes: string[];
@@ -50,7 +50,10 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
   if (DIGITS.test(trimmed.replace(/\s+/g, ''))) {
     return { wholeCode: normalizeQueryCode(trimmed.replace(/\s+/g, '')), codes: [], text: '', open };
   }
-  if (/^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i.test(trimmed) && hasCode(normalizeQueryCode(trimmed)))
+  // A string code: with underscores (API_SYS_REQSIGN), or typed in capitals as logs print it (NOTENOUGH;
+  // "error" in lower case stays a word, though WeChat Pay has a code ERROR).
+  const stringCode = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i.test(trimmed) || /^[A-Z][A-Z0-9]{3,}$/.test(trimmed);
+  if (stringCode && hasCode(normalizeQueryCode(trimmed)))
     return { wholeCode: normalizeQueryCode(trimmed), codes: [], text: '', open };
 
   let text = foldChars(query);

@@ -4,32 +4,16 @@
 
 /** Full-width ASCII → half-width, ideographic space → space, upper → lower case. Same length as the input. */
 export function foldChars(text: string): string {
-  // One scan: most catalog texts need nothing, or only lower case, or a few full-width marks ("，", "（").
-  let out = '';
-  let from = 0;
-  let caps = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) caps = true;
-    } else if (c === 0x3000 || (c >= 0xff01 && c <= 0xff5e)) {
-      const half = c === 0x3000 ? 32 : c - 0xfee0;
-      if (half >= 65 && half <= 90) caps = true;
-      out += text.slice(from, i) + String.fromCharCode(half);
-      from = i + 1;
-    } else if (!isCaseless(c)) return foldAny(text);
-  }
-  if (from) out += text.slice(from);
-  else out = text;
-  return caps ? out.toLowerCase() : out;
+  // One native scan: most catalog texts need nothing (no capitals, no full-width marks).
+  return NEEDS_FOLD.test(text) ? foldAny(text) : text;
 }
 
-/** Characters that lower-casing leaves alone: Han, CJK punctuation, general punctuation, half-width forms. */
-function isCaseless(c: number): boolean {
-  return (
-    isHan(c) || (c > 0x3000 && c <= 0x303f) || (c >= 0x2000 && c <= 0x206f) || (c >= 0xff5f && c <= 0xffef)
-  );
-}
+/**
+ * A character foldChars changes, or might: a capital, a full-width form, the ideographic space, or anything
+ * outside ASCII and the characters lower-casing leaves alone (general punctuation 2000–206f, CJK punctuation
+ * 3001–303f, Han, half-width forms ff5f–ffef).
+ */
+const NEEDS_FOLD = /[A-Z\u0080-\u1fff\u2070-\u3000\u3040-\u33ff\ua000-\uf8ff\ufb00-\uff5e\ufff0-\uffff]/;
 
 /** Any text (other scripts, accents): a regex pass and lower case, character by character if the length changes. */
 function foldAny(text: string): string {

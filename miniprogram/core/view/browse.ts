@@ -3,12 +3,18 @@
 import { normalizeCode, type Catalog } from '../catalog';
 import { familyLabel } from '../family';
 import { PLATFORMS } from '../platforms';
+import { searchIndex } from '../search';
+import { COMMONLY_MET } from '../search/common';
+import { meaningsOf, nearestCodes } from '../search/group';
 import type { Entry } from '../types';
-import { compareCodes, platformShort } from './cells';
+import { cellOf, compareCodes, platformShort, type CellView } from './cells';
+import { excerpt, textWidth } from './segments';
 
 export interface Hint {
   title: string;
   text: string;
+  /** Known codes to try instead: for an unknown code, the nearest codes of its family. */
+  near: CellView[];
 }
 
 /** True when the query is a code number ("45999", "-404011", full-width digits…). */
@@ -22,30 +28,68 @@ export function noMatchHint(catalog: Catalog, query: string): Hint {
   if (isCodeQuery(q)) {
     const code = normalizeCode(q);
     const family = catalog.family(code);
+    const near = nearestCodes(catalog, code, 5).map((c) => cellOf(c.primary, [], c.also));
     return {
       title: `目录中没有 ${code}`,
-      text: `按号段，它属于 ${family.key}：${family.zh}（${family.en}）。这是号段的含义，不是这个码的官方说明。`,
+      text:
+        `按号段，它属于 ${family.key}：${family.zh}（${family.en}）。这是号段的含义，不是这个码的官方说明。` +
+        (near.length ? '同号段已收录的相近错误码：' : ''),
+      near,
     };
   }
+  const near = searchIndex(catalog)
+    .page(q)
+    .suggestions.map((hit) => cellOf(hit.entry, [], hit.also));
   return {
     title: `没有找到“${q}”`,
-    text: '试试输入错误码数字（如 40001），或 errmsg 里的英文词、更短的中文关键词（如“白名单”）。',
+    text:
+      '试试输入错误码数字（如 40001），或 errmsg 里的英文词、更短的中文关键词（如“白名单”）。' +
+      (near.length ? '最接近的几个：' : ''),
+    near,
   };
 }
 
 /** Codes developers meet most often, shown before the user has looked anything up. */
-export const COMMON_CODES: readonly string[] = [
-  '40001',
-  '40164',
-  '42001',
-  '45009',
-  '40029',
-  '41001',
-  '48001',
-  '-1',
-  '40013',
-  '45011',
-];
+export const COMMON_CODES: readonly string[] = COMMONLY_MET.slice(0, 10);
+
+export interface HomeChip {
+  /** What a tap searches. */
+  q: string;
+  code: string;
+  /** A few words of the code's common meaning ("access_token 无效"). */
+  meaning: string;
+  /** Code and meaning in one line, for a chip with a single text. */
+  label: string;
+}
+
+/** Width of a chip's meaning (see charWidth: a Chinese character counts 2). */
+const CHIP_MEANING_WIDTH = 28;
+
+/**
+ * A few words of a code's common meaning for a chip: the head of the project's advice when it is short
+ * ("access_token 无效或不是最新的"), else the first clause of the official text, cut on a word boundary.
+ */
+export function shortMeaning(entry: Entry): string {
+  const head = entry.adviceZh?.split(/[：:]/)[0].trim() ?? '';
+  if (head && head !== entry.adviceZh && textWidth(head) <= CHIP_MEANING_WIDTH) return head;
+  const text = (entry.zh || entry.en).trim();
+  const clause = text.split(/[，。；;,:：（(]/)[0].trim() || text;
+  return excerpt(clause, [], CHIP_MEANING_WIDTH).text;
+}
+
+/** Home chips for codes (the common ones, or the user's own): each with its short meaning; unknown codes left out. */
+export function homeChips(catalog: Catalog, codes: readonly string[] = COMMON_CODES): HomeChip[] {
+  const seen = new Set<string>();
+  const out: HomeChip[] = [];
+  for (const code of codes) {
+    const primary = meaningsOf(catalog, code).wechat?.primary ?? catalog.lookup(code)[0];
+    if (!primary || seen.has(primary.code)) continue;
+    seen.add(primary.code);
+    const meaning = shortMeaning(primary);
+    out.push({ q: primary.code, code: primary.code, meaning, label: `${primary.code} ${meaning}` });
+  }
+  return out;
+}
 
 export interface Tab {
   key: string;
@@ -84,11 +128,67 @@ export function familyChips(entries: readonly Entry[]): Chip[] {
     .map((e) => ({ key: e.family, label: chipLabel(e.family), count: counts.get(e.family) ?? 0 }));
 }
 
+/** A chip reads as the range and its label ("40xxx 请求不被接受…"); keys that are not ranges (ok, busy,
+ * errno:06, other:40xxx) show their label only: the key is internal. */
 function chipLabel(key: string): string {
   const label = familyLabel(key);
-  // "errno:06" and "other:40xxx" keys read badly on a chip: their label already says what they are.
-  if (key.includes(':')) return label.zh;
-  return `${key} ${label.zh}`;
+  return /^-?\d+x+$/.test(key) ? `${key} ${label.zh}` : label.zh;
+}
+
+export interface ChipGroup {
+  title: string;
+  /** The group's biggest families (up to the cap), in code order. */
+  chips: Chip[];
+  /** Families left out by the cap (a "更多" chip opens them). */
+  more: Chip[];
+}
+
+/** Chip groups, in the order they are shown: the everyday ranges first. */
+const CHIP_GROUPS = [
+  '通用',
+  '接口调用（40–48）',
+  '帐号、授权与签名（5x–6x）',
+  '业务与小程序管理（7x–8x）',
+  '具体业务',
+  '云开发',
+  '客户端 errno',
+  '非微信平台',
+] as const;
+
+/** The group a family chip stands in: by what its range is about. */
+function chipGroup(key: string): (typeof CHIP_GROUPS)[number] {
+  if (key === 'ok' || key === 'busy') return '通用';
+  if (key.startsWith('errno:')) return '客户端 errno';
+  if (key.startsWith('other:')) return '非微信平台';
+  if (key.startsWith('-')) return '云开发';
+  if (/^4[0-8]x{3}$/.test(key)) return '接口调用（40–48）';
+  if (/^[56]\dx{3}$/.test(key)) return '帐号、授权与签名（5x–6x）';
+  if (/^[78]\dx{3}$/.test(key)) return '业务与小程序管理（7x–8x）';
+  return '具体业务';
+}
+
+/**
+ * Family chips in groups of a few, each group capped at its `cap` biggest families (the rest behind "更多"),
+ * so that some sixty chips do not stand in one row. Groups in CHIP_GROUPS order, chips in code order.
+ */
+export function familyChipGroups(entries: readonly Entry[], cap = 6): ChipGroup[] {
+  const groups = new Map<(typeof CHIP_GROUPS)[number], Chip[]>();
+  for (const chip of familyChips(entries)) {
+    const title = chipGroup(chip.key);
+    const list = groups.get(title);
+    if (list) list.push(chip);
+    else groups.set(title, [chip]);
+  }
+  const ordered = [...groups].sort((a, b) => CHIP_GROUPS.indexOf(a[0]) - CHIP_GROUPS.indexOf(b[0]));
+  return ordered.map(([title, chips]) => {
+    const kept = new Set(
+      chips
+        .slice()
+        .sort((a, b) => b.count - a.count)
+        .slice(0, cap),
+    );
+    return { title, chips: chips.filter((c) => kept.has(c)), more: chips.filter((c) => !kept.has(c)) };
+  });
 }
 
 /** Entries of a platform (and optionally one family), in code order. */

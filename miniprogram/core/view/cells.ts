@@ -2,8 +2,8 @@
 // through setData: an id, the code, a short platform name, one line of text with highlight segments.
 // Pure, no wx.
 import type { HighlightRange, SearchHit } from '../search';
-import { platformInfo } from '../platforms';
-import type { Entry, Platform } from '../types';
+import { platformInfo, platformShort } from '../platforms';
+import type { Entry } from '../types';
 import { actionAdvice } from '../advice';
 import { excerpt, segments, type Segment } from './segments';
 
@@ -13,70 +13,81 @@ export interface CellView {
   code: Segment[];
   /** Short platform name for the tag. */
   tag: string;
-  /** One line of text (Chinese first), with the matched parts highlighted. */
+  /** The meaning, at most two lines (Chinese first), with the matched parts highlighted. */
   line: Segment[];
   /** Action in a few words ("刷新 access_token"). */
   act: string;
+  /** "+3 个平台" when the code has other WeChat meanings behind this cell (absent otherwise: setData stays small). */
+  more?: string;
+  /** Those other meanings: id and short platform name, most commonly met first. */
+  also?: { id: string; tag: string }[];
+  /** 1 for the non-WeChat platform of seed 003: the page shows it apart from the WeChat cells. */
+  apart?: 1;
 }
 
-/** Short platform names for tags; full names are long for a one-line cell. */
-const SHORT: Record<string, string> = {
-  open: '通用',
-  mp: '公众号',
-  errno: '客户端 errno',
-  cloudbase: '云开发',
-  component: '第三方平台',
-  shop: '微信小店',
-  channels: '视频号',
-  cloudrun: '云托管',
-  gateway: '微信网关',
-  business: '商业能力',
-  xiaowei: '腾讯小微',
-  thirdparty: '非微信平台',
-};
+/** Short platform name for tags (from the one table of display names in platforms.ts). */
+export { platformShort };
 
-export function platformShort(platform: Platform): string {
-  return SHORT[platformInfo(platform).key] ?? platform;
-}
-
-/** Characters of text shown in a one-line cell (the rest is cut with "…"). */
-export const LINE_MAX = 44;
+/** Width of a cell's text: two lines of about 19 Chinese characters (see charWidth: Latin letters count 1). */
+export const LINE_MAX = 76;
 
 type TextField = 'zh' | 'en' | 'fix';
 
 /**
- * The field a cell shows: the one where the match says most (so the highlight is visible and telling: for
- * "ip白名单" the Chinese text with 白名单, not "clientip" in the English), else Chinese, English, fix. Matched
- * Chinese characters come first (the user typed Chinese), then matched Latin letters.
+ * A source line that tells what to do rather than what went wrong ("把ip加入白名单ip列表再重试"): a cell shows
+ * the meaning, so such a line gives way to the other language. "请求…" (a request) is a meaning.
+ */
+export function isRemedy(text: string): boolean {
+  return /^\s*(?:把|将|请(?!求)|需要|建议|检查|确认|重新|尝试|please\b|check\b|make sure\b|try\b)/i.test(
+    text,
+  );
+}
+
+/** Highlight weight of a field: matched Chinese characters count most (the user typed Chinese). */
+function highlightWeight(entry: Entry, field: TextField, highlights: readonly HighlightRange[]): number {
+  const text = entry[field] ?? '';
+  let weight = 0;
+  for (const h of highlights) {
+    if (h.field !== field) continue;
+    for (let i = h.start; i < h.end && i < text.length; i++)
+      weight += text.charCodeAt(i) >= 0x3000 ? 1000 : 1;
+  }
+  return weight;
+}
+
+/**
+ * The field a cell shows: the meaning (zh or en, not a remedy line), the one where the match says most (for
+ * "ip白名单" the Chinese text with 白名单, not "clientip" in the English), else Chinese before English. The fix
+ * or a remedy line only when the entry has no other text.
  */
 function lineField(entry: Entry, highlights: readonly HighlightRange[]): TextField {
+  const meaning = (['zh', 'en'] as const).filter((f) => entry[f] && !isRemedy(entry[f]));
+  const fields: readonly TextField[] = meaning.length
+    ? meaning
+    : (['zh', 'en', 'fix'] as const).filter((f) => entry[f]);
   let best: TextField | undefined;
   let bestWeight = 0;
-  for (const field of ['zh', 'en', 'fix'] as const) {
-    const text = entry[field] ?? '';
-    let weight = 0;
-    for (const h of highlights) {
-      if (h.field !== field) continue;
-      for (let i = h.start; i < h.end && i < text.length; i++)
-        weight += text.charCodeAt(i) >= 0x3000 ? 1000 : 1;
-    }
+  for (const field of fields) {
+    const weight = highlightWeight(entry, field, highlights);
     if (weight > bestWeight) {
       best = field;
       bestWeight = weight;
     }
   }
-  if (best) return best;
-  if (entry.zh) return 'zh';
-  if (entry.en) return 'en';
-  return 'fix';
+  return best ?? fields[0] ?? 'zh';
 }
 
-export function cellOf(entry: Entry, highlights: readonly HighlightRange[] = []): CellView {
+/** A cell of one entry; `also` are the code's other WeChat meanings that stand behind it ("+N 个平台"). */
+export function cellOf(
+  entry: Entry,
+  highlights: readonly HighlightRange[] = [],
+  also: readonly Entry[] = [],
+): CellView {
   const field = lineField(entry, highlights);
   const text = entry[field] ?? '';
   const spans = highlights.filter((h) => h.field === field);
   const line = excerpt(text, spans, LINE_MAX);
-  return {
+  const cell: CellView = {
     id: entry.id,
     code: segments(
       entry.code,
@@ -86,10 +97,17 @@ export function cellOf(entry: Entry, highlights: readonly HighlightRange[] = [])
     line: segments(line.text || '（无说明）', line.text ? line.spans : []),
     act: actionAdvice(entry.action).short.zh,
   };
+  if (also.length) {
+    cell.more = `+${also.length} 个平台`;
+    cell.also = also.map((e) => ({ id: e.id, tag: platformShort(e.platform) }));
+  }
+  if (!platformInfo(entry.platform).wechat) cell.apart = 1;
+  return cell;
 }
 
+/** A search hit as one cell: the code's meaning shown, its other WeChat meanings behind "+N 个平台". */
 export function hitCell(hit: SearchHit): CellView {
-  return cellOf(hit.entry, hit.highlights);
+  return cellOf(hit.entry, hit.highlights, hit.also);
 }
 
 /** Sort key for codes: numbers by value, string codes after them alphabetically. */

@@ -5,7 +5,7 @@
 import type { Catalog } from '../catalog';
 import { actionAdvice } from '../advice';
 import { familyLabel } from '../family';
-import { platformInfo } from '../platforms';
+import { platformInfo, platformLong } from '../platforms';
 import type { Entry, Platform, SourceRef } from '../types';
 import { cellOf, compareCodes, detailUrl, platformShort, type CellView } from './cells';
 
@@ -36,6 +36,7 @@ export interface VariantView {
 export interface DetailView {
   id: string;
   code: string;
+  /** The platform's long display name, for the header (cells use `platformShort`: one table, see platforms.ts). */
   platform: string;
   platformEn: string;
   platformShort: string;
@@ -88,7 +89,8 @@ export const PLATFORM_DOCS: Readonly<Record<string, string>> = {
 };
 
 function sourceTitle(catalog: Catalog, id: string): string {
-  const info = catalog.data.sources.find((s) => s.id === id);
+  // catalog.sources, not catalog.data: the lazy catalog would decode every entry for a source title.
+  const info = catalog.sources.find((s) => s.id === id);
   return info ? info.title : `来源 ${id}`;
 }
 
@@ -129,7 +131,7 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
   return {
     id: entry.id,
     code: entry.code,
-    platform: entry.platform,
+    platform: platformLong(entry.platform),
     platformEn: info.en,
     platformShort: platformShort(entry.platform),
     http: entry.http?.length ? `HTTP ${entry.http.join(' / ')}` : '',

@@ -4,7 +4,7 @@
 import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
 import { cellOf, hitCell, type CellView } from '../../core/view/cells';
-import { COMMON_CODES, noMatchHint, type Hint } from '../../core/view/browse';
+import { COMMON_CODES, homeChips, noMatchHint, type Hint, type HomeChip } from '../../core/view/browse';
 import { pageUserData, type UserData } from '../../adapters/storage';
 import { openDetail } from '../../adapters/ui';
 
@@ -19,17 +19,12 @@ const POPULAR_SHOWN = 10;
 
 type State = 'home' | 'results' | 'none';
 
-interface PopularChip {
-  q: string;
-  label: string;
-}
-
 interface Home {
   queries: string[];
   favourites: CellView[];
   favTotal: number;
   history: CellView[];
-  popular: PopularChip[];
+  popular: HomeChip[];
   /** True when `popular` comes from the user's own lookups, false for the built-in common codes. */
   personal: boolean;
 }
@@ -56,24 +51,22 @@ function cellsOf(ids: readonly string[]): CellView[] {
 function homeView(user: UserData, allFavourites: boolean): { home: Home; notice: string } {
   const catalog = bundledCatalog();
   const favourites = user.favourites();
-  const mine = user.mostViewed(POPULAR_SHOWN);
-  const popular = mine.length
-    ? mine.map((id) => catalog.get(id)).flatMap((e) => (e ? [{ q: e.code, label: e.code }] : []))
-    : COMMON_CODES.map((code) => ({ q: code, label: code }));
+  const history = user.history().slice(0, HISTORY_SHOWN);
+  const codesOf = (ids: readonly string[]): string[] => ids.flatMap((id) => catalog.get(id)?.code ?? []);
+  const seen = new Set(codesOf(history));
+  const mine = codesOf(user.mostViewed(POPULAR_SHOWN));
+  // The user's most looked-up codes only when they add a code 最近查看 does not already show; else the
+  // common codes. Chips carry the code's short meaning ("40001 access_token 无效"), not a bare number.
+  const personal = mine.some((code) => !seen.has(code));
   const home: Home = {
     queries: user.recentQueries(),
     favourites: cellsOf(allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW)),
     favTotal: favourites.length,
-    history: cellsOf(user.history().slice(0, HISTORY_SHOWN)),
-    popular: dedupeChips(popular),
-    personal: mine.length > 0,
+    history: cellsOf(history),
+    popular: homeChips(catalog, personal ? mine : COMMON_CODES),
+    personal,
   };
   return { home, notice: user.notice };
-}
-
-function dedupeChips(chips: PopularChip[]): PopularChip[] {
-  const seen = new Set<string>();
-  return chips.filter((c) => !seen.has(c.q) && !!seen.add(c.q));
 }
 
 const firstShowDone = new WeakSet<object>();

@@ -1,0 +1,214 @@
+// Cold start: iOS runs mini-program JavaScript without a JIT, so the first answer after a launch is measured
+// in fresh `node --jitless` processes, beside the floor (loading and parsing the bundled data) and beside
+// fuse.js and minisearch started the same way. Then the warm figures: index build median and query p50/p99.
+// `npm run bench -- coldstart`. The code is bundled into one file per child (WeChat packs a mini-program's JS
+// into one too), the generated data modules stay files of their own, loaded inside the child's timer.
+import { execFileSync } from 'child_process';
+import { build, buildSync } from 'esbuild';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'fs';
+import { loadavg, tmpdir } from 'os';
+import { basename, join, relative } from 'path';
+import { performance } from 'perf_hooks';
+import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
+import { SearchIndex } from '../../miniprogram/core/search';
+import { fuse, minisearch, type Engine } from '../engines/peers';
+import { loadQueries, wxerr } from './search';
+
+const ROOT = join(__dirname, '..', '..');
+/** First queries a developer types: a code, a Chinese concept, an errmsg, a pasted body, one broad word, and
+ * the first letters of a word being typed. */
+const FIRST_QUERIES = [
+  '40001',
+  'ip白名单',
+  'access_token expired',
+  '{"errcode":40164,"errmsg":"invalid ip 1.2.3.4, not in whitelist"}',
+  'invalid',
+  'in',
+];
+const ROUNDS = 7;
+const PEER_ROUNDS = 3;
+
+interface Sample {
+  ms: number;
+  cpu: number;
+  top?: string;
+}
+
+/** The child scripts, each bundled with the code it uses; the generated data modules beside them. */
+export async function compile(): Promise<string> {
+  const out = mkdtempSync(join(tmpdir(), 'wxerr-cold-'));
+  const generated = join(ROOT, 'miniprogram', 'core', 'generated');
+  buildSync({
+    entryPoints: readdirSync(generated).map((f) => join(generated, f)),
+    outdir: join(out, 'generated'),
+    format: 'cjs',
+    // As written: the mini-program compiler keeps UTF-8 text, and \u escapes would make the modules larger.
+    charset: 'utf8',
+    platform: 'node',
+    target: 'node18',
+    logLevel: 'error',
+  });
+  await build({
+    entryPoints: ['floor', 'first', 'peer'].map((f) => join(ROOT, 'bench', 'cold', `${f}.ts`)),
+    outdir: out,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'data-apart',
+        setup(b) {
+          b.onResolve({ filter: /\/generated\// }, (args) => ({
+            path: `./generated/${basename(args.path)}`,
+            external: true,
+          }));
+        },
+      },
+    ],
+  });
+  return out;
+}
+
+function child(dir: string, script: string, args: string[]): Sample {
+  const stdout = execFileSync(process.execPath, ['--jitless', join(dir, script), ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  return JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Sample;
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+function table(header: string[], rows: string[][]): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const row of rows) console.log(line(row));
+}
+
+function cold(dir: string): void {
+  const floor: Sample[] = [];
+  const first = new Map<string, Sample[]>();
+  const add = (key: string, s: Sample): void => {
+    const list = first.get(key);
+    if (list) list.push(s);
+    else first.set(key, [s]);
+  };
+  // Interleaved rounds: load on the machine changes, and each round sees it for every measurement.
+  for (let r = 0; r < ROUNDS; r++) {
+    floor.push(child(dir, 'floor.js', []));
+    for (const q of FIRST_QUERIES) add(`wxerr\t${q}`, child(dir, 'first.js', [q]));
+    if (r < PEER_ROUNDS)
+      for (const peer of ['fuse.js', 'minisearch'])
+        add(`${peer}\t${FIRST_QUERIES[1]}`, child(dir, 'peer.js', [peer, FIRST_QUERIES[1]]));
+  }
+  const floorMs = median(floor.map((s) => s.ms));
+  const floorCpu = median(floor.map((s) => s.cpu));
+  console.log(
+    `floor (fresh node --jitless: load the data module + JSON.parse): median ${floorMs.toFixed(1)} ms wall, ` +
+      `${floorCpu.toFixed(1)} ms CPU over ${ROUNDS} processes`,
+  );
+  const rows = [...first].map(([key, samples]) => {
+    const [engine, q] = key.split('\t');
+    const ms = median(samples.map((s) => s.ms));
+    const cpu = median(samples.map((s) => s.cpu));
+    return [
+      engine,
+      q.length > 34 ? q.slice(0, 33) + '…' : q,
+      ms.toFixed(1),
+      cpu.toFixed(1),
+      (ms / floorMs).toFixed(2),
+      (cpu / floorCpu).toFixed(2),
+      samples[0].top ?? '',
+    ];
+  });
+  table(['engine', 'first query', 'first ms', 'CPU ms', '× floor', 'CPU × floor', 'top hit'], rows);
+  const mine = rows.filter((r) => r[0] === 'wxerr');
+  const worst = Math.max(...mine.map((r) => Number(r[5])));
+  console.log(
+    `goal: wxerr's first answer ≤ 3× the floor (CPU) ${worst <= 3 ? 'met' : 'MISSED'} (worst ${worst.toFixed(2)}×); ` +
+      `load average ${loadavg()[0].toFixed(1)}`,
+  );
+}
+
+interface Warm {
+  name: string;
+  build: number;
+  p50: number;
+  p99: number;
+}
+
+function warm(name: string, make: () => Engine, catalog: Catalog): Warm {
+  const builds: number[] = [];
+  let engine = make();
+  for (let i = 0; i < 5; i++) {
+    engine = make();
+    const t = performance.now();
+    engine.build(catalog);
+    builds.push(performance.now() - t);
+  }
+  // As in the search suite: warm-up passes, then as many passes as fit in about two seconds (1 to 20).
+  const queries = loadQueries();
+  const t0 = performance.now();
+  for (const c of queries) engine.search(c.q, 20);
+  const pass = performance.now() - t0;
+  for (let w = 1; w < 3 && pass < 500; w++) for (const c of queries) engine.search(c.q, 20);
+  const passes = Math.max(1, Math.min(20, Math.floor(2000 / pass)));
+  const times: number[] = [];
+  for (let r = 0; r < passes; r++)
+    for (const c of queries) {
+      const t = performance.now();
+      engine.search(c.q, 20);
+      times.push(performance.now() - t);
+    }
+  return { name, build: median(builds), p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+/** wxerr on a copy of the bundled catalog: no prebuilt index, so it builds one from the texts. */
+let copy: Catalog | undefined;
+const wxerrFromTexts = (): Engine => {
+  let index: SearchIndex | undefined;
+  return {
+    name: 'wxerr (from texts)',
+    build: (catalog) => (index = new SearchIndex((copy ??= new Catalog(catalog.data)))),
+    search: (q, limit) => index?.search(q, { limit }).map((h) => h.entry.id) ?? [],
+  };
+};
+
+export async function run(): Promise<void> {
+  const dir = await compile();
+  try {
+    cold(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const catalog = bundledCatalog();
+  // One unrecorded round first: the engine measured first would otherwise also pay for this process's JIT.
+  warm('warm-up', wxerr, catalog);
+  const rows = [
+    warm('wxerr (prebuilt)', wxerr, catalog),
+    warm('wxerr (from texts)', wxerrFromTexts, catalog),
+    warm('fuse.js', fuse, catalog),
+    warm('minisearch', minisearch, catalog),
+  ].map((w) => [w.name, w.build.toFixed(1), w.p50.toFixed(3), w.p99.toFixed(3)]);
+  console.log(
+    'warm (this process, JIT on): build median of 5; queries of the tuned set after warm-up, as in the search suite',
+  );
+  table(['engine', 'build ms', 'p50 ms', 'p99 ms'], rows);
+  const size = (file: string): number => statSync(join(ROOT, 'miniprogram', 'core', 'generated', file)).size;
+  console.log(
+    `size: prebuilt index ${(size('search-index.ts') / 1024).toFixed(0)} KB beside the catalog's ` +
+      `${(size('catalog-data.ts') / 1024).toFixed(0)} KB (${relative(ROOT, join(ROOT, 'miniprogram', 'core', 'generated'))})`,
+  );
+}

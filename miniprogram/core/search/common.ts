@@ -1,0 +1,43 @@
+// The codes developers meet most, most met first: the token, whitelist, quota, permission and login errors
+// behind most incidents (domain knowledge: see the shared notes on WeChat errors and catalog/project/
+// advice.tsv). The home page shows the first ones as chips; search ranks them first among the hits that
+// have every word of the query, so a query about a concept ("白名单", "whitelist") opens on its usual code.
+export const COMMONLY_MET: readonly string[] = [
+  '40001',
+  '40164',
+  '42001',
+  '45009',
+  '40029',
+  '41001',
+  '48001',
+  '-1',
+  '40013',
+  '45011',
+  '40014',
+  '40163',
+  '40125',
+];
+
+/**
+ * The platforms with their own numbering (search holds them back): their own most met codes, by platform
+ * key. WeCom: 60020 (不安全的访问IP, the caller's IP not trusted) is the most common WeCom failure (issue 9),
+ * then the token and permission errors every WeCom integration meets.
+ */
+const COMMONLY_MET_ON: Readonly<Record<string, readonly string[]>> = {
+  wecom: ['60020', '42001', '40014', '40001', '60011', '48002'],
+};
+
+const RANK = new Map(COMMONLY_MET.map((code, i) => [code, i]));
+const RANK_ON = new Map(
+  Object.entries(COMMONLY_MET_ON).map(([key, codes]) => [key, new Map(codes.map((code, i) => [code, i]))]),
+);
+
+/** Place of a code in COMMONLY_MET (0 = most met), or -1. */
+export function commonRank(code: string): number {
+  return RANK.get(code) ?? -1;
+}
+
+/** Place of a code in the own list of a platform with its own numbering (by key), or -1. */
+export function commonRankOn(platformKey: string, code: string): number {
+  return RANK_ON.get(platformKey)?.get(code) ?? -1;
+}

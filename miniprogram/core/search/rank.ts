@@ -1,0 +1,399 @@
+// Ranking, in tiers (a hit never outranks a hit of a stronger tier):
+//   code (the query names a code) > prefix (the query starts a code) > phrase (the query's text occurs in an
+//   entry text, or a whole entry text occurs in the pasted query) > all-words (every query term found) > partial.
+// Within a text tier: 60·(share of the query's term weight found, terms weighted by rarity and by the field:
+// official en/zh 1, other source wordings 0.85, project translations 0.8, fix 0.6, notes/advice 0.35; and by
+// the term's quality, see search/terms.ts) + 25·(share of the entry's best text that the query covers: short,
+// fully covered texts first) + a prior: codes documented on more WeChat platforms are met more often; the
+// commonly met codes of search/common.ts (which, with every query word in their wording, also count as
+// phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier, and
+// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see HELD_BACK).
+// Platform words say which platform is meant (entries never name their own): an entry of that platform counts
+// them as found even when its text lacks them, and gets +20 (a held-back platform, named, loses its penalty).
+import type { Catalog } from '../catalog';
+import { PLATFORMS, SEPARATE_NUMBERING } from '../platforms';
+import type { Platform } from '../types';
+import { analyze, pairCode, type UnitSink } from './analyze';
+import { commonRank, commonRankOn } from './common';
+import { SHARE_STEPS, type Dictionary } from './dictionary';
+import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
+import { CONCEPTS } from './synonyms';
+import { isHan } from './text';
+import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
+
+/** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
+export type MatchKind = 'code' | 'prefix' | 'phrase' | 'all-words' | 'partial';
+
+export interface Ranked {
+  index: number;
+  /** The score; while `pending`, the most it can be once its texts are read (see Ranker.settle). */
+  score: number;
+  kind: MatchKind;
+  /** For code hits: how many characters of the code matched. */
+  codeLength: number;
+  /** A text hit whose coverage and phrase test wait until its place could matter (see Ranker.settle). */
+  pending?: { qc: number; prior: number; all: boolean; common: boolean; lift: number };
+}
+
+export const TIER: Record<MatchKind, number> = {
+  code: 1000,
+  prefix: 500,
+  phrase: 300,
+  'all-words': 200,
+  partial: 100,
+};
+const NON_WECHAT_PENALTY = 90;
+/**
+ * WeCom and Pay reuse WeChat's numbers and words with their own meanings, and a bare query ("token过期") means
+ * the older platforms: they drop a tier unless the query names them. The client API tables are narrower still
+ * (one API's errCodes beside the general errno table): they drop more, and lead by code, errMsg or when named.
+ */
+const SEPARATE_PENALTY = 100;
+const CLIENT_API_PENALTY = 150;
+/** Per place in PLATFORMS: how far its entries are held back when the query does not name the platform. */
+const HELD_BACK: readonly number[] = PLATFORMS.map((p) => {
+  if (!p.wechat) return NON_WECHAT_PENALTY;
+  if (p.name === '小程序客户端 API') return CLIENT_API_PENALTY;
+  return SEPARATE_NUMBERING.has(p.name) ? SEPARATE_PENALTY : 0;
+});
+/** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
+export const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
+/** Platform bits of the held-back WeChat platforms (their own numbering: WeCom, Pay, the client API tables). */
+const SEPARATE_BITS = HELD_BACK.reduce(
+  (bits, held, i) => (held && PLATFORMS[i].wechat ? bits | (1 << i) : bits),
+  0,
+);
+/** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
+const PLATFORM_BOOST = 20;
+/** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
+const POPULARITY = 3;
+/** Prior of the codes the project wrote specific advice for (catalog/project/advice.tsv, chosen by domain). */
+const ADVISED = 6;
+/** Prior of the codes in search/common.ts, most met first (the first one +16). */
+const COMMON_CODE = 16;
+const COMMON_CODE_STEP = 0.5;
+/** A term's best match counts as in the entry's wording from this quality · field weight (a thesaurus word in
+ * a project translation, 0.9 · 0.8, still does; a note or a fix line does not). */
+const IN_TEXT = 0.72;
+/** Candidates below this share of the best candidate's score are dropped; below FAIR they are not examined further. */
+const WEAK = 0.3;
+const FAIR = 0.6;
+/** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
+const REVERSE_PHRASE = 0.7;
+
+/** Scores entries for the terms of a query. Per-query scratch is allocated once. */
+export class Ranker {
+  /** Per entry, computed on first use (a cold first query reads few entries): see prior(). */
+  private readonly priors: Float64Array;
+  /** Keys the current query can match (bigrams as pair codes): what coverage and highlights test units against. */
+  readonly marked = new Set<UnitKey>();
+  private readonly markedIds = new Set<number>();
+  /** Passages of the entries read so far. */
+  private readonly texts: (EntryText | undefined)[];
+  private readonly score: Float64Array;
+  private readonly matched: Int32Array;
+  /** Per entry: terms found in its own wording (not only in a note, a fix or through a weak typo). */
+  private readonly inText: Int32Array;
+  private readonly best: Float64Array;
+  private readonly seenTerm: Int32Array;
+  private readonly seenQuery: Int32Array;
+  private readonly touched: Int32Array;
+  /** Per entry: the last term stamp whose own word (not a concept or typo) it has outside notes, and how
+   * many of the query's terms it has so. */
+  private readonly literalSeen: Int32Array;
+  private readonly literalTerms: Int32Array;
+  /** Per posting (entry · 8 + field): the shares (in SHARE_STEPS) of the query's keys there, summed. */
+  private readonly coverBound: Int32Array;
+  /** Per entry: bits of the query's platform-word terms its text matched. */
+  private readonly platformTermsMatched: Int32Array;
+  private generation = 0;
+  /** Platforms the current query names, as platform bits. */
+  named = 0;
+  /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
+  private phrase = { qPhrase: '', pattern: '', fullQuery: '' };
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly dict: Dictionary,
+  ) {
+    const n = catalog.size;
+    this.priors = new Float64Array(n).fill(NaN);
+    this.texts = new Array<EntryText | undefined>(n);
+    this.score = new Float64Array(n);
+    this.matched = new Int32Array(n);
+    this.inText = new Int32Array(n);
+    this.best = new Float64Array(n);
+    this.seenTerm = new Int32Array(n);
+    this.seenQuery = new Int32Array(n);
+    this.touched = new Int32Array(n);
+    this.platformTermsMatched = new Int32Array(n);
+    this.literalSeen = new Int32Array(n);
+    this.literalTerms = new Int32Array(n);
+    this.coverBound = new Int32Array(n * 8);
+  }
+
+  /** The passages of entry e, read on first use. */
+  text(e: number): EntryText {
+    let text = this.texts[e];
+    if (!text) {
+      text = entryText(this.catalog.textsAt(e), false);
+      this.texts[e] = text;
+    }
+    return text;
+  }
+
+  /** 1 << the place of entry e's platform in PLATFORMS. */
+  platformBit(e: number): number {
+    return 1 << this.catalog.platformRankAt(e);
+  }
+
+  /** What an entry is worth before any word: how commonly its code is met, and its platform. */
+  prior(e: number): number {
+    const known = this.priors[e];
+    if (known === known) return known; // not NaN
+    const catalog = this.catalog;
+    const code = catalog.codeAt(e);
+    const rank = catalog.platformRankAt(e);
+    const held = HELD_BACK[rank];
+    // Platforms that document the code, the held-back ones (their own numbering) not counted.
+    let platforms = 0;
+    for (const i of catalog.lookupNormalized(code))
+      if (catalog.codeAt(i) === code && !HELD_BACK[catalog.platformRankAt(i)]) platforms++;
+    const common = this.commonRankAt(e);
+    const value =
+      POPULARITY * Math.log2(1 + platforms) +
+      (catalog.advisedAt(e) ? ADVISED : 0) +
+      (common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
+      (held ? -held : 0.1 * (12 - rank));
+    this.priors[e] = value;
+    return value;
+  }
+
+  /** Place of entry e's code among the commonly met ones of its platform (search/common.ts), or -1. */
+  private commonRankAt(e: number): number {
+    const rank = this.catalog.platformRankAt(e);
+    const code = this.catalog.codeAt(e);
+    if (!PLATFORMS[rank].wechat) return -1;
+    return HELD_BACK[rank] ? commonRankOn(PLATFORMS[rank].key, code) : commonRank(code);
+  }
+
+  /** Prior of the platforms the query names: a boost, and a held-back platform no longer held back. */
+  boost(e: number): number {
+    if (!(this.named & this.platformBit(e))) return 0;
+    return PLATFORM_BOOST + HELD_BACK[this.catalog.platformRankAt(e)];
+  }
+
+  clearMarks(): void {
+    this.marked.clear();
+    this.markedIds.clear();
+  }
+
+  /** Text hits for the terms of a query: tiers phrase, all-words and partial. */
+  rankText(
+    terms: readonly Term[],
+    text: string,
+    platform: Platform | undefined,
+    out: Ranked[],
+    taken: Set<number>,
+  ): Ranked[] {
+    if (!terms.length) return out;
+    const gen = ++this.generation;
+    const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
+    const { literalSeen, literalTerms, coverBound } = this;
+    const platformWords = terms.some((t) => t.platforms);
+    const candidates: number[] = [];
+    let totalWeight = 0;
+    terms.forEach((term, t) => {
+      totalWeight += term.weight;
+      const stamp = gen * MAX_TERMS + t + 1;
+      let count = 0;
+      term.keys.forEach((id, k) => {
+        if (!this.markedIds.has(id)) {
+          this.markedIds.add(id);
+          const key = this.dict.keyAt(id);
+          this.marked.add(
+            key.length === 2 && isHan(key.charCodeAt(0)) && isHan(key.charCodeAt(1)) ? pairCode(key) : key,
+          );
+        }
+        const quality = term.quality[k];
+        const literal = quality === Q_EXACT;
+        const postings = this.dict.postings(id);
+        const shares = this.dict.shares(id);
+        // A word's units all carry its concepts: with those in the term, the word adds nothing to the bound.
+        const bounded = !coveredByConcepts(this.dict.keyAt(id), term, this.dict);
+        for (let j = 0; j < postings.length; j++) {
+          const posting = postings[j];
+          const e = posting >> 3;
+          const v = quality * FIELD_WEIGHT[posting & 7];
+          if (literal && (posting & 7) !== NOTE) literalSeen[e] = stamp;
+          if (seenQuery[e] !== gen) {
+            seenQuery[e] = gen;
+            score[e] = 0;
+            matched[e] = 0;
+            inText[e] = 0;
+            literalTerms[e] = 0;
+            platformTermsMatched[e] = 0;
+            coverBound.fill(0, e * 8, e * 8 + 8);
+            candidates.push(e);
+          }
+          if (bounded) coverBound[posting] += shares[j];
+          if (seenTerm[e] !== stamp) {
+            seenTerm[e] = stamp;
+            best[e] = v;
+            touched[count++] = e;
+          } else if (v > best[e]) best[e] = v;
+        }
+      });
+      for (let c = 0; c < count; c++) {
+        const e = touched[c];
+        score[e] += term.weight * best[e];
+        matched[e]++;
+        if (best[e] >= IN_TEXT) inText[e]++;
+        if (literalSeen[e] === stamp) literalTerms[e]++;
+        if (term.platforms) platformTermsMatched[e] |= 1 << t;
+      }
+    });
+    const counter = new UnitCounter();
+    const qPhrase = analyze(text, counter).trim();
+    // A whole text inside the query needs two units in the query at least (texts of one unit never count).
+    const reverseCan = counter.units >= 2;
+    const lead = /^[\u3400-\u9fff]/.test(qPhrase) ? '' : ' ';
+    const tail = /[\u3400-\u9fff]$/.test(qPhrase) ? '' : ' ';
+    this.phrase = { qPhrase, pattern: lead + qPhrase + tail, fullQuery: ' ' + qPhrase + ' ' };
+    // A platform word is found in every entry of its platform (that the other terms reached).
+    if (this.named) {
+      terms.forEach((term, t) => {
+        if (!term.platforms) return;
+        for (const e of candidates) {
+          if (term.platforms & this.platformBit(e) && !(platformTermsMatched[e] & (1 << t))) {
+            score[e] += term.weight;
+            matched[e]++;
+          }
+        }
+      });
+    }
+    let maxScore = 0;
+    for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
+    const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
+    for (const e of candidates) {
+      if (taken.has(e) || (onPlatform && !(this.platformBit(e) & onPlatform))) continue;
+      // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
+      if (score[e] < WEAK * maxScore) continue;
+      const qc = score[e] / totalWeight;
+      const all = matched[e] === terms.length;
+      const prior = this.prior(e) + this.boost(e);
+      if (!all && score[e] < FAIR * maxScore) {
+        out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
+        continue;
+      }
+      // A commonly met code with every query word in its own wording counts as a phrase (白名单 → 40164).
+      const common = inText[e] === terms.length && this.commonRankAt(e) >= 0;
+      // Reading the entry's texts waits: most candidates of a broad query never reach the page. A phrase
+      // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
+      const phraseCan =
+        !!qPhrase &&
+        (platformWords || literalTerms[e] === terms.length || (reverseCan && qc >= REVERSE_PHRASE));
+      const best: MatchKind = phraseCan || common ? 'phrase' : all ? 'all-words' : 'partial';
+      // Coverage is at most, in the field where it is largest, the summed shares of the query's keys there.
+      let steps = 0;
+      for (let f = e * 8; f < e * 8 + 8; f++) if (coverBound[f] > steps) steps = coverBound[f];
+      const cover = Math.min(1, steps / SHARE_STEPS);
+      // A held-back platform whose own official wording is exactly the query ("余额不足", "不安全的访问IP":
+      // an errmsg pasted whole) is not held back: the query names that entry as surely as a platform word.
+      // Two words at least (one word alone names no entry), each as typed in the entry's texts. The client
+      // API tables stay behind by what they drop beyond a tier: their wordings are generic ("参数错误").
+      const lift =
+        this.platformBit(e) & SEPARATE_BITS & ~this.named &&
+        terms.length >= 2 &&
+        literalTerms[e] === terms.length
+          ? SEPARATE_PENALTY
+          : 0;
+      out.push({
+        index: e,
+        score: TIER[best] + 60 * qc + 25 * cover + prior + lift,
+        kind: best,
+        codeLength: 0,
+        pending: { qc, prior, all, common, lift },
+      });
+    }
+    return out;
+  }
+
+  /** The exact score of a pending hit: its coverage and phrase test, from its texts. */
+  settle(r: Ranked): void {
+    const pending = r.pending;
+    if (!pending) return;
+    const { ec, phrase, exact } = this.coverage(r.index, pending.qc);
+    const kind: MatchKind = phrase || pending.common ? 'phrase' : pending.all ? 'all-words' : 'partial';
+    r.kind = kind;
+    r.score = TIER[kind] + 60 * pending.qc + 25 * ec + pending.prior + (exact ? pending.lift : 0);
+    r.pending = undefined;
+  }
+
+  /**
+   * Share of entry e's best text that the query covers, whether a passage holds the query as a phrase, and
+   * whether an official wording (not a translation, fix or note) is exactly the query.
+   */
+  private coverage(e: number, qc: number): { ec: number; phrase: boolean; exact: boolean } {
+    const { qPhrase, pattern, fullQuery } = this.phrase;
+    const text = this.text(e);
+    const marked = this.marked;
+    let ec = 0;
+    let phrase = false;
+    let exact = false;
+    for (let p = 0; p < text.field.length; p++) {
+      const field = text.field[p];
+      const units = text.count[p];
+      if (field === NOTE || !units) continue;
+      if (!exact && (field === EN || field === ZH || field === ALT) && text.phrase[p] === fullQuery)
+        exact = true;
+      const first = text.first[p];
+      if (field !== FIX) {
+        let covered = 0;
+        for (let u = first; u < first + units; u++) {
+          for (let k = text.start[u]; k < text.start[u + 1]; k++) {
+            if (marked.has(text.keys[k])) {
+              covered++;
+              break;
+            }
+          }
+        }
+        ec = Math.max(ec, covered / units);
+      }
+      if (
+        !phrase &&
+        qPhrase &&
+        (text.phrase[p].includes(pattern) ||
+          (units >= 2 && qc >= REVERSE_PHRASE && fullQuery.includes(text.phrase[p])))
+      )
+        phrase = true;
+    }
+    return { ec, phrase, exact };
+  }
+}
+
+/** True when every unit with this key also has keys of the term: a word (or thesaurus word) whose concepts
+ * are all among the term's keys (the index gives each occurrence of a word its concepts). */
+function coveredByConcepts(key: string, term: Term, dict: Dictionary): boolean {
+  // A lone Han character is a unit of its own and gets no concept keys.
+  if (key.startsWith('@') || key.length < 2) return false;
+  const concepts = CONCEPTS.get(key);
+  if (!concepts?.length) return false;
+  return concepts.every((c) => term.keys.includes(dict.id(c)));
+}
+
+/** Counts the units of a text and keeps nothing else. */
+class UnitCounter implements UnitSink {
+  units = 0;
+  unit(): void {
+    this.units++;
+  }
+  word(): void {}
+  key(): void {}
+  pair(): void {}
+}
+
+/** True when the terms share nothing meaningful with the catalog: only typo corrections or completions. */
+export function onlyWeakTerms(terms: readonly Term[]): boolean {
+  return !terms.some((t) => t.platforms || t.quality.some((q) => q >= Q_CONCEPT));
+}
