@@ -5,6 +5,7 @@ import { CATALOG_JSON } from '../../miniprogram/core/generated/catalog-data';
 import { SEARCH_INDEX } from '../../miniprogram/core/generated/search-index';
 import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
 import { cellsOf, meaningsOf } from '../../miniprogram/core/search/group';
+import type { EntryTexts } from '../../miniprogram/core/search/passages';
 import { platformInfo, SEPARATE_NUMBERING } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
@@ -357,6 +358,18 @@ describe('the index and the lazy catalog', () => {
       // Numbers are stored normalised; string codes (Pay, errMsg) keep the source's spelling.
       if (/^-?\d+$/.test(e.code)) expect(e.code).toBe(normalizeCode(e.code));
     });
+  });
+
+  it("reads an undecoded entry's texts as the decoded entry has them (shared strings, short keys, aliases)", () => {
+    const lazy = new Catalog(JSON.parse(CATALOG_JSON) as PackedCatalog);
+    const fields = ['en', 'zh', 'fix', 'enSource', 'zhSource', 'fixSource', 'noteEn', 'noteZh'] as const;
+    const read = (e: EntryTexts): unknown[] => [
+      ...[...fields, 'adviceEn', 'adviceZh', 'aliases'].map((f) => e[f as keyof EntryTexts]),
+      e.texts.map((t) => [t.en, t.zh, t.fix, t.note]),
+    ];
+    const undecoded = Array.from({ length: lazy.size }, (_, i) => read(lazy.textsAt(i)));
+    expect(undecoded).toEqual(catalog.entries.map(read));
+    expect(undecoded.some((r) => Array.isArray(r[10]))).toBe(true); // some entries have aliases
   });
 
   it('a catalog of its own builds its index from its texts and ranks the same', () => {

@@ -58,9 +58,9 @@ const HELD_BACK: readonly number[] = PLATFORMS.map((p) => {
 });
 /** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
 export const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
-/** Platform bits of the held-back WeChat platforms (their own numbering: WeCom, Pay, the client API tables). */
-const SEPARATE_BITS = HELD_BACK.reduce(
-  (bits, held, i) => (held && PLATFORMS[i].wechat ? bits | (1 << i) : bits),
+/** Platform bits of the platforms held back by one tier (WeCom, Pay): an exact wording lifts them (see rankText). */
+const LIFTABLE_BITS = HELD_BACK.reduce(
+  (bits, held, i) => (held === SEPARATE_PENALTY ? bits | (1 << i) : bits),
   0,
 );
 /** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
@@ -300,10 +300,10 @@ export class Ranker {
       const cover = Math.min(1, steps / SHARE_STEPS);
       // A held-back platform whose own official wording is exactly the query ("余额不足", "不安全的访问IP":
       // an errmsg pasted whole) is not held back: the query names that entry as surely as a platform word.
-      // Two words at least (one word alone names no entry), each as typed in the entry's texts. The client
-      // API tables stay behind by what they drop beyond a tier: their wordings are generic ("参数错误").
+      // Two words at least (one word alone names no entry), each as typed in the entry's texts. WeCom and
+      // Pay only: the client API tables stay held back (their wordings are generic: "参数错误", "session_key过期").
       const lift =
-        this.platformBit(e) & SEPARATE_BITS & ~this.named &&
+        this.platformBit(e) & LIFTABLE_BITS & ~this.named &&
         terms.length >= 2 &&
         literalTerms[e] === terms.length
           ? SEPARATE_PENALTY

@@ -109,9 +109,14 @@ function textView(text: string | undefined, source: string | undefined): TextVie
 
 /** Up to `each` codes on both sides of the entry in its family (same platform), in code order. */
 export function neighbours(catalog: Catalog, entry: Entry, each = 3): Entry[] {
-  const family = catalog.entries
-    .filter((e) => e.platform === entry.platform && e.family === entry.family)
-    .sort((a, b) => compareCodes(a.code, b.code));
+  // Only the entry's platform is decoded (the lazy catalog would otherwise decode every entry here).
+  const family: Entry[] = [];
+  for (let i = 0; i < catalog.size; i++) {
+    if (catalog.platformAt(i) !== entry.platform) continue;
+    const e = catalog.entryAt(i);
+    if (e.family === entry.family) family.push(e);
+  }
+  family.sort((a, b) => compareCodes(a.code, b.code));
   const at = family.findIndex((e) => e.id === entry.id);
   if (at < 0) return [];
   return [...family.slice(Math.max(0, at - each), at), ...family.slice(at + 1, at + 1 + each)];
