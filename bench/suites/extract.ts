@@ -110,6 +110,25 @@ function scoreReal(
   return result;
 }
 
+/**
+ * Code scoring: the platform suffix ignored on both sides, every code found counted (from a number or from its
+ * wording); a found code that is only implied by the text (`~`) is neither right nor wrong.
+ */
+function scoreCodes(snippets: RealSnippet[]): Score {
+  const bare = (label: string) => label.replace(/@.*$/, '').toUpperCase();
+  const total: Score = { tp: 0, fp: 0, fn: 0 };
+  for (const s of snippets) {
+    const want = new Set(s.explicit.map(bare));
+    const implied = new Set(s.implied.map(bare));
+    const got = new Set(extractCodes(s.text).codes.map((c) => c.code.toUpperCase()));
+    for (const c of got)
+      if (want.has(c)) total.tp++;
+      else if (!implied.has(c)) total.fp++;
+    for (const c of want) if (!got.has(c)) total.fn++;
+  }
+  return total;
+}
+
 function wxerrReal(text: string): { explicit: string[]; implied: string[] } {
   const codes = extractCodes(text).codes;
   return {
@@ -149,6 +168,7 @@ function realSection(): void {
     console.log(line(`real ${name}: wxerr explicit`, ours.explicit));
     console.log(line(`real ${name}: naive explicit`, base.explicit));
     console.log(line(`real ${name}: wxerr implied (~)`, ours.implied));
+    console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
     if (name === 'tune') for (const miss of ours.misses) console.log(`  tune miss ${miss}`);
   }
   if (sets.length === 1)
