@@ -92,7 +92,9 @@ async function main(): Promise<void> {
     console.error("main package is over WeChat's 2 MB limit");
     process.exitCode = 1;
   } else if (mainBytes > MAIN_PACKAGE_BUDGET) {
-    console.log(`main package is over the project's ${MAIN_PACKAGE_BUDGET / 1024} KB goal (not WeChat's limit)`);
+    console.log(
+      `main package is over the project's ${MAIN_PACKAGE_BUDGET / 1024} KB goal (not WeChat's limit)`,
+    );
   }
   if (failed) {
     console.error('code-quality check failed');
