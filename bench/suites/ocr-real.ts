@@ -5,6 +5,7 @@
 //   baseline: plain tesseract.js English OCR of the raw image + /-?\d{5,7}/g
 // and the ceiling: extractCodes on the snippets' source text. Held data: scored only with WXERR_BENCH_HELD=1,
 // numbers only (no per-snippet misses), as in the extract suite; nobody tunes on it.
+// WXERR_OCR_REAL_SET=tune scores the same kind of subset from `tune`, printing what ours misses per image.
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -63,6 +64,7 @@ async function measure(
   shots: RealShot[],
   engine: OcrEngine,
   find: (text: string) => string[],
+  showMisses: boolean,
 ): Promise<void> {
   const all = tally();
   const byStyle = new Map(REAL_STYLES.map((s) => [s, tally()]));
@@ -74,6 +76,11 @@ async function measure(
       const ms = performance.now() - t;
       add(all, expectedOf(shot.snippet), got, ms);
       add(byStyle.get(shot.style)!, expectedOf(shot.snippet), got, ms);
+      const want = expectedOf(shot.snippet);
+      const miss = want.filter((c) => !got.includes(c));
+      const extra = [...new Set(got)].filter((c) => !want.includes(c));
+      if (showMisses && (miss.length || extra.length))
+        console.log(`  ${name}: ${shot.snippet.id} ${shot.style}: -[${miss}] +[${extra}]`);
     }
   } finally {
     await engine.terminate();
@@ -83,16 +90,18 @@ async function measure(
 }
 
 export async function run(): Promise<void> {
-  if (process.env.WXERR_BENCH_HELD !== '1') {
+  // WXERR_OCR_REAL_SET=tune renders the same kind of subset from the tuning part, with its misses, to look at.
+  const set = process.env.WXERR_OCR_REAL_SET === 'tune' ? 'tune' : 'held';
+  if (set === 'held' && process.env.WXERR_BENCH_HELD !== '1') {
     console.log('ocr-real: held-out screenshots not scored on this run (WXERR_BENCH_HELD=1 scores them)');
     return;
   }
   const started = performance.now();
-  const snippets = pickRealSnippets(loadRealCorpus().held);
+  const snippets = pickRealSnippets(loadRealCorpus()[set]);
   const negatives = snippets.filter((s) => s.explicit.length === 0).length;
   const codes = snippets.reduce((n, s) => n + expectedOf(s).length, 0);
   console.log(
-    `held subset: ${snippets.length} snippets (${negatives} negatives), ${codes} explicit codes; ` +
+    `${set} subset: ${snippets.length} snippets (${negatives} negatives), ${codes} explicit codes; ` +
       `${REAL_STYLES.length} styles at ${PHONE_WIDTH}px × ${PHONE_SCALE}`,
   );
   const ceiling = tally();
@@ -104,13 +113,14 @@ export async function run(): Promise<void> {
     console.log(
       `rendered ${shots.length} screenshots in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
-    await measure('ours: pipeline + extractor', dir, shots, new OcrEngine(), ours);
+    await measure('ours: pipeline + extractor', dir, shots, new OcrEngine(), ours, set === 'tune');
     await measure(
       'plain tesseract eng + regex',
       dir,
       shots,
       new OcrEngine({ langs: ['eng'], raw: true }),
       baselineRegex,
+      false,
     );
   } finally {
     if (process.env.WXERR_OCR_REAL_KEEP === '1') console.log(`screenshots kept in ${dir}`);
