@@ -34,7 +34,7 @@ interface Palette {
   str: string;
 }
 
-const PALETTES: Record<'light' | 'dark', Palette> = {
+export const PALETTES: Record<'light' | 'dark', Palette> = {
   light: {
     bg: '#ffffff',
     text: '#1f1f1f',
@@ -61,12 +61,15 @@ const PALETTES: Record<'light' | 'dark', Palette> = {
   },
 };
 
-function escapeHtml(s: string): string {
+/** Lines a DevTools console would show as errors (red). */
+export const ERROR_LINE = /fail|error|失败|errno|errCode|errcode/i;
+
+export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Light syntax colouring for JSON-ish lines, as editors and consoles show them. */
-function colourJson(line: string, p: Palette): string {
+export function colourJson(line: string, p: Palette): string {
   return escapeHtml(line)
     .replace(/("[^"]*")(\s*:)/g, `<span style="color:${p.key}">$1</span>$2`)
     .replace(/(:\s*)("[^"]*")/g, `$1<span style="color:${p.str}">$2</span>`)
@@ -86,7 +89,7 @@ function body(s: Snippet, theme: 'light' | 'dark'): string {
     case 'devtools':
       return `<div class="console">${lines
         .map((l) => {
-          const err = /fail|error|失败|errno|errCode|errcode/i.test(l);
+          const err = ERROR_LINE.test(l);
           return `<div class="row${err ? ' err' : ''}">${colourJson(l, p)}</div>`;
         })
         .join('')}</div>`;
