@@ -22,8 +22,7 @@ function wechatLoader(): ModuleLoader | undefined {
 
 function packedIndexOf(mod: unknown): PackedIndex | undefined {
   const packed = (mod as { SEARCH_INDEX?: Partial<PackedIndex> } | null)?.SEARCH_INDEX;
-  const ok =
-    typeof packed?.v === 'number' && typeof packed.n === 'number' && typeof packed.keys === 'string';
+  const ok = typeof packed?.v === 'number' && typeof packed.n === 'number' && typeof packed.keys === 'string';
   return ok ? (packed as PackedIndex) : undefined;
 }
 
@@ -44,7 +43,8 @@ export function loadPrebuiltIndex(
         (mod) => {
           const packed = packedIndexOf(mod);
           if (packed) installPrebuiltIndex(packed);
-          else console.warn('wxerr: the search-index subpackage has no index; searching builds it from texts');
+          else
+            console.warn('wxerr: the search-index subpackage has no index; searching builds it from texts');
         },
         (error: unknown) => {
           const why = (error as { errMsg?: string } | null)?.errMsg ?? String(error);
@@ -55,7 +55,7 @@ export function loadPrebuiltIndex(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)));
   ready = Promise.race([arrival, deadline]).then(() => {
-    clearTimeout(timer);
+    if (timer !== undefined) clearTimeout(timer);
     settled = true;
   });
   return ready;
