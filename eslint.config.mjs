@@ -11,6 +11,7 @@ export default tseslint.config(
       'build/',
       'miniprogram_dist/',
       'miniprogram/core/generated/',
+      'miniprogram/subpackages/search-index/search-index.ts',
       'bench/out/',
       'coverage/',
       '.tmp/',

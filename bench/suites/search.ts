@@ -7,6 +7,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
+import '../../cli/prebuilt-index';
 import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
 import { SearchIndex } from '../../miniprogram/core/search';
 import { fuse, minisearch, type Engine } from '../engines/peers';

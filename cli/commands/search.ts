@@ -1,3 +1,4 @@
+import '../prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { meaningsOf } from '../../miniprogram/core/search/group';

@@ -3,10 +3,11 @@
 // The engine, one concern per file under search/: query.ts and terms.ts parse the query, dictionary.ts and
 // passages.ts index the catalog (prebuilt for the bundled one by `npm run catalog`), rank.ts scores, and
 // group.ts makes one hit per code. This file puts them together: codes first, then text, then one cell per code.
+// The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
+// and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';
-import { SEARCH_INDEX } from './generated/search-index';
 import type { Entry, Platform } from './types';
-import { Dictionary, INDEX_VERSION, buildIndex } from './search/dictionary';
+import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
 import { parseQuery, type ParsedQuery } from './search/query';
@@ -55,7 +56,20 @@ export interface SearchPage {
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
 
+/** The bundled catalog's prebuilt index, once installed. */
+let prebuiltIndex: PackedIndex | undefined;
+
+/**
+ * Gives the core the bundled catalog's prebuilt index (subpackages/search-index/search-index.ts). Indexes made
+ * after this use it; one already built from the texts stays as it is (same answers, only built the slow way).
+ */
+export function installPrebuiltIndex(packed: PackedIndex): void {
+  prebuiltIndex = packed;
+}
+
 export class SearchIndex {
+  /** True when this index is the prebuilt one, false when it was built from the catalog's texts. */
+  readonly prebuilt: boolean;
   private readonly dict: Dictionary;
   private readonly ranker: Ranker;
   private readonly parser: TermParser;
@@ -63,10 +77,10 @@ export class SearchIndex {
   private query: QueryTerms = { terms: [], named: 0, unknown: 0 };
 
   constructor(readonly catalog: Catalog) {
-    // The bundled catalog comes with its index prebuilt (catalog:check keeps it in step); others build theirs.
-    const prebuilt =
-      isBundled(catalog) && SEARCH_INDEX.v === INDEX_VERSION && SEARCH_INDEX.n === catalog.size;
-    this.dict = new Dictionary(prebuilt ? SEARCH_INDEX : buildIndex(catalog));
+    // The bundled catalog's index comes prebuilt once installed (catalog:check keeps it in step); others build theirs.
+    const packed = isBundled(catalog) ? prebuiltIndex : undefined;
+    this.prebuilt = packed?.v === INDEX_VERSION && packed.n === catalog.size;
+    this.dict = new Dictionary(packed && this.prebuilt ? packed : buildIndex(catalog));
     this.ranker = new Ranker(catalog, this.dict);
     this.parser = new TermParser(this.dict, catalog.size);
   }

@@ -2,7 +2,8 @@
 import { Catalog, bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
 import { decodeCatalog, type PackedCatalog } from '../../miniprogram/core/codec';
 import { CATALOG_JSON } from '../../miniprogram/core/generated/catalog-data';
-import { SEARCH_INDEX } from '../../miniprogram/core/generated/search-index';
+import '../../cli/prebuilt-index';
+import { SEARCH_INDEX } from '../../miniprogram/subpackages/search-index/search-index';
 import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
 import { cellsOf, meaningsOf } from '../../miniprogram/core/search/group';
 import type { EntryTexts } from '../../miniprogram/core/search/passages';

@@ -236,3 +236,64 @@ test('a walk through search and detail reads each storage key at most once per p
   expect(keysRead().length).toBeLessThanOrEqual(perShow);
   expect(wxStub.storage.get(KEYS.queries)).toEqual(['invalid credential']);
 });
+
+describe('the prebuilt index arrives from its subpackage (require.async)', () => {
+  type Adapter = typeof import('../../miniprogram/adapters/search-index');
+  type Core = typeof import('../../miniprogram/core/search');
+  type CatalogModule = typeof import('../../miniprogram/core/catalog');
+  /** A fresh module registry: nothing installed, nothing loaded, as on a phone just launched. */
+  function launch(): { adapter: Adapter; core: Core; catalog: CatalogModule; render: () => Rendered } {
+    jest.resetModules();
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const adapter = require('../../miniprogram/adapters/search-index') as Adapter;
+    const core = require('../../miniprogram/core/search') as Core;
+    const catalog = require('../../miniprogram/core/catalog') as CatalogModule;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    return { adapter, core, catalog, render: loader('pages/search/index') };
+  }
+  /** The subpackage's module as require.async resolves it: its exports. */
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const indexModule = (): unknown => require('../../miniprogram/subpackages/search-index/search-index');
+
+  test('a query typed before the subpackage arrives waits, then answers from the prebuilt index', async () => {
+    const { adapter, core, catalog, render } = launch();
+    let arrive: () => void = () => undefined;
+    // app.ts's onLaunch, with require.async resolving when the download is done.
+    void adapter.loadPrebuiltIndex(() => new Promise((resolve) => (arrive = () => resolve(indexModule()))));
+    const comp = render();
+    await typeInto(comp, '.search-bar__input', '40001');
+    expect(comp.instance.data.state).toBe('home');
+    expect(hits(comp)).toHaveLength(0);
+    arrive();
+    await simulate.sleep(0);
+    expect(comp.instance.data.state).toBe('results');
+    expect(textOf(hits(comp)[0])).toMatch(/^40001/);
+    expect(core.searchIndex(catalog.bundledCatalog()).prebuilt).toBe(true);
+  });
+
+  test('a require.async that rejects: the query is answered from an index built from the texts', async () => {
+    const { adapter, core, catalog, render } = launch();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const failure = { errMsg: 'require.async:fail download subpackage failed', mod: 'search-index.js' };
+    void adapter.loadPrebuiltIndex(() => Promise.reject(failure));
+    const comp = render();
+    await typeInto(comp, '.search-bar__input', '40001');
+    expect(textOf(hits(comp)[0])).toMatch(/^40001/);
+    expect(core.searchIndex(catalog.bundledCatalog()).prebuilt).toBe(false);
+    expect(String(warn.mock.calls[0]?.[0])).toContain(failure.errMsg);
+    warn.mockRestore();
+  });
+
+  test('a subpackage that never arrives: the query waits only the bounded time, then answers', async () => {
+    const { adapter, core, catalog, render } = launch();
+    // Long enough for one keystroke to be handled well before it, even on a loaded machine.
+    const waitMs = 1000;
+    void adapter.loadPrebuiltIndex(() => new Promise(() => undefined), waitMs);
+    const comp = render();
+    await fire(comp, '.search-bar__input', 'input', { value: '40001' });
+    expect(hits(comp)).toHaveLength(0);
+    await simulate.sleep(waitMs + 100);
+    expect(textOf(hits(comp)[0])).toMatch(/^40001/);
+    expect(core.searchIndex(catalog.bundledCatalog()).prebuilt).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 // Pure presentation logic of the lookup pages (core/view): highlight segments, excerpts, list windows,
 // cells and the detail view-model, on the real catalog.
+import '../../cli/prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { search } from '../../miniprogram/core/search';
 import { excerpt, mergeSpans, segments, textWidth } from '../../miniprogram/core/view/segments';

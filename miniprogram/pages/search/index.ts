@@ -5,6 +5,7 @@ import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
 import { cellOf, hitCell, type CellView } from '../../core/view/cells';
 import { COMMON_CODES, homeChips, noMatchHint, type Hint, type HomeChip } from '../../core/view/browse';
+import { afterIndex, loadPrebuiltIndex } from '../../adapters/search-index';
 import { pageUserData, type UserData } from '../../adapters/storage';
 import { openDetail } from '../../adapters/ui';
 
@@ -86,6 +87,8 @@ Component({
 
   lifetimes: {
     attached() {
+      // Started by app.ts already; here too for a page opened without it (tests, a cold deep link).
+      void loadPrebuiltIndex();
       pageUserData(this, true);
       this.refreshHome();
     },
@@ -120,6 +123,17 @@ Component({
         this.refreshHome();
         return;
       }
+      // Before the index subpackage has arrived, the query waits for it (adapters/search-index.ts); only the
+      // latest query is answered then.
+      this.setData({ query });
+      afterIndex(() => {
+        if (this.data.query === query) this.answer(query);
+      });
+    },
+
+    /** The first page of hits of a non-empty query. */
+    answer(query: string) {
+      const q = query.trim();
       const hits = search(bundledCatalog(), q, { limit: PAGE_SIZE + 1 });
       if (!hits.length) {
         this.setData({
