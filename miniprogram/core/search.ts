@@ -189,6 +189,8 @@ export class SearchIndex {
             TIER.code +
             0.5 * (textScore.get(i) ?? 0) +
             this.ranker.boost(i) -
+            // "接口调用微信 45009 错误": a platform with its own numbering means the code only when named.
+            this.ranker.heldBack(i) -
             0.1 * catalog.platformRankAt(i),
           kind: 'code',
           codeLength: catalog.codeAt(i).length,

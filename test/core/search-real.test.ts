@@ -1,0 +1,28 @@
+// Ranking rules drawn from real queries (public issue titles, the `tune` half of
+// bench/data/search-queries-real.json), on the real bundled catalog.
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { search, searchIndex } from '../../miniprogram/core/search';
+
+const catalog = bundledCatalog();
+const ids = (query: string): string[] => search(catalog, query, { limit: 5 }).map((h) => h.entry.id);
+
+describe('platforms with their own numbering, held back unless named', () => {
+  it('gives a WeChat code in a sentence its WeChat meaning, not WeCom’s (微信 alone does not name 企业微信)', () => {
+    const hits = ids('接口调用微信 45009 错误, 接口调用超过限制');
+    expect(hits[0]).toBe('open:45009');
+    expect(ids('企业微信 45009 接口调用超过限制')[0]).toBe('wecom:45009');
+  });
+
+  it('reads Pay’s own words (退款, 下单, unifiedOrder) as naming WeChat Pay', () => {
+    expect(ids('unifiedOrder 请求提示 签名错误')[0]).toBe('payv2:SIGNERROR');
+    expect(['payv2:NOTENOUGH', 'payv3:NOT_ENOUGH']).toContain(ids('退款提示可退款余额不足')[0]);
+    expect(ids('小程序下单仅提示参数错误，不返回错误的参数与原因')).toContain('payv3:PARAM_ERROR');
+  });
+
+  it('reads wx.cloud as Cloud Development, not as a client API name', () => {
+    const hits = ids("Cloud API isn't enabled, please call wx.cloud.init first");
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((id) => id.startsWith('cloudbase:'))).toBe(true);
+    expect(searchIndex(catalog).search('wx.getLocation fail')[0]?.entry.platform).toBe('小程序客户端 API');
+  });
+});
