@@ -26,3 +26,35 @@ describe('platforms with their own numbering, held back unless named', () => {
     expect(searchIndex(catalog).search('wx.getLocation fail')[0]?.entry.platform).toBe('小程序客户端 API');
   });
 });
+
+describe('pasted bodies and logs', () => {
+  it('reads the "code" field of a WeChat Pay v3 body as the code', () => {
+    expect(ids('{"code":"PARAM_ERROR","message":"参数错误"}')[0]).toBe('payv3:PARAM_ERROR');
+  });
+
+  it('finds a negative cloud code logged without its sign', () => {
+    expect(ids('errCode 501007')[0]).toBe('cloudbase:-501007');
+    // A code the catalog has as written keeps its own meaning.
+    expect(ids('errcode 40001')[0]).toBe('open:40001');
+  });
+});
+
+describe('questions about another service', () => {
+  it.each([
+    '钉钉推送问题',
+    '钉钉登录认证失败：不合法的access_token',
+    '支付宝支付成功 但是验签失败(INVALID_SIGN: Alipay Sign Verify FAILED)',
+    'Lark error code 99991663: Invalid access token for authorization',
+    '经常发生 状态码：429 临时限制访问',
+    'Error: Process completed with exit code 1.这是什么问题啊。。',
+  ])('%s → no match, with suggestions', (query) => {
+    const page = searchIndex(catalog).page(query);
+    expect(page.hits).toEqual([]);
+    expect(page.total).toBe(0);
+    expect(page.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('still searches when WeChat is named beside the other service', () => {
+    expect(ids('微信支付 签名错误 和支付宝不一样')[0]).toMatch(/^payv[23]:SIGN_?ERROR$/);
+  });
+});
