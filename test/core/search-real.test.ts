@@ -58,3 +58,13 @@ describe('questions about another service', () => {
     expect(ids('微信支付 签名错误 和支付宝不一样')[0]).toMatch(/^payv[23]:SIGN_?ERROR$/);
   });
 });
+
+describe('wordings that differ from the official text', () => {
+  it('meets a joined word of the official text split in the query (webhookurl)', () => {
+    expect(ids('invalid webhook url')[0]).toBe('wecom:93000');
+  });
+
+  it('reads "请稍后重试" as a busy error, so Pay’s 系统异常 answers 系统繁忙', () => {
+    expect(ids('微信支付 系统繁忙')[0]).toMatch(/^payv[23]:SYSTEM_?ERROR$/);
+  });
+});
