@@ -68,3 +68,9 @@ describe('wordings that differ from the official text', () => {
     expect(ids('微信支付 系统繁忙')[0]).toMatch(/^payv[23]:SYSTEM_?ERROR$/);
   });
 });
+
+describe('the common table under a platform’s name', () => {
+  it('counts 公众号 as naming the common server API codes an Official Account meets', () => {
+    expect(ids('无效ip，公众号白名单报错')[0]).toBe('open:40164');
+  });
+});
