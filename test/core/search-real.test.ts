@@ -73,4 +73,10 @@ describe('the common table under a platform’s name', () => {
   it('counts 公众号 as naming the common server API codes an Official Account meets', () => {
     expect(ids('无效ip，公众号白名单报错')[0]).toBe('open:40164');
   });
+
+  it('counts 小程序 as naming the common table as well as the client errno table', () => {
+    const hits = ids('小程序code 换取session_key失败');
+    expect(hits).toContain('open:40029');
+    expect(hits.every((id) => !id.startsWith('errno:'))).toBe(true);
+  });
 });

@@ -8,10 +8,11 @@ import type { Platform } from '../types';
 
 /**
  * Everyday names of each platform (by PLATFORMS key), besides its catalog name. Lower case, folded. An
- * Official Account calls the common server API, so its names name the common table too (公众号 → 40164).
+ * Official Account's and a mini-program's servers call the common server API, so their names name the common
+ * table too (公众号 → 40164, 小程序 code2session → 40029).
  */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  open: ['开放平台通用', '公众号', '服务号', '订阅号', 'official account'],
+  open: ['开放平台通用', '公众号', '服务号', '订阅号', 'official account', '小程序'],
   mp: ['公众号', '服务号', '订阅号', 'official account', 'mp'],
   errno: ['小程序客户端', '小程序', 'wx.request', '客户端', 'errno'],
   cloudbase: ['云开发', '云函数', '云数据库', 'cloudbase', 'cloud', 'wx.cloud'],
