@@ -6,12 +6,16 @@
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 
-/** Everyday names of each platform (by PLATFORMS key), besides its catalog name. Lower case, folded. */
+/**
+ * Everyday names of each platform (by PLATFORMS key), besides its catalog name. Lower case, folded. An
+ * Official Account's and a mini-program's servers call the common server API, so their names name the common
+ * table too (公众号 → 40164, 小程序 code2session → 40029).
+ */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  open: ['开放平台通用'],
+  open: ['开放平台通用', '公众号', '服务号', '订阅号', 'official account', '小程序'],
   mp: ['公众号', '服务号', '订阅号', 'official account', 'mp'],
   errno: ['小程序客户端', '小程序', 'wx.request', '客户端', 'errno'],
-  cloudbase: ['云开发', '云函数', '云数据库', 'cloudbase', 'cloud'],
+  cloudbase: ['云开发', '云函数', '云数据库', 'cloudbase', 'cloud', 'wx.cloud'],
   component: ['第三方平台代小程序', '第三方平台', '代小程序', 'component'],
   shop: ['微信小店', '小店', 'shop'],
   channels: ['视频号', 'channels'],
@@ -20,13 +24,24 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   business: ['商业能力'],
   xiaowei: ['腾讯小微', '小微', 'xiaowei'],
   wecom: ['企业微信', '企微', 'wecom', 'work weixin', 'wechat work', 'wxwork', 'qyapi'],
-  payv3: ['微信支付', '支付', 'wechatpay', 'wechat pay', 'pay', 'apiv3'],
-  payv2: ['微信支付', '支付', 'wechatpay', 'wechat pay', 'pay', 'apiv2'],
+  payv3: ['微信支付', '支付', 'wechatpay', 'wechat pay', 'pay', 'apiv3', '退款', '下单'],
+  payv2: [
+    '微信支付',
+    '支付',
+    'wechatpay',
+    'wechat pay',
+    'pay',
+    'apiv2',
+    '退款',
+    '下单',
+    'unifiedorder',
+    '统一下单',
+  ],
   wxapi: ['客户端 api', '小程序 api', 'wx api'],
   thirdparty: ['第三方账号平台', '非微信', 'non-wechat', 'thirdparty'],
 };
 /** A wx.* API name ("wx.getlocation", folded): names the client API tables. wx.request is an errno alias. */
-const WX_API = /\bwx\.[a-z][a-z0-9]*/g;
+const WX_API = /\bwx\.(?!cloud\b)[a-z][a-z0-9]*/g;
 const WX_API_PLATFORM: Platform = '小程序客户端 API';
 
 export interface PlatformWord {

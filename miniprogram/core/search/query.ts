@@ -1,6 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
+import { aboutAnotherService } from './foreign';
 import { foldChars } from './text';
 
 export interface ParsedQuery {
@@ -12,6 +13,8 @@ export interface ParsedQuery {
   text: string;
   /** True when the user is still typing the last word (no trailing space). */
   open: boolean;
+  /** True when the query is about another service ("钉钉…", "HTTP 429"): see search/foreign.ts. */
+  foreign?: boolean;
 }
 
 const NOISE: readonly RegExp[] = [
@@ -28,7 +31,7 @@ const NOISE: readonly RegExp[] = [
 
 /** Names of code fields in bodies and logs, followed by the code. */
 const CODE_FIELD =
-  /(?:errcode|err_code|errno|error_?code|ret_?code|返回码|错误码|错误代码)["'\s]*[:=：]?\s*["']?(-?\d+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)/g;
+  /(?:errcode|err_code|errno|error_?code|ret_?code|"code"|返回码|错误码|错误代码)["'\s]*[:=：]?\s*["']?(-?\d+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)/g;
 const JSON_KEYS =
   /["']?\b(?:errcode|errmsg|errno|err_code|err_msg|error_code|error_msg|message)\b["']?\s*[:=：]?/g;
 /** A number standing alone: not part of a version, an IP, a word or a time. */
@@ -57,10 +60,13 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     return { wholeCode: normalizeQueryCode(trimmed), codes: [], text: '', open };
 
   let text = foldChars(query);
+  const foreign = aboutAnotherService(text);
   for (const re of NOISE) text = text.replace(re, ' ');
   const codes: string[] = [];
   const addCode = (raw: string): void => {
-    const code = normalizeQueryCode(raw);
+    let code = normalizeQueryCode(raw);
+    // Cloud codes are negative; logs and titles drop the sign ("errCode 501007" for -501007).
+    if (/^\d+$/.test(code) && !hasCode(code) && hasCode('-' + code)) code = '-' + code;
     if (!codes.includes(code) && hasCode(code)) codes.push(code);
   };
   text = text.replace(CODE_FIELD, (_, code: string) => {
@@ -75,5 +81,5 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
-  return { codes, text, open };
+  return { codes, text, open, foreign };
 }

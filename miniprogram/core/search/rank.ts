@@ -183,6 +183,11 @@ export class Ranker {
     return PLATFORM_BOOST + HELD_BACK[this.catalog.platformRankAt(e)];
   }
 
+  /** How far entry e is held back when the query does not name its platform (WeCom, Pay, client API, non-WeChat). */
+  heldBack(e: number): number {
+    return this.named & this.platformBit(e) ? 0 : HELD_BACK[this.catalog.platformRankAt(e)];
+  }
+
   clearMarks(): void {
     this.marked.clear();
     this.markedIds.clear();

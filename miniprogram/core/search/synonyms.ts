@@ -24,7 +24,7 @@ const GROUPS: readonly string[] = [
   'missing: missing empty lack 缺少 缺失 为空 空的 没有',
   'exist: exist existed existd 存在',
   'found: found 找到 查到',
-  'busy: busy 繁忙 系统繁忙 稍候再试 稍后再试',
+  'busy: busy 繁忙 系统繁忙 稍候再试 稍后再试 稍后重试',
   'system: system sys 系统',
   'require: require required need must 需要 必须',
   'method: method 方法 请求方式',

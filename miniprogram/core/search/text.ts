@@ -113,6 +113,7 @@ export const SPLITS: ReadonlyMap<string, string[]> = new Map([
   ['sessionkey', ['session', 'key']],
   ['templateid', ['template', 'id']],
   ['mediaid', ['media', 'id']],
+  ['webhookurl', ['webhook', 'url']],
   ['errcode', ['errcode']],
 ]);
 
