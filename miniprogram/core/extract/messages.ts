@@ -170,12 +170,23 @@ const FUZZY_MIN = 0.86;
 
 /** The code an errmsg belongs to, when exactly one WeChat code has that text (or one very close to it). */
 export function codeFromMessage(index: MessageIndex, raw: string): string | undefined {
-  // Logs repeat the same errmsgs: remember the answers (bounded, so a huge paste cannot grow it forever).
-  const known = index.messageCache.get(raw);
+  return remembered(index.messageCache, raw, () => messageCode(index, raw));
+}
+
+/**
+ * Logs repeat the same errmsgs: answers are remembered ('' for none), in a cache that is emptied when it
+ * passes 20,000 keys, so a huge paste cannot grow it forever.
+ */
+function remembered(
+  cache: Map<string, string>,
+  key: string,
+  compute: () => string | undefined,
+): string | undefined {
+  const known = cache.get(key);
   if (known !== undefined) return known || undefined;
-  const code = messageCode(index, raw);
-  if (index.messageCache.size > 20000) index.messageCache.clear();
-  index.messageCache.set(raw, code ?? '');
+  const code = compute();
+  if (cache.size > 20000) cache.clear();
+  cache.set(key, code ?? '');
   return code;
 }
 
@@ -189,13 +200,7 @@ function messageCode(index: MessageIndex, raw: string): string | undefined {
   const hit = index.exact.get(norm);
   if (hit) return hit;
   if (norm.length < 12 || index.ambiguous.has(norm)) return undefined;
-  // Logs repeat the same messages: remember fuzzy answers (bounded, so a huge paste cannot grow it forever).
-  const cached = index.fuzzyCache.get(norm);
-  if (cached !== undefined) return cached || undefined;
-  const code = fuzzyCode(index, norm);
-  if (index.fuzzyCache.size > 20000) index.fuzzyCache.clear();
-  index.fuzzyCache.set(norm, code ?? '');
-  return code;
+  return remembered(index.fuzzyCache, norm, () => fuzzyCode(index, norm));
 }
 
 function fuzzyCode(index: MessageIndex, norm: string): string | undefined {
