@@ -53,7 +53,7 @@ export function failureError(fail: WxFail, t: Target): WxerrError {
   return new WxerrError({
     kind: f.reason === 'abort' ? 'abort' : 'network',
     action: f.action,
-    what: `${fail.errMsg}${fail.errno ? ` (errno ${fail.errno})` : ''}: ${f.text}`,
+    what: `${fail.errMsg}${fail.errno ? ` (errno ${fail.errno})` : ''}: ${f.reason}`,
     code: fail.errno === undefined ? undefined : String(fail.errno),
     platform: 'errno',
     errMsg: fail.errMsg,

@@ -39,19 +39,22 @@ export interface ErrorDetails {
   retryable?: boolean;
 }
 
-/** What to do, zh / en, per action; part of every message. */
+/**
+ * What to do, per action, in a few English words; part of every developer message. The zh / en explanation
+ * (catalog texts, advice) is in `wxerr/explain`.
+ */
 export const ACTION_HINT: Record<ErrorAction, string> = {
-  'retry-later': '稍后重试 / wait and retry',
-  quota: '额度用尽 / quota used up',
+  'retry-later': 'wait and retry',
+  quota: 'quota used up',
   'refresh-token':
-    '后端需刷新 access_token / the backend’s access_token needs refreshing (getStableAccessToken, one central token service); not the user’s session',
-  're-login': '重新登录 / log in again',
-  'fix-config': '检查配置 / fix the configuration',
-  'fix-request': '修正请求参数 / fix the request',
-  'account-state': '检查帐号状态 / check the account',
-  poll: '查询订单直到结果确定 / poll the order until it settles',
-  none: '成功 / success',
-  unknown: '见说明 / see the description',
+    'the backend’s access_token needs refreshing (getStableAccessToken, one central token service); not the user’s session',
+  're-login': 'log in again',
+  'fix-config': 'fix the configuration',
+  'fix-request': 'fix the request',
+  'account-state': 'check the account',
+  poll: 'poll the order until it settles',
+  none: 'success',
+  unknown: 'see the description',
 };
 
 export interface UserMessage {

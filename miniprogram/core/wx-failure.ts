@@ -21,8 +21,6 @@ export type WxFailureReason =
 export interface WxFailure {
   reason: WxFailureReason;
   action: Action;
-  /** What happened in a few words, "zh / reason" (the long wording is in wxerr/explain). */
-  text: string;
 }
 
 /** The reasons in a fixed order (the tables below index into it). */
@@ -30,13 +28,6 @@ export const WX_FAILURE_REASONS =
   'timeout abort domain interrupted ssl dns refused reset offline too-many-tasks bad-request unknown'.split(
     ' ',
   ) as WxFailureReason[];
-
-// A short Chinese word per reason, same order; the message pairs it with the English reason. The long
-// wording lives in wxerr/explain: every mini-program using the wrapper ships this file.
-const ZH =
-  '超时 已取消 非合法域名 网络中断 证书错误 DNS失败 连接被拒绝 连接被重置 无网络 任务过多 请求不合法 网络错误'.split(
-    ' ',
-  );
 
 // Client errno (base library ≥ 2.24.0) first: it is exact. 600001 carries its detail in errMsg only.
 // "errno:reason index" pairs.
@@ -79,7 +70,7 @@ export function classifyWxFailure(errMsg: string, errno?: number): WxFailure {
         : reason === 'bad-request'
           ? 'fix-request'
           : 'retry-later';
-  return { reason, action, text: `${ZH[WX_FAILURE_REASONS.indexOf(reason)]} / ${reason}` };
+  return { reason, action };
 }
 
 const RID =
