@@ -5,13 +5,14 @@
 // A refresh that does not settle within its timeout fails; one that calls the client back for a call that needs
 // the session (the login call without `auth: false`) fails at once instead of waiting for itself.
 
+/** Plain fields, not getters: the client reads them, only refresh() writes them. */
 export interface Refresher {
   /** Refreshes started so far. A request records it when it is sent. */
-  readonly generation: number;
+  gen: number;
   /** The refresh in flight, if any (new requests wait for it before reading the token). */
-  readonly pending: Promise<void> | undefined;
+  pending?: Promise<void>;
   /** True while refreshToken itself is running synchronously: a call made now would wait for itself. */
-  readonly inside: boolean;
+  inside: boolean;
   /** Joins the refresh in flight, or takes the outcome of one that started after `seen`, or starts one. */
   refresh(seen: number): Promise<void>;
 }
@@ -21,50 +22,38 @@ declare function setTimeout(fn: () => void, ms: number): unknown;
 declare function clearTimeout(h: unknown): void;
 
 export function createRefresher(run: () => unknown, timeout: number): Refresher {
-  let generation = 0;
-  let inside = false;
-  let pending: Promise<void> | undefined;
   let last: Promise<void> = Promise.resolve();
-  const start = (): Promise<void> =>
-    new Promise<void>((resolve, reject) => {
-      const h = setTimeout(
-        () =>
-          reject(
-            new Error(
-              `refreshToken did not settle within ${timeout} ms (does it call this client without { auth: false }?)`,
-            ),
-          ),
-        timeout,
-      );
-      const fail = (e: unknown): void => (clearTimeout(h), reject(e));
-      inside = true;
-      try {
-        Promise.resolve(run()).then(() => (clearTimeout(h), resolve()), fail);
-      } catch (e) {
-        fail(e);
-      } finally {
-        inside = false;
-      }
-    });
-  return {
-    get generation() {
-      return generation;
-    },
-    get pending() {
-      return pending;
-    },
-    get inside() {
-      return inside;
-    },
+  const r: Refresher = {
+    gen: 0,
+    inside: false,
     refresh(seen) {
-      if (pending || seen !== generation) return pending || last;
-      generation++;
-      const current = start().finally(() => {
-        if (pending === current) pending = undefined;
+      if (r.pending || seen !== r.gen) return r.pending || last;
+      r.gen++;
+      let timer: unknown;
+      const current = new Promise<void>((resolve, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `refreshToken did not settle within ${timeout} ms (does it call this client without { auth: false }?)`,
+              ),
+            ),
+          timeout,
+        );
+        r.inside = true;
+        try {
+          Promise.resolve(run()).then(() => resolve(), reject);
+        } catch (e) {
+          reject(e);
+        }
+        r.inside = false;
+      }).finally(() => {
+        clearTimeout(timer);
+        if (r.pending === current) r.pending = undefined;
       });
       current.catch(() => undefined);
-      pending = last = current;
-      return current;
+      return (r.pending = last = current);
     },
   };
+  return r;
 }

@@ -6,6 +6,7 @@ import { EXPLICIT_ACTIONS, rangeAction } from '../miniprogram/core/action-codes'
 import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
 import { WxerrError, isWxerrError, type CodeSource, type ErrorAction } from './errors';
 import { httpAction } from './status';
+import type { BusinessFailure } from './options';
 import type { Header, WxFail } from './wx';
 
 /** The part of a response the classification reads (request, upload and download alike). */
@@ -67,11 +68,20 @@ export function abortError(t: Target): WxerrError {
   return failureError({ errMsg: 'request:fail abort' }, t);
 }
 
-/** This side's failure (no wx, a hook threw), or a WxerrError passed through as is. */
-export function clientError(e: unknown, t: Target): WxerrError {
-  if (isWxerrError(e)) return e;
-  const msg = e instanceof Error ? e.message : String(e);
-  return new WxerrError({ kind: 'client', action: 'unknown', what: `wxerr: ${msg}`, cause: e, ...t });
+/**
+ * A failure of this side (`client`: no wx, a hook threw) or of the session (`auth`: getToken or refreshToken
+ * threw), its cause in the message; a WxerrError passes through as is.
+ */
+export function causeError(kind: 'auth' | 'client', what: string, cause: unknown, t: Target): WxerrError {
+  return isWxerrError(cause)
+    ? cause
+    : new WxerrError({
+        kind,
+        action: kind === 'auth' ? 're-login' : 'unknown',
+        what: `${what}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        cause,
+        ...t,
+      });
 }
 
 /** The class of an errcode: its explicit class on the platform, else retry wording, else its range. */
@@ -88,16 +98,31 @@ export function apiAction(
 const RETRY_WORDS =
   /频|过快|too (many|much|frequent)|freq|rate limit|稍[后候]再试|retry later|busy|繁忙|系统错误|system error|time(d )?out|超时/i;
 
-/** The error in a response (body code first, whatever the status; else a status ≥ 400), or undefined. */
+/**
+ * The error in a response, or undefined: what the isError hook found (a business code in a 200 body, say), else
+ * the body's code (whatever the status), else a status ≥ 400.
+ */
 export function responseError(
   res: RawResponse,
   t: Target,
   platform?: BodyPlatform,
   classifiers?: Classifier[],
+  found?: boolean | BusinessFailure,
 ): WxerrError | undefined {
-  const api = readApiFailure(res.data);
   let body: BodyFailure | undefined;
-  if (api) {
+  const api = !found && readApiFailure(res.data);
+  if (found) {
+    const f: BusinessFailure = found === true ? { code: res.statusCode } : found;
+    const code = String(f.code);
+    const message = f.message || '';
+    body = {
+      code,
+      action: f.action || 'unknown',
+      platform: 'backend',
+      errmsg: message,
+      what: `business code ${code}${message ? `: ${message}` : ''}`,
+    };
+  } else if (api) {
     const { text, rid } = splitRid(api.errmsg);
     const p = typeof platform === 'object' ? platform : undefined;
     body = {
@@ -120,28 +145,5 @@ export function responseError(
     what: `HTTP ${res.statusCode}${title ? ` ${title}` : ''}`,
     code: String(res.statusCode),
     ...common,
-  });
-}
-
-/** An error your isError hook reported (a business code in a 200 body, say). */
-export function businessError(
-  found: true | { code: string | number; message?: string; action?: ErrorAction },
-  res: RawResponse,
-  t: Target,
-): WxerrError {
-  const f = found === true ? { code: String(res.statusCode) } : found;
-  const code = String(f.code);
-  const message = (found !== true && found.message) || '';
-  return new WxerrError({
-    kind: 'api',
-    action: (found !== true && found.action) || 'unknown',
-    what: `business code ${code}${message ? `: ${message}` : ''}`,
-    code,
-    platform: 'backend',
-    errmsg: message,
-    statusCode: res.statusCode,
-    data: res.data,
-    header: res.header,
-    ...t,
   });
 }

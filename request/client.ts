@@ -3,8 +3,8 @@
 import type { AbortSignalLike } from './abort';
 import { orAbort, send, sleep, type Call, type Res } from './send';
 import { createRefresher } from './auth';
-import { abortError, businessError, clientError, failureError, responseError } from './classify';
-import { WxerrError, isWxerrError } from './errors';
+import { abortError, causeError, failureError, responseError } from './classify';
+import { WxerrError } from './errors';
 import type {
   CallOptions,
   Client,
@@ -50,18 +50,8 @@ const bearer = (req: WireRequest, token: string): void => {
   req.header.Authorization = `Bearer ${token}`;
 };
 
-/** An auth error whose cause is what getToken or refreshToken threw. */
-function authFailure(what: string, reason: unknown, t: Target): WxerrError {
-  return new WxerrError({
-    kind: 'auth',
-    action: 're-login',
-    what: `${what}: ${reason instanceof Error ? reason.message : String(reason)}`,
-    cause: reason,
-    ...t,
-  });
-}
-
 export function createClient(options: ClientOptions = {}): Client {
+  const { auth, onRequest, realtimeLog: rl } = options;
   const clock = { now: Date.now, random: Math.random, ...options.clock };
   const wait = options.clock && options.clock.sleep;
   const base = options.baseURL ? options.baseURL.replace(/\/+$/, '') : '';
@@ -69,25 +59,19 @@ export function createClient(options: ClientOptions = {}): Client {
   const gate: Gate | undefined = options.maxConcurrent
     ? { max: options.maxConcurrent, active: 0 }
     : undefined;
-  const auth = options.auth;
   const refresher = createRefresher(() => auth && auth.refreshToken(), (auth && auth.timeout) || 10000);
   const dedupe = options.dedupe && options.dedupe();
-  const rl = options.realtimeLog;
-
-  function report(err: WxerrError): void {
-    try {
-      if (options.onError) options.onError(err);
-      if (rl && err.kind !== 'abort') rl(err, options.wx || globalWx());
-    } catch {
-      // a reporting hook must never turn into the caller's failure
-    }
-  }
 
   /** Every rejection of a call, as a WxerrError, through onError and the realtime log. */
   function settle<T>(p: Promise<Res>, t: Target, map: (res: Res) => T): Promise<T> {
     return p.then(map, (e: unknown) => {
-      const err = clientError(e, t);
-      report(err);
+      const err = causeError('client', 'wxerr', e, t);
+      try {
+        if (options.onError) options.onError(err);
+        if (rl && err.kind !== 'abort') rl(err, options.wx || globalWx());
+      } catch {
+        // a reporting hook must never turn into the caller's failure
+      }
       throw err;
     });
   }
@@ -101,10 +85,20 @@ export function createClient(options: ClientOptions = {}): Client {
     const target = { url: first.url, method: first.method };
     const aborted = (): Error => abortError(target);
     const useAuth = !!auth && call.auth !== false;
+    /** A session step (waiting for a refresh, reading the token) under the signal; its failure is kind auth. */
+    const step = <T>(what: string, run: () => T | Promise<T>): Promise<T> =>
+      orAbort(new Promise<T>((resolve) => resolve(run())), signal, aborted).catch((reason: unknown) => {
+        throw causeError('auth', what, reason, target);
+      });
     const w = options.wx || globalWx();
     if (!w) throw new Error('no global wx here; pass createClient({ wx })');
     if (useAuth && refresher.inside)
-      throw authFailure('called from inside refreshToken', 'pass { auth: false } to the login call', target);
+      throw causeError(
+        'auth',
+        'called from inside refreshToken',
+        'pass { auth: false } to the login call',
+        target,
+      );
     const platform = call.platform || options.platform;
     const start = clock.now();
     let attempt = 1;
@@ -113,63 +107,50 @@ export function createClient(options: ClientOptions = {}): Client {
     for (;;) {
       // A retry, a token or a hook gets its own object (and headers): the first plain send uses the call's own.
       let req: WireRequest =
-        attempt === 1 && !useAuth && !options.onRequest
-          ? first
-          : { ...first, header: useAuth || options.onRequest ? { ...first.header } : first.header, attempt };
-      const gen = refresher.generation;
+        attempt === 1 && !useAuth && !onRequest ? first : { ...first, header: { ...first.header }, attempt };
+      const gen = refresher.gen;
       if (useAuth) {
-        if (refresher.pending) {
-          try {
-            await orAbort(refresher.pending, signal, aborted);
-          } catch (reason) {
-            throw isWxerrError(reason) ? reason : authFailure('session refresh failed', reason, target);
-          }
-        }
-        let token: string | undefined;
-        try {
-          token = await auth.getToken();
-        } catch (reason) {
-          throw authFailure('getToken failed', reason, target);
-        }
+        if (refresher.pending) await step('session refresh failed', () => refresher.pending);
+        const token = await step('getToken failed', () => auth.getToken());
         if (token) (auth.apply || bearer)(req, token);
       }
-      if (options.onRequest) req = (await options.onRequest(req)) || req;
+      if (onRequest) req = (await onRequest(req)) || req;
       const out = await schedule(() => send(w, req, signal, call), transfer, gate, signal, aborted);
       let err: WxerrError | undefined;
       if (out.fail) err = failureError(out.fail, target);
       else {
         const res = out.res;
         if (options.onResponse) await options.onResponse(res, req);
-        const found = options.isError && options.isError(res, req);
-        err = found
-          ? businessError(found, res, target)
-          : responseError(res, target, platform, options.classifiers);
+        err = responseError(
+          res,
+          target,
+          platform,
+          options.classifiers,
+          options.isError && options.isError(res, req),
+        );
         // Default session signal: a 401 from your backend that is not a relayed WeChat / Pay error.
-        const expired =
+        if (
           useAuth &&
-          (auth.isAuthExpired
+          ((auth.isAuthExpired
             ? auth.isAuthExpired(res)
-            : res.statusCode === 401 && !(err && err.kind === 'api'));
-        if (expired || (useAuth && auth.refreshOnAccessTokenCodes && err && err.action === 'refresh-token')) {
+            : res.statusCode === 401 && !(err && err.kind === 'api')) ||
+            (auth.refreshOnAccessTokenCodes && err && err.action === 'refresh-token'))
+        ) {
           if (!replayed) {
             replayed = true;
-            try {
-              await orAbort(refresher.refresh(gen), signal, aborted);
-            } catch (reason) {
-              throw isWxerrError(reason) ? reason : authFailure('session refresh failed', reason, target);
-            }
+            await step('session refresh failed', () => refresher.refresh(gen));
             continue; // replay once with the new token
           }
-          const e = err || (responseError({ ...res, statusCode: 401 }, target) as WxerrError);
           err = new WxerrError({
-            kind: 'auth',
-            action: 're-login',
-            what: `still unauthorized after a session refresh: ${e.what}`,
-            code: e.code,
             statusCode: res.statusCode,
             data: res.data,
             header: res.header,
             ...target,
+            ...err,
+            kind: 'auth',
+            action: 're-login',
+            what: `still unauthorized after a session refresh${err ? `: ${err.what}` : ''}`,
+            retryable: false,
           });
         }
         if (!err) {
@@ -229,10 +210,7 @@ export function createClient(options: ClientOptions = {}): Client {
       attempt: 1,
     } as WireRequest & Record<string, unknown>;
     for (const k in o) if (!OWN[k]) req[k] = (o as Record<string, unknown>)[k];
-    if (type === 'request') {
-      if (data !== undefined) req.data = data;
-      if (!req.dataType) req.dataType = 'json';
-    }
+    if (data !== undefined) req.data = data;
     const signal = o.signal;
     if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req, map);
     return settle(

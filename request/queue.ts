@@ -17,16 +17,11 @@ export interface Gate {
   active: number;
 }
 
-interface Waiter {
-  transfer: boolean;
-  gate: Gate | undefined;
-  go(): void;
-}
-
 const limits: ConcurrencyOptions = { maxConcurrent: 10, maxTransfers: 5 };
 let active = 0;
 let transfers = 0;
-const waiting: Waiter[] = [];
+/** Each waiting task's attempt to take a slot: true when it took one and started. */
+const waiting: Array<() => boolean> = [];
 
 /** Changes the app-wide caps (call once at start-up, e.g. in app.ts). */
 export function configureConcurrency(o: Partial<ConcurrencyOptions>): void {
@@ -39,26 +34,8 @@ export function concurrencyState(): { active: number; transfers: number; waiting
   return { active, transfers, waiting: waiting.length };
 }
 
-const free = (transfer: boolean, gate: Gate | undefined): boolean =>
-  active < limits.maxConcurrent &&
-  (!transfer || transfers < limits.maxTransfers) &&
-  (!gate || gate.active < gate.max);
-
-function take(transfer: boolean, gate: Gate | undefined): void {
-  active++;
-  if (transfer) transfers++;
-  if (gate) gate.active++;
-}
-
 function pump(): void {
-  for (let i = 0; i < waiting.length && active < limits.maxConcurrent;) {
-    const w = waiting[i];
-    if (free(w.transfer, w.gate)) {
-      waiting.splice(i, 1);
-      take(w.transfer, w.gate);
-      w.go();
-    } else i++;
-  }
+  for (let i = 0; i < waiting.length && active < limits.maxConcurrent;) if (!waiting[i]()) i++;
 }
 
 /** Runs task when a slot is free; a waiting task whose signal aborts leaves the queue with aborted(). */
@@ -70,37 +47,39 @@ export function schedule<T>(
   aborted: () => Error,
 ): Promise<T> {
   if (signal && signal.aborted) return Promise.reject(aborted());
-  const release = (): void => {
-    active--;
-    if (transfer) transfers--;
-    if (gate) gate.active--;
-    if (waiting.length) pump();
+  const count = (n: number): void => {
+    active += n;
+    if (transfer) transfers += n;
+    if (gate) gate.active += n;
+  };
+  const take = (): boolean => {
+    const free =
+      active < limits.maxConcurrent &&
+      (!transfer || transfers < limits.maxTransfers) &&
+      (!gate || gate.active < gate.max);
+    if (free) count(1);
+    return free;
   };
   const go = (): Promise<T> => {
     const p = task();
+    const release = (): void => {
+      count(-1);
+      if (waiting.length) pump();
+    };
     p.then(release, release);
     return p;
   };
   // A free slot runs the task at once (no extra await on the hot path). pump() runs on every release, so no
   // waiting task could start now: taking the slot jumps no one who could have had it.
-  if (free(transfer, gate)) {
-    take(transfer, gate);
-    return go();
-  }
+  if (take()) return go();
   return new Promise<void>((resolve, reject) => {
-    const w: Waiter = {
-      transfer,
-      gate,
-      go: () => {
-        if (signal) signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
+    const leave = (): void => {
+      waiting.splice(waiting.indexOf(wait), 1);
+      if (signal) signal.removeEventListener('abort', onAbort);
     };
-    const onAbort = (): void => {
-      waiting.splice(waiting.indexOf(w), 1);
-      reject(aborted());
-    };
-    waiting.push(w);
+    const wait = (): boolean => take() && (leave(), resolve(), true);
+    const onAbort = (): void => (leave(), reject(aborted()));
+    waiting.push(wait);
     if (signal) signal.addEventListener('abort', onAbort);
   }).then(go);
 }

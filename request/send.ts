@@ -58,11 +58,12 @@ export function send(
   return new Promise((resolve, reject) => {
     let task: WxTask | undefined;
     let done = false;
-    const finish = (o: Outcome): void => {
+    const finish = (o: Outcome | undefined, thrown?: unknown): void => {
       if (done) return;
       done = true;
       if (signal) signal.removeEventListener('abort', onAbort);
-      resolve(o);
+      if (o) resolve(o);
+      else reject(thrown);
     };
     const onAbort = (): void => {
       if (task) task.abort();
@@ -80,12 +81,10 @@ export function send(
     // Listen first: a wx that calls back synchronously has then removed the listener already.
     if (signal) signal.addEventListener('abort', onAbort);
     try {
-      const t = req.type === 'upload' ? w.uploadFile : req.type === 'download' ? w.downloadFile : w.request;
-      task = t.call(w, o as never);
+      // wx.request, wx.uploadFile, wx.downloadFile
+      task = w[req.type === 'request' ? 'request' : (`${req.type}File` as 'uploadFile')](o as never);
     } catch (e) {
-      done = true;
-      if (signal) signal.removeEventListener('abort', onAbort);
-      return reject(e);
+      finish(undefined, e);
     }
     if (done || !task) return;
     if (call.onHeadersReceived && task.onHeadersReceived) task.onHeadersReceived(call.onHeadersReceived);
