@@ -3,6 +3,7 @@
 // transfers (uploads, downloads) may hold at most `maxTransfers` slots, so requests always find one; a waiting
 // task starts as soon as its lane, the total and its client's own cap allow, in arrival order.
 import type { AbortSignalLike } from './abort';
+import { listen } from './send';
 
 export interface ConcurrencyOptions {
   /** Tasks in flight at once across every client (default 10, WeChat's limit). */
@@ -75,11 +76,11 @@ export function schedule<T>(
   return new Promise<void>((resolve, reject) => {
     const leave = (): void => {
       waiting.splice(waiting.indexOf(wait), 1);
-      if (signal) signal.removeEventListener('abort', onAbort);
+      off();
     };
     const wait = (): boolean => take() && (leave(), resolve(), true);
     const onAbort = (): void => (leave(), reject(aborted()));
     waiting.push(wait);
-    if (signal) signal.addEventListener('abort', onAbort);
+    const off = listen(signal, onAbort);
   }).then(go);
 }

@@ -20,14 +20,21 @@ export function parseJson(s: unknown): unknown {
   }
 }
 
+const NOOP = (): void => undefined;
+
+/** Calls fn when the signal aborts; returns what stops listening. */
+export function listen(signal: AbortSignalLike | undefined, fn: () => void): () => void {
+  if (!signal) return NOOP;
+  signal.addEventListener('abort', fn);
+  return () => signal.removeEventListener('abort', fn);
+}
+
 /** Resolves p, or rejects with `err()` as soon as the signal aborts. */
 export function orAbort<T>(p: Promise<T>, signal: AbortSignalLike | undefined, err: () => Error): Promise<T> {
   if (!signal) return p;
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => reject(err());
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort);
-    const off = (): void => signal.removeEventListener('abort', onAbort);
+    if (signal.aborted) return reject(err());
+    const off = listen(signal, () => reject(err()));
     p.then(
       (v) => (off(), resolve(v)),
       (e: unknown) => (off(), reject(e)),
@@ -39,12 +46,12 @@ export function orAbort<T>(p: Promise<T>, signal: AbortSignalLike | undefined, e
 export function sleep(ms: number, signal: AbortSignalLike | undefined): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
-      if (signal) signal.removeEventListener('abort', done);
+      off();
       clearTimeout(h);
       resolve();
     };
     const h = setTimeout(done, ms);
-    if (signal) signal.addEventListener('abort', done);
+    const off = listen(signal, done);
   });
 }
 
@@ -61,7 +68,7 @@ export function send(
     const finish = (o: Outcome | undefined, thrown?: unknown): void => {
       if (done) return;
       done = true;
-      if (signal) signal.removeEventListener('abort', onAbort);
+      off();
       if (o) resolve(o);
       else reject(thrown);
     };
@@ -79,7 +86,7 @@ export function send(
     };
     o.fail = (fail) => finish({ fail });
     // Listen first: a wx that calls back synchronously has then removed the listener already.
-    if (signal) signal.addEventListener('abort', onAbort);
+    const off = listen(signal, onAbort);
     try {
       // wx.request, wx.uploadFile, wx.downloadFile
       task = w[req.type === 'request' ? 'request' : (`${req.type}File` as 'uploadFile')](o as never);
