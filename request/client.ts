@@ -5,19 +5,7 @@ import { orAbort, send, sleep, type Call, type Res } from './send';
 import { createRefresher } from './auth';
 import { abortError, causeError, failureError, responseError } from './classify';
 import { WxerrError } from './errors';
-import type {
-  CallOptions,
-  Client,
-  ClientOptions,
-  DownloadOptions,
-  DownloadResponse,
-  RequestOptions,
-  Response,
-  UploadOptions,
-  UploadResponse,
-  WireRequest,
-  WithoutUrl,
-} from './options';
+import type { CallOptions, Client, ClientOptions, RequestOptions, WireRequest, WithoutUrl } from './options';
 import { schedule, type Gate } from './queue';
 import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retry';
 import { globalWx, type Body, type Header, type Method } from './wx';
@@ -63,8 +51,8 @@ export function createClient(options: ClientOptions = {}): Client {
   const dedupe = options.dedupe && options.dedupe();
 
   /** Every rejection of a call, as a WxerrError, through onError and the realtime log. */
-  function settle<T>(p: Promise<Res>, t: Target, map: (res: Res) => T): Promise<T> {
-    return p.then(map, (e: unknown) => {
+  function settle<T>(p: Promise<Res>, t: Target, map?: (res: Res) => unknown): Promise<T> {
+    return p.then(map as (res: Res) => T, (e: unknown) => {
       const err = causeError('client', 'wxerr', e, t);
       try {
         if (options.onError) options.onError(err);
@@ -199,7 +187,7 @@ export function createClient(options: ClientOptions = {}): Client {
     url: string,
     data: Body | undefined,
     o: Call,
-    map: (res: Res) => T,
+    map?: (res: Res) => unknown,
   ): Promise<T> {
     const req = {
       type,
@@ -228,35 +216,18 @@ export function createClient(options: ClientOptions = {}): Client {
   }
 
   const verb = <T>(method: Method, url: string, o?: WithoutUrl<RequestOptions>, data?: Body): Promise<T> =>
-    start('request', method, url, data, o || NONE, bodyOf as (res: Res) => T);
+    start('request', method, url, data, o || NONE, bodyOf);
 
+  // request, upload and download resolve with wx's own success object (its documented fields, and errMsg).
   return {
-    request<T>(o: RequestOptions): Promise<Response<T>> {
-      const method = (o.method || 'GET').toUpperCase() as Method;
-      return start('request', method, o.url, o.data, o, (res) => ({
-        data: res.data as T,
-        statusCode: res.statusCode,
-        header: res.header || {},
-        cookies: res.cookies as string[] | undefined,
-      }));
-    },
+    request: (o) => start('request', (o.method || 'GET').toUpperCase() as Method, o.url, o.data, o),
     get: (url, o) => verb('GET', url, o),
     head: (url, o) => verb('HEAD', url, o),
     options: (url, o) => verb('OPTIONS', url, o),
     delete: (url, o) => verb('DELETE', url, o),
     post: (url, data, o) => verb('POST', url, o, data),
     put: (url, data, o) => verb('PUT', url, o, data),
-    upload<T>(o: UploadOptions): Promise<UploadResponse<T>> {
-      return start('upload', 'POST', o.url, undefined, o, (res) => ({
-        data: res.data as T,
-        statusCode: res.statusCode,
-      }));
-    },
-    download(o: DownloadOptions): Promise<DownloadResponse> {
-      return start('download', 'GET', o.url, undefined, o, (res) => {
-        const { tempFilePath, filePath } = res as Res & DownloadResponse;
-        return { tempFilePath, filePath, statusCode: res.statusCode };
-      });
-    },
+    upload: (o) => start('upload', 'POST', o.url, undefined, o),
+    download: (o) => start('download', 'GET', o.url, undefined, o),
   };
 }

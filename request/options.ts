@@ -70,6 +70,7 @@ export interface DownloadOptions extends CallOptions, WxTransferExtras {
   onProgress?(p: Progress): void;
 }
 
+/** wx's own success object, as wx gave it (its other fields, errMsg say, are there too). */
 export interface Response<T> {
   data: T;
   statusCode: number;
