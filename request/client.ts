@@ -13,22 +13,8 @@ import { globalWx, type Body, type Header, type Method } from './wx';
 type Target = { url: string; method: string };
 
 // The wrapper's own call options: everything else in a call goes to wx as given.
-const OWN: Record<string, 1> = {
-  url: 1,
-  method: 1,
-  data: 1,
-  params: 1,
-  header: 1,
-  headers: 1,
-  timeout: 1,
-  signal: 1,
-  retry: 1,
-  auth: 1,
-  dedupe: 1,
-  platform: 1,
-  onHeadersReceived: 1,
-  onProgress: 1,
-};
+const OWN =
+  /^(url|method|data|params|headers?|timeout|signal|retry|auth|dedupe|platform|onHeadersReceived|onProgress)$/;
 const NONE: Call = {};
 const bodyOf = (res: Res): unknown => res.data;
 const NO_RETRY: RetryOptions = { ...DEFAULT_RETRY, attempts: 1 };
@@ -197,7 +183,7 @@ export function createClient(options: ClientOptions = {}): Client {
       timeout: o.timeout === undefined ? options.timeout : o.timeout,
       attempt: 1,
     } as WireRequest & Record<string, unknown>;
-    for (const k in o) if (!OWN[k]) req[k] = (o as Record<string, unknown>)[k];
+    for (const k in o) if (!OWN.test(k)) req[k] = (o as Record<string, unknown>)[k];
     if (data !== undefined) req.data = data;
     const signal = o.signal;
     if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req, map);

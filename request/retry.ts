@@ -34,12 +34,12 @@ export const DEFAULT_RETRY: RetryOptions = {
 /** Milliseconds the server asks to wait: Retry-After (seconds or an HTTP date), or 45011's next minute. */
 export function serverWait(err: WxerrError, now: number): number | undefined {
   const h = err.header;
-  const key = h && Object.keys(h).find((k) => k.toLowerCase() === 'retry-after');
-  const value = key && h ? String(h[key]).trim() : '';
-  if (value) {
-    const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
-    if (ms >= 0) return ms;
-  }
+  for (const k in h)
+    if (/^retry-after$/i.test(k)) {
+      const v = String(h[k]).trim();
+      const ms = /^\d+$/.test(v) ? +v * 1000 : Date.parse(v) - now;
+      if (ms >= 0) return ms;
+    }
   // 45011 is a per-minute quota: the next call can succeed once the minute turns.
   if (err.kind === 'api' && err.code === '45011') return 60000 - (now % 60000);
   return undefined;

@@ -25,14 +25,14 @@ export interface WxFailure {
 
 /** The reasons in a fixed order (the tables below index into it). */
 export const WX_FAILURE_REASONS =
-  'timeout abort domain interrupted ssl dns refused reset offline too-many-tasks bad-request unknown'.split(
+  'abort timeout domain interrupted ssl dns refused reset offline too-many-tasks bad-request unknown'.split(
     ' ',
   ) as WxFailureReason[];
 
 // Client errno (base library ≥ 2.24.0) first: it is exact. 600001 carries its detail in errMsg only.
 // "errno:reason index" pairs.
 const ERRNO: Record<string, WxFailureReason> = {};
-for (const pair of '5:0 600002:2 600003:3 600005:10 600007:9 600008:10 600009:10 600010:10 600011:10'.split(
+for (const pair of '5:1 600002:2 600003:3 600005:10 600007:9 600008:10 600009:10 600010:10 600011:10'.split(
   ' ',
 )) {
   const [n, i] = pair.split(':');
@@ -40,10 +40,11 @@ for (const pair of '5:0 600002:2 600003:3 600005:10 600007:9 600008:10 600009:10
 }
 
 // Old clients give only errMsg (English, cronet net_error names, or localized iOS strings). One pattern per
-// reason, in the order of WX_FAILURE_REASONS; the first match wins.
+// reason, in the order of WX_FAILURE_REASONS; the first match wins, so abort comes before timeout
+// ("request:fail abort" after a timeout option still means abort).
 const TEXT = [
-  /time.?out|timed.out|超时/i,
   /abort|取消/i,
+  /time.?out|timed.out|超时/i,
   /domain list|合法域名|安全域名/i,
   /interrupt|network change|中断/i,
   /ssl|cert|hand ?shake|证书/i,
@@ -57,9 +58,8 @@ const TEXT = [
 
 /** Classifies a wx.* fail result: errno when present, else the errMsg wording. */
 export function classifyWxFailure(errMsg: string, errno?: number): WxFailure {
-  const n = errno === undefined ? -1 : errno;
-  // abort is tested before timeout ("request:fail abort" after a timeout option still means abort).
-  const i = TEXT[1].test(errMsg) ? 1 : TEXT.findIndex((re) => re.test(errMsg));
+  const n = errno || 0;
+  const i = TEXT.findIndex((re) => re.test(errMsg));
   const reason: WxFailureReason =
     ERRNO[n] || WX_FAILURE_REASONS[i < 0 ? (n >= 602000 && n < 602200 ? 5 : 11) : i];
   const action: Action =
@@ -79,8 +79,7 @@ const RID =
 /** Splits "invalid credential rid: 65bb65b7-402cd2bc-0d97216b" into the message and its trace id. */
 export function splitRid(errmsg: string): { text: string; rid?: string } {
   const m = RID.exec(errmsg);
-  if (!m) return { text: errmsg.trim() };
-  return { text: (errmsg.slice(0, m.index) + errmsg.slice(m.index + m[0].length)).trim(), rid: m[1] || m[2] };
+  return m ? { text: errmsg.replace(RID, '').trim(), rid: m[1] || m[2] } : { text: errmsg.trim() };
 }
 
 export interface ApiFailure {
