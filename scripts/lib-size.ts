@@ -1,11 +1,13 @@
 // Where the bytes of a library entry go: the shipped bundle (minified, CommonJS, as the request bench measures
 // it) cut by its source map into the source file each byte came from. Per file: minified bytes, and the gzip
 // bytes the bundle saves without that file's code (its marginal cost: what cutting it would win; the sum is not
-// the total, gzip shares context between files).
+// the total, gzip shares context between files). Also the entry as a consumer's upload minifies the shipped
+// (unminified) file: miniprogram-ci's own terser with miniprogram-ci's settings.
 //   npx ts-node --transpile-only scripts/lib-size.ts [entry…]   (default: every entry but explain)
 import { buildSync } from 'esbuild';
+import { dirname } from 'path';
 import { gzipSync } from 'zlib';
-import { ENTRIES, libBuildOptions, toCommonJs } from './build-lib';
+import { ENTRIES, bundleLib, libBuildOptions, toCommonJs } from './build-lib';
 
 export interface FileShare {
   file: string;
@@ -49,7 +51,7 @@ function decodeMappings(mappings: string): Array<[number, number, number]> {
   return out;
 }
 
-const gz = (s: string): number => gzipSync(Buffer.from(s), { level: 9 }).length;
+export const gz = (s: string): number => gzipSync(Buffer.from(s), { level: 9 }).length;
 const short = (f: string): string => f.replace(/^.*?(request|miniprogram)\//, '$1/');
 
 /** The entry's minified bundle, attributed to its source files (bytes no segment maps are "(glue)"). */
@@ -70,25 +72,53 @@ export function sizeBreakdown(entry: string): SizeBreakdown {
   const lines = code.split('\n');
   const lineStart: number[] = [];
   lines.reduce((at, l) => (lineStart.push(at), at + l.length + 1), 0);
-  const owner = new Int32Array(code.length).fill(-1);
-  const segs = decodeMappings(mappings).map(([l, c, s]) => [lineStart[l] + c, s] as const);
-  segs.forEach(([at, s], i) => owner.fill(s, at, i + 1 < segs.length ? segs[i + 1][0] : code.length));
+  // Runs of output text, each from one source (-1: no segment maps it).
+  const segs = decodeMappings(mappings).map(([l, c, src]) => [lineStart[l] + c, src] as const);
+  if (!segs.length || segs[0][0] > 0) segs.unshift([0, -1]);
+  const runs = segs.map(([at, src], i) => ({
+    text: code.slice(at, i + 1 < segs.length ? segs[i + 1][0] : undefined),
+    src,
+  }));
   const shipped = toCommonJs(code);
   const total = gz(shipped);
-  const files: FileShare[] = sources.map((file, s) => {
-    let kept = '';
-    let min = 0;
-    for (let i = 0; i < code.length; i++) {
-      if (owner[i] === s) min += Buffer.byteLength(code[i]);
-      else kept += code[i];
-    }
-    return { file: short(file), min, gz: total - gz(kept) };
+  const files: FileShare[] = sources.map((file, src) => {
+    const own = runs.filter((r) => r.src === src);
+    const kept = runs
+      .filter((r) => r.src !== src)
+      .map((r) => r.text)
+      .join('');
+    return {
+      file: short(file),
+      min: Buffer.byteLength(own.map((r) => r.text).join('')),
+      gz: total - gz(kept),
+    };
   });
   return {
     min: Buffer.byteLength(shipped),
     gz: total,
     files: files.filter((f) => f.min > 0).sort((a, b) => b.gz - a.gz),
   };
+}
+
+interface Terser {
+  minify_sync(code: string, options: object): { code?: string };
+}
+
+/**
+ * JS as miniprogram-ci's upload ("上传时压缩代码") minifies a mini-program's files: the terser miniprogram-ci
+ * depends on (resolved from miniprogram-ci, not a dependency of ours), with its options (toplevel, no comments).
+ */
+export function uploadMinify(code: string): string {
+  const ci = dirname(require.resolve('miniprogram-ci/package.json'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const terser = require(require.resolve('terser', { paths: [ci] })) as Terser;
+  const out = terser.minify_sync(code, {
+    output: { comments: false },
+    toplevel: true,
+    compress: { drop_console: false, drop_debugger: false },
+  }).code;
+  if (out === undefined) throw new Error('terser returned no code');
+  return out;
 }
 
 if (require.main === module) {
@@ -98,7 +128,11 @@ if (require.main === module) {
   );
   for (const [name, entry] of entries) {
     const b = sizeBreakdown(entry);
-    console.log(`${name} (${entry}): ${b.min} B minified, ${b.gz} B minified + gzipped`);
+    const up = uploadMinify(bundleLib(entry).code);
+    console.log(
+      `${name} (${entry}): ${b.min} B minified, ${b.gz} B minified + gzipped; as the upload minifies the ` +
+        `shipped file ${Buffer.byteLength(up)} B, ${gz(up)} B gzipped`,
+    );
     for (const f of b.files)
       console.log(`  ${f.file.padEnd(36)} ${String(f.min).padStart(6)} min  ${f.gz} gz`);
   }
