@@ -50,12 +50,7 @@ export function createClient(options: ClientOptions = {}): Client {
     });
   }
 
-  async function execute(
-    first: WireRequest,
-    call: Call,
-    signal: AbortSignalLike | undefined,
-    transfer: boolean,
-  ): Promise<Res> {
+  async function execute(first: WireRequest, call: Call, signal: AbortSignalLike | undefined): Promise<Res> {
     const target = { url: first.url, method: first.method };
     const aborted = (): Error => abortError(target);
     const useAuth = !!auth && call.auth !== false;
@@ -89,7 +84,13 @@ export function createClient(options: ClientOptions = {}): Client {
         if (token) (auth.apply || bearer)(req, token);
       }
       if (onRequest) req = (await onRequest(req)) || req;
-      const out = await schedule(() => send(w, req, signal, call), transfer, gate, signal, aborted);
+      const out = await schedule(
+        () => send(w, req, signal, call),
+        first.type !== 'request',
+        gate,
+        signal,
+        aborted,
+      );
       let err: WxerrError | undefined;
       if (out.fail) err = failureError(out.fail, target);
       else {
@@ -192,10 +193,10 @@ export function createClient(options: ClientOptions = {}): Client {
         ? dedupe(
             req,
             o,
-            (s) => execute(req, o, s, false),
+            (s) => execute(req, o, s),
             () => abortError(req),
           )
-        : execute(req, o, signal, type !== 'request'),
+        : execute(req, o, signal),
       req,
       map,
     );

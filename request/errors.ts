@@ -167,7 +167,7 @@ export const WxerrError = ErrorImpl as unknown as WxerrErrorConstructor;
 
 /** True for any error of the family, even from another copy of the module (checks the name, not the class). */
 export function isWxerrError(e: unknown): e is WxerrError {
-  return e instanceof ErrorImpl || (!!e && typeof e === 'object' && (e as Error).name === 'WxerrError');
+  return !!e && typeof e === 'object' && (e as Error).name === 'WxerrError';
 }
 const is =
   <K extends ErrorKind>(kind: K) =>
