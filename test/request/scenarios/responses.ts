@@ -16,7 +16,7 @@ export function responseScenarios(ctx: Ctx): void {
       expect(data).toEqual({ errcode: 0, q: '白名单 & x', lang: 'zh_CN', method: 'GET' });
     });
 
-    test('POST sends JSON; request() resolves status, headers and cookies', async () => {
+    test("POST sends JSON; request() resolves wx's success object: status, headers, cookies", async () => {
       ctx.server.on('/post', (req, res) =>
         json(res, { got: JSON.parse(req.body.toString()) }, 201, { 'set-cookie': 'sid=1; Path=/' }),
       );
@@ -26,6 +26,8 @@ export function responseScenarios(ctx: Ctx): void {
       expect(res.data.got).toEqual({ a: 1 });
       expect(res.header['content-type']).toBe('application/json');
       expect(res.cookies?.[0]).toContain('sid=1');
+      // wx's own success object, as wx gave it
+      expect((res as { errMsg?: string }).errMsg).toBe('request:ok');
     });
 
     test('put / delete / head / options use their methods', async () => {
