@@ -17,7 +17,6 @@ const OWN =
   /^(url|method|data|params|headers?|timeout|signal|retry|auth|dedupe|platform|onHeadersReceived|onProgress)$/;
 const NONE: Call = {};
 const bodyOf = (res: Res): unknown => res.data;
-const NO_RETRY: RetryOptions = { ...DEFAULT_RETRY, attempts: 1 };
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
 
 const bearer = (req: WireRequest, token: string): void => {
@@ -136,10 +135,13 @@ export function createClient(options: ClientOptions = {}): Client {
       err.attempts = attempt;
       // The policy is only needed once something failed: successful calls skip the merge.
       if (!policy)
-        policy =
-          call.retry === false || (call.retry === undefined && options.retry === false)
-            ? NO_RETRY
-            : { ...DEFAULT_RETRY, ...(options.retry || undefined), ...call.retry };
+        policy = {
+          ...DEFAULT_RETRY,
+          ...(options.retry || undefined),
+          ...(call.retry || undefined),
+          // false sends once; a call's own policy wins over the client's false
+          ...((call.retry === undefined ? options.retry : call.retry) === false && { attempts: 1 }),
+        };
       const now = clock.now();
       const delay = retryDelay(err, attempt, policy, now - start, now, clock.random);
       if (delay === undefined) throw err;

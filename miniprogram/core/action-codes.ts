@@ -49,15 +49,8 @@ export function familyDefault(code: string, platform: Platform): Action | undefi
 
 /** familyDefault for an Open Platform code (the request client's case, without the platform names). */
 export function rangeAction(code: string): Action | undefined {
-  if (!/^\d{5}$/.test(code)) return undefined;
-  const head = code.slice(0, 2);
-  return /^4[01347]$/.test(head)
-    ? 'fix-request'
-    : head === '48'
-      ? 'fix-config'
-      : head === '50'
-        ? 'account-state'
-        : undefined;
+  const m = /^(4[01347]|48|50)\d{3}$/.exec(code);
+  return !m ? undefined : m[1] === '48' ? 'fix-config' : m[1] === '50' ? 'account-state' : 'fix-request';
 }
 
 /** Whether an error of this class is worth retrying automatically (used by the request wrapper). */

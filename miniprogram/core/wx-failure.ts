@@ -104,8 +104,9 @@ export function readApiFailure(body: unknown): ApiFailure | undefined {
   // No ?. or ??: the library targets es2018, where esbuild would spell them out at every use.
   for (const src of [o, (o.base_resp || {}) as Record<string, unknown>]) {
     const c = src.errcode;
-    if ((typeof c === 'number' || (typeof c === 'string' && /^-?\d+$/.test(c.trim()))) && Number(c) !== 0) {
-      return { code: String(Number(c)), errmsg: src.errmsg == null ? '' : String(src.errmsg) };
+    // A number, or a string of digits; never a success code.
+    if ((typeof c === 'number' || (typeof c === 'string' && /^\s*-?\d+\s*$/.test(c))) && +c !== 0) {
+      return { code: String(+c), errmsg: src.errmsg == null ? '' : String(src.errmsg) };
     }
   }
   return undefined;
