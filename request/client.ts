@@ -153,12 +153,11 @@ export function createClient(options: ClientOptions = {}): Client {
 
   const resolveUrl = (url: string, params?: RequestOptions['params']): string => {
     let full = !base || ABSOLUTE.test(url) ? url : `${base}/${url.replace(/^\/+/, '')}`;
-    if (!params) return full;
-    const q = Object.keys(params)
-      .filter((k) => params[k] !== undefined)
-      .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(String(params[k]))}`)
-      .join('&');
-    if (q) full += (full.includes('?') ? '&' : '?') + q;
+    for (const k in params) {
+      const v = params[k];
+      if (v !== undefined)
+        full += `${full.includes('?') ? '&' : '?'}${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`;
+    }
     return full;
   };
 
