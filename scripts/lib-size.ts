@@ -122,13 +122,19 @@ export function uploadMinify(code: string): string {
 }
 
 if (require.main === module) {
-  const wanted = process.argv.slice(2);
+  // --json: one object per entry (the breakdown, and the upload-minified code), for tests and tools.
+  const json = process.argv.includes('--json');
+  const wanted = process.argv.slice(2).filter((a) => a !== '--json');
   const entries = Object.entries(ENTRIES).filter(([n]) =>
     wanted.length ? wanted.includes(n) : n !== 'explain',
   );
+  const out: Record<string, SizeBreakdown & { shipped: string; upload: string }> = {};
   for (const [name, entry] of entries) {
     const b = sizeBreakdown(entry);
-    const up = uploadMinify(bundleLib(entry).code);
+    const shipped = bundleLib(entry).code;
+    const up = uploadMinify(shipped);
+    out[name] = { ...b, shipped, upload: up };
+    if (json) continue;
     console.log(
       `${name} (${entry}): ${b.min} B minified, ${b.gz} B minified + gzipped; as the upload minifies the ` +
         `shipped file ${Buffer.byteLength(up)} B, ${gz(up)} B gzipped`,
@@ -136,4 +142,5 @@ if (require.main === module) {
     for (const f of b.files)
       console.log(`  ${f.file.padEnd(36)} ${String(f.min).padStart(6)} min  ${f.gz} gz`);
   }
+  if (json) console.log(JSON.stringify(out));
 }
