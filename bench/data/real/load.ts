@@ -18,6 +18,9 @@ export interface RealCorpus {
   held: RealSnippet[];
 }
 
+/** Where the snippet files are; tests point it at a temporary directory. */
+const DATA_DIR = __dirname;
+
 function parseSnippets(raw: string): RealSnippet[] {
   const snippets: RealSnippet[] = [];
   const blocks = raw.split(/^=== /m).slice(1);
@@ -46,8 +49,7 @@ function parseSnippets(raw: string): RealSnippet[] {
 }
 
 /** The corpus split as split.json says (every id must be in exactly one part). */
-export function loadRealCorpus(): RealCorpus {
-  const dir = __dirname;
+export function loadRealCorpus(dir: string = DATA_DIR): RealCorpus {
   const snippets = parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8'));
   const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as {
     tune: string[];
@@ -66,4 +68,31 @@ export function loadRealCorpus(): RealCorpus {
       `split.json covers ${corpus.tune.length + corpus.held.length} of ${snippets.length} snippets`,
     );
   return corpus;
+}
+
+/** A label as the header of snippets.txt defines it: a number or a Pay code, then an optional platform. */
+const LABEL = /^(?:-?\d+|[A-Z][A-Z_]*)(?:@(?:wecom|pay|wxapi))?$/;
+
+/**
+ * The second harvest (snippets-tune2.txt): tune only, never split. It must share no id and no source thread
+ * with snippets.txt: a thread in both files could carry held-out text into what is tuned on.
+ */
+export function loadTune2(dir: string = DATA_DIR): RealSnippet[] {
+  const first = parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8'));
+  const tune2 = parseSnippets(readFileSync(join(dir, 'snippets-tune2.txt'), 'utf8'));
+  const ids = new Set(first.map((s) => s.id));
+  const sources = new Set(first.map((s) => s.source));
+  const seen = new Set<string>();
+  for (const s of tune2) {
+    const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
+    if (bad)
+      throw new Error(
+        `snippets-tune2.txt: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`,
+      );
+    if (ids.has(s.id) || seen.has(s.id)) throw new Error(`snippets-tune2.txt: id ${s.id} is not unique`);
+    if (sources.has(s.source))
+      throw new Error(`snippets-tune2.txt: ${s.id} quotes ${s.source}, a thread snippets.txt already holds`);
+    seen.add(s.id);
+  }
+  return tune2;
 }
