@@ -36,7 +36,7 @@ import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
 import { payHits } from './extract/pay';
-import { declarations, devtoolCodes, listings, nameCarriesCode } from './extract/shapes';
+import { declarations, devtoolCodes, listings, nameCarriesCode, type Declaration } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
 
@@ -73,6 +73,9 @@ export interface ExtractOptions {
   /** Catalog used to validate bare numbers and to infer codes from errmsgs (default: the bundled one). */
   catalog?: Catalog;
 }
+
+/** Lines between two declarations of one block (an enum or constants class with comments between). */
+const DECLARATION_GAP = 4;
 
 /** Tencent Cloud SCF's body: {"errorCode":-1,"errorMessage":"user code exception caught","statusCode":430}. */
 const SCF_BODY = /errorMessage["']?\s*:|"?statusCode"?\s*:\s*4[34]\d\b/;
@@ -232,14 +235,25 @@ class Scan {
         marker: 'open.work.weixin.qq.com/devtool',
       });
     }
+    // Declarations a few lines apart form one block (an enum, a constants class): when most of its known
+    // codes are WeChat's by their own names, the rest of the block is too (IP_NOT_IN_WHITELIST = 40164 beside
+    // INVALID_APP_SECRET = 40001), however plainly they are named.
+    const doubtful: { d: Declaration; line: number; context: PlatformContext; block: number }[] = [];
+    const accepted = new Map<number, number>();
+    const knownIn = new Map<number, number>();
+    let block = -1;
+    let lastLine = -Infinity;
     for (const d of declarations(this.ctx.text)) {
-      if (this.taken.has(d.offset)) continue;
       const line = this.ctx.lines.lineOf(d.offset);
+      if (line - lastLine > DECLARATION_GAP) block++;
+      lastLine = line;
+      if (this.taken.has(d.offset)) continue;
       const context = this.ctx.contextAt(line, d.offset);
       const known =
         isDefaultCode(this.catalog, d.code) ||
         (context.kind === 'wecom' && this.catalog.get(`wecom:${d.code}`) !== undefined);
-      if (!known) continue;
+      if (!known || d.code === '0') continue;
+      knownIn.set(block, (knownIn.get(block) ?? 0) + 1);
       // CODE_60020(60020, …) names its number; other names count in WeChat/WeCom text (namespace WeChat…,
       // 微信 in a comment) or when they spell the code's errmsg (ErrCodeInvalidCredential = 40001).
       const words = normalizeMessage(d.name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '))
@@ -256,7 +270,14 @@ class Scan {
         nameCarriesCode(d.name, d.code) ||
         spells ||
         (context.marker !== '' && errorName && (digits >= 5 || d.code === '-1'))
-      )
+      ) {
+        if (this.add(d.code, d.offset, d.end, line, 'key', context))
+          accepted.set(block, (accepted.get(block) ?? 0) + 1);
+      } else if (digits >= 5 || d.code === '-1') doubtful.push({ d, line, context, block });
+    }
+    for (const { d, line, context, block: b } of doubtful) {
+      const sure = accepted.get(b) ?? 0;
+      if (sure >= 2 && sure * 2 >= (knownIn.get(b) ?? 0) && context.kind !== 'foreign')
         this.add(d.code, d.offset, d.end, line, 'key', context);
     }
   }

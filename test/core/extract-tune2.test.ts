@@ -1,0 +1,31 @@
+// Formats that the second harvest (bench/data/real/snippets-tune2.txt, tune only) showed the extractor
+// missing or misreading. Each case quotes a snippet of that file verbatim, its source named above it.
+import { extractCodes } from '../../miniprogram/core/extract';
+import { labelOf } from '../../bench/data/extract-fixtures';
+
+const found = (text: string) => extractCodes(text).codes;
+const labels = (text: string) => found(text).map(labelOf);
+  found(text)
+    .filter((c) => !c.inferred)
+    .map(labelOf);
+
+describe('constants classes and enums', () => {
+  it('a block whose codes are mostly WeChat-named carries its plainly named ones too', () => {
+    // github:GongSong/kzweixin_SOHU:src/main/java/com/kuaizhan/constant/WxErrCode.java
+    const java = [
+      'public class WxErrCode {',
+      '    // 无效模板id',
+      '    public static final int INVALID_TEMPLATE_ID = 40037;',
+      '    // 模板消息数量达到上限',
+      '    public static final int TEMPLATE_NUM_EXCEEDS_LIMIT = 45026;',
+      '    // 添加的模板与行业设置冲突',
+      '    public static final int TEMPLATE_INDUSTRY_CONFLICT = 45027;',
+      '    // App Secret错误或App Secret不属于此公众号',
+      '    public static final int INVALID_APP_SECRET = 40001;',
+      '    // 调用接口的IP地址不在白名单中',
+      '    public static final int IP_NOT_IN_WHITELIST = 40164;',
+      '}',
+    ].join('\n');
+    expect(labels(java)).toEqual(['40037', '45026', '45027', '40001', '40164']);
+  });
+});
