@@ -5,9 +5,6 @@ import { labelOf } from '../../bench/data/extract-fixtures';
 
 const found = (text: string) => extractCodes(text).codes;
 const labels = (text: string) => found(text).map(labelOf);
-  found(text)
-    .filter((c) => !c.inferred)
-    .map(labelOf);
 
 describe('constants classes and enums', () => {
   it('a block whose codes are mostly WeChat-named carries its plainly named ones too', () => {
@@ -27,5 +24,30 @@ describe('constants classes and enums', () => {
       '}',
     ].join('\n');
     expect(labels(java)).toEqual(['40037', '45026', '45027', '40001', '40164']);
+  });
+});
+
+describe('WeCom', () => {
+  it("the error-code tool's 错误说明 / 排查方法 text pasted as it is gives the WeCom meaning", () => {
+    // github:Squaregentleman/mimotion#69
+    const tool = [
+      '错误说明:',
+      '无权限操作指定的应用',
+      '排查方法:',
+      '错误码：301002',
+      '无权限操作指定的应用。access_token来源需要有指定应用的权限。',
+    ].join('\n');
+    expect(found(tool).map((c) => [labelOf(c), c.entryId])).toEqual([['301002@wecom', 'wecom:301002']]);
+    // github:NotFound403/wecom-sdk#22
+    const sdk = [
+      'INVALID_ACCESS_TOKEN error_code 从42001变成了40014',
+      '```',
+      'API错误码',
+      '40014',
+      '错误说明:',
+      '不合法的access_token',
+      '排查方法:',
+    ].join('\n');
+    expect(labels(sdk)).toEqual(['42001@wecom', '40014@wecom']);
   });
 });

@@ -8,7 +8,8 @@ import { LineIndex } from './text';
  * WeCom and foreign markers are matched first and blanked out, so "企业微信" or "qyapi.weixin.qq.com" do not
  * count as WeChat.
  */
-const WECOM_CJK = /企业微信|企微|企业号/g;
+// 排查方法: the heading of WeCom's error-code tool (错误码 / 错误说明 / 排查方法), pasted as it is.
+const WECOM_CJK = /企业微信|企微|企业号|排查方法/g;
 const WECOM_ASCII =
   /wecom|wework|enterprise[_ ]?we[_ ]?chat|\b(?:wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|qy_?wechat|Senparc\.Weixin\.Work|wxwork|wx_?work\b|work_?wx\b|qywx\b|qy_?weixin|qy_(?:client|api|wechat)|open-work)/gi;
 const FOREIGN_CJK =
