@@ -51,3 +51,14 @@ describe('WeCom', () => {
     expect(labels(sdk)).toEqual(['42001@wecom', '40014@wecom']);
   });
 });
+
+describe('WeChat Pay', () => {
+  it('a v3 body {"code":"…","message":…} in WeChat text is a Pay answer, whatever its message says', () => {
+    // github:cloudreve/cloudreve#2491
+    const log =
+      '内部错误 (Failed to create payment) (failed to create checkout: failed to create wechat trade: {"code":"INVALID_REQUEST","message":"请求内容传入了非UTF8参数"})';
+    expect(found(log).map((c) => [labelOf(c), c.entryId])).toEqual([
+      ['INVALID_REQUEST@pay', 'payv3:INVALID_REQUEST'],
+    ]);
+  });
+});

@@ -56,6 +56,9 @@ export function payTokens(text: string): PayToken[] {
   return found;
 }
 
+/** The message key right after a v3 body's code: `","message":"…"`. */
+const V3_MESSAGE = /^\\?["']?\s*,\s*\\?["']?message\\?["']?\s*:/;
+
 /** `HttpStatusCode[500]`, `HTTP 400`, `status: 403`, `statusCode=429` near a Pay body. */
 const HTTP_STATUS =
   /\b(?:HttpStatusCode\s*\[|HTTP\/?[\d.]*\s+|status(?:_?code)?["']?\s*[:=]\s*)([1-5]\d\d)\b/i;
@@ -88,9 +91,17 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
     const context = ctx.contextAt(line, t.offset);
     // A Pay code counts in a Pay shape or context, or in a v3 body whose message is the code's own text
     // ({"code":"PARAM_ERROR","message":"参数错误"}).
-    const selfDescribed =
-      t.v3Body && describes(catalog, index, entries[0].code, ctx.text.slice(t.end, t.end + 200));
-    if (context.kind === 'foreign' || (!t.payShape && context.pay === undefined && !selfDescribed)) continue;
+    const rest = t.v3Body ? ctx.text.slice(t.end, t.end + 200) : '';
+    const selfDescribed = t.v3Body && describes(catalog, index, entries[0].code, rest);
+    // WeChat's other server APIs answer with a numeric errcode, never {"code":"…","message":…}: that body in
+    // WeChat text ("failed to create wechat trade: {…}") is a Pay v3 answer.
+    const v3InWechat =
+      t.v3Body && context.kind === 'wechat' && context.marker !== '' && V3_MESSAGE.test(rest);
+    if (
+      context.kind === 'foreign' ||
+      (!t.payShape && context.pay === undefined && !selfDescribed && !v3InWechat)
+    )
+      continue;
     const entry = entries[0];
     const status = httpStatusNear([ctx.lines.lineText(line), ctx.lines.lineText(Math.max(0, line - 1))]);
     const http = status ?? entry.http?.[0];
