@@ -74,6 +74,9 @@ export interface ExtractOptions {
   catalog?: Catalog;
 }
 
+/** WeChat's own words for -1 (系统繁忙，此时请开发者稍候再试 / system error). */
+const MINUS_ONE_TEXT = /系统(?:繁忙|错误)|system (?:error|busy)|busy system/i;
+
 /** Lines between two declarations of one block (an enum or constants class with comments between). */
 const DECLARATION_GAP = 4;
 
@@ -188,7 +191,14 @@ class Scan {
     // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
     // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
     // WeChat's; "errcode":-1 still is).
-    if (context.marker !== '' || c.code === '-1') return true;
+    if (context.marker !== '') return true;
+    // -1 is everyone's generic failure: unmarked, only WeChat's own key or its own text beside it makes it
+    // WeChat's busy code ("errcode":-1, "系统错误，错误码：-1"), not an IPTV player's "错误代码-1".
+    if (c.code === '-1')
+      return (
+        /^err_?code$/i.test(c.key ?? '') ||
+        MINUS_ONE_TEXT.test(this.ctx.lines.lineText(this.ctx.lines.lineOf(c.offset)))
+      );
     // WeChat's own key (errcode, err_code) keeps a number the catalog lacks, so that its family is shown;
     // a generic one (error code, 错误码, errorCode) does not: "Error code 17001 (User not found)".
     if (!known) return /^err_?code$/i.test(c.key ?? '') && digits >= 5;

@@ -62,3 +62,18 @@ describe('WeChat Pay', () => {
     ]);
   });
 });
+
+describe('numbers of other services', () => {
+  it('an unmarked -1 under a generic key is not WeChat’s, unless WeChat’s own text is beside it', () => {
+    // github:fanmingming/live#330 (an IPTV player)
+    expect(
+      labels('直播错误代码-1\n错误代码-1  或者 2001\n\n估计是运营商从光猫入手了   移动数据没有问题'),
+    ).toEqual([]);
+    // github:NervJS/taro#14065: a wx.cloud failure keeps its -1 (WeChat text on the line)
+    expect(
+      labels(
+        "WAServiceMainContext.js?t=wechat&s=1687701744597&v=2.32.2:1 Error: errCode: -1  | errMsg: Cloud API isn't enabled, please call wx.cloud.init first",
+      ),
+    ).toEqual(['-1']);
+  });
+});
