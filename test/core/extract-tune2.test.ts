@@ -63,6 +63,15 @@ describe('WeChat Pay', () => {
   });
 });
 
+describe('bare codes in prose', () => {
+  it('a warning about a code is an error word too (警告, warning)', () => {
+    // github:binarywang/WxJava#3612
+    expect(
+      labels('perf:【小程序】不再打印发订阅消息的“43101用户未订阅消息”警告日志\n日志量较大，没太大必要'),
+    ).toEqual(['43101']);
+  });
+});
+
 describe('numbers of other services', () => {
   it('an unmarked -1 under a generic key is not WeChat’s, unless WeChat’s own text is beside it', () => {
     // github:fanmingming/live#330 (an IPTV player)
