@@ -63,6 +63,15 @@ describe('WeChat Pay', () => {
   });
 });
 
+describe('listings', () => {
+  it('a description that writes "invalid" in Chinese before the field name is the code’s text', () => {
+    // github:other-blowsnow/n8n-nodes-wechat-offiaccount#2 (snippets.txt, tune part)
+    const reply =
+      'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html\n\n40125 | 无效的appsecret\n\n错误码 请自行查看官方文档';
+    expect(labels(reply)).toEqual(['40125']);
+  });
+});
+
 describe('bare codes in prose', () => {
   it('a warning about a code is an error word too (警告, warning)', () => {
     // github:binarywang/WxJava#3612

@@ -191,6 +191,8 @@ function chinese(
   return matches.length > 0;
 }
 
+const HYBRID_INVALID = /(?:无效|不合法|非法)的?\s*([A-Za-z][\w]*)/;
+
 /** True when a description next to a code is that code's catalog text, or close to it (either language). */
 export function describes(
   catalog: Catalog,
@@ -205,6 +207,9 @@ export function describes(
   const texts = entry
     ? [entry.en, ...entry.texts.map((t) => t.en)].filter(Boolean).map((t) => normalizeMessage(t))
     : (index.textsByCode.get(code) ?? []);
+  // "无效的appsecret", "不合法的access_token": Chinese for "invalid" before the field's own name.
+  const hybrid = HYBRID_INVALID.exec(description);
+  if (hybrid && texts.includes(normalizeMessage(`invalid ${hybrid[1]}`))) return true;
   if (norm.length >= 4) {
     for (const t of texts)
       if (
