@@ -72,6 +72,19 @@ describe('listings', () => {
   });
 });
 
+describe('errmsgs quoted without their errcode', () => {
+  it('the words before WeChat’s own suffix (hint: [...], view more at …, rid:) are an errmsg', () => {
+    // github:node-webot/co-wechat-api#66
+    const err = found('WeChatAPIError: invalid appid hint: [ZE0810ge30]\nv3.3.0 版本在8.3.0上');
+    expect(err.map((c) => [labelOf(c), c.inferred])).toEqual([['40013', true]]);
+    // github:iamxjb/winxin-app-watch-life.net#23
+    const block = found(
+      '```\ninvalid appsecret, view more at http://t.cn/RAEkdVq, hints: [ req_id: jtjo.a0275shc1 ]\n```',
+    );
+    expect(block.map((c) => [labelOf(c), c.inferred])).toEqual([['40125', true]]);
+  });
+});
+
 describe('bare codes in prose', () => {
   it('a warning about a code is an error word too (警告, warning)', () => {
     // github:binarywang/WxJava#3612

@@ -7,6 +7,7 @@ import type { PlatformContext, TextContext } from './context';
 import {
   codeFromMessage,
   codesAfterErrorWords,
+  codesBeforeWechatSuffix,
   codesFromPhrases,
   normalizeMessage,
   type MessageIndex,
@@ -83,26 +84,26 @@ export function inferCodes(
     }
   }
   if (ctx.text.length > FREE_TEXT_LIMIT) return inferred;
-  // Free text: a distinctive catalog phrase, or Chinese wording, on a line with no code nearby.
+  // Free text, on lines with no code nearby: first the precise evidence (a distinctive catalog phrase, an
+  // errmsg after an error word), then Chinese wording, which is fuzzy: "invalid appsecret, view more at…"
+  // two lines under a title "小程序获取OpenID失败" is 40125, not the look-alike of the title.
+  const chineseLines: number[] = [];
   for (let line = 0; line < ctx.lines.count; line++) {
+    const lineText = ctx.lines.lineText(line);
+    const context = ctx.contextAt(line);
     if (near(line)) {
-      const context = ctx.contextAt(line);
-      const lineText = ctx.lines.lineText(line);
       if (context.pay !== undefined && !nearPay[line] && hasChineseWording(lineText))
         chinese(catalog, lineText, ctx.lines.start(line), line, context, inferred, lineText, true);
       continue;
     }
-    const lineText = ctx.lines.lineText(line);
-    const context = ctx.contextAt(line);
     if (context.kind === 'foreign') continue;
+    if (covered.has(line) || context.kind !== 'wechat') {
+      chineseLines.push(line);
+      continue;
+    }
     const offset = ctx.lines.start(line);
     let found = false;
-    if (
-      !covered.has(line) &&
-      context.kind === 'wechat' &&
-      lineText.length >= 20 &&
-      /[a-z]{4}/.test(lineText)
-    ) {
+    if (lineText.length >= 20 && /[a-z]{4}/.test(lineText)) {
       for (const p of codesFromPhrases(index, lineText)) {
         const where = attribute(p.code, line, context);
         if (!where) continue;
@@ -110,8 +111,11 @@ export function inferCodes(
         found = true;
       }
     }
-    if (!found && !covered.has(line) && context.kind === 'wechat') {
-      for (const p of codesAfterErrorWords(index, lineText)) {
+    if (!found) {
+      for (const p of [
+        ...codesBeforeWechatSuffix(index, lineText),
+        ...codesAfterErrorWords(index, lineText),
+      ]) {
         const where = attribute(p.code, line, context);
         if (!where) continue;
         inferred.push({
@@ -125,9 +129,13 @@ export function inferCodes(
         found = true;
       }
     }
-    if (!found && hasChineseWording(lineText))
-      found = chinese(catalog, lineText, offset, line, context, inferred);
     if (found) mark(line);
+    else chineseLines.push(line);
+  }
+  for (const line of chineseLines) {
+    const lineText = ctx.lines.lineText(line);
+    if (near(line) || !hasChineseWording(lineText)) continue;
+    if (chinese(catalog, lineText, ctx.lines.start(line), line, ctx.contextAt(line), inferred)) mark(line);
   }
   return inferred;
 }
