@@ -85,6 +85,15 @@ describe('errmsgs quoted without their errcode', () => {
   });
 });
 
+describe('success is not an error', () => {
+  it('请求成功 beside a success constant infers nothing (0 is never reported)', () => {
+    // github:jayecc/wechat:error.go
+    const go =
+      'const (\n\tErrCodeOK = 0 // 请求成功\n)\n\ntype Error struct {\n\tErrCode int64  `json:"errcode"`\n\tErrMsg  string `json:"errmsg"`\n}';
+    expect(labels(go)).toEqual([]);
+  });
+});
+
 describe('bare codes in prose', () => {
   it('a warning about a code is an error word too (警告, warning)', () => {
     // github:binarywang/WxJava#3612

@@ -48,8 +48,9 @@ export function inferCodes(
         nearPay[l] = 1;
   const near = (line: number) => nearFound[line] === 1;
   const inferred: Hit[] = [];
+  // 0 is success: wording like 请求成功 or "ok" never names an error.
   const attribute = (code: string, line: number, context: PlatformContext) =>
-    attributeNumber(catalog, code, context, ctx.lines.lineText(line));
+    code === '0' ? undefined : attributeNumber(catalog, code, context, ctx.lines.lineText(line));
   const covered = new Set<number>();
   for (const m of messages) {
     covered.add(m.line);
@@ -178,6 +179,7 @@ function chinese(
     );
   const seen = new Set<string>();
   for (const m of matches) {
+    if (m.entry.code === '0') continue;
     const key = platformKeyOf(m.entry);
     // One answer per code: the same wording on open and mp is one 45009.
     const id = CONTEXT_ONLY_KEYS.has(key) ? `${key}:${m.entry.code}` : m.entry.code;
