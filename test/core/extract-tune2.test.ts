@@ -103,6 +103,19 @@ describe('bare codes in prose', () => {
   });
 });
 
+describe('Pay wording inside other failures', () => {
+  it('a Pay SDK message inside a cloud-function failure still names its Pay code', () => {
+    // github:qiushi123/xiaochengxu_demos#6 (snippets.txt, tune part)
+    const trace =
+      '提交失败 Error: errCode: -404011 cloud function execution error | errMsg: cloud.callFunction:fail requestID f787ec64-af9b-11ea-b2f7-5254001c5def, cloud function service error code -504002, error message Error: 签名错误\n    at Payment._parse (:26337/var/user/node_modules/tenpay/lib/index.js:89)';
+    expect(found(trace).map((c) => [labelOf(c), c.inferred])).toEqual([
+      ['-404011', false],
+      ['-504002', false],
+      ['SIGNERROR@pay', true],
+    ]);
+  });
+});
+
 describe('numbers of other services', () => {
   it('an unmarked -1 under a generic key is not WeChat’s, unless WeChat’s own text is beside it', () => {
     // github:fanmingming/live#330 (an IPTV player)

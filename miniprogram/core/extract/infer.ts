@@ -55,7 +55,13 @@ export function inferCodes(
   for (const m of messages) {
     covered.add(m.line);
     const context = ctx.contextAt(m.line);
-    if (near(m.line) || context.kind === 'foreign') continue;
+    if (context.kind === 'foreign') continue;
+    if (near(m.line)) {
+      // A Pay SDK's message inside another failure (… error message Error: 签名错误 at Payment._parse).
+      if (context.pay !== undefined && !nearPay[m.line] && hasChineseWording(m.raw))
+        chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line), true);
+      continue;
+    }
     const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
     if (code && where) {
