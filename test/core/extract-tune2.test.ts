@@ -103,6 +103,17 @@ describe('bare codes in prose', () => {
   });
 });
 
+describe('Pay v3 messages without their code', () => {
+  it('the field-rule message 输入源“…”映射到字段“…”…规则校验失败 is PARAM_ERROR', () => {
+    // github:hpyer/node-easywechat#69
+    const title =
+      '最新版 3.5.20 微信支付一直报 输入源“/appid”映射到字段“公众号ID”必填性规则校验失败,此字段为必填项';
+    expect(found(title).map((c) => [labelOf(c), c.inferred, c.entryId])).toEqual([
+      ['PARAM_ERROR@pay', true, 'payv3:PARAM_ERROR'],
+    ]);
+  });
+});
+
 describe('Pay wording inside other failures', () => {
   it('a Pay SDK message inside a cloud-function failure still names its Pay code', () => {
     // github:qiushi123/xiaochengxu_demos#6 (snippets.txt, tune part)

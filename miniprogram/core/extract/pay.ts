@@ -71,6 +71,36 @@ export function httpStatusNear(lines: string[]): number | undefined {
   return undefined;
 }
 
+/**
+ * Pay v3's PARAM_ERROR message, quoted without its code: 输入源“/appid”映射到字段“公众号ID”必填性规则校验失败,
+ * 输入源“/body/payer/openid”映射到值字段“用户标识”字符串规则校验失败，… (the field rule that failed).
+ */
+const V3_PARAM_MESSAGE =
+  /输入源“[^”\n]{1,80}”映射到(?:值)?字段“[^”\n]{1,40}”[\u4e00-\u9fff]{0,12}规则校验失败/g;
+
+/** PARAM_ERROR inferred from its v3 message where no Pay code was written within `reach` lines. */
+function paramMessages(catalog: Catalog, ctx: TextContext, hits: Hit[], reach: number): Hit[] {
+  const entry = catalog.get('payv3:PARAM_ERROR');
+  if (!entry || !ctx.text.includes('输入源')) return [];
+  const found: Hit[] = [];
+  for (const m of ctx.text.matchAll(V3_PARAM_MESSAGE)) {
+    const offset = m.index ?? 0;
+    const line = ctx.lines.lineOf(offset);
+    if (hits.some((h) => Math.abs(h.line - line) <= reach) || ctx.isForeign(line)) continue;
+    found.push({
+      code: entry.code,
+      offset,
+      end: offset + m[0].length,
+      line,
+      via: 'errmsg',
+      platform: 'payv3',
+      entryId: entry.id,
+      context: 'Pay v3 field-rule message',
+    });
+  }
+  return found;
+}
+
 export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext): Hit[] {
   const hits: Hit[] = [];
   const tokens = payTokens(ctx.text);
@@ -119,5 +149,5 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
     if (http !== undefined) hit.http = http;
     hits.push(hit);
   }
-  return hits;
+  return [...hits, ...paramMessages(catalog, ctx, hits, 3)];
 }
