@@ -127,6 +127,28 @@ describe('Pay wording inside other failures', () => {
   });
 });
 
+describe('wording that names no WeChat code', () => {
+  it('an app’s own error table (message beside an HTTP status) infers nothing from its Chinese', () => {
+    // github:v0y4g3r/redis-server:errors/errorCode.js
+    const table = [
+      'module.exports = {',
+      '\t"ENULLOID": {"message": "微信ID为空", "status": "400"},',
+      '\t"ENULLUID": {"message": "用户ID为空", "status": "404"},',
+      '\t"EOIDEXISTS": {"message": "微信ID已经绑定", "status": "400"},',
+      '\t"EREDISERR": {"message": "服务器错误！", "status": "500"},',
+      '}',
+    ].join('\n');
+    expect(labels(table)).toEqual([]);
+  });
+
+  it('generic advice (请检查后再试) is no code’s wording', () => {
+    // github:binarywang/weixin-java-pay-demo#99
+    expect(
+      labels('签名错误，请检查后再试\n我从官网校验是校验通过的').filter((l) => !l.endsWith('@pay')),
+    ).toEqual([]);
+  });
+});
+
 describe('numbers of other services', () => {
   it('an unmarked -1 under a generic key is not WeChat’s, unless WeChat’s own text is beside it', () => {
     // github:fanmingming/live#330 (an IPTV player)

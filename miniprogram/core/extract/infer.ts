@@ -16,6 +16,15 @@ import type { Hit, Message } from './summary';
 import { payVersion } from './shapes';
 import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
 
+/**
+ * An entry of an app's own error table: its message beside an HTTP status ({"message": "微信ID为空",
+ * "status": "400"}). Its Chinese is the app's wording, not a WeChat errmsg.
+ */
+const APP_STATUS_ENTRY =
+  /["']?(?:message|msg)["']?\s*:\s*["'][^"'\n]*["']\s*,\s*["']?status(?:_?code)?["']?\s*:\s*["']?[1-5]\d\d\b/i;
+/** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
+const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
+
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
 /** Free-text scans (phrases, Chinese wording) run on pastes up to this size; logs beyond carry their codes. */
@@ -71,6 +80,7 @@ export function inferCodes(
     // A Chinese errmsg (return_msg 签名错误，请检查后再试) is judged on its own wording, not the whole line's.
     else if (
       hasChineseWording(m.raw) &&
+      !APP_STATUS_ENTRY.test(ctx.lines.lineText(m.line)) &&
       chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line))
     )
       mark(m.line);
@@ -141,7 +151,7 @@ export function inferCodes(
   }
   for (const line of chineseLines) {
     const lineText = ctx.lines.lineText(line);
-    if (near(line) || !hasChineseWording(lineText)) continue;
+    if (near(line) || !hasChineseWording(lineText) || APP_STATUS_ENTRY.test(lineText)) continue;
     if (chinese(catalog, lineText, ctx.lines.start(line), line, ctx.contextAt(line), inferred)) mark(line);
   }
   return inferred;
@@ -185,7 +195,7 @@ function chinese(
     );
   const seen = new Set<string>();
   for (const m of matches) {
-    if (m.entry.code === '0') continue;
+    if (m.entry.code === '0' || GENERIC_ADVICE.test(lineText.slice(m.at, m.at + m.length))) continue;
     const key = platformKeyOf(m.entry);
     // One answer per code: the same wording on open and mp is one 45009.
     const id = CONTEXT_ONLY_KEYS.has(key) ? `${key}:${m.entry.code}` : m.entry.code;
