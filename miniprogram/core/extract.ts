@@ -170,7 +170,7 @@ class Scan {
       )
         c.code = `-${c.code}`;
       const line = this.ctx.lines.lineOf(c.offset);
-      const context = this.ctx.contextAt(line, c.offset);
+      const context = this.wecomHeader(c, line) ?? this.ctx.contextAt(line, c.offset);
       // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
       if (!this.acceptKeyed(c, context)) continue;
       const foreign = this.foreignShape(c, line);
@@ -181,6 +181,13 @@ class Scan {
       }
       if (this.add(c.code, c.offset, c.end, line, 'key', context)) this.keyedLines.add(line);
     }
+  }
+
+  /** WeCom answers carry their code in an `Error-Code: 60111` response header (with `Error-Msg:`). */
+  private wecomHeader(c: Candidate, line: number): PlatformContext | undefined {
+    if (c.key !== 'Error-Code' || !/^\s*Error-Code:/.test(this.ctx.lines.lineText(line))) return undefined;
+    if (this.catalog.get(`wecom:${c.code}`) === undefined) return undefined;
+    return { kind: 'wecom', marker: 'Error-Code header' };
   }
 
   private acceptKeyed(c: Candidate, context: PlatformContext): boolean {

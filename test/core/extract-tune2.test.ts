@@ -28,6 +28,20 @@ describe('constants classes and enums', () => {
 });
 
 describe('WeCom', () => {
+  it('the Error-Code response header of a WeCom answer gives its WeCom code', () => {
+    // github:ZacharyJia/serverchan#2 (the header lines of the paste)
+    const headers = [
+      'HTTP/1.1 200 OK',
+      'Connection: keep-alive',
+      'Error-Code: 60111',
+      'Content-Type: application/json; charset=UTF-8',
+      'Content-Length: 218',
+    ].join('\n');
+    expect(found(headers).map((c) => [labelOf(c), c.entryId, c.context])).toEqual([
+      ['60111@wecom', 'wecom:60111', 'Error-Code header'],
+    ]);
+  });
+
   it("the error-code tool's 错误说明 / 排查方法 text pasted as it is gives the WeCom meaning", () => {
     // github:Squaregentleman/mimotion#69
     const tool = [
