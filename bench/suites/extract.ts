@@ -149,10 +149,12 @@ function testSources(): string[] {
  */
 function realSection(): void {
   const corpus = loadRealCorpus();
-  // tune2 (snippets-tune2.txt) is a second, tune-only harvest: scored and its misses printed like tune's.
+  // tune2 (snippets-tune2*.txt) is a second, tune-only harvest: scored and its misses printed like tune's;
+  // its part b, harvested after the first changes it led to, is also scored alone.
   const sets: [string, RealSnippet[]][] = [
     ['tune', corpus.tune],
     ['tune2', loadTune2()],
+    ['tune2b', loadTune2(undefined, ['snippets-tune2b.txt'])],
   ];
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of
@@ -173,7 +175,8 @@ function realSection(): void {
     console.log(line(`real ${name}: naive explicit`, base.explicit));
     console.log(line(`real ${name}: wxerr implied (~)`, ours.implied));
     console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
-    if (name.startsWith('tune')) for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
+    if (name === 'tune' || name === 'tune2')
+      for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
   }
   if (!sets.some(([name]) => name === 'held'))
     console.log('real held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');

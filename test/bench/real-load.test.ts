@@ -13,6 +13,12 @@ describe('committed real corpora', () => {
     expect(corpus.held).toHaveLength(113);
   });
 
+  it('loads both tune2 files, part b alone when asked', () => {
+    const b = loadTune2(undefined, ['snippets-tune2b.txt']);
+    expect(b.length).toBeGreaterThanOrEqual(20);
+    expect(loadTune2().slice(-b.length)).toEqual(b);
+  });
+
   it('loads tune2 with unique ids, at least 100 snippets and 30 negatives, every text non-empty', () => {
     const tune2 = loadTune2();
     expect(tune2.length).toBeGreaterThanOrEqual(100);
@@ -77,8 +83,14 @@ describe('loadTune2 refuses a second harvest that overlaps snippets.txt', () => 
 
   it('refuses a source thread that snippets.txt already quotes', () => {
     expect(tune2('=== c-again | 40001 | github:owner/repo#1\n40001\n')).toThrow(
-      'snippets-tune2.txt: c-again quotes github:owner/repo#1, a thread snippets.txt already holds',
+      'snippets-tune2.txt: c-again quotes github:owner/repo#1, a thread an earlier file already holds',
     );
+  });
+
+  it('refuses a thread that the first tune2 file already quotes in the second', () => {
+    writeFileSync(join(dir, 'snippets-tune2.txt'), '=== c | - | github:o/r#7\nx\n');
+    writeFileSync(join(dir, 'snippets-tune2b.txt'), '=== d | - | github:o/r#7\ny\n');
+    expect(() => loadTune2(dir)).toThrow('snippets-tune2b.txt: d quotes github:o/r#7');
   });
 
   it('refuses an id used in snippets.txt or twice in tune2', () => {

@@ -1,6 +1,6 @@
 // Loader for the real-snippet corpus (snippets.txt, split.json; see README.md here): plain file reads, so the
 // bench scores exactly what is on disk. Labels are read as written, never edited.
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 export interface RealSnippet {
@@ -73,26 +73,33 @@ export function loadRealCorpus(dir: string = DATA_DIR): RealCorpus {
 /** A label as the header of snippets.txt defines it: a number or a Pay code, then an optional platform. */
 const LABEL = /^(?:-?\d+|[A-Z][A-Z_]*)(?:@(?:wecom|pay|wxapi))?$/;
 
+/** The second harvest's files: tune only, never split (b was harvested after the first changes it led to). */
+export const TUNE2_FILES = ['snippets-tune2.txt', 'snippets-tune2b.txt'] as const;
+
 /**
- * The second harvest (snippets-tune2.txt): tune only, never split. It must share no id and no source thread
- * with snippets.txt: a thread in both files could carry held-out text into what is tuned on.
+ * The second harvest (TUNE2_FILES, or the one named): tune only, never split. It must share no id and no
+ * source thread with snippets.txt or across its files: a thread in two files could carry held-out text into
+ * what is tuned on.
  */
-export function loadTune2(dir: string = DATA_DIR): RealSnippet[] {
+export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUNE2_FILES): RealSnippet[] {
   const first = parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8'));
-  const tune2 = parseSnippets(readFileSync(join(dir, 'snippets-tune2.txt'), 'utf8'));
   const ids = new Set(first.map((s) => s.id));
   const sources = new Set(first.map((s) => s.source));
-  const seen = new Set<string>();
-  for (const s of tune2) {
-    const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
-    if (bad)
-      throw new Error(
-        `snippets-tune2.txt: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`,
-      );
-    if (ids.has(s.id) || seen.has(s.id)) throw new Error(`snippets-tune2.txt: id ${s.id} is not unique`);
-    if (sources.has(s.source))
-      throw new Error(`snippets-tune2.txt: ${s.id} quotes ${s.source}, a thread snippets.txt already holds`);
-    seen.add(s.id);
+  const all: RealSnippet[] = [];
+  for (const file of TUNE2_FILES.filter((f) => existsSync(join(dir, f)))) {
+    const seenSources = new Set<string>();
+    for (const s of parseSnippets(readFileSync(join(dir, file), 'utf8'))) {
+      const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
+      if (bad)
+        throw new Error(`${file}: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`);
+      if (ids.has(s.id)) throw new Error(`${file}: id ${s.id} is not unique`);
+      if (sources.has(s.source))
+        throw new Error(`${file}: ${s.id} quotes ${s.source}, a thread an earlier file already holds`);
+      ids.add(s.id);
+      seenSources.add(s.source);
+      if (files.includes(file)) all.push(s);
+    }
+    for (const source of seenSources) sources.add(source);
   }
-  return tune2;
+  return all;
 }
