@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadRealCorpus, loadTune2 } from '../../bench/data/real/load';
+import { loadRealCorpus, loadTune2, TUNE2_FILES } from '../../bench/data/real/load';
 
 describe('committed real corpora', () => {
   it('splits snippets.txt into 169 tune and 113 held snippets', () => {
@@ -13,10 +13,10 @@ describe('committed real corpora', () => {
     expect(corpus.held).toHaveLength(113);
   });
 
-  it('loads both tune2 files, part b alone when asked', () => {
-    const b = loadTune2(undefined, ['snippets-tune2b.txt']);
-    expect(b.length).toBeGreaterThanOrEqual(20);
-    expect(loadTune2().slice(-b.length)).toEqual(b);
+  it('loads every tune2 file in order, each part alone when asked', () => {
+    const parts = TUNE2_FILES.map((file) => loadTune2(undefined, [file]));
+    expect(parts.map((p) => p.length > 0)).toEqual(TUNE2_FILES.map(() => true));
+    expect(loadTune2()).toEqual(parts.flat());
   });
 
   it('loads tune2 with unique ids, at least 100 snippets and 30 negatives, every text non-empty', () => {
