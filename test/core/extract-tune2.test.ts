@@ -28,6 +28,13 @@ describe('constants classes and enums', () => {
 });
 
 describe('WeCom', () => {
+  it('WeiXin_Qy (the 企业号 API name) marks WeCom', () => {
+    // github:DingGuodong/LinuxBashShellScriptForOps#1 (snippets-tune2c.txt)
+    const log =
+      "<class 'sqlite3.OperationalError'> : no such table: weixin_token\nWeiXin_Qy Api Error, result is {u'errcode': 40013, u'errmsg': u'invalid corpid'}";
+    expect(labels(log)).toEqual(['40013@wecom']);
+  });
+
   it('the Error-Code response header of a WeCom answer gives its WeCom code', () => {
     // github:ZacharyJia/serverchan#2 (the header lines of the paste)
     const headers = [
