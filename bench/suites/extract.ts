@@ -150,12 +150,13 @@ function testSources(): string[] {
 function realSection(): void {
   const corpus = loadRealCorpus();
   // tune2 (snippets-tune2*.txt) is a second, tune-only harvest: scored and its misses printed like tune's;
-  // its parts b and c, each harvested after changes it led to, are also scored alone.
+  // its parts b, c and d, each harvested after changes it led to, are also scored alone.
   const sets: [string, RealSnippet[]][] = [
     ['tune', corpus.tune],
     ['tune2', loadTune2()],
     ['tune2b', loadTune2(undefined, ['snippets-tune2b.txt'])],
     ['tune2c', loadTune2(undefined, ['snippets-tune2c.txt'])],
+    ['tune2d', loadTune2(undefined, ['snippets-tune2d.txt'])],
   ];
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of

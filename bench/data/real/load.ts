@@ -73,8 +73,13 @@ export function loadRealCorpus(dir: string = DATA_DIR): RealCorpus {
 /** A label as the header of snippets.txt defines it: a number or a Pay code, then an optional platform. */
 const LABEL = /^(?:-?\d+|[A-Z][A-Z_]*)(?:@(?:wecom|pay|wxapi))?$/;
 
-/** The second harvest's files: tune only, never split (b and c were harvested after changes it led to). */
-export const TUNE2_FILES = ['snippets-tune2.txt', 'snippets-tune2b.txt', 'snippets-tune2c.txt'] as const;
+/** The second harvest's files: tune only, never split (b, c, d were harvested after changes it led to). */
+export const TUNE2_FILES = [
+  'snippets-tune2.txt',
+  'snippets-tune2b.txt',
+  'snippets-tune2c.txt',
+  'snippets-tune2d.txt',
+] as const;
 
 /**
  * The second harvest (TUNE2_FILES, or the one named): tune only, never split. It must share no id and no
