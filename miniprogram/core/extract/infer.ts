@@ -106,6 +106,9 @@ export function inferCodes(
   // two lines under a title "小程序获取OpenID失败" is 40125, not the look-alike of the title.
   const chineseLines: number[] = [];
   for (let line = 0; line < ctx.lines.count; line++) {
+    // Shorter than any free-text test needs (four Chinese characters, a word after an error word, a phrase):
+    // blank lines and the placeholders of lines a log prefilter skipped. Skipped before the context is asked.
+    if (ctx.lines.end(line) - ctx.lines.start(line) < 4) continue;
     const lineText = ctx.lines.lineText(line);
     const context = ctx.contextAt(line);
     if (near(line)) {
