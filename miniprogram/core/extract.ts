@@ -8,26 +8,30 @@
 //    "40 029") are undone. Weak keys (code, ret, retcode, error) need a catalog code of 5+ digits. Negative
 //    values need a catalog code or a cloud-sized one (-404011); errno needs 5+ digits unless the line is a
 //    `…:fail`. With no platform marker near, a generic key (error code, 错误码) needs a catalog code, a short
-//    one a client failure beside it.
+//    one a client failure beside it, and -1 WeChat's errcode key or its own text (系统错误).
 // 2. Table: a markdown/CSV/TSV column headed errcode/code/错误码, or listing lines ("40125 | 无效的appsecret");
 //    a table whose descriptions are not its codes' catalog texts is another service's.
 // 3. Bare: a 5–7 digit number (or -6 digits) that the catalog knows as a WeChat code, on a line with an
-//    error word (报错, 错误, 返回, error, fail…) or beside that code's own errmsg; never glued to a path, id,
+//    error word (报错, 错误, 返回, 警告, error, fail…) or beside that code's own errmsg; never glued to a path, id,
 //    version, port, time or decimal, never the value of another field (cost=, port:, <total_fee>), never
 //    after a noun that says what it counts (pid, port, line, order, 端口…) or before a unit (ms, bytes, 元…).
 //    A line that already has a keyed code gets no bare codes unless the errmsg confirms them.
 // 4. Platform: the nearest marker decides (on a line naming several, the number's clause between ，。；).
-//    WeCom text (企业微信, qyapi.weixin.qq.com, WxCp…, …/devtool/query?e=N) gives the WeCom meaning; a client
-//    API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives that API's errCode meaning;
+//    WeCom text (企业微信, qyapi.weixin.qq.com, WxCp…, …/devtool/query?e=N, its tool's 排查方法) gives the
+//    WeCom meaning; a client API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives
+//    that API's errCode meaning;
 //    another service (支付宝/Alipay, 钉钉, 飞书, Tencent Cloud SCF, an app's own `code`) gives none: the
 //    number goes to `ignored` with the context that decided. Numbers on syscall/database error lines
 //    (ECONNREFUSED, ER_…, MySQL "ERROR 1062 (23000)") are not taken bare.
-// 5. Shapes: WeCom help URLs, enum/constant declarations (CODE_60020(60020, …), 名称 = 86031,), Pay string
-//    codes (v3 "code":"PARAM_ERROR", v2 <err_code>, Error: ORDERPAID) when known to the catalog as Pay codes
-//    and in a Pay context.
+// 5. Shapes: WeCom help URLs, enum/constant declarations (CODE_60020(60020, …), 名称 = 86031,; a block
+//    whose codes are mostly WeChat-named carries the rest), Pay string codes (v3 "code":"PARAM_ERROR", v2
+//    <err_code>, Error: ORDERPAID) when known to the catalog as Pay codes and in a Pay context, or a v3 body
+//    {"code":…,"message":…} in WeChat text.
 // 6. Inferred: an errmsg whose text is one code's catalog text, a distinctive catalog phrase in free text, or
 //    Chinese wording that is (or is close to) a catalog text gives that code with `inferred: true` when no
 //    code was found within 3 lines; Chinese wording fitting several codes gives them all, ranked by `score`.
+//    Also an errmsg ending in WeChat's own suffix (hint: […], view more at …, rid:) and Pay v3's field-rule
+//    message (输入源“…”映射到字段“…”…规则校验失败 → PARAM_ERROR). Never 0, never an app's own message table.
 
 import { bundledCatalog, type Catalog } from './catalog';
 import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
@@ -36,7 +40,8 @@ import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
 import { payHits } from './extract/pay';
-import { declarations, devtoolCodes, listings, nameCarriesCode } from './extract/shapes';
+import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './extract/declared';
+import { devtoolCodes, listings } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
 
@@ -73,6 +78,9 @@ export interface ExtractOptions {
   /** Catalog used to validate bare numbers and to infer codes from errmsgs (default: the bundled one). */
   catalog?: Catalog;
 }
+
+/** WeChat's own words for -1 (系统繁忙，此时请开发者稍候再试 / system error). */
+const MINUS_ONE_TEXT = /系统(?:繁忙|错误)|system (?:error|busy)|busy system/i;
 
 /** Tencent Cloud SCF's body: {"errorCode":-1,"errorMessage":"user code exception caught","statusCode":430}. */
 const SCF_BODY = /errorMessage["']?\s*:|"?statusCode"?\s*:\s*4[34]\d\b/;
@@ -162,7 +170,7 @@ class Scan {
       )
         c.code = `-${c.code}`;
       const line = this.ctx.lines.lineOf(c.offset);
-      const context = this.ctx.contextAt(line, c.offset);
+      const context = this.wecomHeader(c, line) ?? this.ctx.contextAt(line, c.offset);
       // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
       if (!this.acceptKeyed(c, context)) continue;
       const foreign = this.foreignShape(c, line);
@@ -175,6 +183,13 @@ class Scan {
     }
   }
 
+  /** WeCom answers carry their code in an `Error-Code: 60111` response header (with `Error-Msg:`). */
+  private wecomHeader(c: Candidate, line: number): PlatformContext | undefined {
+    if (c.key !== 'Error-Code' || !/^\s*Error-Code:/.test(this.ctx.lines.lineText(line))) return undefined;
+    if (this.catalog.get(`wecom:${c.code}`) === undefined) return undefined;
+    return { kind: 'wecom', marker: 'Error-Code header' };
+  }
+
   private acceptKeyed(c: Candidate, context: PlatformContext): boolean {
     const digits = c.code.replace('-', '').length;
     const known =
@@ -185,7 +200,14 @@ class Scan {
     // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
     // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
     // WeChat's; "errcode":-1 still is).
-    if (context.marker !== '' || c.code === '-1') return true;
+    if (context.marker !== '') return true;
+    // -1 is everyone's generic failure: unmarked, only WeChat's own key or its own text beside it makes it
+    // WeChat's busy code ("errcode":-1, "系统错误，错误码：-1"), not an IPTV player's "错误代码-1".
+    if (c.code === '-1')
+      return (
+        /^err_?code$/i.test(c.key ?? '') ||
+        MINUS_ONE_TEXT.test(this.ctx.lines.lineText(this.ctx.lines.lineOf(c.offset)))
+      );
     // WeChat's own key (errcode, err_code) keeps a number the catalog lacks, so that its family is shown;
     // a generic one (error code, 错误码, errorCode) does not: "Error code 17001 (User not found)".
     if (!known) return /^err_?code$/i.test(c.key ?? '') && digits >= 5;
@@ -232,33 +254,27 @@ class Scan {
         marker: 'open.work.weixin.qq.com/devtool',
       });
     }
-    for (const d of declarations(this.ctx.text)) {
-      if (this.taken.has(d.offset)) continue;
-      const line = this.ctx.lines.lineOf(d.offset);
-      const context = this.ctx.contextAt(line, d.offset);
-      const known =
+    // Declarations a few lines apart form one block (an enum, a constants class), judged together.
+    const doubtful: { d: DeclaredCode; context: PlatformContext }[] = [];
+    const sure = new Map<number, number>();
+    const known = new Map<number, number>();
+    for (const d of declaredCodes(this.ctx.text, (offset) => this.ctx.lines.lineOf(offset))) {
+      if (this.taken.has(d.offset) || d.code === '0') continue;
+      const context = this.ctx.contextAt(d.line, d.offset);
+      const isKnown =
         isDefaultCode(this.catalog, d.code) ||
         (context.kind === 'wecom' && this.catalog.get(`wecom:${d.code}`) !== undefined);
-      if (!known) continue;
-      // CODE_60020(60020, …) names its number; other names count in WeChat/WeCom text (namespace WeChat…,
-      // 微信 in a comment) or when they spell the code's errmsg (ErrCodeInvalidCredential = 40001).
-      const words = normalizeMessage(d.name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' '))
-        .replace(/^(?:(?:err|error|code|sc|e|wx)\s)+/, '')
-        .trim();
-      const texts = this.index.textsByCode.get(d.code) ?? [];
-      const spells = words.includes(' ') && texts.some((t) => t.replace(/_/g, ' ').startsWith(words));
-      const digits = d.code.replace('-', '').length;
-      const errorName =
-        /[\u4e00-\u9fff]|err|code|invalid|fail|expire|limit|denied|unauthori|forbid|exceed|illegal|missing|busy|refuse|reject/i.test(
-          d.name,
-        );
-      if (
-        nameCarriesCode(d.name, d.code) ||
-        spells ||
-        (context.marker !== '' && errorName && (digits >= 5 || d.code === '-1'))
-      )
-        this.add(d.code, d.offset, d.end, line, 'key', context);
+      if (!isKnown) continue;
+      known.set(d.block, (known.get(d.block) ?? 0) + 1);
+      const verdict = nameVerdict(d, this.index.textsByCode.get(d.code) ?? [], context.marker !== '');
+      if (verdict === 'sure') {
+        if (this.add(d.code, d.offset, d.end, d.line, 'key', context))
+          sure.set(d.block, (sure.get(d.block) ?? 0) + 1);
+      } else if (verdict === 'doubtful') doubtful.push({ d, context });
     }
+    for (const { d, context } of doubtful)
+      if (blockVouches(sure.get(d.block) ?? 0, known.get(d.block) ?? 0) && context.kind !== 'foreign')
+        this.add(d.code, d.offset, d.end, d.line, 'key', context);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The scan prefilter loses nothing: every extract fixture (tuned and blind sets) and every snippet of the
-// real-world corpus (bench/data/real, both parts: this checks that the prefilter changes no answer, it does
-// not score the extractor), read line by line through prefilter + extractor, gives exactly what the extractor
-// alone gives on the whole text, platform attribution included.
+// real-world corpora (bench/data/real, both parts and the tune2 harvest: this checks that the prefilter
+// changes no answer, it does not score the extractor), read line by line through prefilter + extractor, gives
+// exactly what the extractor alone gives on the whole text, platform attribution included.
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { LineFilter, mayHoldCode, SKIPPED_LINE } from '../../cli/scan/prefilter';
@@ -55,16 +55,21 @@ const view = (text: string) => {
   };
 };
 
-describe.each(['extract-fixtures.txt', 'extract-fixtures-blind.txt', 'real/snippets.txt'])(
-  'prefilter on %s',
-  (file) => {
-    const all = fixtures(file);
-    it('has fixtures to check', () => expect(all.length).toBeGreaterThan(50));
-    it.each(all.map((f) => [f.name, f.text]))('%s: same codes, lines, errmsgs and rids', (_name, text) => {
-      expect(view(prefiltered(text))).toEqual(view(text));
-    });
-  },
-);
+describe.each([
+  'extract-fixtures.txt',
+  'extract-fixtures-blind.txt',
+  'real/snippets.txt',
+  'real/snippets-tune2.txt',
+  'real/snippets-tune2b.txt',
+  'real/snippets-tune2c.txt',
+  'real/snippets-tune2d.txt',
+])('prefilter on %s', (file) => {
+  const all = fixtures(file);
+  it('has fixtures to check', () => expect(all.length).toBeGreaterThan(5));
+  it.each(all.map((f) => [f.name, f.text]))('%s: same codes, lines, errmsgs and rids', (_name, text) => {
+    expect(view(prefiltered(text))).toEqual(view(text));
+  });
+});
 
 describe('mayHoldCode', () => {
   it('skips noise lines of the kinds big logs are made of', () => {

@@ -1,6 +1,6 @@
 // Loader for the real-snippet corpus (snippets.txt, split.json; see README.md here): plain file reads, so the
 // bench scores exactly what is on disk. Labels are read as written, never edited.
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 export interface RealSnippet {
@@ -17,6 +17,9 @@ export interface RealCorpus {
   tune: RealSnippet[];
   held: RealSnippet[];
 }
+
+/** Where the snippet files are; tests point it at a temporary directory. */
+const DATA_DIR = __dirname;
 
 function parseSnippets(raw: string): RealSnippet[] {
   const snippets: RealSnippet[] = [];
@@ -46,8 +49,7 @@ function parseSnippets(raw: string): RealSnippet[] {
 }
 
 /** The corpus split as split.json says (every id must be in exactly one part). */
-export function loadRealCorpus(): RealCorpus {
-  const dir = __dirname;
+export function loadRealCorpus(dir: string = DATA_DIR): RealCorpus {
   const snippets = parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8'));
   const split = JSON.parse(readFileSync(join(dir, 'split.json'), 'utf8')) as {
     tune: string[];
@@ -66,4 +68,43 @@ export function loadRealCorpus(): RealCorpus {
       `split.json covers ${corpus.tune.length + corpus.held.length} of ${snippets.length} snippets`,
     );
   return corpus;
+}
+
+/** A label as the header of snippets.txt defines it: a number or a Pay code, then an optional platform. */
+const LABEL = /^(?:-?\d+|[A-Z][A-Z_]*)(?:@(?:wecom|pay|wxapi))?$/;
+
+/** The second harvest's files: tune only, never split (b, c, d were harvested after changes it led to). */
+export const TUNE2_FILES = [
+  'snippets-tune2.txt',
+  'snippets-tune2b.txt',
+  'snippets-tune2c.txt',
+  'snippets-tune2d.txt',
+] as const;
+
+/**
+ * The second harvest (TUNE2_FILES, or the one named): tune only, never split. It must share no id and no
+ * source thread with snippets.txt or across its files: a thread in two files could carry held-out text into
+ * what is tuned on.
+ */
+export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUNE2_FILES): RealSnippet[] {
+  const first = parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8'));
+  const ids = new Set(first.map((s) => s.id));
+  const sources = new Set(first.map((s) => s.source));
+  const all: RealSnippet[] = [];
+  for (const file of TUNE2_FILES.filter((f) => existsSync(join(dir, f)))) {
+    const seenSources = new Set<string>();
+    for (const s of parseSnippets(readFileSync(join(dir, file), 'utf8'))) {
+      const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
+      if (bad)
+        throw new Error(`${file}: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`);
+      if (ids.has(s.id)) throw new Error(`${file}: id ${s.id} is not unique`);
+      if (sources.has(s.source))
+        throw new Error(`${file}: ${s.id} quotes ${s.source}, a thread an earlier file already holds`);
+      ids.add(s.id);
+      seenSources.add(s.source);
+      if (files.includes(file)) all.push(s);
+    }
+    for (const source of seenSources) sources.add(source);
+  }
+  return all;
 }

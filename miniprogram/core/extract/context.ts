@@ -8,9 +8,10 @@ import { LineIndex } from './text';
  * WeCom and foreign markers are matched first and blanked out, so "企业微信" or "qyapi.weixin.qq.com" do not
  * count as WeChat.
  */
-const WECOM_CJK = /企业微信|企微|企业号/g;
+// 排查方法: the heading of WeCom's error-code tool (错误码 / 错误说明 / 排查方法), pasted as it is.
+const WECOM_CJK = /企业微信|企微|企业号|排查方法/g;
 const WECOM_ASCII =
-  /wecom|wework|enterprise[_ ]?we[_ ]?chat|\b(?:wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|qy_?wechat|Senparc\.Weixin\.Work|wxwork|wx_?work\b|work_?wx\b|qywx\b|qy_?weixin|qy_(?:client|api|wechat)|open-work)/gi;
+  /wecom|wework|enterprise[_ ]?we[_ ]?chat|\b(?:wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|qy_?wechat|Senparc\.Weixin\.Work|wxwork|wx_?work\b|work_?wx\b|qywx\b|qy_?weixin|weixin_?qy\b|qy_(?:client|api|wechat)|open-work)/gi;
 const FOREIGN_CJK =
   /支付宝|蚂蚁金服|抖音|字节跳动|百度小程序|百度智能小程序|钉钉|飞书|QQ ?小程序|快手|淘宝|腾讯云函数/g;
 const FOREIGN_ASCII =

@@ -7,6 +7,7 @@ import type { PlatformContext, TextContext } from './context';
 import {
   codeFromMessage,
   codesAfterErrorWords,
+  codesBeforeWechatSuffix,
   codesFromPhrases,
   normalizeMessage,
   type MessageIndex,
@@ -14,6 +15,15 @@ import {
 import type { Hit, Message } from './summary';
 import { payVersion } from './shapes';
 import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
+
+/**
+ * An entry of an app's own error table: its message beside an HTTP status ({"message": "微信ID为空",
+ * "status": "400"}). Its Chinese is the app's wording, not a WeChat errmsg.
+ */
+const APP_STATUS_ENTRY =
+  /["']?(?:message|msg)["']?\s*:\s*["'][^"'\n]*["']\s*,\s*["']?status(?:_?code)?["']?\s*:\s*["']?[1-5]\d\d\b/i;
+/** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
+const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
 
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
@@ -47,13 +57,20 @@ export function inferCodes(
         nearPay[l] = 1;
   const near = (line: number) => nearFound[line] === 1;
   const inferred: Hit[] = [];
+  // 0 is success: wording like 请求成功 or "ok" never names an error.
   const attribute = (code: string, line: number, context: PlatformContext) =>
-    attributeNumber(catalog, code, context, ctx.lines.lineText(line));
+    code === '0' ? undefined : attributeNumber(catalog, code, context, ctx.lines.lineText(line));
   const covered = new Set<number>();
   for (const m of messages) {
     covered.add(m.line);
     const context = ctx.contextAt(m.line);
-    if (near(m.line) || context.kind === 'foreign') continue;
+    if (context.kind === 'foreign') continue;
+    if (near(m.line)) {
+      // A Pay SDK's message inside another failure (… error message Error: 签名错误 at Payment._parse).
+      if (context.pay !== undefined && !nearPay[m.line] && hasChineseWording(m.raw))
+        chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line), true);
+      continue;
+    }
     const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
     if (code && where) {
@@ -63,6 +80,7 @@ export function inferCodes(
     // A Chinese errmsg (return_msg 签名错误，请检查后再试) is judged on its own wording, not the whole line's.
     else if (
       hasChineseWording(m.raw) &&
+      !APP_STATUS_ENTRY.test(ctx.lines.lineText(m.line)) &&
       chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line))
     )
       mark(m.line);
@@ -83,26 +101,29 @@ export function inferCodes(
     }
   }
   if (ctx.text.length > FREE_TEXT_LIMIT) return inferred;
-  // Free text: a distinctive catalog phrase, or Chinese wording, on a line with no code nearby.
+  // Free text, on lines with no code nearby: first the precise evidence (a distinctive catalog phrase, an
+  // errmsg after an error word), then Chinese wording, which is fuzzy: "invalid appsecret, view more at…"
+  // two lines under a title "小程序获取OpenID失败" is 40125, not the look-alike of the title.
+  const chineseLines: number[] = [];
   for (let line = 0; line < ctx.lines.count; line++) {
+    // Shorter than any free-text test needs (four Chinese characters, a word after an error word, a phrase):
+    // blank lines and the placeholders of lines a log prefilter skipped. Skipped before the context is asked.
+    if (ctx.lines.end(line) - ctx.lines.start(line) < 4) continue;
+    const lineText = ctx.lines.lineText(line);
+    const context = ctx.contextAt(line);
     if (near(line)) {
-      const context = ctx.contextAt(line);
-      const lineText = ctx.lines.lineText(line);
       if (context.pay !== undefined && !nearPay[line] && hasChineseWording(lineText))
         chinese(catalog, lineText, ctx.lines.start(line), line, context, inferred, lineText, true);
       continue;
     }
-    const lineText = ctx.lines.lineText(line);
-    const context = ctx.contextAt(line);
     if (context.kind === 'foreign') continue;
+    if (covered.has(line) || context.kind !== 'wechat') {
+      chineseLines.push(line);
+      continue;
+    }
     const offset = ctx.lines.start(line);
     let found = false;
-    if (
-      !covered.has(line) &&
-      context.kind === 'wechat' &&
-      lineText.length >= 20 &&
-      /[a-z]{4}/.test(lineText)
-    ) {
+    if (lineText.length >= 20 && /[a-z]{4}/.test(lineText)) {
       for (const p of codesFromPhrases(index, lineText)) {
         const where = attribute(p.code, line, context);
         if (!where) continue;
@@ -110,8 +131,11 @@ export function inferCodes(
         found = true;
       }
     }
-    if (!found && !covered.has(line) && context.kind === 'wechat') {
-      for (const p of codesAfterErrorWords(index, lineText)) {
+    if (!found) {
+      for (const p of [
+        ...codesBeforeWechatSuffix(index, lineText),
+        ...codesAfterErrorWords(index, lineText),
+      ]) {
         const where = attribute(p.code, line, context);
         if (!where) continue;
         inferred.push({
@@ -125,9 +149,13 @@ export function inferCodes(
         found = true;
       }
     }
-    if (!found && hasChineseWording(lineText))
-      found = chinese(catalog, lineText, offset, line, context, inferred);
     if (found) mark(line);
+    else chineseLines.push(line);
+  }
+  for (const line of chineseLines) {
+    const lineText = ctx.lines.lineText(line);
+    if (near(line) || !hasChineseWording(lineText) || APP_STATUS_ENTRY.test(lineText)) continue;
+    if (chinese(catalog, lineText, ctx.lines.start(line), line, ctx.contextAt(line), inferred)) mark(line);
   }
   return inferred;
 }
@@ -170,6 +198,7 @@ function chinese(
     );
   const seen = new Set<string>();
   for (const m of matches) {
+    if (m.entry.code === '0' || GENERIC_ADVICE.test(lineText.slice(m.at, m.at + m.length))) continue;
     const key = platformKeyOf(m.entry);
     // One answer per code: the same wording on open and mp is one 45009.
     const id = CONTEXT_ONLY_KEYS.has(key) ? `${key}:${m.entry.code}` : m.entry.code;
@@ -191,6 +220,8 @@ function chinese(
   return matches.length > 0;
 }
 
+const HYBRID_INVALID = /(?:无效|不合法|非法)的?\s*([A-Za-z][\w]*)/;
+
 /** True when a description next to a code is that code's catalog text, or close to it (either language). */
 export function describes(
   catalog: Catalog,
@@ -205,6 +236,9 @@ export function describes(
   const texts = entry
     ? [entry.en, ...entry.texts.map((t) => t.en)].filter(Boolean).map((t) => normalizeMessage(t))
     : (index.textsByCode.get(code) ?? []);
+  // "无效的appsecret", "不合法的access_token": Chinese for "invalid" before the field's own name.
+  const hybrid = HYBRID_INVALID.exec(description);
+  if (hybrid && texts.includes(normalizeMessage(`invalid ${hybrid[1]}`))) return true;
   if (norm.length >= 4) {
     for (const t of texts)
       if (

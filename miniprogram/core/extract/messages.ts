@@ -292,3 +292,25 @@ function buildPrefixes(index: MessageIndex): Map<string, string> {
   for (const [key, set] of codes) if (set.size === 1 && key.length >= 8) unique.set(key, [...set][0]);
   return unique;
 }
+
+/**
+ * An errmsg as WeChat's servers end it, quoted without its errcode: "invalid appsecret, view more at
+ * http://t.cn/…", "WeChatAPIError: invalid appid hint: [ZE0810ge30]", "… rid: 6425…". The words before the
+ * suffix must be exactly one code's catalog text.
+ */
+const SUFFIXED =
+  /(?:^|[:：]\s*|["'\s])([A-Za-z][A-Za-z_ ]{3,60}?)\s*(?:,\s*view more at\b|,?\s*hints?\s*:\s*\[|,?\s*rid\s*:)/g;
+
+export function codesBeforeWechatSuffix(
+  index: MessageIndex,
+  line: string,
+): { code: string; at: number; length: number }[] {
+  const found: { code: string; at: number; length: number }[] = [];
+  if (!/view more at|hints?\s*:|rid\s*:/i.test(line)) return found;
+  for (const m of line.matchAll(SUFFIXED)) {
+    const norm = normalizeMessage(m[1]);
+    const code = index.ambiguous.has(norm) ? undefined : index.exact.get(norm);
+    if (code) found.push({ code, at: (m.index ?? 0) + m[0].indexOf(m[1]), length: m[1].length });
+  }
+  return found;
+}

@@ -56,6 +56,9 @@ export function payTokens(text: string): PayToken[] {
   return found;
 }
 
+/** The message key right after a v3 body's code: `","message":"…"`. */
+const V3_MESSAGE = /^\\?["']?\s*,\s*\\?["']?message\\?["']?\s*:/;
+
 /** `HttpStatusCode[500]`, `HTTP 400`, `status: 403`, `statusCode=429` near a Pay body. */
 const HTTP_STATUS =
   /\b(?:HttpStatusCode\s*\[|HTTP\/?[\d.]*\s+|status(?:_?code)?["']?\s*[:=]\s*)([1-5]\d\d)\b/i;
@@ -66,6 +69,36 @@ export function httpStatusNear(lines: string[]): number | undefined {
     if (m) return Number(m[1]);
   }
   return undefined;
+}
+
+/**
+ * Pay v3's PARAM_ERROR message, quoted without its code: 输入源“/appid”映射到字段“公众号ID”必填性规则校验失败,
+ * 输入源“/body/payer/openid”映射到值字段“用户标识”字符串规则校验失败，… (the field rule that failed).
+ */
+const V3_PARAM_MESSAGE =
+  /输入源“[^”\n]{1,80}”映射到(?:值)?字段“[^”\n]{1,40}”[\u4e00-\u9fff]{0,12}规则校验失败/g;
+
+/** PARAM_ERROR inferred from its v3 message where no Pay code was written within `reach` lines. */
+function paramMessages(catalog: Catalog, ctx: TextContext, hits: Hit[], reach: number): Hit[] {
+  const entry = catalog.get('payv3:PARAM_ERROR');
+  if (!entry || !ctx.text.includes('输入源')) return [];
+  const found: Hit[] = [];
+  for (const m of ctx.text.matchAll(V3_PARAM_MESSAGE)) {
+    const offset = m.index ?? 0;
+    const line = ctx.lines.lineOf(offset);
+    if (hits.some((h) => Math.abs(h.line - line) <= reach) || ctx.isForeign(line)) continue;
+    found.push({
+      code: entry.code,
+      offset,
+      end: offset + m[0].length,
+      line,
+      via: 'errmsg',
+      platform: 'payv3',
+      entryId: entry.id,
+      context: 'Pay v3 field-rule message',
+    });
+  }
+  return found;
 }
 
 export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext): Hit[] {
@@ -88,9 +121,17 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
     const context = ctx.contextAt(line, t.offset);
     // A Pay code counts in a Pay shape or context, or in a v3 body whose message is the code's own text
     // ({"code":"PARAM_ERROR","message":"参数错误"}).
-    const selfDescribed =
-      t.v3Body && describes(catalog, index, entries[0].code, ctx.text.slice(t.end, t.end + 200));
-    if (context.kind === 'foreign' || (!t.payShape && context.pay === undefined && !selfDescribed)) continue;
+    const rest = t.v3Body ? ctx.text.slice(t.end, t.end + 200) : '';
+    const selfDescribed = t.v3Body && describes(catalog, index, entries[0].code, rest);
+    // WeChat's other server APIs answer with a numeric errcode, never {"code":"…","message":…}: that body in
+    // WeChat text ("failed to create wechat trade: {…}") is a Pay v3 answer.
+    const v3InWechat =
+      t.v3Body && context.kind === 'wechat' && context.marker !== '' && V3_MESSAGE.test(rest);
+    if (
+      context.kind === 'foreign' ||
+      (!t.payShape && context.pay === undefined && !selfDescribed && !v3InWechat)
+    )
+      continue;
     const entry = entries[0];
     const status = httpStatusNear([ctx.lines.lineText(line), ctx.lines.lineText(Math.max(0, line - 1))]);
     const http = status ?? entry.http?.[0];
@@ -108,5 +149,5 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
     if (http !== undefined) hit.http = http;
     hits.push(hit);
   }
-  return hits;
+  return [...hits, ...paramMessages(catalog, ctx, hits, 3)];
 }

@@ -1,0 +1,104 @@
+// The real-snippet loaders (bench/data/real/load.ts): the committed files parse as their headers say, and a
+// second harvest that reuses an id or a source thread of snippets.txt, or writes a malformed label, is refused
+// with a line naming the snippet (such a thread could carry held-out text into what is tuned on).
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { loadRealCorpus, loadTune2, TUNE2_FILES } from '../../bench/data/real/load';
+
+describe('committed real corpora', () => {
+  it('splits snippets.txt into 169 tune and 113 held snippets', () => {
+    const corpus = loadRealCorpus();
+    expect(corpus.tune).toHaveLength(169);
+    expect(corpus.held).toHaveLength(113);
+  });
+
+  it('loads every tune2 file in order, each part alone when asked', () => {
+    const parts = TUNE2_FILES.map((file) => loadTune2(undefined, [file]));
+    expect(parts.map((p) => p.length > 0)).toEqual(TUNE2_FILES.map(() => true));
+    expect(loadTune2()).toEqual(parts.flat());
+  });
+
+  it('loads tune2 with unique ids, at least 100 snippets and 30 negatives, every text non-empty', () => {
+    const tune2 = loadTune2();
+    expect(tune2.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(tune2.map((s) => s.id)).size).toBe(tune2.length);
+    expect(tune2.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(30);
+    for (const s of tune2) {
+      expect(s.text.trim()).not.toBe('');
+      expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
+      expect(s.text).not.toMatch(/^# why:/m);
+    }
+  });
+
+  it('reads tune2 labels as written: explicit, implied (~) and platform suffixes', () => {
+    const byId = new Map(loadTune2().map((s) => [s.id, s]));
+    expect(byId.get('serverchan-issue-2-error-code-header-60111')?.explicit).toEqual(['60111@wecom']);
+    expect(byId.get('wecom-sdk-issue-22-error-code-42001-40014')?.explicit).toEqual([
+      '42001@wecom',
+      '40014@wecom',
+    ]);
+    expect(byId.get('watch-life-issue-23-invalid-appsecret')).toMatchObject({
+      explicit: [],
+      implied: ['40125'],
+    });
+    expect(byId.get('neg-godingtalk-issue-5-40014')).toMatchObject({ explicit: [], implied: [] });
+  });
+});
+
+describe('loadTune2 refuses a second harvest that overlaps snippets.txt', () => {
+  let dir: string;
+  const first = [
+    '# header',
+    '=== a-40001 | 40001 | github:owner/repo#1',
+    '{"errcode":40001}',
+    '=== b-none | - | github:owner/repo#2',
+    'nothing',
+    '',
+  ].join('\n');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wxerr-real-'));
+    writeFileSync(join(dir, 'snippets.txt'), first);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const tune2 = (text: string) => {
+    writeFileSync(join(dir, 'snippets-tune2.txt'), text);
+    return () => loadTune2(dir);
+  };
+
+  it('accepts new ids from new threads', () => {
+    const load = tune2('=== c-60111 | 60111@wecom,~40029 | github:owner/repo#3\nError-Code: 60111\n');
+    expect(load()).toEqual([
+      {
+        id: 'c-60111',
+        explicit: ['60111@wecom'],
+        implied: ['40029'],
+        source: 'github:owner/repo#3',
+        text: 'Error-Code: 60111',
+      },
+    ]);
+  });
+
+  it('refuses a source thread that snippets.txt already quotes', () => {
+    expect(tune2('=== c-again | 40001 | github:owner/repo#1\n40001\n')).toThrow(
+      'snippets-tune2.txt: c-again quotes github:owner/repo#1, a thread an earlier file already holds',
+    );
+  });
+
+  it('refuses a thread that the first tune2 file already quotes in the second', () => {
+    writeFileSync(join(dir, 'snippets-tune2.txt'), '=== c | - | github:o/r#7\nx\n');
+    writeFileSync(join(dir, 'snippets-tune2b.txt'), '=== d | - | github:o/r#7\ny\n');
+    expect(() => loadTune2(dir)).toThrow('snippets-tune2b.txt: d quotes github:o/r#7');
+  });
+
+  it('refuses an id used in snippets.txt or twice in tune2', () => {
+    expect(tune2('=== a-40001 | 40001 | github:owner/repo#9\n40001\n')).toThrow('id a-40001 is not unique');
+    expect(tune2('=== c | - | github:o/r#7\nx\n=== c | - | github:o/r#8\ny\n')).toThrow('id c is not unique');
+  });
+
+  it('refuses a label that is not CODE[@platform]', () => {
+    expect(tune2('=== c | 40001@wechat | github:o/r#7\nx\n')).toThrow('c has a label not of the form');
+  });
+});
