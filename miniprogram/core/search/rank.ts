@@ -188,6 +188,12 @@ export class Ranker {
     return this.named & this.platformBit(e) ? 0 : HELD_BACK[this.catalog.platformRankAt(e)];
   }
 
+  /** heldBack for a code the query names: the non-WeChat platform, unnamed, falls below every WeChat meaning. */
+  namedCodePenalty(e: number): number {
+    const held = this.heldBack(e);
+    return held && this.platformBit(e) & NON_WECHAT_BITS ? held + TIER.prefix : held;
+  }
+
   clearMarks(): void {
     this.marked.clear();
     this.markedIds.clear();
