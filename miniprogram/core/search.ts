@@ -11,9 +11,9 @@ import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './searc
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
 import { parseQuery, type ParsedQuery } from './search/query';
-import { Ranker, TIER, onlyWeakTerms, type MatchKind, type Ranked } from './search/rank';
+import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { oneCellPerCode, settleTop } from './search/top';
-import { TermParser, type QueryTerms } from './search/terms';
+import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
 
 export type { MatchKind } from './search/rank';

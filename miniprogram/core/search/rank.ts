@@ -13,13 +13,14 @@
 import type { Catalog } from '../catalog';
 import { PLATFORMS, SEPARATE_NUMBERING } from '../platforms';
 import type { Platform } from '../types';
-import { analyze, pairCode, type UnitSink } from './analyze';
+import { UnitCounter, analyze, pairCode } from './analyze';
 import { commonRank, commonRankOn } from './common';
 import { SHARE_STEPS, type Dictionary } from './dictionary';
+import { CONCEPT_LEAD, ConceptLeads } from './leads';
 import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
 import { CONCEPTS } from './synonyms';
 import { isHan } from './text';
-import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
+import { MAX_TERMS, Q_EXACT, type Term } from './terms';
 
 /** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
 export type MatchKind = 'code' | 'prefix' | 'phrase' | 'all-words' | 'partial';
@@ -109,6 +110,8 @@ export class Ranker {
   private generation = 0;
   /** Platforms the current query names, as platform bits. */
   named = 0;
+  /** The concepts' most met codes (search/leads.ts). */
+  private readonly leads: ConceptLeads;
   /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
   private phrase = { qPhrase: '', pattern: '', fullQuery: '' };
 
@@ -130,6 +133,7 @@ export class Ranker {
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
     this.coverBound = new Int32Array(n * 8);
+    this.leads = new ConceptLeads(catalog, dict);
   }
 
   /** The passages of entry e, read on first use. */
@@ -188,10 +192,13 @@ export class Ranker {
     return this.named & this.platformBit(e) ? 0 : HELD_BACK[this.catalog.platformRankAt(e)];
   }
 
-  /** heldBack for a code the query names: the non-WeChat platform, unnamed, falls below every WeChat meaning. */
+  /**
+   * heldBack for a code the query names: the non-WeChat platform, unnamed, below the WeChat meanings held
+   * back themselves (301002 is WeCom's before seed 003's) unless the words are its own ("missing scope").
+   */
   namedCodePenalty(e: number): number {
     const held = this.heldBack(e);
-    return held && this.platformBit(e) & NON_WECHAT_BITS ? held + TIER.prefix : held;
+    return held && this.platformBit(e) & NON_WECHAT_BITS ? Math.max(held, SEPARATE_PENALTY + 20) : held;
   }
 
   clearMarks(): void {
@@ -285,20 +292,24 @@ export class Ranker {
     }
     let maxScore = 0;
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
+    const leads = this.leads.active(terms, candidates, inText, this.named, (e) => this.platformBit(e));
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     for (const e of candidates) {
       if (taken.has(e) || (onPlatform && !(this.platformBit(e) & onPlatform))) continue;
+      const leadBits = leads && this.leads.of(e) & leads;
+      // A lead of the query's concept: not held back where its lead says so, never dropped as noise.
+      const lead = leadBits ? CONCEPT_LEAD + (this.leads.lifts(leadBits) ? this.heldBack(e) : 0) : 0;
       // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
-      if (score[e] < WEAK * maxScore) continue;
+      if (!lead && score[e] < WEAK * maxScore) continue;
       const qc = score[e] / totalWeight;
       const all = matched[e] === terms.length;
-      const prior = this.prior(e) + this.boost(e);
-      if (!all && score[e] < FAIR * maxScore) {
+      const prior = this.prior(e) + this.boost(e) + lead;
+      if (!lead && !all && score[e] < FAIR * maxScore) {
         out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
         continue;
       }
       // A commonly met code with every query word in its own wording counts as a phrase (白名单 → 40164).
-      const common = inText[e] === terms.length && this.commonRankAt(e) >= 0;
+      const common = !!lead || (inText[e] === terms.length && this.commonRankAt(e) >= 0);
       // Reading the entry's texts waits: most candidates of a broad query never reach the page. A phrase
       // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
       const phraseCan =
@@ -391,20 +402,4 @@ function coveredByConcepts(key: string, term: Term, dict: Dictionary): boolean {
   const concepts = CONCEPTS.get(key);
   if (!concepts?.length) return false;
   return concepts.every((c) => term.keys.includes(dict.id(c)));
-}
-
-/** Counts the units of a text and keeps nothing else. */
-class UnitCounter implements UnitSink {
-  units = 0;
-  unit(): void {
-    this.units++;
-  }
-  word(): void {}
-  key(): void {}
-  pair(): void {}
-}
-
-/** True when the terms share nothing meaningful with the catalog: only typo corrections or completions. */
-export function onlyWeakTerms(terms: readonly Term[]): boolean {
-  return !terms.some((t) => t.platforms || t.quality.some((q) => q >= Q_CONCEPT));
 }
