@@ -30,14 +30,14 @@ export class ConceptLeads {
   }
 
   /**
-   * Bits of the CONCEPT_LEADS whose concepts are all among the terms' keys. None when every word of the query
-   * is in another entry's own wording (inText, per entry: the user typed that entry; "refresh token expired",
-   * even misspelt, is 42002), and a lead only on the platforms the query names, if it names any ("小微签名错误").
+   * Bits of the CONCEPT_LEADS whose concepts are all among the terms' keys. None when the query spells out
+   * another entry (`typed`: "refresh token expired", even misspelt, is 42002), and a lead only on the
+   * platforms the query names, if it names any ("小微签名错误").
    */
   active(
     terms: readonly Term[],
     candidates: readonly number[],
-    inText: Int32Array,
+    typed: (e: number) => boolean,
     named: number,
     platformBit: (e: number) => number,
   ): number {
@@ -48,9 +48,7 @@ export class ConceptLeads {
       if (lead.concepts.every((c) => keys.has(c))) bits |= 1 << k;
     });
     if (!bits) return 0;
-    const platformWords = terms.filter((t) => t.platforms).length;
-    for (const e of candidates)
-      if (!(this.of(e) & bits) && inText[e] >= terms.length - platformWords) return 0;
+    for (const e of candidates) if (!(this.of(e) & bits) && typed(e)) return 0;
     if (named) {
       let onNamed = 0;
       this.entries().forEach((b, e) => {

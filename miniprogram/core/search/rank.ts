@@ -81,6 +81,8 @@ const WEAK = 0.3;
 const FAIR = 0.6;
 /** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
 const REVERSE_PHRASE = 0.7;
+/** An entry whose wording the query covers this far (at most) and has every word of is "typed" (see leads). */
+const TYPED_COVER = 0.8;
 
 /** Scores entries for the terms of a query. Per-query scratch is allocated once. */
 export class Ranker {
@@ -219,6 +221,7 @@ export class Ranker {
     const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
     const { literalSeen, literalTerms, coverBound } = this;
     const platformWords = terms.some((t) => t.platforms);
+    const platformTerms = terms.filter((t) => t.platforms).length;
     const candidates: number[] = [];
     let totalWeight = 0;
     terms.forEach((term, t) => {
@@ -292,7 +295,10 @@ export class Ranker {
     }
     let maxScore = 0;
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
-    const leads = this.leads.active(terms, candidates, inText, this.named, (e) => this.platformBit(e));
+    // A lead yields to an entry the query spells out: every word in its own wording, which it nearly fills.
+    const typed = (e: number): boolean =>
+      inText[e] >= terms.length - platformTerms && this.coverUpper(e) >= TYPED_COVER;
+    const leads = this.leads.active(terms, candidates, typed, this.named, (e) => this.platformBit(e));
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     for (const e of candidates) {
       if (taken.has(e) || (onPlatform && !(this.platformBit(e) & onPlatform))) continue;
@@ -317,9 +323,7 @@ export class Ranker {
         (platformWords || literalTerms[e] === terms.length || (reverseCan && qc >= REVERSE_PHRASE));
       const best: MatchKind = phraseCan || common ? 'phrase' : all ? 'all-words' : 'partial';
       // Coverage is at most, in the field where it is largest, the summed shares of the query's keys there.
-      let steps = 0;
-      for (let f = e * 8; f < e * 8 + 8; f++) if (coverBound[f] > steps) steps = coverBound[f];
-      const cover = Math.min(1, steps / SHARE_STEPS);
+      const cover = this.coverUpper(e);
       // A held-back platform whose own official wording is exactly the query ("余额不足", "不安全的访问IP":
       // an errmsg pasted whole) is not held back: the query names that entry as surely as a platform word.
       // Two words at least (one word alone names no entry), each as typed in the entry's texts. WeCom and
@@ -339,6 +343,13 @@ export class Ranker {
       });
     }
     return out;
+  }
+
+  /** Coverage of entry e's text is at most, in the field where it is largest, the summed shares of the query's keys there. */
+  private coverUpper(e: number): number {
+    let steps = 0;
+    for (let f = e * 8; f < e * 8 + 8; f++) if (this.coverBound[f] > steps) steps = this.coverBound[f];
+    return Math.min(1, steps / SHARE_STEPS);
   }
 
   /** The exact score of a pending hit: its coverage and phrase test, from its texts. */
