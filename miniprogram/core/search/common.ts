@@ -61,6 +61,6 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['@signature', '@error'], ids: ['payv2:SIGNERROR', 'payv3:SIGN_ERROR'], lift: true },
   { concepts: ['@system', '@error'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
   { concepts: ['@busy'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
-  { concepts: ['@domain', '@request'], ids: ['errno:600002'] },
+  { concepts: ['@domain', '@request'], ids: ['errno:600002', 'wxapi:request:fail url not in domain list'] },
   { concepts: ['@credential', '@expire'], ids: ['open:42001', 'mp:42001', 'wecom:42001'] },
 ];

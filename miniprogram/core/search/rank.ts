@@ -297,7 +297,9 @@ export class Ranker {
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
     // A lead yields to an entry the query spells out: every word in its own wording, which it nearly fills.
     const typed = (e: number): boolean =>
-      inText[e] >= terms.length - platformTerms && this.coverUpper(e) >= TYPED_COVER;
+      matched[e] === terms.length &&
+      inText[e] >= terms.length - platformTerms &&
+      this.coverUpper(e) >= TYPED_COVER;
     const leads = this.leads.active(terms, candidates, typed, this.named, (e) => this.platformBit(e));
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     for (const e of candidates) {
