@@ -81,6 +81,14 @@ const WEAK = 0.3;
 const FAIR = 0.6;
 /** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
 const REVERSE_PHRASE = 0.7;
+/**
+ * An official English errmsg of three words or more quoted inside a longer, mixed query ("上传图文消息素材失败:
+ * title size out of limit") is a phrase hit from this share of the query on: the Chinese around it is the
+ * user's own words.
+ */
+const QUOTED_ERRMSG = 0.25;
+const QUOTED_WORDS = 3;
+const ASCII_PHRASE = /^[ a-z0-9]+$/;
 /** An entry whose wording the query covers this far (at most) and has every word of is "typed" (see leads). */
 const TYPED_COVER = 0.8;
 
@@ -278,6 +286,7 @@ export class Ranker {
     const qPhrase = analyze(text, counter).trim();
     // A whole text inside the query needs two units in the query at least (texts of one unit never count).
     const reverseCan = counter.units >= 2;
+    const quotedCan = reverseCan && (qPhrase.match(/[a-z0-9]+/g)?.length ?? 0) >= QUOTED_WORDS;
     const lead = /^[\u3400-\u9fff]/.test(qPhrase) ? '' : ' ';
     const tail = /[\u3400-\u9fff]$/.test(qPhrase) ? '' : ' ';
     this.phrase = { qPhrase, pattern: lead + qPhrase + tail, fullQuery: ' ' + qPhrase + ' ' };
@@ -322,7 +331,10 @@ export class Ranker {
       // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
       const phraseCan =
         !!qPhrase &&
-        (platformWords || literalTerms[e] === terms.length || (reverseCan && qc >= REVERSE_PHRASE));
+        (platformWords ||
+          literalTerms[e] === terms.length ||
+          (reverseCan && qc >= REVERSE_PHRASE) ||
+          (quotedCan && qc >= QUOTED_ERRMSG));
       const best: MatchKind = phraseCan || common ? 'phrase' : all ? 'all-words' : 'partial';
       // Coverage is at most, in the field where it is largest, the summed shares of the query's keys there.
       const cover = this.coverUpper(e);
@@ -399,7 +411,9 @@ export class Ranker {
         !phrase &&
         qPhrase &&
         (text.phrase[p].includes(pattern) ||
-          (units >= 2 && qc >= REVERSE_PHRASE && fullQuery.includes(text.phrase[p])))
+          (((units >= 2 && qc >= REVERSE_PHRASE) ||
+            (units >= QUOTED_WORDS && qc >= QUOTED_ERRMSG && ASCII_PHRASE.test(text.phrase[p]))) &&
+            fullQuery.includes(text.phrase[p])))
       )
         phrase = true;
     }
