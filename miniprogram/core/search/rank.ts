@@ -7,15 +7,16 @@
 // fully covered texts first) + a prior: codes documented on more WeChat platforms are met more often; the
 // commonly met codes of search/common.ts (which, with every query word in their wording, also count as
 // phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier, and
-// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see HELD_BACK).
+// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see search/held.ts).
 // Platform words say which platform is meant (entries never name their own): an entry of that platform counts
 // them as found even when its text lacks them, and gets +20 (a held-back platform, named, loses its penalty).
 import type { Catalog } from '../catalog';
-import { PLATFORMS, SEPARATE_NUMBERING } from '../platforms';
+import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 import { UnitCounter, analyze, pairCode } from './analyze';
 import { commonRank, commonRankOn } from './common';
 import { SHARE_STEPS, type Dictionary } from './dictionary';
+import { HELD_BACK, LIFTABLE_BITS, NON_WECHAT_BITS, PLATFORM_BOOST, SEPARATE_PENALTY } from './held';
 import { CONCEPT_LEAD, ConceptLeads } from './leads';
 import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
 import { CONCEPTS } from './synonyms';
@@ -23,6 +24,8 @@ import { isHan } from './text';
 import { MAX_TERMS, Q_EXACT, type Term } from './terms';
 
 /** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
+export { NON_WECHAT_BITS };
+
 export type MatchKind = 'code' | 'prefix' | 'phrase' | 'all-words' | 'partial';
 
 export interface Ranked {
@@ -43,29 +46,6 @@ export const TIER: Record<MatchKind, number> = {
   'all-words': 200,
   partial: 100,
 };
-const NON_WECHAT_PENALTY = 90;
-/**
- * WeCom and Pay reuse WeChat's numbers and words with their own meanings, and a bare query ("token过期") means
- * the older platforms: they drop a tier unless the query names them. The client API tables are narrower still
- * (one API's errCodes beside the general errno table): they drop more, and lead by code, errMsg or when named.
- */
-const SEPARATE_PENALTY = 100;
-const CLIENT_API_PENALTY = 150;
-/** Per place in PLATFORMS: how far its entries are held back when the query does not name the platform. */
-const HELD_BACK: readonly number[] = PLATFORMS.map((p) => {
-  if (!p.wechat) return NON_WECHAT_PENALTY;
-  if (p.name === '小程序客户端 API') return CLIENT_API_PENALTY;
-  return SEPARATE_NUMBERING.has(p.name) ? SEPARATE_PENALTY : 0;
-});
-/** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
-export const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
-/** Platform bits of the platforms held back by one tier (WeCom, Pay): an exact wording lifts them (see rankText). */
-const LIFTABLE_BITS = HELD_BACK.reduce(
-  (bits, held, i) => (held === SEPARATE_PENALTY ? bits | (1 << i) : bits),
-  0,
-);
-/** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
-const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
 const POPULARITY = 3;
 /** Prior of the codes the project wrote specific advice for (catalog/project/advice.tsv, chosen by domain). */
