@@ -119,6 +119,13 @@ export class SearchIndex {
       // A code the catalog does not list (45999): its family's nearest known codes.
       const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
+    } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
+      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED): another service's. A number gets its
+      // family's nearest known codes, a string code the nearest text hits.
+      const near = /^-?\d+$/.test(parsed.unknownCode)
+        ? nearestCodes(this.catalog, parsed.unknownCode, SUGGESTIONS).map(suggestion)
+        : cells.slice(0, SUGGESTIONS).map(hit);
+      result = { total: 0, hits: [], suggestions: near };
     } else if (parsed.foreign || (!parsed.codes.length && this.noOverlap(parsed))) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.

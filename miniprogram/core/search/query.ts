@@ -15,6 +15,11 @@ export interface ParsedQuery {
   open: boolean;
   /** True when the query is about another service ("钉钉…", "HTTP 429"): see search/foreign.ts. */
   foreign?: boolean;
+  /**
+   * A code the query gives explicitly (in a code field, "code 6000003", ERR_LOGIN_FAILED) that no WeChat table
+   * has, normalised: with no known code beside it, the query is about something else ("no match").
+   */
+  unknownCode?: string;
 }
 
 const NOISE: readonly RegExp[] = [
@@ -53,6 +58,8 @@ const CAMEL = /([a-z])([A-Z])/g;
  * the errno table's (request:fail timeout → errno 5).
  */
 const ERRMSG_CODE = /^(?!request:)[a-z]\w*:\s*fail\b/i;
+/** "code 6000003" or "6000003 code": a number called a code in plain words (folded text). */
+const CODE_WORD = /\bcode\s*[:：]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
 const JSON_KEYS =
   /["']?\b(?:errcode|errmsg|errno|err_code|err_msg|error_code|error_msg|message)\b["']?\s*[:=：]?/g;
 /** A number standing alone: not part of a version, an IP, a word or a time. */
@@ -96,8 +103,17 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     if (/^\d+$/.test(code) && !hasCode(code) && hasCode('-' + code)) code = '-' + code;
     if (!codes.includes(code) && hasCode(code)) codes.push(code);
   };
+  let unknownCode: string | undefined;
+  // An explicit code the catalog lacks: a long number (not 0, the success value) or a string code.
+  const unknown = (raw: string): void => {
+    const code = normalizeQueryCode(raw);
+    if (unknownCode === undefined && !hasCode(code) && (/^-?\d{4,}$/.test(code) || code.includes('_')))
+      unknownCode = code;
+  };
+  for (const m of text.matchAll(CODE_WORD)) unknown(m[1] ?? m[2]);
   text = text.replace(CODE_FIELD, (_, code: string) => {
     addCode(code);
+    unknown(code);
     return ' ';
   });
   text = text.replace(XML_CODE, (whole, code: string) => {
@@ -105,7 +121,10 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     addCode(code);
     return codes.length > before ? ' ' : whole;
   });
-  for (const code of capsCodes) addCode(code);
+  for (const code of capsCodes) {
+    addCode(code);
+    unknown(code);
+  }
   text = text.replace(JSON_KEYS, ' ');
   text = text.replace(LONE_NUMBER, (whole, lead: string, num: string) => {
     // Small positive numbers are counts ("每天5次"), not codes; nor is a short number after a colon.
@@ -115,5 +134,5 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
-  return { codes, text, open, foreign };
+  return { codes, text, open, foreign, ...(unknownCode === undefined ? {} : { unknownCode }) };
 }
