@@ -122,9 +122,10 @@ export class SearchIndex {
     } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
       // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED): another service's. A number gets its
       // family's nearest known codes, a string code the nearest text hits.
-      const near = /^-?\d+$/.test(parsed.unknownCode)
+      const family = /^-?\d+$/.test(parsed.unknownCode)
         ? nearestCodes(this.catalog, parsed.unknownCode, SUGGESTIONS).map(suggestion)
-        : cells.slice(0, SUGGESTIONS).map(hit);
+        : [];
+      const near = family.length ? family : cells.slice(0, SUGGESTIONS).map(hit);
       result = { total: 0, hits: [], suggestions: near };
     } else if (parsed.foreign || (!parsed.codes.length && this.noOverlap(parsed))) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
