@@ -63,5 +63,5 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['@busy'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
   { concepts: ['@domain', '@request'], ids: ['errno:600002', 'wxapi:request:fail url not in domain list'] },
   { concepts: ['@credential', '@expire'], ids: ['open:42001', 'mp:42001', 'wecom:42001'] },
-  { concepts: ['@code', '@session'], ids: ['open:40029', 'mp:40029'] },
+  { concepts: ['@code', '@session'], ids: ['open:40163', 'open:40029', 'mp:40029'] },
 ];

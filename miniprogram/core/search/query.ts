@@ -119,7 +119,8 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
   text = text.replace(XML_CODE, (whole, code: string) => {
     const before = codes.length;
     addCode(code);
-    return codes.length > before ? ' ' : whole;
+    // The XML body is APIv2's: it names that platform.
+    return codes.length > before ? ' apiv2 ' : whole;
   });
   for (const code of capsCodes) {
     addCode(code);
