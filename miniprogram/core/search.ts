@@ -11,9 +11,9 @@ import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './searc
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
 import { parseQuery, type ParsedQuery } from './search/query';
-import { Ranker, TIER, onlyWeakTerms, type MatchKind, type Ranked } from './search/rank';
+import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { oneCellPerCode, settleTop } from './search/top';
-import { TermParser, type QueryTerms } from './search/terms';
+import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
 
 export type { MatchKind } from './search/rank';
@@ -119,9 +119,17 @@ export class SearchIndex {
       // A code the catalog does not list (45999): its family's nearest known codes.
       const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
-    } else if (!parsed.codes.length && (parsed.foreign || this.noOverlap(parsed))) {
-      // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题"): no hits, the
-      // nearest ones offered as suggestions.
+    } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
+      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED): another service's. A number gets its
+      // family's nearest known codes, a string code the nearest text hits.
+      const family = /^-?\d+$/.test(parsed.unknownCode)
+        ? nearestCodes(this.catalog, parsed.unknownCode, SUGGESTIONS).map(suggestion)
+        : [];
+      const near = family.length ? family : cells.slice(0, SUGGESTIONS).map(hit);
+      result = { total: 0, hits: [], suggestions: near };
+    } else if (parsed.foreign || (!parsed.codes.length && this.noOverlap(parsed))) {
+      // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
+      // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
     } else {
       result = { total: cells.length, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
@@ -204,8 +212,9 @@ export class SearchIndex {
             TIER.code +
             0.5 * (textScore.get(i) ?? 0) +
             this.ranker.boost(i) -
-            // "接口调用微信 45009 错误": a platform with its own numbering means the code only when named.
-            this.ranker.heldBack(i) -
+            // "接口调用微信 45009 错误": a platform with its own numbering means the code only when named;
+            // the non-WeChat platform comes after every WeChat meaning of the code.
+            this.ranker.namedCodePenalty(i) -
             0.1 * catalog.platformRankAt(i),
           kind: 'code',
           codeLength: catalog.codeAt(i).length,

@@ -179,3 +179,14 @@ function hanUnits(s: string, from: number, to: number, sink: UnitSink): void {
     if (more) for (const keys of more) for (const key of keys) sink.key(key);
   }
 }
+
+/** Counts the units of a text and keeps nothing else. */
+export class UnitCounter implements UnitSink {
+  units = 0;
+  unit(): void {
+    this.units++;
+  }
+  word(): void {}
+  key(): void {}
+  pair(): void {}
+}

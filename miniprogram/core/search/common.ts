@@ -41,3 +41,27 @@ export function commonRank(code: string): number {
 export function commonRankOn(platformKey: string, code: string): number {
   return RANK_ON.get(platformKey)?.get(code) ?? -1;
 }
+
+/**
+ * A concept's most commonly met code: when a query has every concept of a lead (thesaurus concepts, see
+ * search/synonyms.ts) and names no code, that code leads among the hits that share the query's words, even in
+ * a long sentence whose other words point elsewhere ("我获取access_token一直提示ip不在白名单" → 40164, not 42001).
+ * Chosen by evidence: the code most public threads show for the concept (docs/search.md, "Concept leads").
+ * `lift`: the lead is met on a platform with its own numbering that the query need not name (签名错误 is a
+ * WeChat Pay error far more often than any other). Keys are `platformKey:code`.
+ */
+export interface ConceptLead {
+  concepts: readonly string[];
+  ids: readonly string[];
+  lift?: boolean;
+}
+
+export const CONCEPT_LEADS: readonly ConceptLead[] = [
+  { concepts: ['@whitelist'], ids: ['open:40164', 'wecom:60020'] },
+  { concepts: ['@signature', '@error'], ids: ['payv2:SIGNERROR', 'payv3:SIGN_ERROR'], lift: true },
+  { concepts: ['@system', '@error'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
+  { concepts: ['@busy'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
+  { concepts: ['@domain', '@request'], ids: ['errno:600002', 'wxapi:request:fail url not in domain list'] },
+  { concepts: ['@credential', '@expire'], ids: ['open:42001', 'mp:42001', 'wecom:42001'] },
+  { concepts: ['@code', '@session'], ids: ['open:40163', 'open:40029', 'mp:40029'] },
+];

@@ -1,17 +1,28 @@
 // Queries about another service ("钉钉推送问题", "Alipay Sign Verify FAILED", "状态码：429", "exit code 1"):
 // the catalog holds only WeChat's codes, so such a query gets "no match" (and suggestions), not WeChat
-// codes that share a generic word ("access_token", "签名"). Pure TypeScript, on folded text.
+// codes that share a generic word ("access_token", "签名"). Pure TypeScript, on folded text, no lookbehind.
 
-/** Other platforms, by name (Han names need no word boundary; English ones do: "lark" not in "clark"). */
+/**
+ * Other platforms, by name (Han names need no word boundary; English ones do: "lark" not in "clark"). 百度 only
+ * as a product (百度小程序, 百度地图): "百度到的 ip" is a web search. xhs.* is 小红书's mini-program API.
+ */
 const OTHER_SERVICES =
-  /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|百度|银联|云闪付|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe)\b/;
+  /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b/;
 /** Not an error code of any WeChat table: an HTTP status ("状态码：429", "http 502") or a process exit code. */
 const NOT_A_WECHAT_CODE =
   /(?:状态码|http(?: status)?(?: code)?|status code)\s*[:：]?\s*[1-5]\d\d\b|\bexit (?:code|status) \d+/;
 /** Words that say WeChat is meant after all ("微信支付和支付宝…"): then the query is searched as usual. */
 const WECHAT = /微信|公众号|小程序|企微|\b(?:wechat|weixin|wecom|wxwork|wx\.[a-z]+)\b/;
+/** Another platform's mini-program ("抖音小程序", "支付宝小程序"): 小程序 there does not mean WeChat's. */
+const OTHER_MINIPROGRAM = /(?:支付宝|百度|抖音|字节跳动|头条|快手|小红书|qq|飞书|钉钉)(?:智能)?小程序/g;
+/** Scripts the catalog has no text in (Hangul, kana): a query mostly in them is about another service. */
+const OTHER_SCRIPT = /[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff]/g;
+const HAN = /[\u3400-\u9fff]/g;
 
 /** True when a folded query is about another service or another kind of code, and never names WeChat. */
 export function aboutAnotherService(text: string): boolean {
-  return (OTHER_SERVICES.test(text) || NOT_A_WECHAT_CODE.test(text)) && !WECHAT.test(text);
+  const other = text.match(OTHER_SCRIPT)?.length ?? 0;
+  if (other >= 2 && other > (text.match(HAN)?.length ?? 0)) return true;
+  if (!OTHER_SERVICES.test(text) && !NOT_A_WECHAT_CODE.test(text)) return false;
+  return !WECHAT.test(text.replace(OTHER_MINIPROGRAM, ' '));
 }

@@ -15,6 +15,11 @@ export interface ParsedQuery {
   open: boolean;
   /** True when the query is about another service ("钉钉…", "HTTP 429"): see search/foreign.ts. */
   foreign?: boolean;
+  /**
+   * A code the query gives explicitly (in a code field, "code 6000003", ERR_LOGIN_FAILED) that no WeChat table
+   * has, normalised: with no known code beside it, the query is about something else ("no match").
+   */
+  unknownCode?: string;
 }
 
 const NOISE: readonly RegExp[] = [
@@ -29,13 +34,36 @@ const NOISE: readonly RegExp[] = [
   /\b[a-z][\w.]*:\s*fail\b/g,
 ];
 
+/**
+ * API hosts in pasted logs say which platform answered (the URL itself is noise): they become the platform's
+ * name before URLs are dropped. WeCom's qyapi and help links, WeChat Pay's merchant API.
+ */
+const HOSTS: readonly [RegExp, string][] = [
+  [/\b(?:qyapi\.weixin\.qq\.com|(?:open|developer)\.work\.weixin\.qq\.com)\b/g, ' 企业微信 '],
+  [/\b(?:api\.mch\.weixin\.qq\.com|pay\.weixin\.qq\.com)\b/g, ' 微信支付 '],
+];
+
 /** Names of code fields in bodies and logs, followed by the code. */
 const CODE_FIELD =
   /(?:errcode|err_code|errno|error_?code|ret_?code|"code"|返回码|错误码|错误代码)["'\s]*[:=：]?\s*["']?(-?\d+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)/g;
+/** Pay APIv2's XML: <err_code><![CDATA[NOTENOUGH]]></err_code> (any string code, checked against the catalog). */
+const XML_CODE = /<(?:err_code|return_code|result_code)>\s*(?:<!\[cdata\[)?\s*([a-z][a-z0-9_]*)/g;
+/** A string code as logs print it, inside a longer text: PARAM_ERROR, SYSTEMERROR (kept when the catalog has it). */
+const CAPS_CODE = /(^|[^A-Za-z0-9_])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z][A-Z0-9]{5,})(?![A-Za-z0-9_])/g;
+/** Exception class names (AccessTokenExpiredError, WeChatClientException) say the error in words: split. */
+const EXCEPTION_NAME = /\b[A-Z]?[a-z]+(?:[A-Z][a-z]+)+(?:Error|Exception)\b/g;
+const CAMEL = /([a-z])([A-Z])/g;
+/**
+ * A pasted client errMsg that is a catalog code ("getPhoneNumber:fail …"). Not wx.request's: its failures are
+ * the errno table's (request:fail timeout → errno 5).
+ */
+const ERRMSG_CODE = /^(?!request:)[a-z]\w*:\s*fail\b/i;
+/** "code 6000003" or "6000003 code": a number called a code in plain words (folded text). */
+const CODE_WORD = /\bcode\s*[:：]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
 const JSON_KEYS =
   /["']?\b(?:errcode|errmsg|errno|err_code|err_msg|error_code|error_msg|message)\b["']?\s*[:=：]?/g;
 /** A number standing alone: not part of a version, an IP, a word or a time. */
-const LONE_NUMBER = /(^|[^\w.:-])(-?\d+)(?![\w.:])/g;
+const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?![\w.]|:\d)/g;
 
 const DIGITS = /^[-－—–+]?[0-9\uff10-\uff19]+$/;
 
@@ -56,30 +84,56 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
   // A string code: with underscores (API_SYS_REQSIGN), or typed in capitals as logs print it (NOTENOUGH;
   // "error" in lower case stays a word, though WeChat Pay has a code ERROR).
   const stringCode = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i.test(trimmed) || /^[A-Z][A-Z0-9]{3,}$/.test(trimmed);
-  if (stringCode && hasCode(normalizeQueryCode(trimmed)))
+  if ((stringCode || ERRMSG_CODE.test(trimmed)) && hasCode(normalizeQueryCode(trimmed)))
     return { wholeCode: normalizeQueryCode(trimmed), codes: [], text: '', open };
 
-  let text = foldChars(query);
-  const foreign = aboutAnotherService(text);
-  for (const re of NOISE) text = text.replace(re, ' ');
   const codes: string[] = [];
+  // Before folding: string codes typed in capitals, and CamelCase identifiers split into their words.
+  const capsCodes: string[] = [];
+  for (const m of query.matchAll(CAPS_CODE)) capsCodes.push(m[2]);
+  const foreign = aboutAnotherService(foldChars(query));
+  // Brand names stay whole ("WeChat", "WeCom" are not two words).
+  const unbranded = query.replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
+  let text = foldChars(unbranded.replace(EXCEPTION_NAME, (name) => name.replace(CAMEL, '$1 $2')));
+  for (const [host, name] of HOSTS) text = text.replace(host, name);
+  for (const re of NOISE) text = text.replace(re, ' ');
   const addCode = (raw: string): void => {
     let code = normalizeQueryCode(raw);
     // Cloud codes are negative; logs and titles drop the sign ("errCode 501007" for -501007).
     if (/^\d+$/.test(code) && !hasCode(code) && hasCode('-' + code)) code = '-' + code;
     if (!codes.includes(code) && hasCode(code)) codes.push(code);
   };
+  let unknownCode: string | undefined;
+  // An explicit code the catalog lacks: a long number (not 0, the success value) or a string code.
+  const unknown = (raw: string): void => {
+    const code = normalizeQueryCode(raw);
+    if (unknownCode === undefined && !hasCode(code) && (/^-?\d{4,}$/.test(code) || code.includes('_')))
+      unknownCode = code;
+  };
+  for (const m of text.matchAll(CODE_WORD)) unknown(m[1] ?? m[2]);
   text = text.replace(CODE_FIELD, (_, code: string) => {
     addCode(code);
+    unknown(code);
     return ' ';
   });
+  text = text.replace(XML_CODE, (whole, code: string) => {
+    const before = codes.length;
+    addCode(code);
+    // The XML body is APIv2's: it names that platform.
+    return codes.length > before ? ' apiv2 ' : whole;
+  });
+  for (const code of capsCodes) {
+    addCode(code);
+    unknown(code);
+  }
   text = text.replace(JSON_KEYS, ' ');
   text = text.replace(LONE_NUMBER, (whole, lead: string, num: string) => {
-    // Small positive numbers are counts ("每天5次"), not codes.
+    // Small positive numbers are counts ("每天5次"), not codes; nor is a short number after a colon.
     if (!num.startsWith('-') && num.length < 4) return whole;
+    if (lead === ':' && num.length < 4) return whole;
     const before = codes.length;
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
-  return { codes, text, open, foreign };
+  return { codes, text, open, foreign, ...(unknownCode === undefined ? {} : { unknownCode }) };
 }

@@ -7,21 +7,25 @@
 // fully covered texts first) + a prior: codes documented on more WeChat platforms are met more often; the
 // commonly met codes of search/common.ts (which, with every query word in their wording, also count as
 // phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier, and
-// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see HELD_BACK).
+// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see search/held.ts).
 // Platform words say which platform is meant (entries never name their own): an entry of that platform counts
 // them as found even when its text lacks them, and gets +20 (a held-back platform, named, loses its penalty).
 import type { Catalog } from '../catalog';
-import { PLATFORMS, SEPARATE_NUMBERING } from '../platforms';
+import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
-import { analyze, pairCode, type UnitSink } from './analyze';
+import { UnitCounter, analyze, pairCode } from './analyze';
 import { commonRank, commonRankOn } from './common';
 import { SHARE_STEPS, type Dictionary } from './dictionary';
+import { HELD_BACK, LIFTABLE_BITS, NON_WECHAT_BITS, PLATFORM_BOOST, SEPARATE_PENALTY } from './held';
+import { CONCEPT_LEAD, ConceptLeads } from './leads';
 import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
 import { CONCEPTS } from './synonyms';
 import { isHan } from './text';
-import { MAX_TERMS, Q_CONCEPT, Q_EXACT, type Term } from './terms';
+import { MAX_TERMS, Q_EXACT, type Term } from './terms';
 
 /** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
+export { NON_WECHAT_BITS };
+
 export type MatchKind = 'code' | 'prefix' | 'phrase' | 'all-words' | 'partial';
 
 export interface Ranked {
@@ -42,29 +46,6 @@ export const TIER: Record<MatchKind, number> = {
   'all-words': 200,
   partial: 100,
 };
-const NON_WECHAT_PENALTY = 90;
-/**
- * WeCom and Pay reuse WeChat's numbers and words with their own meanings, and a bare query ("token过期") means
- * the older platforms: they drop a tier unless the query names them. The client API tables are narrower still
- * (one API's errCodes beside the general errno table): they drop more, and lead by code, errMsg or when named.
- */
-const SEPARATE_PENALTY = 100;
-const CLIENT_API_PENALTY = 150;
-/** Per place in PLATFORMS: how far its entries are held back when the query does not name the platform. */
-const HELD_BACK: readonly number[] = PLATFORMS.map((p) => {
-  if (!p.wechat) return NON_WECHAT_PENALTY;
-  if (p.name === '小程序客户端 API') return CLIENT_API_PENALTY;
-  return SEPARATE_NUMBERING.has(p.name) ? SEPARATE_PENALTY : 0;
-});
-/** Platform bits (1 << place in PLATFORMS) of the non-WeChat platforms. */
-export const NON_WECHAT_BITS = PLATFORMS.reduce((bits, p, i) => (p.wechat ? bits : bits | (1 << i)), 0);
-/** Platform bits of the platforms held back by one tier (WeCom, Pay): an exact wording lifts them (see rankText). */
-const LIFTABLE_BITS = HELD_BACK.reduce(
-  (bits, held, i) => (held === SEPARATE_PENALTY ? bits | (1 << i) : bits),
-  0,
-);
-/** Entries of a platform the query names ("小店…", "视频号…"): less than a tier, so words still decide first. */
-const PLATFORM_BOOST = 20;
 /** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
 const POPULARITY = 3;
 /** Prior of the codes the project wrote specific advice for (catalog/project/advice.tsv, chosen by domain). */
@@ -80,6 +61,16 @@ const WEAK = 0.3;
 const FAIR = 0.6;
 /** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
 const REVERSE_PHRASE = 0.7;
+/**
+ * An official English errmsg of three words or more quoted inside a longer, mixed query ("上传图文消息素材失败:
+ * title size out of limit") is a phrase hit from this share of the query on: the Chinese around it is the
+ * user's own words.
+ */
+const QUOTED_ERRMSG = 0.25;
+const QUOTED_WORDS = 3;
+const ASCII_PHRASE = /^[ a-z0-9]+$/;
+/** An entry whose wording the query covers this far (at most) and has every word of is "typed" (see leads). */
+const TYPED_COVER = 0.8;
 
 /** Scores entries for the terms of a query. Per-query scratch is allocated once. */
 export class Ranker {
@@ -109,6 +100,8 @@ export class Ranker {
   private generation = 0;
   /** Platforms the current query names, as platform bits. */
   named = 0;
+  /** The concepts' most met codes (search/leads.ts). */
+  private readonly leads: ConceptLeads;
   /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
   private phrase = { qPhrase: '', pattern: '', fullQuery: '' };
 
@@ -130,6 +123,7 @@ export class Ranker {
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
     this.coverBound = new Int32Array(n * 8);
+    this.leads = new ConceptLeads(catalog, dict);
   }
 
   /** The passages of entry e, read on first use. */
@@ -188,6 +182,15 @@ export class Ranker {
     return this.named & this.platformBit(e) ? 0 : HELD_BACK[this.catalog.platformRankAt(e)];
   }
 
+  /**
+   * heldBack for a code the query names: the non-WeChat platform, unnamed, below the WeChat meanings held
+   * back themselves (301002 is WeCom's before seed 003's) unless the words are its own ("missing scope").
+   */
+  namedCodePenalty(e: number): number {
+    const held = this.heldBack(e);
+    return held && this.platformBit(e) & NON_WECHAT_BITS ? Math.max(held, SEPARATE_PENALTY + 20) : held;
+  }
+
   clearMarks(): void {
     this.marked.clear();
     this.markedIds.clear();
@@ -206,6 +209,7 @@ export class Ranker {
     const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
     const { literalSeen, literalTerms, coverBound } = this;
     const platformWords = terms.some((t) => t.platforms);
+    const platformTerms = terms.filter((t) => t.platforms).length;
     const candidates: number[] = [];
     let totalWeight = 0;
     terms.forEach((term, t) => {
@@ -262,6 +266,7 @@ export class Ranker {
     const qPhrase = analyze(text, counter).trim();
     // A whole text inside the query needs two units in the query at least (texts of one unit never count).
     const reverseCan = counter.units >= 2;
+    const quotedCan = reverseCan && (qPhrase.match(/[a-z0-9]+/g)?.length ?? 0) >= QUOTED_WORDS;
     const lead = /^[\u3400-\u9fff]/.test(qPhrase) ? '' : ' ';
     const tail = /[\u3400-\u9fff]$/.test(qPhrase) ? '' : ' ';
     this.phrase = { qPhrase, pattern: lead + qPhrase + tail, fullQuery: ' ' + qPhrase + ' ' };
@@ -279,30 +284,40 @@ export class Ranker {
     }
     let maxScore = 0;
     for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
+    // A lead yields to an entry the query spells out: every word in its own wording, which it nearly fills.
+    const typed = (e: number): boolean =>
+      matched[e] === terms.length &&
+      inText[e] >= terms.length - platformTerms &&
+      this.coverUpper(e) >= TYPED_COVER;
+    const leads = this.leads.active(terms, candidates, typed, this.named, (e) => this.platformBit(e));
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     for (const e of candidates) {
       if (taken.has(e) || (onPlatform && !(this.platformBit(e) & onPlatform))) continue;
+      const leadBits = leads && this.leads.of(e) & leads;
+      // A lead of the query's concept: not held back where its lead says so, never dropped as noise.
+      const lead = leadBits ? CONCEPT_LEAD + (this.leads.lifts(leadBits) ? this.heldBack(e) : 0) : 0;
       // Entries that share only a small part of what the best ones share are noise ("invalid" alone).
-      if (score[e] < WEAK * maxScore) continue;
+      if (!lead && score[e] < WEAK * maxScore) continue;
       const qc = score[e] / totalWeight;
       const all = matched[e] === terms.length;
-      const prior = this.prior(e) + this.boost(e);
-      if (!all && score[e] < FAIR * maxScore) {
+      const prior = this.prior(e) + this.boost(e) + lead;
+      if (!lead && !all && score[e] < FAIR * maxScore) {
         out.push({ index: e, score: TIER.partial + 60 * qc + prior, kind: 'partial', codeLength: 0 });
         continue;
       }
       // A commonly met code with every query word in its own wording counts as a phrase (白名单 → 40164).
-      const common = inText[e] === terms.length && this.commonRankAt(e) >= 0;
+      const common = !!lead || (inText[e] === terms.length && this.commonRankAt(e) >= 0);
       // Reading the entry's texts waits: most candidates of a broad query never reach the page. A phrase
       // needs every query word, as typed, in one of its texts (not a note), or a text inside a long query.
       const phraseCan =
         !!qPhrase &&
-        (platformWords || literalTerms[e] === terms.length || (reverseCan && qc >= REVERSE_PHRASE));
+        (platformWords ||
+          literalTerms[e] === terms.length ||
+          (reverseCan && qc >= REVERSE_PHRASE) ||
+          (quotedCan && qc >= QUOTED_ERRMSG));
       const best: MatchKind = phraseCan || common ? 'phrase' : all ? 'all-words' : 'partial';
       // Coverage is at most, in the field where it is largest, the summed shares of the query's keys there.
-      let steps = 0;
-      for (let f = e * 8; f < e * 8 + 8; f++) if (coverBound[f] > steps) steps = coverBound[f];
-      const cover = Math.min(1, steps / SHARE_STEPS);
+      const cover = this.coverUpper(e);
       // A held-back platform whose own official wording is exactly the query ("余额不足", "不安全的访问IP":
       // an errmsg pasted whole) is not held back: the query names that entry as surely as a platform word.
       // Two words at least (one word alone names no entry), each as typed in the entry's texts. WeCom and
@@ -322,6 +337,13 @@ export class Ranker {
       });
     }
     return out;
+  }
+
+  /** Coverage of entry e's text is at most, in the field where it is largest, the summed shares of the query's keys there. */
+  private coverUpper(e: number): number {
+    let steps = 0;
+    for (let f = e * 8; f < e * 8 + 8; f++) if (this.coverBound[f] > steps) steps = this.coverBound[f];
+    return Math.min(1, steps / SHARE_STEPS);
   }
 
   /** The exact score of a pending hit: its coverage and phrase test, from its texts. */
@@ -369,7 +391,9 @@ export class Ranker {
         !phrase &&
         qPhrase &&
         (text.phrase[p].includes(pattern) ||
-          (units >= 2 && qc >= REVERSE_PHRASE && fullQuery.includes(text.phrase[p])))
+          (((units >= 2 && qc >= REVERSE_PHRASE) ||
+            (units >= QUOTED_WORDS && qc >= QUOTED_ERRMSG && ASCII_PHRASE.test(text.phrase[p]))) &&
+            fullQuery.includes(text.phrase[p])))
       )
         phrase = true;
     }
@@ -385,20 +409,4 @@ function coveredByConcepts(key: string, term: Term, dict: Dictionary): boolean {
   const concepts = CONCEPTS.get(key);
   if (!concepts?.length) return false;
   return concepts.every((c) => term.keys.includes(dict.id(c)));
-}
-
-/** Counts the units of a text and keeps nothing else. */
-class UnitCounter implements UnitSink {
-  units = 0;
-  unit(): void {
-    this.units++;
-  }
-  word(): void {}
-  key(): void {}
-  pair(): void {}
-}
-
-/** True when the terms share nothing meaningful with the catalog: only typo corrections or completions. */
-export function onlyWeakTerms(terms: readonly Term[]): boolean {
-  return !terms.some((t) => t.platforms || t.quality.some((q) => q >= Q_CONCEPT));
 }

@@ -269,3 +269,8 @@ export function segmentHan(run: string): string[] {
   flush();
   return out;
 }
+
+/** True when the terms share nothing meaningful with the catalog: only typo corrections or completions. */
+export function onlyWeakTerms(terms: readonly Term[]): boolean {
+  return !terms.some((t) => t.platforms || t.quality.some((q) => q >= Q_CONCEPT));
+}
