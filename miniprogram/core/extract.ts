@@ -28,10 +28,13 @@
 // 6. Inferred: an errmsg whose text is one code's catalog text, a distinctive catalog phrase in free text, or
 //    Chinese wording that is (or is close to) a catalog text gives that code with `inferred: true` when no
 //    code was found within 3 lines; Chinese wording fitting several codes gives them all, ranked by `score`.
+// 7. Client errMsg: a wx.* failure the catalog holds word for word (getLocation:fail auth deny), when no code
+//    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
 
 import { bundledCatalog, type Catalog } from './catalog';
 import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
 import { TextContext, type PlatformContext } from './extract/context';
+import { errMsgHits } from './extract/errmsg';
 import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
@@ -98,6 +101,7 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const messages = findMessages(text, ctx);
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));
+  hits.push(...errMsgHits(catalog, index, ctx, hits));
   hits.sort((a, b) => a.offset - b.offset || (b.score ?? 1) - (a.score ?? 1));
 
   const rids = findRids(text, ctx);
