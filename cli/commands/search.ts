@@ -1,6 +1,7 @@
 import '../prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
+import { meaningTexts } from '../../miniprogram/core/meaning';
 import { meaningsOf } from '../../miniprogram/core/search/group';
 import type { Entry } from '../../miniprogram/core/types';
 import { isWeChat, splitByWeChat, type Layout } from '../format';
@@ -49,13 +50,13 @@ export function groupByCode(hits: SearchHit[]): Entry[][] {
   return groupEntries(hits.flatMap((h) => [h.entry, ...h.also]));
 }
 
-/** A search block: the code with its platforms, then its meaning in one line per language. */
+/** A search block: the code with its platforms, then its meaning in one line per language (never a remedy). */
 function block(entries: Entry[], layout: Layout): string[] {
   const { p, width } = layout;
   const [first, ...rest] = entries;
   const more = rest.length ? p.dim(`  +${rest.length} platform${rest.length > 1 ? 's' : ''}`) : '';
   const lines = [`${p.code(p.bold(first.code))}  ${p.accent(first.platform)}${more}`];
-  for (const text of [first.zh, first.en]) if (text) lines.push(fit(`  ${text}`, width));
+  for (const text of meaningTexts(first).meaning) lines.push(fit(`  ${text}`, width));
   return lines;
 }
 
