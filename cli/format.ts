@@ -137,6 +137,21 @@ function foldLine(primary: Entry, others: Entry[], layout: Layout): string[] {
 }
 
 /** Entries of one code split: WeChat meanings together, the non-WeChat platform apart. */
+/**
+ * Codes offered instead of an answer ("did you mean", the nearest known codes of an unknown code's family):
+ * a title, then one line per code with its platform and the start of its meaning.
+ */
+export function suggestionLines(title: string, entries: readonly Entry[], layout: Layout): string[] {
+  if (!entries.length) return [];
+  const { p, width } = layout;
+  return [
+    title,
+    ...entries.map((e) =>
+      fit(`  ${p.code(e.code)}  ${e.platform}  ${meaningTexts(e).meaning[0] ?? ''}`, width),
+    ),
+  ];
+}
+
 export function splitByWeChat(entries: Entry[]): { wechat: Entry[]; other: Entry[] } {
   return { wechat: entries.filter(isWeChat), other: entries.filter((e) => !isWeChat(e)) };
 }

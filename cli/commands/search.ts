@@ -4,7 +4,7 @@ import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { meaningTexts } from '../../miniprogram/core/meaning';
 import { meaningsOf } from '../../miniprogram/core/search/group';
 import type { Entry } from '../../miniprogram/core/types';
-import { isWeChat, splitByWeChat, type Layout } from '../format';
+import { isWeChat, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
 import { platformFilter } from '../platform-filter';
 import { fit } from '../text';
@@ -98,6 +98,14 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
   const hits = index.search(query, { limit: limit * HITS_PER_BLOCK }).filter((h) => keep(h.entry));
   if (hits.length === 0) {
     io.out(`no match for ${JSON.stringify(query)}`);
+    const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
+    const layout = layoutOf(io, args);
+    for (const line of suggestionLines(
+      'nearest:',
+      near.map((h) => h.entry),
+      layout,
+    ))
+      io.out(line);
     return EXIT.notFound;
   }
   io.out(
