@@ -5,6 +5,7 @@ import { actionAdvice, entryAdvice } from '../miniprogram/core/advice';
 import { bundledCatalog } from '../miniprogram/core/catalog';
 import { meaningTexts } from '../miniprogram/core/meaning';
 import { PLATFORMS } from '../miniprogram/core/platforms';
+import { officialDoc } from '../miniprogram/core/view/detail';
 import type { Entry, SourceRef } from '../miniprogram/core/types';
 import { fit, wrap } from './text';
 
@@ -104,7 +105,8 @@ export function provenance(entry: RichEntry, layout: Layout, all = false): strin
   const lines = [
     layout.p.dim(fit(`  from ${ref(first)}: ${sourceTitle(first.source)}${more}`, layout.width)),
   ];
-  if (entry.doc) lines.push(`  doc ${entry.doc}`);
+  const doc = officialDoc(entry);
+  if (doc) lines.push(`  doc ${doc}`);
   return lines;
 }
 

@@ -37,3 +37,12 @@ describe('suggestions instead of an answer', () => {
     expect(lines.join('\n')).not.toContain('nearest');
   });
 });
+
+describe('official doc link', () => {
+  it('wxerr <code> prints the platform’s official error-code page when the entry has no page of its own', async () => {
+    const { lines } = await cli('600002');
+    expect(lines).toContain(
+      '  doc https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html',
+    );
+  });
+});

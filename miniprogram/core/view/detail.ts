@@ -89,6 +89,11 @@ export const PLATFORM_DOCS: Readonly<Record<string, string>> = {
   payv3: 'https://pay.weixin.qq.com/docs/merchant/development/interface-rules/basic-rules.html',
 };
 
+/** The official page for an entry: its own, else its platform's error-code page ('' when none is known). */
+export function officialDoc(entry: Entry): string {
+  return entry.doc ?? PLATFORM_DOCS[platformInfo(entry.platform).key] ?? '';
+}
+
 function sourceTitle(catalog: Catalog, id: string): string {
   // catalog.sources, not catalog.data: the lazy catalog would decode every entry for a source title.
   const info = catalog.sources.find((s) => s.id === id);
@@ -156,7 +161,7 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
         ? { zh: entry.adviceZh ?? '', en: entry.adviceEn ?? '', own }
         : { zh: general.zh, en: general.en, own },
     },
-    doc: entry.doc ?? PLATFORM_DOCS[info.key] ?? '',
+    doc: officialDoc(entry),
     family: { key: family.key, zh: family.zh, en: family.en },
     variants: entry.texts.slice(1).map((t) => ({
       zh: t.zh,
