@@ -2,7 +2,9 @@ import '../prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
 import { meaningTexts } from '../../miniprogram/core/meaning';
+import { platformInfo } from '../../miniprogram/core/platforms';
 import { meaningsOf } from '../../miniprogram/core/search/group';
+import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
 import type { Entry } from '../../miniprogram/core/types';
 import { isWeChat, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
@@ -108,11 +110,10 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
       io.out(line);
     return EXIT.notFound;
   }
-  io.out(
-    searchText(hits, layoutOf(io, args), limit, args.flags.has('all') || args.options.has('platform')).join(
-      '\n',
-    ),
-  );
+  // The non-WeChat platform shows when asked: --all, --platform, or a query that names it ("40001 非微信").
+  const named = findPlatformWords(query.toLowerCase()).words.some((w) => !platformInfo(w.platform).wechat);
+  const showOther = args.flags.has('all') || args.options.has('platform') || named;
+  io.out(searchText(hits, layoutOf(io, args), limit, showOther).join('\n'));
   return EXIT.found;
 }
 
@@ -140,7 +141,7 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   if (showOther || wechatHits.length === 0) {
     if (lines.length) lines.push('');
     lines.push(layout.p.bold(`── not WeChat: ${otherGroups[0][0].platform} ──`));
-    for (const group of otherGroups) lines.push(...block(group, layout));
+    otherGroups.forEach((group, i) => lines.push(...(i ? [''] : []), ...block(group, layout)));
   } else {
     lines.push(
       '',

@@ -46,3 +46,15 @@ describe('official doc link', () => {
     );
   });
 });
+
+describe('the non-WeChat platform of seed 003', () => {
+  it('stays folded in a plain search and shows apart when the query names it', async () => {
+    const plain = (await cli('search', '40001')).lines.join('\n');
+    expect(plain).not.toContain('── not WeChat');
+    expect(plain).toMatch(/non-WeChat platform \(--all\)/);
+    const named = (await cli('search', '40001 非微信')).lines.join('\n');
+    const apart = named.indexOf('── not WeChat: 第三方账号平台（非微信） ──');
+    expect(apart).toBeGreaterThan(0);
+    expect(named.indexOf('40001  第三方账号平台（非微信）')).toBeGreaterThan(apart);
+  });
+});
