@@ -14,7 +14,8 @@ export function isRemedy(text: string): boolean {
 /** Words that open an instruction. Not 需要/require (a requirement not met is a meaning: 43002 需要 POST 请求). */
 const REMEDY_START = /^\s*(?:把|将|请(?!求)|建议|重新|please\b|make sure\b)/i;
 /** A fault named in the text makes it a meaning ("检查 url（check url）不合法", "check nickname too frequently"). */
-const FAULT = /不合法|非法|错误|出错|失败|无效|超过|频繁|冲突|invalid|illegal|error|fail|too\s|exceed|conflict/i;
+const FAULT =
+  /不合法|非法|错误|出错|失败|无效|超过|频繁|冲突|invalid|illegal|error|fail|too\s|exceed|conflict/i;
 
 export interface MeaningTexts {
   /** The meaning lines, Chinese before English; every text when none of them is a meaning. */
