@@ -3,7 +3,9 @@
 // Colour only when the terminal supports it (NO_COLOR / FORCE_COLOR honoured).
 import { actionAdvice, entryAdvice } from '../miniprogram/core/advice';
 import { bundledCatalog } from '../miniprogram/core/catalog';
+import { meaningTexts } from '../miniprogram/core/meaning';
 import { PLATFORMS } from '../miniprogram/core/platforms';
+import { officialDoc } from '../miniprogram/core/view/detail';
 import type { Entry, SourceRef } from '../miniprogram/core/types';
 import { fit, wrap } from './text';
 
@@ -59,14 +61,23 @@ function header(entry: RichEntry, layout: Layout, extra = ''): string {
   return parts.join('  ') + extra;
 }
 
-/** The official texts (both languages: they are facts), with the project's mark on its translations. */
+/**
+ * The official texts (both languages: they are facts), meaning first, with the project's mark on its
+ * translations. A remedy printed in a meaning column (61004's "把ip加入白名单ip列表再重试") follows as the fix.
+ */
 function meaning(entry: RichEntry, layout: Layout): string[] {
   const { p, width } = layout;
   const lines: string[] = [];
-  if (entry.zh)
-    lines.push(...wrap(entry.zh + (entry.zhSource === PROJECT ? ` ${p.dim(ZH_MARK)}` : ''), width, '  '));
-  if (entry.en)
-    lines.push(...wrap(entry.en + (entry.enSource === PROJECT ? ` ${p.dim(EN_MARK)}` : ''), width, '  '));
+  const mark = (text: string) =>
+    text === entry.zh && entry.zhSource === PROJECT
+      ? ` ${p.dim(ZH_MARK)}`
+      : text === entry.en && entry.enSource === PROJECT
+        ? ` ${p.dim(EN_MARK)}`
+        : '';
+  const { meaning: said, remedy } = meaningTexts(entry);
+  for (const text of said) lines.push(...wrap(text + mark(text), width, '  '));
+  for (const text of remedy)
+    lines.push(...wrap(`${p.bold('解决方法')} ${text}${mark(text)}`, width, '  ', '    '));
   if (entry.fix && entry.fix !== entry.zh)
     lines.push(...wrap(`${p.bold('解决方法')} ${entry.fix}`, width, '  ', '    '));
   if (entry.fix && entry.fixEn) lines.push(...wrap(`${entry.fixEn} ${p.dim(EN_MARK)}`, width, '    '));
@@ -94,13 +105,14 @@ export function provenance(entry: RichEntry, layout: Layout, all = false): strin
   const lines = [
     layout.p.dim(fit(`  from ${ref(first)}: ${sourceTitle(first.source)}${more}`, layout.width)),
   ];
-  if (entry.doc) lines.push(`  doc ${entry.doc}`);
+  const doc = officialDoc(entry);
+  if (doc) lines.push(`  doc ${doc}`);
   return lines;
 }
 
 /** First clause of a meaning, for folded lines. */
 function shortMeaning(entry: Entry): string {
-  const text = (entry.zh || entry.en).split(/[。；;，,]/)[0].trim();
+  const text = (meaningTexts(entry).meaning[0] ?? '').split(/[。；;，,]/)[0].trim();
   return fit(text, 24);
 }
 
@@ -127,6 +139,21 @@ function foldLine(primary: Entry, others: Entry[], layout: Layout): string[] {
 }
 
 /** Entries of one code split: WeChat meanings together, the non-WeChat platform apart. */
+/**
+ * Codes offered instead of an answer ("did you mean", the nearest known codes of an unknown code's family):
+ * a title, then one line per code with its platform and the start of its meaning.
+ */
+export function suggestionLines(title: string, entries: readonly Entry[], layout: Layout): string[] {
+  if (!entries.length) return [];
+  const { p, width } = layout;
+  return [
+    title,
+    ...entries.map((e) =>
+      fit(`  ${p.code(e.code)}  ${e.platform}  ${meaningTexts(e).meaning[0] ?? ''}`, width),
+    ),
+  ];
+}
+
 export function splitByWeChat(entries: Entry[]): { wechat: Entry[]; other: Entry[] } {
   return { wechat: entries.filter(isWeChat), other: entries.filter((e) => !isWeChat(e)) };
 }

@@ -1,7 +1,9 @@
 import { bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
-import { formatCode, painter, type Layout } from '../format';
+import { nearestCodes } from '../../miniprogram/core/search/group';
+import { formatCode, painter, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
 import { platformFilter } from '../platform-filter';
+import { wrap } from '../text';
 
 export const lookupOptions: OptionSpec = { flags: ['json', 'all'], values: ['platform', 'lang'] };
 
@@ -41,7 +43,10 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
       const where = args.options.has('platform')
         ? ` on platform ${args.options.get('platform')}`
         : ' in the catalog';
-      io.out(`${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`);
+      const line = `${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`;
+      io.out(wrap(line, layout.width, '', '  ').join('\n'));
+      const near = nearestCodes(catalog, code, 5).map((c) => c.primary);
+      for (const line of suggestionLines(`nearest known ${family.key} codes:`, near, layout)) io.out(line);
       return;
     }
     io.out(formatCode(entries, layout, { all }).join('\n'));

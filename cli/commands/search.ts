@@ -1,9 +1,12 @@
 import '../prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
+import { meaningTexts } from '../../miniprogram/core/meaning';
+import { platformInfo } from '../../miniprogram/core/platforms';
 import { meaningsOf } from '../../miniprogram/core/search/group';
+import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
 import type { Entry } from '../../miniprogram/core/types';
-import { isWeChat, splitByWeChat, type Layout } from '../format';
+import { isWeChat, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
 import { platformFilter } from '../platform-filter';
 import { fit } from '../text';
@@ -49,13 +52,13 @@ export function groupByCode(hits: SearchHit[]): Entry[][] {
   return groupEntries(hits.flatMap((h) => [h.entry, ...h.also]));
 }
 
-/** A search block: the code with its platforms, then its meaning in one line per language. */
+/** A search block: the code with its platforms, then its meaning in one line per language (never a remedy). */
 function block(entries: Entry[], layout: Layout): string[] {
   const { p, width } = layout;
   const [first, ...rest] = entries;
   const more = rest.length ? p.dim(`  +${rest.length} platform${rest.length > 1 ? 's' : ''}`) : '';
   const lines = [`${p.code(p.bold(first.code))}  ${p.accent(first.platform)}${more}`];
-  for (const text of [first.zh, first.en]) if (text) lines.push(fit(`  ${text}`, width));
+  for (const text of meaningTexts(first).meaning) lines.push(fit(`  ${text}`, width));
   return lines;
 }
 
@@ -97,13 +100,20 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
   const hits = index.search(query, { limit: limit * HITS_PER_BLOCK }).filter((h) => keep(h.entry));
   if (hits.length === 0) {
     io.out(`no match for ${JSON.stringify(query)}`);
+    const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
+    const layout = layoutOf(io, args);
+    for (const line of suggestionLines(
+      'nearest:',
+      near.map((h) => h.entry),
+      layout,
+    ))
+      io.out(line);
     return EXIT.notFound;
   }
-  io.out(
-    searchText(hits, layoutOf(io, args), limit, args.flags.has('all') || args.options.has('platform')).join(
-      '\n',
-    ),
-  );
+  // The non-WeChat platform shows when asked: --all, --platform, or a query that names it ("40001 非微信").
+  const named = findPlatformWords(query.toLowerCase()).words.some((w) => !platformInfo(w.platform).wechat);
+  const showOther = args.flags.has('all') || args.options.has('platform') || named;
+  io.out(searchText(hits, layoutOf(io, args), limit, showOther).join('\n'));
   return EXIT.found;
 }
 
@@ -131,7 +141,7 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   if (showOther || wechatHits.length === 0) {
     if (lines.length) lines.push('');
     lines.push(layout.p.bold(`── not WeChat: ${otherGroups[0][0].platform} ──`));
-    for (const group of otherGroups) lines.push(...block(group, layout));
+    otherGroups.forEach((group, i) => lines.push(...(i ? [''] : []), ...block(group, layout)));
   } else {
     lines.push(
       '',

@@ -5,6 +5,7 @@
 //   bare codes: a 5–7 digit run (OCR slips undone) that the catalog knows;
 //   inferred codes: an errmsg key (msg, message, 提示…), or a catalog errmsg in free text (the extractor's own
 //   phrase test, run once per line template);
+//   client errMsgs: `api:fail …` (a catalog errMsg is its own code);
 //   context: rid/hint ids and platform markers (WeChat, WeCom, Alipay…: they decide whose a nearby code is);
 //   any Chinese (wording, markers, keys).
 // A skipped line is replaced by a placeholder, never removed or blanked: line numbers, distances and
@@ -23,7 +24,7 @@ const KEY_WORD = /err|c[o0]de|ret|msg|message|tips|hint|rid|req/;
  * a markdown row or rule (`| --- |`), a number alone in a CSV/TSV cell (`40001,`, `\t40001\t`).
  */
 const KEEP =
-  /weixin|wechat|wecom|wxcp|\bwx|alipay|douyin|toutiao|bytedance|smartprogram|swan\.|dingtalk|feishu|lark|q\.qq\.com|kuaishou|taobao|my\.request|cloud\.|session|accesstoken|[\u3400-\u9fff\uff00-\uffef|]|(?:^|[\t,])\s*-?\d+\s*(?:[\t,]|$)/;
+  /weixin|wechat|wecom|wxcp|\bwx|alipay|douyin|toutiao|bytedance|smartprogram|swan\.|dingtalk|feishu|lark|q\.qq\.com|kuaishou|taobao|my\.request|cloud\.|session|accesstoken|:\s?fail|[\u3400-\u9fff\uff00-\uffef|]|(?:^|[\t,])\s*-?\d+\s*(?:[\t,]|$)/;
 /** A bare-number candidate as the extractor reads them (OCR letters O, I, l, | allowed after a digit). */
 const BARE = /-?[0-9][0-9OIl|]{4,6}(?![A-Za-z0-9_|])/g;
 /** Before a number, these make it part of a path, a name or a version; the extractor skips it too. */

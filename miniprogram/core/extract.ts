@@ -32,10 +32,13 @@
 //    code was found within 3 lines; Chinese wording fitting several codes gives them all, ranked by `score`.
 //    Also an errmsg ending in WeChat's own suffix (hint: […], view more at …, rid:) and Pay v3's field-rule
 //    message (输入源“…”映射到字段“…”…规则校验失败 → PARAM_ERROR). Never 0, never an app's own message table.
+// 7. Client errMsg: a wx.* failure the catalog holds word for word (getLocation:fail auth deny), when no code
+//    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
 
 import { bundledCatalog, type Catalog } from './catalog';
 import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
 import { TextContext, type PlatformContext } from './extract/context';
+import { errMsgHits } from './extract/errmsg';
 import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
@@ -106,6 +109,7 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const messages = findMessages(text, ctx);
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));
+  hits.push(...errMsgHits(catalog, index, ctx, hits));
   hits.sort((a, b) => a.offset - b.offset || (b.score ?? 1) - (a.score ?? 1));
 
   const rids = findRids(text, ctx);

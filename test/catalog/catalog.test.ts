@@ -24,7 +24,7 @@ const EXPECTED_ROWS: Record<string, number> = {
   'pay3-go': 49,
   'pay2-wxjava': 57,
   wxapi: 128,
-  'wxapi-seen': 33,
+  'wxapi-seen': 39,
 };
 
 describe('catalog reconciliation', () => {

@@ -5,6 +5,7 @@ import type { HighlightRange, SearchHit } from '../search';
 import { platformInfo, platformShort } from '../platforms';
 import type { Entry } from '../types';
 import { actionAdvice } from '../advice';
+import { isRemedy } from '../meaning';
 import { excerpt, segments, type Segment } from './segments';
 
 export interface CellView {
@@ -27,21 +28,13 @@ export interface CellView {
 
 /** Short platform name for tags (from the one table of display names in platforms.ts). */
 export { platformShort };
+/** The test a cell uses to skip a remedy printed in a meaning column (see meaning.ts). */
+export { isRemedy };
 
 /** Width of a cell's text: two lines of about 19 Chinese characters (see charWidth: Latin letters count 1). */
 export const LINE_MAX = 76;
 
 type TextField = 'zh' | 'en' | 'fix';
-
-/**
- * A source line that tells what to do rather than what went wrong ("把ip加入白名单ip列表再重试"): a cell shows
- * the meaning, so such a line gives way to the other language. "请求…" (a request) is a meaning.
- */
-export function isRemedy(text: string): boolean {
-  return /^\s*(?:把|将|请(?!求)|需要|建议|检查|确认|重新|尝试|please\b|check\b|make sure\b|try\b)/i.test(
-    text,
-  );
-}
 
 /** Highlight weight of a field: matched Chinese characters count most (the user typed Chinese). */
 function highlightWeight(entry: Entry, field: TextField, highlights: readonly HighlightRange[]): number {

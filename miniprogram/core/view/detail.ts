@@ -5,6 +5,7 @@
 import type { Catalog } from '../catalog';
 import { actionAdvice } from '../advice';
 import { familyLabel } from '../family';
+import { meaningTexts } from '../meaning';
 import { platformInfo, platformLong } from '../platforms';
 import type { Entry, Platform, SourceRef } from '../types';
 import { cellOf, compareCodes, detailUrl, platformShort, type CellView } from './cells';
@@ -88,6 +89,11 @@ export const PLATFORM_DOCS: Readonly<Record<string, string>> = {
   payv3: 'https://pay.weixin.qq.com/docs/merchant/development/interface-rules/basic-rules.html',
 };
 
+/** The official page for an entry: its own, else its platform's error-code page ('' when none is known). */
+export function officialDoc(entry: Entry): string {
+  return entry.doc ?? PLATFORM_DOCS[platformInfo(entry.platform).key] ?? '';
+}
+
 function sourceTitle(catalog: Catalog, id: string): string {
   // catalog.sources, not catalog.data: the lazy catalog would decode every entry for a source title.
   const info = catalog.sources.find((s) => s.id === id);
@@ -130,7 +136,10 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
   const general = actionAdvice(entry.action);
   const family = familyLabel(entry.family);
   const info = platformInfo(entry.platform);
-  const message = [entry.zh, entry.en].filter(Boolean).join('\n');
+  // A remedy printed in the meaning column (61004's "把ip加入白名单ip列表再重试") is shown as the fix.
+  const { meaning: said, remedy } = meaningTexts(entry);
+  const zhIsFix = !entry.fix && !!entry.zh && remedy.includes(entry.zh);
+  const message = [...said, ...remedy].join('\n');
   const own = !!(entry.adviceZh || entry.adviceEn);
   const same = catalog.lookup(entry.code).filter((e) => e.id !== entry.id);
   return {
@@ -141,18 +150,18 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
     platformShort: platformShort(entry.platform),
     http: entry.http?.length ? `HTTP ${entry.http.join(' / ')}` : '',
     aliases: entry.aliases?.length ? `也写作 ${entry.aliases.join('、')}` : '',
-    zh: textView(entry.zh, entry.zhSource),
+    zh: zhIsFix ? null : textView(entry.zh, entry.zhSource),
     en: textView(entry.en, entry.enSource),
     note: entry.noteZh || entry.noteEn ? { zh: entry.noteZh ?? '', en: entry.noteEn ?? '' } : null,
     action: { short: general.short.zh, shortEn: general.short.en },
     todo: {
-      fix: textView(entry.fix, entry.fixSource),
+      fix: zhIsFix ? textView(entry.zh, entry.zhSource) : textView(entry.fix, entry.fixSource),
       fixEn: entry.fixEn ?? '',
       advice: own
         ? { zh: entry.adviceZh ?? '', en: entry.adviceEn ?? '', own }
         : { zh: general.zh, en: general.en, own },
     },
-    doc: entry.doc ?? PLATFORM_DOCS[info.key] ?? '',
+    doc: officialDoc(entry),
     family: { key: family.key, zh: family.zh, en: family.en },
     variants: entry.texts.slice(1).map((t) => ({
       zh: t.zh,
@@ -173,7 +182,7 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
     neighbours: neighbours(catalog, entry).map((e) => cellOf(e)),
     message: message ? `${entry.code} ${message}` : entry.code,
     share: {
-      title: `${entry.code}：${entry.zh || entry.en || family.zh}`.slice(0, 60),
+      title: `${entry.code}：${said[0] || family.zh}`.slice(0, 60),
       path: detailUrl(entry.id),
     },
   };

@@ -79,7 +79,7 @@ Component({
     cells: [] as CellView[],
     more: false,
     capped: false,
-    hint: { title: '', text: '' } as Hint,
+    hint: { title: '', text: '', near: [] } as Hint,
     home: EMPTY_HOME,
     allFavourites: false,
     notice: '',

@@ -1,0 +1,141 @@
+// Client errMsg strings that the catalog holds word for word ("getLocation:fail auth deny",
+// "scanCode:fail cancel"): what a wx.* fail callback prints in the DevTools console. These failures have no
+// number, so nothing else in the scan finds them. Only a whole catalog errMsg counts, so prose never matches.
+import { normalizeCode, type Catalog } from '../catalog';
+import { platformKeyOf } from './attribute';
+import type { TextContext } from './context';
+import { describes } from './infer';
+import type { MessageIndex } from './messages';
+import type { Hit } from './summary';
+
+/** An API name character (the name may carry dots: cloud.callFunction). */
+const NAME_CHAR = /[\w.]/;
+/** Where the errMsg ends: the end of the quoted or logged string. */
+const END = /["'`\r\n{}[\]]/;
+/**
+ * Network failures have client errnos (600001–600009, 5 for a timeout) that the scan already infers from
+ * this wording; their errMsg rows are the spelling old clients print instead of the same errno.
+ */
+const NETWORK = /^(?:request|uploadFile|downloadFile|connectSocket)\s?:/;
+/** How far a code already found may sit from the errMsg and still say the same (errno 600002 a line below). */
+const REACH = 3;
+/** Answers of longestKnown by matched text (null for none); a log repeats its failures. */
+const MEMO_MAX = 5000;
+
+/**
+ * Hits for catalog errMsgs, except beside an errno (the line's own `errno: N` is the code of record; 0
+ * means nothing to explain) or where a code within REACH lines has the errMsg's own wording. The longest
+ * catalog errMsg that starts the match wins, so trailing text (" at pages/x.js:12", ", scope=…") does not
+ * hide it.
+ */
+export function errMsgHits(
+  catalog: Catalog,
+  index: MessageIndex,
+  ctx: TextContext,
+  others: readonly Hit[],
+): Hit[] {
+  if (!ctx.text.includes('fail')) return [];
+  const byLine = new Map<number, Hit[]>();
+  for (const h of others) {
+    if (h.via === 'errmsg') continue;
+    const list = byLine.get(h.line);
+    if (list) list.push(h);
+    else byLine.set(h.line, [h]);
+  }
+  const memo = new Map<string, Known | null>();
+  const hits: Hit[] = [];
+  for (const [offset, text] of failures(ctx.text)) {
+    if (NETWORK.test(text)) continue;
+    let known = memo.get(text);
+    if (known === undefined) {
+      known = longestKnown(catalog, text) ?? null;
+      if (memo.size >= MEMO_MAX) memo.clear();
+      memo.set(text, known);
+    }
+    if (!known) continue;
+    const { code, id, length } = known;
+    const line = ctx.lines.lineOf(offset);
+    if (/\berrno\b/.test(ctx.lines.lineText(line))) continue;
+    const wording = code.slice(code.indexOf(':fail') + 5);
+    if (saidNearby(byLine, line, (h) => describes(catalog, index, h.code, wording, h.entryId))) continue;
+    hits.push({
+      code,
+      offset,
+      end: offset + length,
+      line,
+      via: 'key',
+      platform: 'wxapi',
+      entryId: id,
+      context: 'client errMsg',
+    });
+  }
+  return hits;
+}
+
+/**
+ * Every `api:fail …` (or `api: fail …`) with its offset, up to the end of its string. Found from each "fail"
+ * backwards, which is several times cheaper on a big log than a regex that starts at every word.
+ */
+function* failures(text: string): Generator<[number, string]> {
+  for (let at = text.indexOf('fail'); at !== -1; at = text.indexOf('fail', at + 4)) {
+    let colon = at - 1;
+    if (text.charAt(colon) === ' ') colon--;
+    if (text.charAt(colon) !== ':' || NAME_CHAR.test(text.charAt(at + 4))) continue;
+    let start = colon;
+    while (start > 0 && NAME_CHAR.test(text.charAt(start - 1))) start--;
+    if (start === colon || !/[A-Za-z]/.test(text.charAt(start))) continue;
+    let end = at + 4;
+    while (end < text.length && !END.test(text.charAt(end))) end++;
+    yield [start, text.slice(start, end)];
+  }
+}
+
+function saidNearby(byLine: Map<number, Hit[]>, line: number, says: (h: Hit) => boolean): boolean {
+  for (let l = line - REACH; l <= line + REACH; l++) if (byLine.get(l)?.some(says)) return true;
+  return false;
+}
+
+interface Known {
+  /** The errMsg as the catalog spells it. */
+  code: string;
+  id: string;
+  /** Its length in the text. */
+  length: number;
+}
+
+/** First words of the catalog's client errMsgs ("GETLOCATION:FAIL"), and the most words one has. */
+interface Heads {
+  first: Set<string>;
+  maxWords: number;
+}
+const headsOf = new WeakMap<Catalog, Heads>();
+
+function heads(catalog: Catalog): Heads {
+  let h = headsOf.get(catalog);
+  if (h) return h;
+  h = { first: new Set(), maxWords: 1 };
+  for (const e of catalog.entries) {
+    if (platformKeyOf(e) !== 'wxapi' || !/:\s?fail/.test(e.code)) continue;
+    const words = normalizeCode(e.code).split(' ');
+    h.first.add(words[0]);
+    h.maxWords = Math.max(h.maxWords, words.length);
+  }
+  headsOf.set(catalog, h);
+  return h;
+}
+
+/** The longest word-prefix of text that is a client-API errMsg in the catalog. */
+function longestKnown(catalog: Catalog, text: string): Known | undefined {
+  const { first, maxWords } = heads(catalog);
+  const words = text.trimEnd().split(' ');
+  if (!first.has(words[0].toUpperCase())) return undefined;
+  for (let n = Math.min(words.length, maxWords); n >= 1; n--) {
+    const candidate = words
+      .slice(0, n)
+      .join(' ')
+      .replace(/[,;:]+$/, '');
+    const entry = catalog.lookup(candidate).find((e) => platformKeyOf(e) === 'wxapi' && !/^\d/.test(e.code));
+    if (entry) return { code: entry.code, id: entry.id, length: candidate.length };
+  }
+  return undefined;
+}
