@@ -64,6 +64,8 @@ export interface MessageIndex {
   messageCache: Map<string, string>;
   /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
   phrases: Map<string, Phrase[]>;
+  /** First words of those phrases: most words of a line start none, and need no pair key built. */
+  phraseFirsts: Set<string>;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
@@ -105,6 +107,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
   const exact = new Map<string, string>();
   const ambiguous = new Set<string>();
   const phrases = new Map<string, Phrase[]>();
+  const phraseFirsts = new Set<string>();
   const byWord = new Map<string, string[]>();
   for (const [text, codes] of codesByText) {
     const code = dominantCode(codes);
@@ -125,6 +128,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
       const list = phrases.get(key) ?? [];
       list.push({ words, code });
       phrases.set(key, list);
+      phraseFirsts.add(words[0]);
     }
   }
   return {
@@ -135,6 +139,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
     messageCache: new Map(),
     textsByCode,
     phrases,
+    phraseFirsts,
     byWord,
   };
 }
@@ -247,6 +252,7 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
   const words = norm.split(' ');
   const found: { code: string; at: number }[] = [];
   for (let i = 0; i + 3 < words.length; i++) {
+    if (!index.phraseFirsts.has(words[i])) continue;
     const list = index.phrases.get(`${words[i]} ${words[i + 1]}`);
     if (!list) continue;
     for (const phrase of list) {
