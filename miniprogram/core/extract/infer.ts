@@ -85,6 +85,9 @@ export function inferCodes(
   if (ctx.text.length > FREE_TEXT_LIMIT) return inferred;
   // Free text: a distinctive catalog phrase, or Chinese wording, on a line with no code nearby.
   for (let line = 0; line < ctx.lines.count; line++) {
+    // Shorter than any free-text test needs (four Chinese characters, a word after an error word, a phrase):
+    // blank lines and the placeholders of lines a log prefilter skipped. Skipped before the context is asked.
+    if (ctx.lines.end(line) - ctx.lines.start(line) < 4) continue;
     if (near(line)) {
       const context = ctx.contextAt(line);
       const lineText = ctx.lines.lineText(line);
