@@ -248,21 +248,37 @@ export class TextContext {
       [PAY_CJK, Marks.Pay],
       [PAY_ASCII, Marks.Pay],
     ];
+    // Matches of one pass come in text order: the line moves forward instead of being searched for (a text
+    // dense with markers has tens of thousands).
+    const lineAt = this.lineCursor();
     for (const [re, bit] of passes) {
       re.lastIndex = 0;
+      lineAt.reset();
       for (const m of this.text.matchAll(re)) {
         const at = m.index ?? 0;
-        this.setMark(this.lines.lineOf(at), bit, m[0]);
+        this.setMark(lineAt(at), bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
     blanked.sort((a, b) => a[0] - b[0]);
     for (const re of [WECHAT_CJK, WECHAT_ASCII]) {
+      lineAt.reset();
       for (const m of this.text.matchAll(re)) {
         const at = m.index ?? 0;
-        if (!insideAny(blanked, at)) this.setMark(this.lines.lineOf(at), Marks.Wechat, m[0]);
+        if (!insideAny(blanked, at)) this.setMark(lineAt(at), Marks.Wechat, m[0]);
       }
     }
+  }
+
+  /** lineOf for offsets asked in increasing order (reset() starts again from the top). */
+  private lineCursor(): ((offset: number) => number) & { reset(): void } {
+    const lines = this.lines;
+    let line = 0;
+    const at = (offset: number) => {
+      while (line + 1 < lines.count && lines.start(line + 1) <= offset) line++;
+      return line;
+    };
+    return Object.assign(at, { reset: () => void (line = 0) });
   }
 
   /** Lines within MARKER_REACH of a Pay marker, as [from, to] ranges in text order (merged). */
