@@ -77,6 +77,9 @@ export class TextContext {
   private readonly verdicts = new Map<number, PlatformContext>();
   private marked = false;
   private nearest?: NearestIndex;
+  /** judge()'s scratch: distance and line of the nearest marker of each kind (see markersAround). */
+  private readonly nearDistance = new Float64Array(MARKER_BITS.length);
+  private readonly nearLine = new Int32Array(MARKER_BITS.length);
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -147,39 +150,49 @@ export class TextContext {
     // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge). A paragraph
     // with no marker at all takes the nearest one of the text around it (an issue post: "使用内置钉钉告警" a few
     // paragraphs above the log it pasted).
-    let nearest = this.markersAround(line, MARKER_REACH, true);
-    if (nearest.size === 0) nearest = this.markersAround(line, FALLBACK_REACH, false);
+    if (this.markersAround(line, MARKER_REACH, true) === 0) this.markersAround(line, FALLBACK_REACH, false);
+    const { nearDistance, nearLine } = this;
     let best: [Marks, PlatformContext['kind']] | undefined;
+    let bestAt = -1;
     let bestDistance = Infinity;
     for (const kind of KINDS) {
-      const d = nearest.get(kind[0])?.[0] ?? Infinity;
-      if (d < bestDistance) {
+      const b = MARKER_BITS.indexOf(kind[0]);
+      if (nearDistance[b] < bestDistance) {
         best = kind;
-        bestDistance = d;
+        bestAt = b;
+        bestDistance = nearDistance[b];
       }
     }
     const verdict: PlatformContext = best
-      ? { kind: best[1], marker: this.markerOf(nearest.get(best[0])![1], best[0]) }
+      ? { kind: best[1], marker: this.markerOf(nearLine[bestAt], best[0]) }
       : { kind: 'wechat', marker: '' };
-    const pay = nearest.get(Marks.Pay);
-    if (pay) verdict.pay = this.markerOf(pay[1], Marks.Pay);
+    const pay = MARKER_BITS.indexOf(Marks.Pay);
+    if (nearDistance[pay] !== Infinity) verdict.pay = this.markerOf(nearLine[pay], Marks.Pay);
     return verdict;
   }
 
-  /** The nearest line of each marker kind within reach: [distance, line]. */
-  private markersAround(line: number, reach: number, paragraph: boolean): Map<Marks, [number, number]> {
+  /**
+   * The nearest line of each marker kind within reach, into nearDistance / nearLine (by MARKER_BITS index;
+   * Infinity when none is within reach): reused arrays, since every line of a big text is judged. Returns how
+   * many kinds were found.
+   */
+  private markersAround(line: number, reach: number, paragraph: boolean): number {
     const index = (this.nearest ??= this.buildNearest());
-    const nearest = new Map<Marks, [number, number]>();
-    MARKER_BITS.forEach((bit, b) => {
+    let found = 0;
+    for (let b = 0; b < MARKER_BITS.length; b++) {
       const [prev, next] = paragraph ? index.paragraph[b] : index.anywhere[b];
       const p = prev[line];
       const n = next[line];
       const up = p < 0 ? Infinity : line - p;
       const down = n < 0 ? Infinity : n - line;
       const d = Math.min(up, down);
-      if (d <= reach) nearest.set(bit, [d, up <= down ? p : n]);
-    });
-    return nearest;
+      if (d <= reach) {
+        this.nearDistance[b] = d;
+        this.nearLine[b] = up <= down ? p : n;
+        found++;
+      } else this.nearDistance[b] = Infinity;
+    }
+    return found;
   }
 
   /**
