@@ -62,7 +62,7 @@ const NOISE = [
   'GET /healthz 200 1 ms - 2',
 ];
 
-function buildLog(fixtures: ExtractFixture[], targetBytes: number): string {
+export function buildLog(fixtures: ExtractFixture[], targetBytes: number): string {
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < targetBytes; i++) {

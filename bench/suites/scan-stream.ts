@@ -52,7 +52,7 @@ const NOISE: Gen[] = [
 ];
 
 /** Planted errors: each writes its line(s) and names its code. Shapes from the extract fixtures. */
-const ERRORS: { code: string; lines: (r: () => number, n: number) => string[] }[] = [
+export const ERRORS: { code: string; lines: (r: () => number, n: number) => string[] }[] = [
   {
     code: '40001',
     lines: (r, n) => [
@@ -92,7 +92,7 @@ const ERRORS: { code: string; lines: (r: () => number, n: number) => string[] }[
 /** One error every ERROR_EVERY lines on average. */
 const ERROR_EVERY = 150;
 
-interface Planted {
+export interface Planted {
   file: string;
   bytes: number;
   lines: number;
@@ -100,7 +100,7 @@ interface Planted {
 }
 
 /** Writes the log in 1 MB pieces (the generator never holds the file either). */
-function generate(file: string, targetBytes: number): Planted {
+export function generate(file: string, targetBytes: number): Planted {
   const r = random(20260401);
   const counts = new Map<string, number>();
   const fd = openSync(file, 'w');

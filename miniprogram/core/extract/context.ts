@@ -78,6 +78,9 @@ export class TextContext {
   private readonly verdicts = new Map<number, PlatformContext>();
   private marked = false;
   private nearest?: NearestIndex;
+  /** judge()'s scratch: distance and line of the nearest marker of each kind (see markersAround). */
+  private readonly nearDistance = new Float64Array(MARKER_BITS.length);
+  private readonly nearLine = new Int32Array(MARKER_BITS.length);
 
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
@@ -148,39 +151,49 @@ export class TextContext {
     // Walk up and down from the line, each way stopping at a blank line (the paragraph's edge). A paragraph
     // with no marker at all takes the nearest one of the text around it (an issue post: "使用内置钉钉告警" a few
     // paragraphs above the log it pasted).
-    let nearest = this.markersAround(line, MARKER_REACH, true);
-    if (nearest.size === 0) nearest = this.markersAround(line, FALLBACK_REACH, false);
+    if (this.markersAround(line, MARKER_REACH, true) === 0) this.markersAround(line, FALLBACK_REACH, false);
+    const { nearDistance, nearLine } = this;
     let best: [Marks, PlatformContext['kind']] | undefined;
+    let bestAt = -1;
     let bestDistance = Infinity;
     for (const kind of KINDS) {
-      const d = nearest.get(kind[0])?.[0] ?? Infinity;
-      if (d < bestDistance) {
+      const b = MARKER_BITS.indexOf(kind[0]);
+      if (nearDistance[b] < bestDistance) {
         best = kind;
-        bestDistance = d;
+        bestAt = b;
+        bestDistance = nearDistance[b];
       }
     }
     const verdict: PlatformContext = best
-      ? { kind: best[1], marker: this.markerOf(nearest.get(best[0])![1], best[0]) }
+      ? { kind: best[1], marker: this.markerOf(nearLine[bestAt], best[0]) }
       : { kind: 'wechat', marker: '' };
-    const pay = nearest.get(Marks.Pay);
-    if (pay) verdict.pay = this.markerOf(pay[1], Marks.Pay);
+    const pay = MARKER_BITS.indexOf(Marks.Pay);
+    if (nearDistance[pay] !== Infinity) verdict.pay = this.markerOf(nearLine[pay], Marks.Pay);
     return verdict;
   }
 
-  /** The nearest line of each marker kind within reach: [distance, line]. */
-  private markersAround(line: number, reach: number, paragraph: boolean): Map<Marks, [number, number]> {
+  /**
+   * The nearest line of each marker kind within reach, into nearDistance / nearLine (by MARKER_BITS index;
+   * Infinity when none is within reach): reused arrays, since every line of a big text is judged. Returns how
+   * many kinds were found.
+   */
+  private markersAround(line: number, reach: number, paragraph: boolean): number {
     const index = (this.nearest ??= this.buildNearest());
-    const nearest = new Map<Marks, [number, number]>();
-    MARKER_BITS.forEach((bit, b) => {
+    let found = 0;
+    for (let b = 0; b < MARKER_BITS.length; b++) {
       const [prev, next] = paragraph ? index.paragraph[b] : index.anywhere[b];
       const p = prev[line];
       const n = next[line];
       const up = p < 0 ? Infinity : line - p;
       const down = n < 0 ? Infinity : n - line;
       const d = Math.min(up, down);
-      if (d <= reach) nearest.set(bit, [d, up <= down ? p : n]);
-    });
-    return nearest;
+      if (d <= reach) {
+        this.nearDistance[b] = d;
+        this.nearLine[b] = up <= down ? p : n;
+        found++;
+      } else this.nearDistance[b] = Infinity;
+    }
+    return found;
   }
 
   /**
@@ -249,21 +262,37 @@ export class TextContext {
       [PAY_CJK, Marks.Pay],
       [PAY_ASCII, Marks.Pay],
     ];
+    // Matches of one pass come in text order: the line moves forward instead of being searched for (a text
+    // dense with markers has tens of thousands).
+    const lineAt = this.lineCursor();
     for (const [re, bit] of passes) {
       re.lastIndex = 0;
+      lineAt.reset();
       for (const m of this.text.matchAll(re)) {
         const at = m.index ?? 0;
-        this.setMark(this.lines.lineOf(at), bit, m[0]);
+        this.setMark(lineAt(at), bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
     blanked.sort((a, b) => a[0] - b[0]);
     for (const re of [WECHAT_CJK, WECHAT_ASCII]) {
+      lineAt.reset();
       for (const m of this.text.matchAll(re)) {
         const at = m.index ?? 0;
-        if (!insideAny(blanked, at)) this.setMark(this.lines.lineOf(at), Marks.Wechat, m[0]);
+        if (!insideAny(blanked, at)) this.setMark(lineAt(at), Marks.Wechat, m[0]);
       }
     }
+  }
+
+  /** lineOf for offsets asked in increasing order (reset() starts again from the top). */
+  private lineCursor(): ((offset: number) => number) & { reset(): void } {
+    const lines = this.lines;
+    let line = 0;
+    const at = (offset: number) => {
+      while (line + 1 < lines.count && lines.start(line + 1) <= offset) line++;
+      return line;
+    };
+    return Object.assign(at, { reset: () => void (line = 0) });
   }
 
   /** Lines within MARKER_REACH of a Pay marker, as [from, to] ranges in text order (merged). */

@@ -14,22 +14,34 @@ const KEYED_ONLY_PLATFORMS = new Set(['xiaowei']);
 const TAIL =
   /(?:[,，;]?\s*(?:rid|hints?|request_?id|req_id)\s*[:：=].*$)|(?:[,，]?\s*(?:could get access_token by|more (?:details|info) at|微信原始报文).*$)/is;
 
+/**
+ * Speed guards (normalizeMessage runs on every line of a log's free text): each is a cheap test that holds
+ * whenever the replace after it could change the text, so skipping the replace when it fails changes nothing.
+ * A word TAIL needs: TAIL itself is tried at every offset, this literal test is not.
+ */
+const TAIL_WORD = /rid|hint|req|could get access_token by|more (?:details|info) at|微信原始报文/i;
+/** Whitespace that /\s+/ → ' ' would change: a run of two, or a tab, newline, full-width space… */
+const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
+/** What the three OCR-slip replaces below need: a letter beside 0, 1 or |. */
+const OCR_SLIP = /[a-z][01|]|[1|][a-z]/;
+
 /** The errmsg for display: rid tail removed, whitespace collapsed. */
 export function cleanErrmsg(raw: string): string {
-  return raw.replace(TAIL, '').replace(/\s+/g, ' ').trim().slice(0, 300);
+  const cut = TAIL_WORD.test(raw) ? raw.replace(TAIL, '') : raw;
+  return (SPACES_TO_COLLAPSE.test(cut) ? cut.replace(/\s+/g, ' ') : cut).trim().slice(0, 300);
 }
 
 /** Comparable form of a message: lower case, OCR digit/letter slips undone, IPs and punctuation dropped. */
 export function normalizeMessage(raw: string): string {
-  return cleanErrmsg(raw)
-    .toLowerCase()
-    .replace(/\bipv6\s+\S+/g, ' ')
-    .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ')
-    .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')
-    .replace(/\b[1|](?=[a-z])/g, 'l')
-    .replace(/([a-z])0(?=[a-z])/g, '$1o')
-    .replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ')
-    .trim();
+  let s = cleanErrmsg(raw).toLowerCase();
+  if (s.includes('ipv6')) s = s.replace(/\bipv6\s+\S+/g, ' ');
+  if (/\d\.\d/.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
+  if (OCR_SLIP.test(s))
+    s = s
+      .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')
+      .replace(/\b[1|](?=[a-z])/g, 'l')
+      .replace(/([a-z])0(?=[a-z])/g, '$1o');
+  return s.replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ').trim();
 }
 
 interface Phrase {
@@ -52,6 +64,8 @@ export interface MessageIndex {
   messageCache: Map<string, string>;
   /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
   phrases: Map<string, Phrase[]>;
+  /** First words of those phrases: most words of a line start none, and need no pair key built. */
+  phraseFirsts: Set<string>;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
@@ -93,6 +107,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
   const exact = new Map<string, string>();
   const ambiguous = new Set<string>();
   const phrases = new Map<string, Phrase[]>();
+  const phraseFirsts = new Set<string>();
   const byWord = new Map<string, string[]>();
   for (const [text, codes] of codesByText) {
     const code = dominantCode(codes);
@@ -113,6 +128,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
       const list = phrases.get(key) ?? [];
       list.push({ words, code });
       phrases.set(key, list);
+      phraseFirsts.add(words[0]);
     }
   }
   return {
@@ -123,6 +139,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
     messageCache: new Map(),
     textsByCode,
     phrases,
+    phraseFirsts,
     byWord,
   };
 }
@@ -235,6 +252,7 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
   const words = norm.split(' ');
   const found: { code: string; at: number }[] = [];
   for (let i = 0; i + 3 < words.length; i++) {
+    if (!index.phraseFirsts.has(words[i])) continue;
     const list = index.phrases.get(`${words[i]} ${words[i + 1]}`);
     if (!list) continue;
     for (const phrase of list) {

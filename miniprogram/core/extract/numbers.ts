@@ -137,7 +137,7 @@ const TRIGGER =
   /报错|收到|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|警告|告警|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|\bwarn(?:ing)?\b|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
 
 /** A key before the number ("port: ", "cost=", "<total_fee>", "Key (id)=("): the number is that field's value. */
-const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;
+export const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;
 const TAG_BEFORE = /<([A-Za-z_][\w-]*)>[ \t]*$/;
 const CODE_KEY_WORD =
   /^(?:err_?code|errcode|error_?code|errno|err_?no|code|ret_?code|ret|error|err|errorcode)$/i;
@@ -215,7 +215,7 @@ function passesNoise(text: string, lineStart: number, lineEnd: number, at: numbe
 
 function isNoiseBefore(before: string): boolean {
   // The key patterns only apply when a separator ends the text before: test that cheaply first.
-  const key = /[:=：>"'([]\s*$/.test(before) ? KEY_BEFORE.exec(before) : null;
+  const key = endsWithSeparator(before) ? KEY_BEFORE.exec(keyTail(before)) : null;
   if (key) {
     const word = key[1];
     if (/[\u4e00-\u9fff]/.test(word)) return !ERROR_KEY_ZH.test(word);
@@ -226,10 +226,63 @@ function isNoiseBefore(before: string): boolean {
   if (tag) return !CODE_KEY_WORD.test(tag[1]);
   // nginx "… HTTP/1.1" 200 45011: the body size after an HTTP status.
   if (/(?:^|\s|")[1-5]\d\d\s+$/.test(before)) return true;
-  const word = /([A-Za-z][A-Za-z_]*|[\u4e00-\u9fff]+)[\s[(（#]*$/.exec(before);
+  const word = WORD_BEFORE.exec(wordTail(before));
   if (!word) return false;
   if (/[\u4e00-\u9fff]/.test(word[1])) return NOISE_BEFORE_ZH.test(word[1]);
   return NOISE_BEFORE.has(word[1].toLowerCase());
+}
+
+/** The word before a number (and the spaces or brackets between them). */
+export const WORD_BEFORE = /([A-Za-z][A-Za-z_]*|[\u4e00-\u9fff]+)[\s[(（#]*$/;
+
+// Speed: KEY_BEFORE and WORD_BEFORE end at $ but a regex engine tries them from every offset (quadratic on a
+// run of word characters). A match is made only of the characters its pattern names, so it lies within the
+// longest tail of such characters: matching that tail alone gives the same answer. The character sets below
+// must cover every character the patterns can match (test/core/extract-speed.test.ts checks it).
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+/** Punctuation of KEY_BEFORE: ) " ' ] \ space tab = > : ： ( [ (and - of [\w-]). */
+const KEY_PUNCT = new Set([
+  0x29, 0x22, 0x27, 0x5d, 0x5c, 0x20, 0x09, 0x3d, 0x3e, 0x3a, 0xff1a, 0x28, 0x5b, 0x2d,
+]);
+const isKeyChar = (c: number) =>
+  isLetter(c) || (c >= 48 && c <= 57) || c === 95 || isCjk(c) || KEY_PUNCT.has(c);
+/** Brackets of WORD_BEFORE: [ ( （ #. */
+const isWordTailChar = (c: number) =>
+  isLetter(c) || c === 95 || isCjk(c) || isSpace(c) || c === 0x5b || c === 0x28 || c === 0xff08 || c === 0x23;
+
+function tailOf(text: string, keep: (c: number) => boolean): string {
+  let i = text.length;
+  while (i > 0 && keep(text.charCodeAt(i - 1))) i--;
+  return i === 0 ? text : text.slice(i);
+}
+
+/** The tail of `before` a KEY_BEFORE match can lie in. */
+export const keyTail = (before: string) => tailOf(before, isKeyChar);
+/** The tail of `before` a WORD_BEFORE match can lie in. */
+export const wordTail = (before: string) => tailOf(before, isWordTailChar);
+
+/** /[:=：>"'([]\s*$/: the last character that is not a space is a separator (char tests, from the end). */
+export function endsWithSeparator(before: string): boolean {
+  let i = before.length - 1;
+  while (i >= 0 && isSpace(before.charCodeAt(i))) i--;
+  return i >= 0 && ':=：>"\'(['.includes(before.charAt(i));
 }
 
 function isNoiseAfter(after: string): boolean {

@@ -1,0 +1,81 @@
+// The extractor's speed paths give the same answers as the plain code they replace: end-anchored patterns
+// matched on a tail of the text only, char tests instead of a regex. Random strings over every character the
+// patterns name (and others around them) compare both ways, so a pattern that later learns a new character
+// without its tail set fails here.
+import {
+  endsWithSeparator,
+  KEY_BEFORE,
+  keyTail,
+  WORD_BEFORE,
+  wordTail,
+} from '../../miniprogram/core/extract/numbers';
+import { parseCodeToken } from '../../miniprogram/core/extract/text';
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Every printable ASCII character, full-width punctuation, CJK and the spaces JavaScript's \s knows, drawn
+ * rarely; the characters the patterns name, often (so that keys, words and separators meet at the end).
+ */
+const RARE = [
+  ...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)),
+  ...'\t\n\r\v\f\u00a0\u2003\u3000\ufeff：（），。；【】错误码端口订单一龟',
+];
+const OFTEN = [...'aZ_5-中 \t)"\'\\][(=>:：（#.,/'];
+
+function strings(count: number, seed: number): string[] {
+  const r = random(seed);
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let s = '';
+    const length = Math.floor(r() * 16);
+    for (let i = 0; i < length; i++) {
+      const pool = r() < 0.2 ? RARE : OFTEN;
+      s += pool[Math.floor(r() * pool.length)];
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const cases = strings(60000, 20261201);
+
+test('KEY_BEFORE on the key tail finds what it finds on the whole text', () => {
+  const differ = cases.filter((s) => KEY_BEFORE.exec(s)?.[1] !== KEY_BEFORE.exec(keyTail(s))?.[1]);
+  expect(differ).toEqual([]);
+  // The check is not empty: keys are found.
+  expect(cases.filter((s) => KEY_BEFORE.test(s)).length).toBeGreaterThan(500);
+});
+
+test('WORD_BEFORE on the word tail finds what it finds on the whole text', () => {
+  const differ = cases.filter((s) => WORD_BEFORE.exec(s)?.[1] !== WORD_BEFORE.exec(wordTail(s))?.[1]);
+  expect(differ).toEqual([]);
+  expect(cases.filter((s) => WORD_BEFORE.test(s)).length).toBeGreaterThan(10000);
+});
+
+test('endsWithSeparator is /[:=：>"\'([]\\s*$/', () => {
+  const differ = cases.filter((s) => endsWithSeparator(s) !== /[:=：>"'([]\s*$/.test(s));
+  expect(differ).toEqual([]);
+});
+
+test('parseCodeToken: plain numbers lose leading zeros, OCR slips still read', () => {
+  expect(parseCodeToken('040001', 3)).toBe('40001');
+  expect(parseCodeToken('-0404011', 3)).toBe('-404011');
+  expect(parseCodeToken('000', 3)).toBe('0');
+  expect(parseCodeToken('-0', 2)).toBe('-0');
+  expect(parseCodeToken('-', 2)).toBeUndefined();
+  expect(parseCodeToken('', 2)).toBeUndefined();
+  expect(parseCodeToken('4OOO1', 2)).toBe('40001');
+  expect(parseCodeToken('０４０００１', 3)).toBe('40001');
+  expect(parseCodeToken('12a', 2)).toBeUndefined();
+});
