@@ -122,6 +122,15 @@ describe('bare codes in prose', () => {
       labels('perf:【小程序】不再打印发订阅消息的“43101用户未订阅消息”警告日志\n日志量较大，没太大必要'),
     ).toEqual(['43101']);
   });
+
+  it('a WARN log level is not an error word: a bare number on that line stays a number', () => {
+    // a line of the scan-stream bench log: every log line has a level, so WARN says nothing about the number
+    expect(
+      labels(
+        '2024-03-12 10:01:52.369  WARN 48213 --- [nio-8080-exec-191] c.e.shop.web.CartController      : cart 72028 has an item out of stock',
+      ),
+    ).toEqual([]);
+  });
 });
 
 describe('Pay v3 messages without their code', () => {

@@ -134,7 +134,7 @@ const NOISE_AFTER_ZH =
  * a number happened: "又 42001 了", "一直出现 45009", "we keep hitting 45011".
  */
 const TRIGGER =
-  /报错|收到|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|警告|告警|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|\bwarn(?:ing)?\b|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
+  /报错|收到|错误|出错|失败|异常|返回|报了?|提示|码|出现|遇到|碰到|警告|告警|又是?\s*-?\d|一直|老是|总是|\d\s*了|error|\berr\b|\[err\]|fail|exception|errmsg|errcode|invalid|refuse|denied|unauthori[sz]ed|forbidden|exceed|reject|\breturns?\b|\breturned\b|\bgot\b|\bgetting\b|\bthrows?\b|\bhit(?:ting)?\b|\bseeing\b/i;
 
 /** A key before the number ("port: ", "cost=", "<total_fee>", "Key (id)=("): the number is that field's value. */
 export const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(?:=>|[:=：])[ \t]*["'([]*$/;
