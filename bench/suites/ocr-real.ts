@@ -6,6 +6,8 @@
 // and the ceiling: extractCodes on the snippets' source text. Held data: scored only with WXERR_BENCH_HELD=1,
 // numbers only (no per-snippet misses), as in the extract suite; nobody tunes on it.
 // WXERR_OCR_REAL_SET=tune scores the same kind of subset from `tune`, printing what ours misses per image.
+// Quick loops (a partial run, said so in its output; full runs are the figures): WXERR_OCR_REAL_STYLES=
+// light-terminal,chat-bubble, WXERR_OCR_REAL_ONLY=3,12 (places in the subset, from 1), WXERR_OCR_REAL_BASELINE=0.
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -15,10 +17,13 @@ import { loadRealCorpus, type RealSnippet } from '../data/real/load';
 import {
   PHONE_SCALE,
   PHONE_WIDTH,
+  REAL_FONTS,
   REAL_STYLES,
   pickRealSnippets,
   renderRealShots,
   type RealShot,
+  type RealStyle,
+  type RenderFilter,
 } from '../ocr/real-shots';
 
 interface Tally {
@@ -67,7 +72,9 @@ async function measure(
   showMisses: boolean,
 ): Promise<void> {
   const all = tally();
-  const byStyle = new Map(REAL_STYLES.map((s) => [s, tally()]));
+  const byStyle = new Map<string, Tally>();
+  const byFont = new Map<string, Tally>();
+  const of = (m: Map<string, Tally>, key: string) => m.get(key) ?? m.set(key, tally()).get(key)!;
   try {
     for (const shot of shots) {
       const bytes = readFileSync(join(dir, shot.file));
@@ -75,7 +82,8 @@ async function measure(
       const got = find(await engine.recognize(bytes));
       const ms = performance.now() - t;
       add(all, expectedOf(shot.snippet), got, ms);
-      add(byStyle.get(shot.style)!, expectedOf(shot.snippet), got, ms);
+      add(of(byStyle, shot.style), expectedOf(shot.snippet), got, ms);
+      add(of(byFont, `${shot.style}, ${shot.font}`), expectedOf(shot.snippet), got, ms);
       const want = expectedOf(shot.snippet);
       const miss = want.filter((c) => !got.includes(c));
       const extra = [...new Set(got)].filter((c) => !want.includes(c));
@@ -87,6 +95,28 @@ async function measure(
   }
   console.log(fmt(name, all));
   for (const [style, t] of byStyle) console.log(fmt(`  ${style}`, t));
+  for (const [font, t] of byFont) console.log(fmt(`    ${font}`, t));
+}
+
+/** The env filters for quick loops; undefined when none is set. A bad value is one clear line. */
+function filterFromEnv(count: number): RenderFilter | undefined {
+  const styles = process.env.WXERR_OCR_REAL_STYLES;
+  const only = process.env.WXERR_OCR_REAL_ONLY;
+  if (!styles && !only) return undefined;
+  const filter: RenderFilter = {};
+  if (styles) {
+    const names = styles.split(',').map((s) => s.trim());
+    const bad = names.filter((n) => !(REAL_STYLES as readonly string[]).includes(n));
+    if (bad.length) throw new Error(`WXERR_OCR_REAL_STYLES: unknown ${bad}; styles are ${REAL_STYLES}`);
+    filter.styles = names as RealStyle[];
+  }
+  if (only) {
+    const places = new Set(only.split(',').map((n) => Number(n.trim())));
+    const bad = [...places].filter((n) => !Number.isInteger(n) || n < 1 || n > count);
+    if (bad.length) throw new Error(`WXERR_OCR_REAL_ONLY: ${bad} not a place from 1 to ${count}`);
+    filter.include = (i) => places.has(i + 1);
+  }
+  return filter;
 }
 
 export async function run(): Promise<void> {
@@ -108,20 +138,31 @@ export async function run(): Promise<void> {
   for (const s of snippets) add(ceiling, expectedOf(s), ours(s.text), 0);
   console.log(fmt('ceiling (source text)', ceiling));
 
-  const { dir, shots } = await renderRealShots(snippets);
+  console.log(`fonts in turn: ${REAL_STYLES.map((s) => `${s} ${REAL_FONTS[s].join(' / ')}`).join('; ')}`);
+  let filter: RenderFilter | undefined;
+  try {
+    filter = filterFromEnv(snippets.length);
+  } catch (error) {
+    console.error(`ocr-real: ${(error as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (filter) console.log('PARTIAL RUN (WXERR_OCR_REAL_STYLES / _ONLY set): not comparable to a full run');
+  const { dir, shots } = await renderRealShots(snippets, filter);
   try {
     console.log(
       `rendered ${shots.length} screenshots in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     await measure('ours: pipeline + extractor', dir, shots, new OcrEngine(), ours, set === 'tune');
-    await measure(
-      'plain tesseract eng + regex',
-      dir,
-      shots,
-      new OcrEngine({ langs: ['eng'], raw: true }),
-      baselineRegex,
-      false,
-    );
+    if (process.env.WXERR_OCR_REAL_BASELINE !== '0')
+      await measure(
+        'plain tesseract eng + regex',
+        dir,
+        shots,
+        new OcrEngine({ langs: ['eng'], raw: true }),
+        baselineRegex,
+        false,
+      );
   } finally {
     if (process.env.WXERR_OCR_REAL_KEEP === '1') console.log(`screenshots kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
