@@ -41,18 +41,21 @@ const byId = (a: RealSnippet, b: RealSnippet) => (a.id < b.id ? -1 : a.id > b.id
 /**
  * The deterministic subset: held snippets of at most `maxLines` lines, sorted by id; the first `positives` that
  * carry explicit codes and the first `negatives` that carry no label at all (implied-only ones are left out:
- * this suite scores explicit codes).
+ * this suite scores explicit codes). `page` 2, 3… takes the next ones in the same order (more tune data to
+ * check a change on; the held figure is page 1).
  */
 export function pickRealSnippets(
   held: RealSnippet[],
   positives = 16,
   negatives = 4,
   maxLines = 12,
+  page = 1,
 ): RealSnippet[] {
   const short = held.filter((s) => lineCount(s) <= maxLines).sort(byId);
+  const at = (n: number) => [(page - 1) * n, page * n] as const;
   return [
-    ...short.filter((s) => s.explicit.length > 0).slice(0, positives),
-    ...short.filter((s) => s.explicit.length + s.implied.length === 0).slice(0, negatives),
+    ...short.filter((s) => s.explicit.length > 0).slice(...at(positives)),
+    ...short.filter((s) => s.explicit.length + s.implied.length === 0).slice(...at(negatives)),
   ];
 }
 

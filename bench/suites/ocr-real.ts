@@ -8,6 +8,7 @@
 // WXERR_OCR_REAL_SET=tune scores the same kind of subset from `tune`, printing what ours misses per image.
 // Quick loops (a partial run, said so in its output; full runs are the figures): WXERR_OCR_REAL_STYLES=
 // light-terminal,chat-bubble, WXERR_OCR_REAL_ONLY=3,12 (places in the subset, from 1), WXERR_OCR_REAL_BASELINE=0.
+// WXERR_OCR_REAL_PAGE=2 scores the next snippets in the same order (a check on tune data not looked at yet).
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -60,7 +61,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 function fmt(name: string, t: Tally): string {
   const ms = t.images ? `  ${(t.ms / t.images).toFixed(0)} ms/image` : '';
-  return `${name.padEnd(30)} recall ${ratio(t.tp, t.tp + t.fn).toFixed(3)}  precision ${ratio(t.tp, t.tp + t.fp).toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${ms}`;
+  return `${name.padEnd(40)} recall ${ratio(t.tp, t.tp + t.fn).toFixed(3)}  precision ${ratio(t.tp, t.tp + t.fp).toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${ms}`;
 }
 
 async function measure(
@@ -127,11 +128,17 @@ export async function run(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const snippets = pickRealSnippets(loadRealCorpus()[set]);
+  const page = Number(process.env.WXERR_OCR_REAL_PAGE ?? '1');
+  if (!Number.isInteger(page) || page < 1) {
+    console.error(`ocr-real: WXERR_OCR_REAL_PAGE=${process.env.WXERR_OCR_REAL_PAGE}: a page number from 1`);
+    process.exitCode = 2;
+    return;
+  }
+  const snippets = pickRealSnippets(loadRealCorpus()[set], 16, 4, 12, page);
   const negatives = snippets.filter((s) => s.explicit.length === 0).length;
   const codes = snippets.reduce((n, s) => n + expectedOf(s).length, 0);
   console.log(
-    `${set} subset: ${snippets.length} snippets (${negatives} negatives), ${codes} explicit codes; ` +
+    `${set} subset${page > 1 ? `, page ${page}` : ''}: ${snippets.length} snippets (${negatives} negatives), ${codes} explicit codes; ` +
       `${REAL_STYLES.length} styles at ${PHONE_WIDTH}px × ${PHONE_SCALE}`,
   );
   const ceiling = tally();
