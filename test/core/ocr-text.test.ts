@@ -100,6 +100,35 @@ describe('wrapped lines joined (tesseract boxes)', () => {
     expect(repairOcrText(v3, { width: 1560 })).toContain('"code":"PARAM_ERROR"');
     expect(repairOcrText([{ text: 'said "HELLO WORLD" twice' }])).toBe('said "HELLO WORLD" twice');
   });
+
+  test('a URL cut anywhere, a hyphen break, and a long id moved whole to the next line', () => {
+    // moviepilot-issue-479-301002-and-ok (chat-bubble, Liberation Sans): the WeCom devtool URL holds the code
+    const bubble = [
+      { text: 'ERROR: [moviepilot] 2026-01-13', x0: 281, x1: 1244, y0: 101, y1: 162 },
+      { text: '13:17:09,304 wechat.py - 发送请求失', x0: 280, x1: 1330, y0: 186, y1: 254 },
+      { text: '败，错误信息: not allow operate', x0: 279, x1: 1209, y0: 278, y1: 346 },
+      { text: 'another agent with this accesstoken.,', x0: 278, x1: 1324, y0: 381, y1: 442 },
+      { text: 'hint:', x0: 280, x1: 391, y0: 473, y1: 521 },
+      { text: '[1768281429499302175003038],', x0: 280, x1: 1214, y0: 565, y1: 626 },
+      { text: 'from ip: 223.166.31.129, more info at', x0: 276, x1: 1326, y0: 657, y1: 718 },
+      { text: 'https://open.work.weixin.qg.com/devt', x0: 280, x1: 1325, y0: 749, y1: 810 },
+      { text: 'ool/query?e=301002', x0: 278, x1: 858, y0: 845, y1: 906 },
+      { text: '我用浏览器拼了这个', x0: 279, x1: 849, y0: 1022, y1: 1082 },
+      { text: 'https://qyapi.weixin.qq.com/cgi-', x0: 280, x1: 1162, y0: 1121, y1: 1182 },
+      { text: 'bin/gettoken?', x0: 280, x1: 658, y0: 1213, y1: 1274 },
+      { text: 'corpid=YOUR_CORPID&corpsecret=', x0: 278, x1: 1333, y0: 1305, y1: 1366 },
+      { text: 'YOUR_SECRET 得到的是成功的', x0: 278, x1: 1216, y0: 1394, y1: 1461 },
+    ];
+    const text = repairOcrText(bubble, { width: 1560 });
+    expect(text.split('\n')).toEqual([
+      'ERROR: [moviepilot] 2026-01-13 13:17:09,304 wechat.py - 发送请求失败,错误信息: not allow operate ' +
+        'another agent with this accesstoken., hint: [1768281429499302175003038], from ip: 223.166.31.129, ' +
+        'more info at https://open.work.weixin.qq.com/devtool/query?e=301002',
+      '',
+      '我用浏览器拼了这个 https://qyapi.weixin.qq.com/cgi-bin/gettoken?corpid=YOUR_CORPID&corpsecret=YOUR_SECRET 得到的是成功的',
+    ]);
+    expect(codesOf(text)).toEqual(['301002']);
+  });
 });
 
 describe('what is not joined', () => {

@@ -18,23 +18,27 @@ const CJK_SPACE = new RegExp(`([${CJK_RANGE}]) +(?=[${CJK_RANGE}])`, 'g');
 /**
  * Repairs what OCR typically does to one log line: spaces between CJK characters, full-width punctuation, and
  * letters read in place of digits inside numbers (O→0, l/I/|→1), only when digits are on both sides or a
- * number continues, so words are left alone.
+ * number continues, so words are left alone; `weixin.qg.com` → `weixin.qq.com`.
  */
 export function normalizeOcrLine(text: string): string {
-  return text
-    .replace(CJK_SPACE, '$1')
-    .replace(/：/g, ':')
-    .replace(/，/g, ',')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[－—–](?=\d)/g, '-')
-    .replace(/(\d)([Oo]+)(?=\d)|(\d\d)([Oo]+)\b|\b([Oo]+)(?=\d\d)/g, (m, d1, o1, d2, o2, o3) =>
-      digitsFor(m, d1 ?? d2, o1 ?? o2 ?? o3, '0'),
-    )
-    .replace(/(\d)([lI|]+)(?=\d)|(\d\d)([lI]+)\b|\b([lI]+)(?=\d\d)/g, (m, d1, o1, d2, o2, o3) =>
-      digitsFor(m, d1 ?? d2, o1 ?? o2 ?? o3, '1'),
-    )
-    .replace(/[ \t]+$/, '');
+  return (
+    text
+      .replace(CJK_SPACE, '$1')
+      .replace(/：/g, ':')
+      .replace(/，/g, ',')
+      .replace(/[“”]/g, '"')
+      .replace(/[‘’]/g, "'")
+      .replace(/[－—–](?=\d)/g, '-')
+      .replace(/(\d)([Oo]+)(?=\d)|(\d\d)([Oo]+)\b|\b([Oo]+)(?=\d\d)/g, (m, d1, o1, d2, o2, o3) =>
+        digitsFor(m, d1 ?? d2, o1 ?? o2 ?? o3, '0'),
+      )
+      .replace(/(\d)([lI|]+)(?=\d)|(\d\d)([lI]+)\b|\b([lI]+)(?=\d\d)/g, (m, d1, o1, d2, o2, o3) =>
+        digitsFor(m, d1 ?? d2, o1 ?? o2 ?? o3, '1'),
+      )
+      // WeChat's own hosts, whose `qq` OCR reads as `qg` in sans fonts (the WeCom help URL carries the code).
+      .replace(/\bweixin\.(?:qg|gq|gg|q9|9q)\.com\b/g, 'weixin.qq.com')
+      .replace(/[ \t]+$/, '')
+  );
 }
 
 /** The matched digits kept, the letters after them turned into `digit`. */

@@ -56,11 +56,16 @@ export function joiner(
   const p = before.charAt(before.length - 1);
   const n = after.charAt(0);
   if (isCjk(p) && isCjk(n)) return '';
-  if (!hard) return CLOSING.test(after) ? '' : ' ';
-  if (isCjk(p) || isCjk(n) || CLOSING.test(after) || /[-_/]/.test(p)) return '';
+  // A layout breaks after a hyphen (cgi-|bin) but never puts closing punctuation first on a line.
+  if (CLOSING.test(after) || (p === '-' && /\w-$/.test(before) && /^\w/.test(after))) return '';
+  // Inside a URL or a path (devt|ool/query?e=301002, gettoken?|corpid=): no space was there.
+  const inPath = /[/\\]/.test(before.slice(before.lastIndexOf(' ') + 1));
+  if (!hard) return inPath && /[?=&]/.test(p) ? '' : ' ';
+  if (isCjk(p) || isCjk(n) || /[-_/\\=?&#]/.test(p)) return '';
   const tail = WORD_END.exec(before)?.[0];
   const head = WORD_START.exec(after)?.[0];
   if (!tail || !head) return ' ';
+  if (inPath) return '';
   const hexTail = HEX_END.exec(before)?.[0] ?? '';
   const hexHead = HEX_START.exec(after)?.[0] ?? '';
   // A digit/hex run cut at the edge (a code, a rid segment, a hash): one run again when it holds a digit.
@@ -145,8 +150,8 @@ function wrapped(a: Placed, b: Placed, left: number, right: number): boolean {
   const unit = Math.max(a.charWidth, b.charWidth);
   // The continuation of a wrapped line starts at the margin; an indented line was written so.
   if (b.x0 > left + unit) return false;
-  // A line shorter than half the wrap width was ended by hand.
-  if (a.x1 - left < 0.5 * (right - left)) return false;
   const next = columns(firstWord(b.text)) * b.charWidth;
+  // A line shorter than half the wrap width was ended by hand, unless a long word (a URL, an id) came next.
+  if (a.x1 - left < 0.5 * (right - left) && next < 0.5 * (right - left)) return false;
   return a.x1 + a.charWidth + next > right + 0.25 * unit;
 }
