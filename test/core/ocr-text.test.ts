@@ -32,6 +32,26 @@ describe('one line at a time', () => {
       'total 3 lines',
     ]);
   });
+
+  test('a line with no Chinese in either reading is taken from the English pass whole', () => {
+    // bench/ocr/shots/26-zh-audit-dark.png: eng+chi_sim garbles the JSON punctuation, English reads it
+    const box = { x0: 186, x1: 1548, y0: 158, y1: 204 };
+    const main = [
+      { text: '提交审核一直失败', x0: 77, x1: 314, y0: 76, y1: 106 },
+      { text: '[ frerrcode":85009verrmsg":"already has audit version', ...box },
+    ];
+    const eng = [
+      { text: 'RREHZE BAK', x0: 77, x1: 314, y0: 76, y1: 106 },
+      { text: '( {"errcode":85009, "errmsg" "already has audit version', ...box },
+    ];
+    expect(mergeDigitPass(main, eng).map((l) => l.text)).toEqual([
+      '提交审核一直失败',
+      '( {"errcode":85009, "errmsg" "already has audit version',
+    ]);
+    // Not when the English line covers only part of the main one (another segmentation).
+    const part = [{ ...eng[1], x1: 700 }];
+    expect(mergeDigitPass([main[1]], part)[0].text).toBe(main[1].text);
+  });
 });
 
 describe('wrapped lines joined (tesseract boxes)', () => {
@@ -170,6 +190,17 @@ describe('what is not joined', () => {
     expect(joiner('the error', 'code is', true)).toBe('');
     expect(joiner('made', 'each', true)).toBe(' ');
     expect(joiner('错误', '码', false)).toBe('');
+  });
+
+  test('a rid cut at the edge is joined even where OCR read its 1 as I, under an indented block', () => {
+    const lines = [
+      { text: '错误', x0: 40, x1: 120, y0: 0, y1: 46 },
+      row('{"errcode":85009,"errmsg":"already has audit version rid: 6657b8c9-0d1e2f3a-4b', 1510, 66, 186),
+      row('Ic6d7e"}', 400, 132, 186),
+    ];
+    expect(repairOcrText(lines)).toBe(
+      '错误\n{"errcode":85009,"errmsg":"already has audit version rid: 6657b8c9-0d1e2f3a-4b1c6d7e"}',
+    );
   });
 
   test('a rid wrapped over two lines is one rid again', () => {

@@ -59,11 +59,22 @@ function hamming(a: string, b: string): number {
   return d;
 }
 
+const HAS_CJK = new RegExp(`[${CJK_RANGE}]`);
+
+/** Whether two boxes cover the same span across (each covers at least 80 % of the other's width). */
+function sameSpan(a: OcrLine, b: OcrLine): boolean {
+  if (a.x0 === undefined || a.x1 === undefined || b.x0 === undefined || b.x1 === undefined) return false;
+  const common = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  return common >= 0.8 * (a.x1 - a.x0) && common >= 0.8 * (b.x1 - b.x0);
+}
+
 /**
- * With Chinese loaded, tesseract misreads digits in monospaced fonts (40164 → 46164); an English-only pass
- * reads them right. Takes each line of the main pass and, where the English pass read the same line (vertical
- * overlap), swaps in the English reading of each number that matches one of the English line's numbers in
- * order (same length, at most half of its digits different). Lines keep the main pass's boxes.
+ * With Chinese loaded, tesseract misreads digits in monospaced fonts (40164 → 46164) and Latin punctuation
+ * (`{"errcode":` → `frerrcode":`); an English-only pass reads them right. Takes each line of the main pass
+ * and, where the English pass read the same line (vertical overlap): a line with no Chinese in either reading
+ * and the same span across is taken from the English pass whole; otherwise the English reading of each number
+ * that matches one of the English line's numbers in order (same length, at most half of its digits
+ * different) is swapped in. Lines keep the main pass's boxes.
  */
 export function mergeDigitPass(main: OcrLine[], eng: OcrLine[]): OcrLine[] {
   return main.map((line) => {
@@ -81,6 +92,8 @@ export function mergeDigitPass(main: OcrLine[], eng: OcrLine[]): OcrLine[] {
       }
     }
     if (!best) return line;
+    if (!HAS_CJK.test(line.text) && !HAS_CJK.test(best.text) && sameSpan(line, best))
+      return { ...line, text: best.text };
     const theirs = best.text.match(NUMBER) ?? [];
     let from = 0;
     const text = line.text.replace(NUMBER, (n) => {

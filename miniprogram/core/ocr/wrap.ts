@@ -86,12 +86,15 @@ export interface JoinOptions {
 
 /** A rid cut inside its last segment (`65d38b69-62497c5f-7e6c` + `18da`). */
 const RID_TAIL = /\b[0-9a-fA-F]{8}-[0-9a-fA-F]{8}-[0-9a-fA-F]{1,7}$/;
-const RID_HEAD = /^[0-9a-fA-F]{1,7}\b/;
+/** The rest of the segment; at a line start OCR often reads 1 as I or l, 0 as O. */
+const RID_HEAD = /^[0-9a-fA-FIlO|]{1,7}(?![0-9A-Za-z])/;
 
-function ridCut(before: string, after: string): boolean {
+/** The continuation of a rid cut at the line end, its OCR letters read back as digits; else undefined. */
+function ridRest(before: string, after: string): string | undefined {
   const tail = RID_TAIL.exec(before);
   const head = RID_HEAD.exec(after);
-  return !!tail && !!head && tail[0].length - 18 + head[0].length === 8;
+  if (!tail || !head || tail[0].length - 18 + head[0].length !== 8) return undefined;
+  return head[0].replace(/[Il|]/g, '1').replace(/O/g, '0') + after.slice(head[0].length);
 }
 
 /**
@@ -120,13 +123,13 @@ export function joinWrappedLines(lines: OcrLine[], options: JoinOptions = {}): s
     if (prev) {
       const gap = verticalGap(prev, line);
       if (gap === 'blank') out.push('');
-      else if (
-        gap === 'tight' &&
-        wrapped(prev, line, left, right) &&
-        (credible || ridCut(out[out.length - 1], line.text))
-      ) {
+      else if (gap === 'tight' && wrapped(prev, line, left, right)) {
+        const rid = ridRest(out[out.length - 1], line.text);
         const hard = prev.x1 >= right - 1.2 * prev.charWidth;
-        out[out.length - 1] += joiner(out[out.length - 1], line.text, hard, options.isToken) + line.text;
+        if (rid !== undefined) out[out.length - 1] += rid;
+        else if (credible)
+          out[out.length - 1] += joiner(out[out.length - 1], line.text, hard, options.isToken) + line.text;
+        else out.push(line.text);
         prev = line;
         continue;
       }
@@ -148,8 +151,9 @@ function verticalGap(a: Placed, b: Placed): 'tight' | 'apart' | 'blank' {
 
 function wrapped(a: Placed, b: Placed, left: number, right: number): boolean {
   const unit = Math.max(a.charWidth, b.charWidth);
-  // The continuation of a wrapped line starts at the margin; an indented line was written so.
-  if (b.x0 > left + unit) return false;
+  // The continuation of a wrapped line starts at the margin, or under the start of an indented block (a
+  // quoted body); a line indented further was written so.
+  if (b.x0 > left + unit && Math.abs(b.x0 - a.x0) > unit) return false;
   const next = columns(firstWord(b.text)) * b.charWidth;
   // A line shorter than half the wrap width was ended by hand, unless a long word (a URL, an id) came next.
   if (a.x1 - left < 0.5 * (right - left) && next < 0.5 * (right - left)) return false;
