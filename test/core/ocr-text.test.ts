@@ -189,6 +189,9 @@ describe('what is not joined', () => {
     expect(joiner('(cod', 'e: 42001)', true)).toBe('');
     expect(joiner('the error', 'code is', true)).toBe('');
     expect(joiner('made', 'each', true)).toBe(' ');
+    expect(joiner('"errcode":40001', 'errmsg', true)).toBe(' ');
+    expect(joiner('look for', 'id: 3', true)).toBe(' ');
+    expect(joiner('$co', 'de', true)).toBe('');
     expect(joiner('错误', '码', false)).toBe('');
   });
 

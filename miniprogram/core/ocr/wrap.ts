@@ -6,7 +6,8 @@
 // word would not have fitted after it within the widest line (the wrap width): the layout would have put it
 // there otherwise. With boxes (tesseract) widths are pixels; without (VisionKit gives text only) they are
 // half-width columns. A line that reaches the wrap width was cut wherever the screen ran out ("hard"); only
-// then are two word fragments glued without a space, and only when the result is a digit/hex run or a key.
+// then are two word fragments glued without a space, and only when the result is a digit/hex run, a rid, a
+// URL or path, a key or a catalog Pay code.
 import { columns, isCjk, type OcrLine } from './lines';
 
 interface Placed {
@@ -68,12 +69,13 @@ export function joiner(
   if (inPath) return '';
   const hexTail = HEX_END.exec(before)?.[0] ?? '';
   const hexHead = HEX_START.exec(after)?.[0] ?? '';
-  // A digit/hex run cut at the edge (a code, a rid segment, a hash): one run again when it holds a digit.
-  if (hexTail === tail && hexHead.length > 0 && /\d/.test(hexTail + hexHead)) return '';
-  const word = tail + head;
-  // A key cut in two: the key must span the cut, not sit whole on one side.
+  // A digit/hex run cut at the edge (a code, a rid segment, a hash): one run again when it holds a digit
+  // (`40001` + `errmsg` is not one: the fragment after the cut must be all hex).
+  if (hexTail === tail && hexHead === head && /\d/.test(tail + head)) return '';
+  const word = tail.replace(/^\$/, '') + head;
+  // A key cut in two: the word starts with the key and the key spans the cut (`for|id` stays apart).
   const key = KEY_ACROSS.exec(word);
-  if (key && key.index < tail.length && key.index + key[0].length > tail.length) return '';
+  if (key && key.index === 0 && key[0].length > word.length - head.length) return '';
   return isToken?.(word) ? '' : ' ';
 }
 
