@@ -7,6 +7,8 @@
 import { mkdtempSync, rmSync, symlinkSync, copyFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import type { OcrLine } from '../miniprogram/core/ocr/lines';
+import { repairOcrText } from '../miniprogram/core/ocr/repair';
 
 export function isImage(bytes: Uint8Array): boolean {
   const png = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
@@ -182,25 +184,6 @@ export function encodeGrayPng(img: GrayImage): Buffer {
   return PNG.sync.write(png);
 }
 
-/**
- * Repairs what OCR typically does to logs: spaces between CJK characters, full-width punctuation, and
- * letters read in place of digits inside numbers (O→0, l/I/|→1) — only when digits are on both sides or a
- * number continues, so words are left alone.
- */
-export function normalizeOcrText(text: string): string {
-  const cjk = '\u3400-\u9fff\uff00-\uffef\u3000-\u303f';
-  return text
-    .replace(new RegExp(`([${cjk}]) +(?=[${cjk}])`, 'g'), '$1')
-    .replace(/[：]/g, ':')
-    .replace(/[，]/g, ',')
-    .replace(/[“”]/g, '"')
-    .replace(/[‘’]/g, "'")
-    .replace(/[－—–](?=\d)/g, '-')
-    .replace(/(?<=\d)[Oo]+(?=\d)|(?<=\d\d)[Oo]+(?=\b)|(?<=\b)[Oo]+(?=\d\d)/g, (m) => '0'.repeat(m.length))
-    .replace(/(?<=\d)[lI|]+(?=\d)|(?<=\d\d)[lI]+(?=\b)|(?<=\b)[lI]+(?=\d\d)/g, (m) => '1'.repeat(m.length))
-    .replace(/[ \t]+$/gm, '');
-}
-
 type Tesseract = typeof import('tesseract.js');
 type TesseractWorker = Awaited<ReturnType<Tesseract['createWorker']>>;
 type Lang = 'eng' | 'chi_sim';
@@ -230,63 +213,17 @@ export interface OcrOptions {
   digitPass?: boolean;
 }
 
-interface OcrLine {
-  text: string;
-  y0: number;
-  y1: number;
-}
-
+/** The lines tesseract found, with their boxes (pixels of the preprocessed image). */
 function linesOf(data: { text: string; blocks: import('tesseract.js').Block[] | null }): OcrLine[] {
-  if (!data.blocks) return data.text.split('\n').map((text) => ({ text, y0: 0, y1: 0 }));
+  if (!data.blocks) return data.text.split('\n').map((text) => ({ text }));
   const out: OcrLine[] = [];
   for (const block of data.blocks)
     for (const para of block.paragraphs)
-      for (const line of para.lines)
-        out.push({ text: line.text.replace(/\n$/, ''), y0: line.bbox.y0, y1: line.bbox.y1 });
-  return out;
-}
-
-const NUMBER = /-?\d{3,}/g;
-
-function hamming(a: string, b: string): number {
-  let d = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) d++;
-  return d;
-}
-
-/**
- * Takes each line of the main pass and, where the English pass read the same line (vertical overlap), swaps
- * in the English reading of each number that matches one of the English line's numbers in order.
- */
-export function mergeDigitPass(main: OcrLine[], eng: OcrLine[]): string {
-  return main
-    .map((line) => {
-      const h = Math.max(1, line.y1 - line.y0);
-      let best: OcrLine | undefined;
-      let bestOverlap = 0.5;
-      for (const e of eng) {
-        const overlap =
-          (Math.min(line.y1, e.y1) - Math.max(line.y0, e.y0)) / Math.min(h, Math.max(1, e.y1 - e.y0));
-        if (overlap > bestOverlap) {
-          best = e;
-          bestOverlap = overlap;
-        }
+      for (const line of para.lines) {
+        const { x0, x1, y0, y1 } = line.bbox;
+        out.push({ text: line.text.replace(/\n+$/, ''), x0, x1, y0, y1 });
       }
-      if (!best) return line.text;
-      const theirs = best.text.match(NUMBER) ?? [];
-      let from = 0;
-      return line.text.replace(NUMBER, (n) => {
-        // The same number, in order, with at most half of its digits read differently.
-        for (let k = from; k < theirs.length; k++) {
-          if (theirs[k].length === n.length && hamming(theirs[k], n) <= Math.ceil(n.length / 2)) {
-            from = k + 1;
-            return theirs[k];
-          }
-        }
-        return n;
-      });
-    })
-    .join('\n');
+  return out;
 }
 
 /**
@@ -311,16 +248,16 @@ export class OcrEngine {
       return (await worker.recognize(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))).data
         .text;
     }
-    const input = encodeGrayPng(preprocess(width, height, rgba));
+    const image = preprocess(width, height, rgba);
+    const input = encodeGrayPng(image);
     const main = await (await this.worker(this.langs)).recognize(input, {}, { text: true, blocks: true });
-    if (!this.digitPass)
-      return normalizeOcrText(
-        linesOf(main.data)
-          .map((l) => l.text)
-          .join('\n'),
-      );
-    const eng = await (await this.worker(['eng'])).recognize(input, {}, { text: true, blocks: true });
-    return normalizeOcrText(mergeDigitPass(linesOf(main.data), linesOf(eng.data)));
+    const eng = this.digitPass
+      ? await (await this.worker(['eng'])).recognize(input, {}, { text: true, blocks: true })
+      : undefined;
+    return repairOcrText(linesOf(main.data), {
+      english: eng && linesOf(eng.data),
+      width: image.width,
+    });
   }
 
   async terminate(): Promise<void> {

@@ -6,6 +6,9 @@
 // and the ceiling: extractCodes on the snippets' source text. Held data: scored only with WXERR_BENCH_HELD=1,
 // numbers only (no per-snippet misses), as in the extract suite; nobody tunes on it.
 // WXERR_OCR_REAL_SET=tune scores the same kind of subset from `tune`, printing what ours misses per image.
+// Quick loops (a partial run, said so in its output; full runs are the figures): WXERR_OCR_REAL_STYLES=
+// light-terminal,chat-bubble, WXERR_OCR_REAL_ONLY=3,12 (places in the subset, from 1), WXERR_OCR_REAL_BASELINE=0.
+// WXERR_OCR_REAL_PAGE=2 scores the next snippets in the same order (a check on tune data not looked at yet).
 import { readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -15,10 +18,13 @@ import { loadRealCorpus, type RealSnippet } from '../data/real/load';
 import {
   PHONE_SCALE,
   PHONE_WIDTH,
+  REAL_FONTS,
   REAL_STYLES,
   pickRealSnippets,
   renderRealShots,
   type RealShot,
+  type RealStyle,
+  type RenderFilter,
 } from '../ocr/real-shots';
 
 interface Tally {
@@ -55,7 +61,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 function fmt(name: string, t: Tally): string {
   const ms = t.images ? `  ${(t.ms / t.images).toFixed(0)} ms/image` : '';
-  return `${name.padEnd(30)} recall ${ratio(t.tp, t.tp + t.fn).toFixed(3)}  precision ${ratio(t.tp, t.tp + t.fp).toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${ms}`;
+  return `${name.padEnd(40)} recall ${ratio(t.tp, t.tp + t.fn).toFixed(3)}  precision ${ratio(t.tp, t.tp + t.fp).toFixed(3)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})${ms}`;
 }
 
 async function measure(
@@ -67,7 +73,9 @@ async function measure(
   showMisses: boolean,
 ): Promise<void> {
   const all = tally();
-  const byStyle = new Map(REAL_STYLES.map((s) => [s, tally()]));
+  const byStyle = new Map<string, Tally>();
+  const byFont = new Map<string, Tally>();
+  const of = (m: Map<string, Tally>, key: string) => m.get(key) ?? m.set(key, tally()).get(key)!;
   try {
     for (const shot of shots) {
       const bytes = readFileSync(join(dir, shot.file));
@@ -75,7 +83,8 @@ async function measure(
       const got = find(await engine.recognize(bytes));
       const ms = performance.now() - t;
       add(all, expectedOf(shot.snippet), got, ms);
-      add(byStyle.get(shot.style)!, expectedOf(shot.snippet), got, ms);
+      add(of(byStyle, shot.style), expectedOf(shot.snippet), got, ms);
+      add(of(byFont, `${shot.style}, ${shot.font}`), expectedOf(shot.snippet), got, ms);
       const want = expectedOf(shot.snippet);
       const miss = want.filter((c) => !got.includes(c));
       const extra = [...new Set(got)].filter((c) => !want.includes(c));
@@ -87,6 +96,28 @@ async function measure(
   }
   console.log(fmt(name, all));
   for (const [style, t] of byStyle) console.log(fmt(`  ${style}`, t));
+  for (const [font, t] of byFont) console.log(fmt(`    ${font}`, t));
+}
+
+/** The env filters for quick loops; undefined when none is set. A bad value is one clear line. */
+function filterFromEnv(count: number): RenderFilter | undefined {
+  const styles = process.env.WXERR_OCR_REAL_STYLES;
+  const only = process.env.WXERR_OCR_REAL_ONLY;
+  if (!styles && !only) return undefined;
+  const filter: RenderFilter = {};
+  if (styles) {
+    const names = styles.split(',').map((s) => s.trim());
+    const bad = names.filter((n) => !(REAL_STYLES as readonly string[]).includes(n));
+    if (bad.length) throw new Error(`WXERR_OCR_REAL_STYLES: unknown ${bad}; styles are ${REAL_STYLES}`);
+    filter.styles = names as RealStyle[];
+  }
+  if (only) {
+    const places = new Set(only.split(',').map((n) => Number(n.trim())));
+    const bad = [...places].filter((n) => !Number.isInteger(n) || n < 1 || n > count);
+    if (bad.length) throw new Error(`WXERR_OCR_REAL_ONLY: ${bad} not a place from 1 to ${count}`);
+    filter.include = (i) => places.has(i + 1);
+  }
+  return filter;
 }
 
 export async function run(): Promise<void> {
@@ -97,31 +128,48 @@ export async function run(): Promise<void> {
     return;
   }
   const started = performance.now();
-  const snippets = pickRealSnippets(loadRealCorpus()[set]);
+  const page = Number(process.env.WXERR_OCR_REAL_PAGE ?? '1');
+  if (!Number.isInteger(page) || page < 1) {
+    console.error(`ocr-real: WXERR_OCR_REAL_PAGE=${process.env.WXERR_OCR_REAL_PAGE}: a page number from 1`);
+    process.exitCode = 2;
+    return;
+  }
+  const snippets = pickRealSnippets(loadRealCorpus()[set], 16, 4, 12, page);
   const negatives = snippets.filter((s) => s.explicit.length === 0).length;
   const codes = snippets.reduce((n, s) => n + expectedOf(s).length, 0);
   console.log(
-    `${set} subset: ${snippets.length} snippets (${negatives} negatives), ${codes} explicit codes; ` +
+    `${set} subset${page > 1 ? `, page ${page}` : ''}: ${snippets.length} snippets (${negatives} negatives), ${codes} explicit codes; ` +
       `${REAL_STYLES.length} styles at ${PHONE_WIDTH}px × ${PHONE_SCALE}`,
   );
   const ceiling = tally();
   for (const s of snippets) add(ceiling, expectedOf(s), ours(s.text), 0);
   console.log(fmt('ceiling (source text)', ceiling));
 
-  const { dir, shots } = await renderRealShots(snippets);
+  console.log(`fonts in turn: ${REAL_STYLES.map((s) => `${s} ${REAL_FONTS[s].join(' / ')}`).join('; ')}`);
+  let filter: RenderFilter | undefined;
+  try {
+    filter = filterFromEnv(snippets.length);
+  } catch (error) {
+    console.error(`ocr-real: ${(error as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (filter) console.log('PARTIAL RUN (WXERR_OCR_REAL_STYLES / _ONLY set): not comparable to a full run');
+  const { dir, shots } = await renderRealShots(snippets, filter);
   try {
     console.log(
       `rendered ${shots.length} screenshots in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     await measure('ours: pipeline + extractor', dir, shots, new OcrEngine(), ours, set === 'tune');
-    await measure(
-      'plain tesseract eng + regex',
-      dir,
-      shots,
-      new OcrEngine({ langs: ['eng'], raw: true }),
-      baselineRegex,
-      false,
-    );
+    if (process.env.WXERR_OCR_REAL_BASELINE !== '0')
+      await measure(
+        'plain tesseract eng + regex',
+        dir,
+        shots,
+        new OcrEngine({ langs: ['eng'], raw: true }),
+        baselineRegex,
+        false,
+      );
   } finally {
     if (process.env.WXERR_OCR_REAL_KEEP === '1') console.log(`screenshots kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,9 @@
 // Documented behaviour relied on: wx.createVKSession({track: {OCR: {mode: 2}}}) (base library ≥ 2.27.0),
 // session.start(cb) with a status code (0 = ok), session.on('updateAnchors', anchors) with VKOCRAnchor
 // {text}, session.runOCR({frameBuffer, width, height}) with RGBA pixels. Real devices can fail or never
-// answer, hence the timeout.
+// answer, hence the timeout. Anchors carry text only (no boxes): the core's text-only repair joins what the
+// screen wrapped (a rid cut in two, Chinese split mid-word) as the CLI's tesseract path does with boxes.
+import { repairOcrPlainText } from '../core/ocr/repair';
 
 export type OcrOutcome =
   | { kind: 'ok'; text: string }
@@ -83,7 +85,7 @@ export function recognizeText(frame: RgbaFrame, options: { timeoutMs?: number } 
       const texts = (Array.isArray(anchors) ? anchors : [])
         .map((a: unknown) => (a && typeof a === 'object' ? (a as { text?: unknown }).text : undefined))
         .filter((t): t is string => typeof t === 'string' && t.trim() !== '');
-      const text = texts.join('\n').trim();
+      const text = repairOcrPlainText(texts.join('\n')).trim();
       finish(text ? { kind: 'ok', text } : { kind: 'empty' });
     };
     const timer = setTimeout(() => finish({ kind: 'timeout' }), options.timeoutMs ?? DEFAULT_OCR_TIMEOUT_MS);

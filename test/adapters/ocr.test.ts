@@ -56,6 +56,14 @@ describe('recognizeText', () => {
     expect(vk.sessions[0].handlers.get('updateAnchors')).toEqual([]);
   });
 
+  test('a rid the screen wrapped over two anchors is one line again (core text repair)', async () => {
+    withVk({ anchors: ['errcode 48001 api unauthorized rid: 65d38b69-62497c5f-7e6c', '18da'] });
+    await expect(recognizeText(frame())).resolves.toEqual({
+      kind: 'ok',
+      text: 'errcode 48001 api unauthorized rid: 65d38b69-62497c5f-7e6c18da',
+    });
+  });
+
   test('anchors with no text → empty', async () => {
     withVk({ anchors: ['', '  '] });
     await expect(recognizeText(frame())).resolves.toEqual({ kind: 'empty' });

@@ -6,15 +6,7 @@
 // that are not images or are broken.
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import {
-  decodeImage,
-  isImage,
-  mergeDigitPass,
-  normalizeOcrText,
-  ocrImage,
-  preprocess,
-  upscale,
-} from '../../cli/ocr';
+import { decodeImage, isImage, ocrImage, preprocess, upscale } from '../../cli/ocr';
 import { extractCodes } from '../../miniprogram/core/extract';
 
 const SHOTS = join(__dirname, '..', '..', 'bench', 'ocr', 'shots');
@@ -102,26 +94,5 @@ describe('preprocessing', () => {
     const out = upscale({ width: 2, height: 1, data: new Uint8Array([0, 200]) }, 2);
     expect(out.width).toBe(4);
     expect(Array.from(out.data.subarray(0, 4))).toEqual([0, 50, 150, 200]);
-  });
-});
-
-describe('text repair', () => {
-  test('CJK spaces, full-width punctuation and letters inside numbers', () => {
-    expect(normalizeOcrText('错误 码 : 4O164， 错 误 信息')).toBe('错误码 : 40164,错误信息');
-    expect(normalizeOcrText('errcode：4OOO1')).toBe('errcode:40001');
-    expect(normalizeOcrText('errCode: －404011')).toBe('errCode: -404011');
-    expect(normalizeOcrText('Online for 10 days')).toBe('Online for 10 days');
-  });
-
-  test('digit pass: the English reading of a number replaces a misread one on the same line', () => {
-    const main = [
-      { text: '错误码: 46164, 错误信息: invalid ip 121.40.12.8', y0: 70, y1: 110 },
-      { text: 'total 3 lines', y0: 120, y1: 150 },
-    ];
-    const eng = [
-      { text: 'E1263: 40164, FREE: invalid ip 121.40.12.8', y0: 72, y1: 112 },
-      { text: 'total 3 lines', y0: 120, y1: 150 },
-    ];
-    expect(mergeDigitPass(main, eng)).toBe('错误码: 40164, 错误信息: invalid ip 121.40.12.8\ntotal 3 lines');
   });
 });
