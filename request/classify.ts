@@ -3,7 +3,12 @@
 // classifiers read (wxerr/pay: Pay v3 `{code, message}`), else the status.
 // Fail callbacks are classified by errno, then errMsg.
 import { EXPLICIT_ACTIONS, rangeAction } from '../miniprogram/core/action-codes';
-import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
+import {
+  readApiFailure,
+  splitRid,
+  type WxFailure,
+  type WxFailureReason,
+} from '../miniprogram/core/wx-failure';
 import { WxerrError, isWxerrError, type CodeSource, type ErrorAction } from './errors';
 import { httpAction } from './status';
 import type { BusinessFailure } from './options';
@@ -49,8 +54,21 @@ interface Target {
   method: string;
 }
 
-export function failureError(fail: WxFail, t: Target): WxerrError {
-  const f = classifyWxFailure(fail.errMsg || '', fail.errno);
+/** Reads why a wx fail callback came: `network` from wxerr/network (every reason), or the core's own reader. */
+export type FailureReader = (errMsg: string, errno?: number) => WxFailure;
+
+/** The core's reader: abort, timeout (errno 5 or its wording), else 'unknown' (retried like any network failure). */
+const basicReader: FailureReader = (m, n) => {
+  const reason: WxFailureReason = /abort|取消/i.test(m)
+    ? 'abort'
+    : n === 5 || /time.?out|超时/i.test(m)
+      ? 'timeout'
+      : 'unknown';
+  return { reason, action: reason === 'abort' ? 'none' : 'retry-later' };
+};
+
+export function failureError(fail: WxFail, t: Target, read: FailureReader = basicReader): WxerrError {
+  const f = read(fail.errMsg || '', fail.errno);
   return new WxerrError({
     kind: f.reason === 'abort' ? 'abort' : 'network',
     action: f.action,

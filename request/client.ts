@@ -2,7 +2,6 @@
 // app-wide concurrency lanes, dedupe, hooks, realtime log). Every rejection is a WxerrError and passes onError.
 import type { AbortSignalLike } from './abort';
 import { orAbort, send, sleep, type Call, type Res } from './send';
-import { createRefresher } from './auth';
 import { abortError, causeError, failureError, responseError } from './classify';
 import { WxerrError } from './errors';
 import type { CallOptions, Client, ClientOptions, RequestOptions, WireRequest, WithoutUrl } from './options';
@@ -19,10 +18,6 @@ const NONE: Call = {};
 const bodyOf = (res: Res): unknown => res.data;
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
 
-const bearer = (req: WireRequest, token: string): void => {
-  req.header.Authorization = `Bearer ${token}`;
-};
-
 export function createClient(options: ClientOptions = {}): Client {
   const { auth, onRequest, realtimeLog: rl } = options;
   const clock = { now: Date.now, random: Math.random, ...options.clock };
@@ -32,7 +27,6 @@ export function createClient(options: ClientOptions = {}): Client {
   const gate: Gate | undefined = options.maxConcurrent
     ? { max: options.maxConcurrent, active: 0 }
     : undefined;
-  const refresher = createRefresher(() => auth && auth.refreshToken(), (auth && auth.timeout) || 10000);
   const dedupe = options.dedupe && options.dedupe();
 
   /** Every rejection of a call, as a WxerrError, through onError and the realtime log. */
@@ -53,20 +47,13 @@ export function createClient(options: ClientOptions = {}): Client {
     const target = { url: first.url, method: first.method };
     const aborted = (): Error => abortError(target);
     const useAuth = !!auth && call.auth !== false;
-    /** A session step (waiting for a refresh, reading the token) under the signal; its failure is kind auth. */
+    /** A session step (the token, a refresh) under the signal; its failure is kind auth. */
     const step = <T>(what: string, run: () => T | Promise<T>): Promise<T> =>
       orAbort(new Promise<T>((resolve) => resolve(run())), signal, aborted).catch((reason: unknown) => {
         throw causeError('auth', what, reason, target);
       });
     const w = options.wx || globalWx();
     if (!w) throw new Error('no global wx here; pass createClient({ wx })');
-    if (useAuth && refresher.inside)
-      throw causeError(
-        'auth',
-        'called from inside refreshToken',
-        'pass { auth: false } to the login call',
-        target,
-      );
     const platform = call.platform || options.platform;
     const start = clock.now();
     let attempt = 1;
@@ -76,12 +63,8 @@ export function createClient(options: ClientOptions = {}): Client {
       // A retry, a token or a hook gets its own object (and headers): the first plain send uses the call's own.
       let req: WireRequest =
         attempt === 1 && !useAuth && !onRequest ? first : { ...first, header: { ...first.header }, attempt };
-      const gen = refresher.gen;
-      if (useAuth) {
-        if (refresher.pending) await step('session refresh failed', () => refresher.pending);
-        const token = await step('getToken failed', () => auth.getToken());
-        if (token) (auth.apply || bearer)(req, token);
-      }
+      let gen = 0;
+      if (useAuth) gen = await step('session', () => auth.apply(req));
       if (onRequest) req = (await onRequest(req)) || req;
       const out = await schedule(
         () => send(w, req, signal, call),
@@ -91,7 +74,7 @@ export function createClient(options: ClientOptions = {}): Client {
         aborted,
       );
       let err: WxerrError | undefined;
-      if (out.fail) err = failureError(out.fail, target);
+      if (out.fail) err = failureError(out.fail, target, options.network);
       else {
         const res = out.res;
         if (options.onResponse) await options.onResponse(res, req);
@@ -102,17 +85,10 @@ export function createClient(options: ClientOptions = {}): Client {
           options.classifiers,
           options.isError && options.isError(res, req),
         );
-        // Default session signal: a 401 from your backend that is not a relayed WeChat / Pay error.
-        if (
-          useAuth &&
-          ((auth.isAuthExpired
-            ? auth.isAuthExpired(res)
-            : res.statusCode === 401 && !(err && err.kind === 'api')) ||
-            (auth.refreshOnAccessTokenCodes && err && err.action === 'refresh-token'))
-        ) {
+        if (useAuth && auth.expired(res, err)) {
           if (!replayed) {
             replayed = true;
-            await step('session refresh failed', () => refresher.refresh(gen));
+            await step('session refresh failed', () => auth.refresh(gen));
             continue; // replay once with the new token
           }
           err = new WxerrError({

@@ -153,10 +153,14 @@ async function globalWxRequest(): Promise<void> {
   const lib = require(join(npmDir(), 'wxerr', 'index.js')) as typeof import('../../request');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ex = require(join(npmDir(), 'wxerr', 'explain.js')) as typeof import('../../request/explain');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { session } = require(
+    join(npmDir(), 'wxerr', 'session.js'),
+  ) as typeof import('../../request/session');
   let token = 'stale';
   const api = lib.createClient({
     baseURL: server.origin,
-    auth: { getToken: () => token, refreshToken: () => void (token = 'fresh') },
+    auth: session({ getToken: () => token, refreshToken: () => void (token = 'fresh') }),
   });
   await expect(api.get('/me')).resolves.toEqual({ errcode: 0, name: 'consumer' });
   const err: unknown = await api.get('/busy').catch((e: unknown) => e);

@@ -1,22 +1,23 @@
 // docs/wrapper.md's quick-start example, type-checked by `npm run typecheck` (doc-example.test.ts keeps the two
 // identical but for the import path).
 import { createClient, isWxerrError } from '../../request';
+import { session } from '../../request/session';
 
-let session: string | undefined = wx.getStorageSync('session');
+let token: string | undefined = wx.getStorageSync('session');
 
 export const api = createClient({
   baseURL: 'https://api.example.com',
-  auth: {
-    getToken: () => session,
+  auth: session({
+    getToken: () => token,
     // Runs once for every HTTP 401 in flight from your backend, then each request is replayed once.
     refreshToken: async () => {
       const { code } = await wx.login();
       // A call made here through `api` needs { auth: false } (the client fails fast otherwise).
       const res = await api.post<{ session: string }>('/login', { code }, { auth: false });
-      session = res.session;
-      wx.setStorageSync('session', session);
+      token = res.session;
+      wx.setStorageSync('session', token);
     },
-  },
+  }),
 });
 
 export async function loadMe(): Promise<void> {

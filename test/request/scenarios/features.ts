@@ -17,11 +17,11 @@ export function featureScenarios(ctx: Ctx): void {
           : json(res, { errcode: 42001, errmsg: 'access_token expired' }),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: () => void (refreshes++, (token = 'new')),
           refreshOnAccessTokenCodes: true,
-        },
+        }),
       });
       await expect(client.get('/relayed')).resolves.toEqual({ errcode: 0, ok: true });
       expect(refreshes).toBe(1);
@@ -33,11 +33,11 @@ export function featureScenarios(ctx: Ctx): void {
         req.headers.authorization === 'Bearer new' ? json(res, { code: 0 }) : json(res, { code: 1001 }),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: () => void (token = 'new'),
           isAuthExpired: (res) => (res.data as { code?: number }).code === 1001,
-        },
+        }),
       });
       await expect(client.get('/biz')).resolves.toEqual({ code: 0 });
     });
@@ -48,11 +48,11 @@ export function featureScenarios(ctx: Ctx): void {
         req.headers.authorization ? json(res, { ok: 1 }) : json(res, {}, 401),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => (hang ? undefined : 'tok'),
           refreshToken: () => (hang ? new Promise(() => undefined) : undefined),
           timeout: 50,
-        },
+        }),
       });
       const err = await ctx.failure(client.get('/t'));
       expect(err.kind).toBe('auth');
@@ -69,7 +69,7 @@ export function featureScenarios(ctx: Ctx): void {
       );
       const holder: { client?: ReturnType<Ctx['lib']['createClient']> } = {};
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: async () => {
             await delay(1); // wx.login, say: the call below is no longer inside refreshToken's first turn
@@ -79,7 +79,7 @@ export function featureScenarios(ctx: Ctx): void {
             token = r.token;
           },
           timeout: 80,
-        },
+        }),
       });
       holder.client = client;
       const err = await ctx.failure(client.get('/me2'));
@@ -93,7 +93,7 @@ export function featureScenarios(ctx: Ctx): void {
       let refreshes = 0;
       ctx.server.on('/pay401', (_req, res) => json(res, { code: 'SIGN_ERROR', message: '签名错误' }, 401));
       const { client } = ctx.fast({
-        auth: { getToken: () => 't', refreshToken: () => void refreshes++ },
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => void refreshes++ }),
         classifiers: [ctx.lib.pay],
       });
       const err = await ctx.failure(client.post('/pay401', {}));

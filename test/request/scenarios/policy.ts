@@ -115,7 +115,7 @@ export function policyScenarios(ctx: Ctx): void {
         else json(res, { message: 'session expired' }, 401); // the consumer's backend: its session, not WeChat's token
       });
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: async () => {
             count++;
@@ -123,7 +123,7 @@ export function policyScenarios(ctx: Ctx): void {
             if (failWith) throw failWith;
             token = 'new';
           },
-        },
+        }),
       });
       return { refreshes: () => count, client, setFail: (e) => (failWith = e) };
     }
@@ -173,7 +173,7 @@ export function policyScenarios(ctx: Ctx): void {
       let refreshes = 0;
       ctx.server.on('/always401', (_req, res) => json(res, { message: 'unauthorized' }, 401));
       const { client } = ctx.fast({
-        auth: { getToken: () => 't', refreshToken: () => void refreshes++ },
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => void refreshes++ }),
       });
       const err = await ctx.failure(client.get('/always401'));
       expect(ctx.lib.isAuthError(err)).toBe(true);
@@ -188,12 +188,12 @@ export function policyScenarios(ctx: Ctx): void {
       ctx.server.on('/me2', (_req, res) => json(res, { errcode: 0 }));
       const boom = new Error('storage unavailable');
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => {
             throw boom;
           },
           refreshToken: () => undefined,
-        },
+        }),
       });
       const err = await ctx.failure(client.get('/me2'));
       expect(ctx.lib.isAuthError(err) && err.cause).toBe(boom);
@@ -205,14 +205,14 @@ export function policyScenarios(ctx: Ctx): void {
         json(res, { token: req.query.get('access_token'), h: req.headers.authorization ?? null }),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => 'abc',
           refreshToken: () => undefined,
           isAuthExpired: (res) => res.statusCode === 419,
           apply: (req, token) => {
             req.url += `${req.url.includes('?') ? '&' : '?'}access_token=${token}`;
           },
-        },
+        }),
       });
       expect(await client.get('/q')).toEqual({ token: 'abc', h: null });
       expect(await client.get('/q', { auth: false })).toEqual({ token: null, h: null });

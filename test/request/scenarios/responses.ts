@@ -160,9 +160,21 @@ export function responseScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/slow')).toBe(2);
     });
 
-    test('connection reset → reset (errno 600001); GET retried, POST not', async () => {
+    test('without wxerr/network: abort and timeout told apart, the rest is reason unknown and retried', async () => {
       ctx.server.on('/reset', (_req, _res, raw) => raw.socket.destroy());
       const { client } = ctx.fast();
+      const get = await ctx.failure(client.get('/reset'));
+      expect(get).toMatchObject({ kind: 'network', reason: 'unknown', errno: 600001, action: 'retry-later' });
+      expect(ctx.server.hits('/reset')).toBe(3);
+      const strict = createWxShim({ domains: ['api.example.com'] });
+      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin, retry: false });
+      expect(await ctx.failure(c2.get('/anything'))).toMatchObject({ reason: 'unknown', errno: 600002 });
+      strict.destroy();
+    });
+
+    test('with wxerr/network: connection reset → reset (errno 600001); GET retried, POST not', async () => {
+      ctx.server.on('/reset', (_req, _res, raw) => raw.socket.destroy());
+      const { client } = ctx.fast({ network: ctx.lib.network });
       const get = await ctx.failure(client.get('/reset'));
       expect(ctx.lib.isNetworkError(get) && get.reason).toBe('reset');
       expect(get.errno).toBe(600001);
@@ -173,23 +185,23 @@ export function responseScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/reset')).toBe(1);
     });
 
-    test('TLS to a plain HTTP port → ssl, fix-config, not retried', async () => {
-      const { client } = ctx.fast();
+    test('with wxerr/network: TLS to a plain HTTP port → ssl, fix-config, not retried', async () => {
+      const { client } = ctx.fast({ network: ctx.lib.network });
       const err = await ctx.failure(client.get(`https://127.0.0.1:${ctx.server.port}/x`));
       expect(ctx.lib.isNetworkError(err) && err.reason).toBe('ssl');
       expect(err.action).toBe('fix-config');
       expect(err.retryable).toBe(false);
     });
 
-    test('refused connection and a URL outside the domain list', async () => {
+    test('with wxerr/network: refused connection and a URL outside the domain list', async () => {
       const closed = await startServer();
       const port = closed.port;
       await closed.close();
-      const { client } = ctx.fast({ retry: false });
+      const { client } = ctx.fast({ retry: false, network: ctx.lib.network });
       const refused = await ctx.failure(client.get(`http://127.0.0.1:${port}/`));
       expect(refused.reason).toBe('refused');
       const strict = createWxShim({ domains: ['api.example.com'] });
-      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin });
+      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin, network: ctx.lib.network });
       const domain = await ctx.failure(c2.get('/anything'));
       expect(ctx.lib.isNetworkError(domain) && domain.reason).toBe('domain');
       expect(domain.errno).toBe(600002);
