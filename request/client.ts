@@ -146,7 +146,6 @@ export function createClient(options: ClientOptions = {}): Client {
    * wrapper's own option (so every wx option passes through), copied by a loop: object rest was the hot spot.
    */
   function start<T>(
-    type: WireRequest['type'],
     method: Method,
     url: string,
     data: Body | undefined,
@@ -154,7 +153,7 @@ export function createClient(options: ClientOptions = {}): Client {
     map?: (res: Res) => unknown,
   ): Promise<T> {
     const req = {
-      type,
+      type: 'request',
       method,
       url: resolveUrl(url, (o as RequestOptions).params),
       header: headerOf(o),
@@ -180,18 +179,17 @@ export function createClient(options: ClientOptions = {}): Client {
   }
 
   const verb = <T>(method: Method, url: string, o?: WithoutUrl<RequestOptions>, data?: Body): Promise<T> =>
-    start('request', method, url, data, o || NONE, bodyOf);
+    start(method, url, data, o || NONE, bodyOf);
 
-  // request, upload and download resolve with wx's own success object (its documented fields, and errMsg).
+  // request resolves with wx's own success object (its documented fields, and errMsg). A `type` in its options
+  // (wxerr/transfer's upload and download) reaches the wire request through the copy loop.
   return {
-    request: (o) => start('request', (o.method || 'GET').toUpperCase() as Method, o.url, o.data, o),
+    request: (o) => start((o.method || 'GET').toUpperCase() as Method, o.url, o.data, o),
     get: (url, o) => verb('GET', url, o),
     head: (url, o) => verb('HEAD', url, o),
     options: (url, o) => verb('OPTIONS', url, o),
     delete: (url, o) => verb('DELETE', url, o),
     post: (url, data, o) => verb('POST', url, o, data),
     put: (url, data, o) => verb('PUT', url, o, data),
-    upload: (o) => start('upload', 'POST', o.url, undefined, o),
-    download: (o) => start('download', 'GET', o.url, undefined, o),
   };
 }

@@ -174,6 +174,4 @@ export interface Client {
   delete<T = unknown>(url: string, opts?: WithoutUrl<RequestOptions>): Promise<T>;
   post<T = unknown>(url: string, data?: Body, opts?: WithoutUrl<RequestOptions>): Promise<T>;
   put<T = unknown>(url: string, data?: Body, opts?: WithoutUrl<RequestOptions>): Promise<T>;
-  upload<T = unknown>(opts: UploadOptions): Promise<UploadResponse<T>>;
-  download(opts: DownloadOptions): Promise<DownloadResponse>;
 }

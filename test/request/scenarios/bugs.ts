@@ -160,7 +160,7 @@ export function bugScenarios(ctx: Ctx): void {
       const { client } = ctx.fast();
       const order: string[] = [];
       const downloads = Array.from({ length: 10 }, () =>
-        client.download({ url: '/big' }).then(() => void order.push('download')),
+        ctx.lib.download(client, { url: '/big' }).then(() => void order.push('download')),
       );
       await delay(10);
       await client.get('/small').then(() => void order.push('get'));

@@ -11,13 +11,24 @@ export type Lib = typeof import('../../../request') &
   typeof import('../../../request/dedupe') &
   typeof import('../../../request/session') &
   typeof import('../../../request/network') &
-  typeof import('../../../request/abort');
+  typeof import('../../../request/abort') &
+  typeof import('../../../request/transfer');
 export type Client = ReturnType<Lib['createClient']>;
 export type ClientOptions = NonNullable<Parameters<Lib['createClient']>[0]>;
 export type WxerrError = InstanceType<Lib['WxerrError']>;
 
 /** The files of the package's entries: the core client and its opt-in modules. */
-export const MODULES = ['index', 'pay', 'wecom', 'log', 'dedupe', 'session', 'network', 'abort'] as const;
+export const MODULES = [
+  'index',
+  'pay',
+  'wecom',
+  'log',
+  'dedupe',
+  'session',
+  'network',
+  'abort',
+  'transfer',
+] as const;
 
 /** The entries merged into one Lib; `load` requires one of them (from the sources or from miniprogram_npm). */
 export function loadLib(load: (name: (typeof MODULES)[number]) => object): Lib {

@@ -117,7 +117,7 @@ export function featureScenarios(ctx: Ctx): void {
       let transfersSeen = 0;
       const states: number[] = [];
       const downloads = Array.from({ length: 6 }, () =>
-        a.download({ url: '/w' }).then(() => {
+        ctx.lib.download(a, { url: '/w' }).then(() => {
           transfersSeen++;
           states.push(ctx.lib.concurrencyState().transfers);
         }),
@@ -145,7 +145,7 @@ export function featureScenarios(ctx: Ctx): void {
       const { client } = ctx.fast();
       const down: number[] = [];
       const heads: string[] = [];
-      const dl = await client.download({
+      const dl = await ctx.lib.download(client, {
         url: '/dl',
         onProgress: (p) => void down.push(p.totalBytesWritten ?? -1),
         onHeadersReceived: (h) => void heads.push(h.header['x-kind']),
@@ -154,7 +154,7 @@ export function featureScenarios(ctx: Ctx): void {
       expect(heads).toEqual(['file']);
       expect(down[down.length - 1]).toBe(3000);
       const up: number[] = [];
-      await client.upload({
+      await ctx.lib.upload(client, {
         url: '/up',
         filePath: file,
         name: 'f',
