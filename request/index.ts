@@ -28,7 +28,6 @@ export type {
 export type { Dedupe } from './dedupe';
 export type { RealtimeLogHook, RealtimeLogOptions } from './log';
 export {
-  ACTION_HINT,
   WxerrError,
   isAbortError,
   isApiError,
@@ -37,7 +36,6 @@ export {
   isHttpError,
   isNetworkError,
   isWxerrError,
-  userMessage,
 } from './errors';
 export type {
   AbortError,
@@ -50,7 +48,6 @@ export type {
   ErrorKind,
   HttpError,
   NetworkError,
-  UserMessage,
   WxerrErrorConstructor,
 } from './errors';
 // createAbortController is wxerr/abort; any AbortSignal-like object works as a call's signal.

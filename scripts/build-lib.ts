@@ -2,7 +2,8 @@
 // `tsc -p tsconfig.request.json` has written the declarations to dist/types/, outside the folder 构建 npm
 // copies: a mini-program never reads them, TypeScript finds them through package.json):
 //   index.js    the core client (`require('wxerr')`), no catalog
-//   pay.js, wecom.js, log.js, dedupe.js, session.js, network.js, abort.js, transfer.js  opt-in parts of the client
+//   pay.js, wecom.js, log.js, dedupe.js, session.js, network.js, abort.js, transfer.js, messages.js,
+//               retry-after.js  opt-in parts of the client
 //               (`require('wxerr/pay')`…)
 //   explain.js  the optional catalog texts (`require('wxerr/explain')`)
 // Each is one CommonJS file, so DevTools "构建 npm" copies the folder as is and a mini-program can require both.
@@ -33,6 +34,8 @@ export const ENTRIES = {
   network: 'request/network.ts',
   abort: 'request/abort.ts',
   transfer: 'request/transfer.ts',
+  messages: 'request/messages.ts',
+  'retry-after': 'request/retry-after.ts',
   explain: 'request/explain.ts',
 } as const;
 

@@ -170,7 +170,9 @@ async function globalWxRequest(): Promise<void> {
   const x = ex.explain(err);
   expect(x.zh.length).toBeGreaterThan(0);
   expect(x.action).toBe('quota');
-  expect(err.userMessage.zh).toBe('服务繁忙，请稍后再试');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const words = require(join(npmDir(), 'wxerr', 'messages.js')) as typeof import('../../request/messages');
+  expect(words.userMessage(err).zh).toBe('服务繁忙，请稍后再试');
 }
 
 // Every scenario of test/request, on the package as the consumer got it.
@@ -212,14 +214,17 @@ function compiledFiles(ignoreUploadUnusedFiles: boolean): Record<string, number>
   return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as Record<string, number>;
 }
 
-test('the compiled consumer carries wxerr/index.js and the required wxerr/pay; unrequired modules only without the unused-file filter', () => {
+test('the compiled consumer carries wxerr/index.js and the required wxerr/pay and wxerr/messages; unrequired modules only without the unused-file filter', () => {
   // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops the modules nothing requires.
   const filtered = compiledFiles(true);
   expect(filtered['miniprogram_npm/wxerr/index.js']).toBeGreaterThan(0);
   expect(filtered['miniprogram_npm/wxerr/pay.js']).toBeGreaterThan(0);
+  expect(filtered['miniprogram_npm/wxerr/messages.js']).toBeGreaterThan(0);
   expect(
     Object.keys(filtered).filter(
-      (f) => /wxerr\/(explain|wecom|log|dedupe)\.js$/.test(f) || f.endsWith('.d.ts'),
+      (f) =>
+        /wxerr\/(explain|wecom|log|dedupe|session|network|abort|transfer|retry-after)\.js$/.test(f) ||
+        f.endsWith('.d.ts'),
     ),
   ).toEqual([]);
   const unfiltered = compiledFiles(false);

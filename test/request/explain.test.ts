@@ -7,7 +7,7 @@ import { bundledCatalog } from '../../miniprogram/core/catalog';
 import type { Action } from '../../miniprogram/core/types';
 import { classifyWxFailure, readApiFailure, splitRid } from '../../miniprogram/core/wx-failure';
 import { responseError, failureError } from '../../request/classify';
-import { ACTION_HINT } from '../../request/errors';
+import { ACTION_HINT } from '../../request/messages';
 import { explain, explainCode, findEntry } from '../../request/explain';
 import { pay } from '../../request/pay';
 import { wecom as wecomCodes } from '../../request/wecom';

@@ -12,7 +12,9 @@ export type Lib = typeof import('../../../request') &
   typeof import('../../../request/session') &
   typeof import('../../../request/network') &
   typeof import('../../../request/abort') &
-  typeof import('../../../request/transfer');
+  typeof import('../../../request/transfer') &
+  typeof import('../../../request/messages') &
+  typeof import('../../../request/retry-after');
 export type Client = ReturnType<Lib['createClient']>;
 export type ClientOptions = NonNullable<Parameters<Lib['createClient']>[0]>;
 export type WxerrError = InstanceType<Lib['WxerrError']>;
@@ -28,6 +30,8 @@ export const MODULES = [
   'network',
   'abort',
   'transfer',
+  'messages',
+  'retry-after',
 ] as const;
 
 /** The entries merged into one Lib; `load` requires one of them (from the sources or from miniprogram_npm). */

@@ -221,7 +221,7 @@ export function featureScenarios(ctx: Ctx): void {
     });
   });
 
-  describe('userMessage and the realtime log', () => {
+  describe('userMessage (wxerr/messages) and the realtime log', () => {
     test.each<[string, string, string]>([
       ['timeout', '网络不给力，请稍后再试', 'network'],
       ['quota', '服务繁忙，请稍后再试', 'api'],
@@ -243,9 +243,10 @@ export function featureScenarios(ctx: Ctx): void {
       const { client } = ctx.fast({ retry: false, timeout: 50 });
       const err: WxerrError = await ctx.failure(client.get('/um', { params: { w: name } }));
       expect(err.kind).toBe(kind);
-      expect(err.userMessage.zh).toBe(zh);
-      expect(err.userMessage.en.length).toBeGreaterThan(5);
-      expect(err.userMessage.zh).not.toContain('errcode');
+      const words = ctx.lib.userMessage(err);
+      expect(words.zh).toBe(zh);
+      expect(words.en.length).toBeGreaterThan(5);
+      expect(words.zh).not.toContain('errcode');
     });
 
     test('a custom logger and redact function are used', async () => {

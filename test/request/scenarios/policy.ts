@@ -48,14 +48,19 @@ export function policyScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/busy')).toBe(3);
     });
 
-    test('429 with Retry-After waits that long, then succeeds', async () => {
+    test('429 with Retry-After: wxerr/retry-after waits that long; without it, the backoff', async () => {
       let n = 0;
       ctx.server.on('/limited', (_req, res) =>
-        ++n === 1 ? json(res, { error: 'slow down' }, 429, { 'Retry-After': '2' }) : json(res, { ok: true }),
+        n++ % 2 === 0
+          ? json(res, { error: 'slow down' }, 429, { 'Retry-After': '2' })
+          : json(res, { ok: true }),
       );
-      const { client, sleeps } = ctx.fast();
+      const { client, sleeps } = ctx.fast({ retry: { baseDelay: 5, jitter: 0, wait: ctx.lib.retryAfter } });
       await expect(client.get('/limited')).resolves.toEqual({ ok: true });
       expect(sleeps).toEqual([2000]);
+      const plain = ctx.fast();
+      await expect(plain.client.get('/limited')).resolves.toEqual({ ok: true });
+      expect(plain.sleeps).toEqual([5]);
     });
 
     test('45011 waits for the next minute boundary (or Retry-After when given)', async () => {
@@ -71,6 +76,7 @@ export function policyScenarios(ctx: Ctx): void {
           : json(res, { errcode: 0 }),
       );
       const { client, sleeps } = ctx.fast({
+        retry: { wait: ctx.lib.retryAfter },
         clock: { now: () => 1_700_000_025_500, sleep: async (ms) => void sleeps.push(ms) },
       });
       // 1_700_000_025_500 ms is 25.5 s past a minute boundary… of epoch ms: 1_700_000_025_500 % 60000 = 25_500
@@ -85,7 +91,7 @@ export function policyScenarios(ctx: Ctx): void {
         json(res, { errcode: 45011, errmsg: 'api minute-quota reach limit' }),
       );
       const { client, sleeps } = ctx.fast({
-        retry: { maxTotal: 1000 },
+        retry: { maxTotal: 1000, wait: ctx.lib.retryAfter },
         clock: { now: () => 30_000, sleep: async (ms) => void sleeps.push(ms) },
       });
       const err = await ctx.failure(client.get('/minute'));
