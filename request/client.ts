@@ -3,7 +3,7 @@
 import type { AbortSignalLike } from './abort';
 import { orAbort, send, sleep, type Call, type Res } from './send';
 import { abortError, causeError, failureError, responseError } from './classify';
-import { WxerrError } from './errors';
+import type { WxerrError } from './errors';
 import type { CallOptions, Client, ClientOptions, RequestOptions, WireRequest, WithoutUrl } from './options';
 import { schedule, type Gate } from './queue';
 import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retry';
@@ -53,7 +53,7 @@ export function createClient(options: ClientOptions = {}): Client {
         throw causeError('auth', what, reason, target);
       });
     const w = options.wx || globalWx();
-    if (!w) throw new Error('no global wx here; pass createClient({ wx })');
+    if (!w) throw new Error('no wx: pass createClient({ wx })');
     const platform = call.platform || options.platform;
     const start = clock.now();
     let attempt = 1;
@@ -88,20 +88,16 @@ export function createClient(options: ClientOptions = {}): Client {
         if (useAuth && auth.expired(res, err)) {
           if (!replayed) {
             replayed = true;
-            await step('session refresh failed', () => auth.refresh(gen));
+            await step('session refresh', () => auth.refresh(gen));
             continue; // replay once with the new token
           }
-          err = new WxerrError({
-            statusCode: res.statusCode,
-            data: res.data,
-            header: res.header,
-            ...target,
-            ...err,
-            kind: 'auth',
-            action: 're-login',
-            what: `still unauthorized after a session refresh${err ? `: ${err.what}` : ''}`,
-            retryable: false,
-          });
+          // Its cause: what the response said (the error found in it, or its status).
+          err = causeError(
+            'auth',
+            'still unauthorized after a session refresh',
+            err ? err.what : `HTTP ${res.statusCode}`,
+            { statusCode: res.statusCode, data: res.data, header: res.header, ...target },
+          );
         }
         if (!err) {
           if (options.transform) res.data = options.transform(res.data, res);
@@ -165,7 +161,7 @@ export function createClient(options: ClientOptions = {}): Client {
     const signal = o.signal;
     if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req, map);
     return settle(
-      dedupe && method === 'GET' && (o as RequestOptions).dedupe !== false
+      dedupe
         ? dedupe(
             req,
             o,

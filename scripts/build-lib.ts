@@ -3,7 +3,7 @@
 // copies: a mini-program never reads them, TypeScript finds them through package.json):
 //   index.js    the core client (`require('wxerr')`), no catalog
 //   pay.js, wecom.js, log.js, dedupe.js, session.js, network.js, abort.js, transfer.js, messages.js,
-//               retry-after.js  opt-in parts of the client
+//               retry-after.js, codes.js  opt-in parts of the client
 //               (`require('wxerr/pay')`…)
 //   explain.js  the optional catalog texts (`require('wxerr/explain')`)
 // Each is one CommonJS file, so DevTools "构建 npm" copies the folder as is and a mini-program can require both.
@@ -36,6 +36,7 @@ export const ENTRIES = {
   transfer: 'request/transfer.ts',
   messages: 'request/messages.ts',
   'retry-after': 'request/retry-after.ts',
+  codes: 'request/codes.ts',
   explain: 'request/explain.ts',
 } as const;
 

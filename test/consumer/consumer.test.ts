@@ -223,7 +223,7 @@ test('the compiled consumer carries wxerr/index.js and the required wxerr/pay an
   expect(
     Object.keys(filtered).filter(
       (f) =>
-        /wxerr\/(explain|wecom|log|dedupe|session|network|abort|transfer|retry-after)\.js$/.test(f) ||
+        /wxerr\/(explain|wecom|log|dedupe|session|network|abort|transfer|retry-after|codes)\.js$/.test(f) ||
         f.endsWith('.d.ts'),
     ),
   ).toEqual([]);

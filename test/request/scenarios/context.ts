@@ -14,7 +14,8 @@ export type Lib = typeof import('../../../request') &
   typeof import('../../../request/abort') &
   typeof import('../../../request/transfer') &
   typeof import('../../../request/messages') &
-  typeof import('../../../request/retry-after');
+  typeof import('../../../request/retry-after') &
+  typeof import('../../../request/codes');
 export type Client = ReturnType<Lib['createClient']>;
 export type ClientOptions = NonNullable<Parameters<Lib['createClient']>[0]>;
 export type WxerrError = InstanceType<Lib['WxerrError']>;
@@ -32,6 +33,7 @@ export const MODULES = [
   'transfer',
   'messages',
   'retry-after',
+  'codes',
 ] as const;
 
 /** The entries merged into one Lib; `load` requires one of them (from the sources or from miniprogram_npm). */

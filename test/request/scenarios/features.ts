@@ -240,7 +240,7 @@ export function featureScenarios(ctx: Ctx): void {
         };
         json(res, bodies[which ?? '']);
       });
-      const { client } = ctx.fast({ retry: false, timeout: 50 });
+      const { client } = ctx.fast({ retry: false, timeout: 50, platform: ctx.lib.wechat });
       const err: WxerrError = await ctx.failure(client.get('/um', { params: { w: name } }));
       expect(err.kind).toBe(kind);
       const words = ctx.lib.userMessage(err);

@@ -61,11 +61,11 @@ export function responseScenarios(ctx: Ctx): void {
       ['-1', 'system error', 'retry-later'],
       ['9300999', 'something specific', 'unknown'],
     ];
-    test.each(cases)('errcode %s (%s) → %s', async (code, errmsg, action) => {
+    test.each(cases)('errcode %s (%s) → %s with wxerr/codes', async (code, errmsg, action) => {
       ctx.server.on('/api', (_req, res) =>
         json(res, { errcode: Number(code), errmsg: `${errmsg} rid: 65bb65b7-402cd2bc-0d97216b` }),
       );
-      const { client } = ctx.fast({ retry: false });
+      const { client } = ctx.fast({ retry: false, platform: ctx.lib.wechat });
       const err = await ctx.failure(client.post('/api', {}));
       expect(ctx.lib.isApiError(err)).toBe(true);
       if (!ctx.lib.isApiError(err)) return;
@@ -103,12 +103,40 @@ export function responseScenarios(ctx: Ctx): void {
       await expect(client.get('/ok', { params: { s: 1 } })).resolves.toEqual({ errcode: '0', errmsg: 'ok' });
     });
 
+    test('the core alone: retried, quota and access_token codes classed; the other classes unknown, not retried', async () => {
+      const bodies: Record<string, { errcode: number; errmsg: string }> = {
+        a: { errcode: 40001, errmsg: 'invalid credential' },
+        b: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
+        c: { errcode: -1, errmsg: 'system error' },
+        d: { errcode: 40029, errmsg: 'invalid code' },
+        e: { errcode: 48004, errmsg: 'api forbidden for irregularities' },
+        f: { errcode: 40999, errmsg: 'too frequent, retry later' },
+      };
+      ctx.server.on('/core', (req, res) => json(res, bodies[req.query.get('w') ?? '']));
+      const { client } = ctx.fast();
+      const got: Record<string, [string, number]> = {};
+      for (const w of Object.keys(bodies)) {
+        ctx.server.reset();
+        ctx.server.on('/core', (req, res) => json(res, bodies[req.query.get('w') ?? '']));
+        const err = await ctx.failure(client.get('/core', { params: { w } }));
+        got[w] = [err.action, ctx.server.hits('/core')];
+      }
+      expect(got).toEqual({
+        a: ['refresh-token', 1],
+        b: ['quota', 1],
+        c: ['retry-later', 3],
+        d: ['unknown', 1],
+        e: ['unknown', 1],
+        f: ['retry-later', 3], // the retry wording, whatever the code
+      });
+    });
+
     test('a malformed JSON body that still carries an errcode is an API error', async () => {
       ctx.server.on('/trunc', (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"errcode":40013,"errmsg":"invalid appid hint: [KJZfAa0644e575]"');
       });
-      const { client } = ctx.fast();
+      const { client } = ctx.fast({ platform: ctx.lib.wechat });
       const err = await ctx.failure(client.get('/trunc'));
       expect(ctx.lib.isApiError(err) && err.code).toBe('40013');
       expect(err.rid).toBe('KJZfAa0644e575');
