@@ -44,11 +44,12 @@ export const BACKEND_TOKEN =
   'the backend’s access_token needs refreshing (getStableAccessToken, one central token service); not the user’s session';
 
 class ErrorImpl extends Error {
-  attempts = 1;
+  declare attempts: number;
   constructor(d: ErrorDetails) {
     super(`${d.what}${d.action === 'refresh-token' ? ` — ${BACKEND_TOKEN}` : ''} (${d.method} ${d.url})`);
     Object.assign(this, d, {
       name: 'WxerrError',
+      attempts: 1,
       retryable: d.retryable === undefined ? d.kind !== 'auth' && d.action === 'retry-later' : d.retryable,
     });
   }
