@@ -90,7 +90,8 @@ export interface DownloadResponse {
 
 /** One send as the hooks see it; onRequest may change it or return a new one. Other wx options ride along. */
 export interface WireRequest extends WxRequestExtras {
-  type: 'request' | 'upload' | 'download';
+  /** The wx method that sends it (uploadFile / downloadFile: wxerr/transfer). */
+  type: 'request' | 'uploadFile' | 'downloadFile';
   url: string;
   method: Method;
   header: Header;

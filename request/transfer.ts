@@ -16,19 +16,19 @@ export type { DownloadOptions, DownloadResponse, UploadOptions, UploadResponse }
 
 /**
  * A transfer through the client's request(): every field that is not the client's own option goes to wx as
- * given, so `type` makes the wire request an upload or a download (wx.uploadFile / wx.downloadFile, its lane).
+ * given, so `type` (the wx method) makes the wire request an upload or a download, in the transfer lane.
  */
 const run = (
   client: Client,
-  type: 'upload' | 'download',
+  type: 'uploadFile' | 'downloadFile',
   o: CallOptions & { url: string },
 ): Promise<unknown> =>
-  client.request({ ...o, type, method: type === 'upload' ? 'POST' : 'GET' } as RequestOptions);
+  client.request({ ...o, type, method: type === 'uploadFile' ? 'POST' : 'GET' } as RequestOptions);
 
 /** wx.uploadFile: resolves with wx's success object, `data` parsed when it is JSON. */
 export const upload = <T = unknown>(client: Client, o: UploadOptions): Promise<UploadResponse<T>> =>
-  run(client, 'upload', o) as Promise<UploadResponse<T>>;
+  run(client, 'uploadFile', o) as Promise<UploadResponse<T>>;
 
 /** wx.downloadFile: resolves with wx's success object (`tempFilePath`, `filePath`, `statusCode`). */
 export const download = (client: Client, o: DownloadOptions): Promise<DownloadResponse> =>
-  run(client, 'download', o) as Promise<DownloadResponse>;
+  run(client, 'downloadFile', o) as Promise<DownloadResponse>;
