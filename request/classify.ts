@@ -2,9 +2,14 @@
 // status and the body decide: a WeChat errcode (or WeCom's, with wxerr/wecom), a code the consumer's
 // classifiers read (wxerr/pay: Pay v3 `{code, message}`), else the status.
 // Fail callbacks are classified by errno, then errMsg.
-import { EXPLICIT_ACTIONS, rangeAction } from '../miniprogram/core/action-codes';
-import { classifyWxFailure, readApiFailure, splitRid } from '../miniprogram/core/wx-failure';
-import { WxerrError, isWxerrError, type CodeSource, type ErrorAction } from './errors';
+import { table } from '../miniprogram/core/action-codes';
+import {
+  readApiFailure,
+  splitRid,
+  type WxFailure,
+  type WxFailureReason,
+} from '../miniprogram/core/wx-failure';
+import { WxerrError, isWxerrError, type CodeSource, type ErrorAction, type ErrorDetails } from './errors';
 import { httpAction } from './status';
 import type { BusinessFailure } from './options';
 import type { Header, WxFail } from './wx';
@@ -22,13 +27,30 @@ export interface RawResponse {
  */
 export type BodyPlatform = 'wechat' | CodeTable;
 
-/** A platform's errcode classes (see wxerr/wecom). */
+/** A platform's errcode classes (see wxerr/codes, wxerr/wecom). */
 export interface CodeTable {
   id: CodeSource;
   /** Put before "errcode" in the message ("WeCom "). */
   label: string;
   actions: Record<string, ErrorAction>;
+  /** The class of a code the table does not list and whose wording says nothing (wxerr/codes: the ranges). */
+  range?(code: string): ErrorAction | undefined;
 }
+
+/**
+ * The core's WeChat table: the classes that change what the client does (retried codes, quota codes never
+ * retried whatever their wording, the backend's access_token codes). The other classes and the range rule are
+ * `wechat` from wxerr/codes.
+ */
+const WECHAT: CodeTable = {
+  id: 'wechat',
+  label: '',
+  actions: /* @__PURE__ */ table<ErrorAction>({
+    'retry-later': '-1 45011 89401 -501002 102002',
+    quota: '45009 48006',
+    'refresh-token': '40001 40014 42001',
+  }),
+};
 
 /** What a classifier found in a body: the fields of a kind 'api' error. */
 export interface BodyFailure {
@@ -49,13 +71,26 @@ interface Target {
   method: string;
 }
 
-export function failureError(fail: WxFail, t: Target): WxerrError {
-  const f = classifyWxFailure(fail.errMsg || '', fail.errno);
+/** Reads why a wx fail callback came: `network` from wxerr/network (every reason), or the core's own reader. */
+export type FailureReader = (errMsg: string, errno?: number) => WxFailure;
+
+/** The core's reader: abort, timeout (errno 5 or its wording), else 'unknown' (retried like any network failure). */
+const basicReader: FailureReader = (m, n) => {
+  const reason: WxFailureReason = /abort|取消/i.test(m)
+    ? 'abort'
+    : n === 5 || /time.?out|超时/i.test(m)
+      ? 'timeout'
+      : 'unknown';
+  return { reason, action: reason === 'abort' ? 'none' : 'retry-later' };
+};
+
+export function failureError(fail: WxFail, t: Target, read: FailureReader = basicReader): WxerrError {
+  const f = read(fail.errMsg || '', fail.errno);
   return new WxerrError({
     kind: f.reason === 'abort' ? 'abort' : 'network',
     action: f.action,
     what: `${fail.errMsg}${fail.errno ? ` (errno ${fail.errno})` : ''}: ${f.reason}`,
-    code: fail.errno === undefined ? undefined : String(fail.errno),
+    code: fail.errno ? String(fail.errno) : undefined,
     platform: 'errno',
     errMsg: fail.errMsg,
     errno: fail.errno,
@@ -72,7 +107,12 @@ export function abortError(t: Target): WxerrError {
  * A failure of this side (`client`: no wx, a hook threw) or of the session (`auth`: getToken or refreshToken
  * threw), its cause in the message; a WxerrError passes through as is.
  */
-export function causeError(kind: 'auth' | 'client', what: string, cause: unknown, t: Target): WxerrError {
+export function causeError(
+  kind: 'auth' | 'client',
+  what: string,
+  cause: unknown,
+  t: Target & Partial<ErrorDetails>,
+): WxerrError {
   return isWxerrError(cause)
     ? cause
     : new WxerrError({
@@ -84,13 +124,9 @@ export function causeError(kind: 'auth' | 'client', what: string, cause: unknown
       });
 }
 
-/** The class of an errcode: its explicit class on the platform, else retry wording, else its range. */
-export function apiAction(
-  code: string,
-  text: string,
-  actions: Record<string, ErrorAction> = EXPLICIT_ACTIONS,
-): ErrorAction {
-  return actions[code] || (RETRY_WORDS.test(text) ? 'retry-later' : rangeAction(code)) || 'unknown';
+/** The class of an errcode: its class in the platform's table, else retry wording, else the table's range. */
+export function apiAction(code: string, text: string, p: CodeTable): ErrorAction {
+  return p.actions[code] || (RETRY_WORDS.test(text) ? 'retry-later' : p.range && p.range(code)) || 'unknown';
 }
 
 // The wording that marks a transient API error (core/action.ts's retry rule); the other wording classes come
@@ -124,14 +160,14 @@ export function responseError(
     };
   } else if (api) {
     const { text, rid } = splitRid(api.errmsg);
-    const p = typeof platform === 'object' ? platform : undefined;
+    const p = typeof platform === 'object' ? platform : WECHAT;
     body = {
       code: api.code,
-      action: apiAction(api.code, text, p && p.actions),
-      platform: p ? p.id : 'wechat',
+      action: apiAction(api.code, text, p),
+      platform: p.id,
       errmsg: text,
       rid,
-      what: `${p ? p.label : ''}errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
+      what: `${p.label}errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
     };
   } else if (classifiers) for (let i = 0; !body && i < classifiers.length; i++) body = classifiers[i](res);
   if (!body && res.statusCode < 400) return undefined; // the common case, decided without allocating

@@ -2,9 +2,8 @@
 // app-wide concurrency lanes, dedupe, hooks, realtime log). Every rejection is a WxerrError and passes onError.
 import type { AbortSignalLike } from './abort';
 import { orAbort, send, sleep, type Call, type Res } from './send';
-import { createRefresher } from './auth';
 import { abortError, causeError, failureError, responseError } from './classify';
-import { WxerrError } from './errors';
+import type { WxerrError } from './errors';
 import type { CallOptions, Client, ClientOptions, RequestOptions, WireRequest, WithoutUrl } from './options';
 import { schedule, type Gate } from './queue';
 import { DEFAULT_RETRY, retryDelay, type RetryOptions } from './retry';
@@ -19,10 +18,6 @@ const NONE: Call = {};
 const bodyOf = (res: Res): unknown => res.data;
 const ABSOLUTE = /^[a-z][a-z\d+.-]*:\/\//i;
 
-const bearer = (req: WireRequest, token: string): void => {
-  req.header.Authorization = `Bearer ${token}`;
-};
-
 export function createClient(options: ClientOptions = {}): Client {
   const { auth, onRequest, realtimeLog: rl } = options;
   const clock = { now: Date.now, random: Math.random, ...options.clock };
@@ -32,7 +27,6 @@ export function createClient(options: ClientOptions = {}): Client {
   const gate: Gate | undefined = options.maxConcurrent
     ? { max: options.maxConcurrent, active: 0 }
     : undefined;
-  const refresher = createRefresher(() => auth && auth.refreshToken(), (auth && auth.timeout) || 10000);
   const dedupe = options.dedupe && options.dedupe();
 
   /** Every rejection of a call, as a WxerrError, through onError and the realtime log. */
@@ -53,20 +47,13 @@ export function createClient(options: ClientOptions = {}): Client {
     const target = { url: first.url, method: first.method };
     const aborted = (): Error => abortError(target);
     const useAuth = !!auth && call.auth !== false;
-    /** A session step (waiting for a refresh, reading the token) under the signal; its failure is kind auth. */
+    /** A session step (the token, a refresh) under the signal; its failure is kind auth. */
     const step = <T>(what: string, run: () => T | Promise<T>): Promise<T> =>
       orAbort(new Promise<T>((resolve) => resolve(run())), signal, aborted).catch((reason: unknown) => {
         throw causeError('auth', what, reason, target);
       });
     const w = options.wx || globalWx();
-    if (!w) throw new Error('no global wx here; pass createClient({ wx })');
-    if (useAuth && refresher.inside)
-      throw causeError(
-        'auth',
-        'called from inside refreshToken',
-        'pass { auth: false } to the login call',
-        target,
-      );
+    if (!w) throw new Error('no wx: pass createClient({ wx })');
     const platform = call.platform || options.platform;
     const start = clock.now();
     let attempt = 1;
@@ -76,12 +63,8 @@ export function createClient(options: ClientOptions = {}): Client {
       // A retry, a token or a hook gets its own object (and headers): the first plain send uses the call's own.
       let req: WireRequest =
         attempt === 1 && !useAuth && !onRequest ? first : { ...first, header: { ...first.header }, attempt };
-      const gen = refresher.gen;
-      if (useAuth) {
-        if (refresher.pending) await step('session refresh failed', () => refresher.pending);
-        const token = await step('getToken failed', () => auth.getToken());
-        if (token) (auth.apply || bearer)(req, token);
-      }
+      let gen = 0;
+      if (useAuth) gen = await step('session', () => auth.apply(req));
       if (onRequest) req = (await onRequest(req)) || req;
       const out = await schedule(
         () => send(w, req, signal, call),
@@ -91,7 +74,7 @@ export function createClient(options: ClientOptions = {}): Client {
         aborted,
       );
       let err: WxerrError | undefined;
-      if (out.fail) err = failureError(out.fail, target);
+      if (out.fail) err = failureError(out.fail, target, options.network);
       else {
         const res = out.res;
         if (options.onResponse) await options.onResponse(res, req);
@@ -102,30 +85,19 @@ export function createClient(options: ClientOptions = {}): Client {
           options.classifiers,
           options.isError && options.isError(res, req),
         );
-        // Default session signal: a 401 from your backend that is not a relayed WeChat / Pay error.
-        if (
-          useAuth &&
-          ((auth.isAuthExpired
-            ? auth.isAuthExpired(res)
-            : res.statusCode === 401 && !(err && err.kind === 'api')) ||
-            (auth.refreshOnAccessTokenCodes && err && err.action === 'refresh-token'))
-        ) {
+        if (useAuth && auth.expired(res, err)) {
           if (!replayed) {
             replayed = true;
-            await step('session refresh failed', () => refresher.refresh(gen));
+            await step('session refresh', () => auth.refresh(gen));
             continue; // replay once with the new token
           }
-          err = new WxerrError({
-            statusCode: res.statusCode,
-            data: res.data,
-            header: res.header,
-            ...target,
-            ...err,
-            kind: 'auth',
-            action: 're-login',
-            what: `still unauthorized after a session refresh${err ? `: ${err.what}` : ''}`,
-            retryable: false,
-          });
+          // Its cause: what the response said (the error found in it, or its status).
+          err = causeError(
+            'auth',
+            'still unauthorized after a session refresh',
+            err ? err.what : `HTTP ${res.statusCode}`,
+            { statusCode: res.statusCode, data: res.data, header: res.header, ...target },
+          );
         }
         if (!err) {
           if (options.transform) res.data = options.transform(res.data, res);
@@ -170,7 +142,6 @@ export function createClient(options: ClientOptions = {}): Client {
    * wrapper's own option (so every wx option passes through), copied by a loop: object rest was the hot spot.
    */
   function start<T>(
-    type: WireRequest['type'],
     method: Method,
     url: string,
     data: Body | undefined,
@@ -178,7 +149,7 @@ export function createClient(options: ClientOptions = {}): Client {
     map?: (res: Res) => unknown,
   ): Promise<T> {
     const req = {
-      type,
+      type: 'request',
       method,
       url: resolveUrl(url, (o as RequestOptions).params),
       header: headerOf(o),
@@ -190,7 +161,7 @@ export function createClient(options: ClientOptions = {}): Client {
     const signal = o.signal;
     if (signal && signal.aborted) return settle(Promise.reject(abortError(req)), req, map);
     return settle(
-      dedupe && method === 'GET' && (o as RequestOptions).dedupe !== false
+      dedupe
         ? dedupe(
             req,
             o,
@@ -204,18 +175,17 @@ export function createClient(options: ClientOptions = {}): Client {
   }
 
   const verb = <T>(method: Method, url: string, o?: WithoutUrl<RequestOptions>, data?: Body): Promise<T> =>
-    start('request', method, url, data, o || NONE, bodyOf);
+    start(method, url, data, o || NONE, bodyOf);
 
-  // request, upload and download resolve with wx's own success object (its documented fields, and errMsg).
+  // request resolves with wx's own success object (its documented fields, and errMsg). A `type` in its options
+  // (wxerr/transfer's upload and download) reaches the wire request through the copy loop.
   return {
-    request: (o) => start('request', (o.method || 'GET').toUpperCase() as Method, o.url, o.data, o),
+    request: (o) => start((o.method || 'GET').toUpperCase() as Method, o.url, o.data, o),
     get: (url, o) => verb('GET', url, o),
     head: (url, o) => verb('HEAD', url, o),
     options: (url, o) => verb('OPTIONS', url, o),
     delete: (url, o) => verb('DELETE', url, o),
     post: (url, data, o) => verb('POST', url, o, data),
     put: (url, data, o) => verb('PUT', url, o, data),
-    upload: (o) => start('upload', 'POST', o.url, undefined, o),
-    download: (o) => start('download', 'GET', o.url, undefined, o),
   };
 }

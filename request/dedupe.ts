@@ -20,9 +20,11 @@ function copyData(d: unknown): unknown {
 
 /**
  * The dedupe key: everything that changes the send or its handling (the wire request with sorted headers,
- * auth, retry, platform). Calls with their own functions (hooks, shouldRetry) or a binary body are not shared.
+ * auth, retry, platform). Only GET requests; calls with `dedupe: false`, their own functions (hooks, shouldRetry)
+ * or a binary body are not shared.
  */
-function dedupeKey(req: WireRequest, o: Call): string {
+function dedupeKey(req: WireRequest, o: Call & { dedupe?: boolean }): string {
+  if (req.method !== 'GET' || req.type !== 'request' || o.dedupe === false) return '';
   for (const k in o) if (typeof (o as Record<string, unknown>)[k] === 'function') return '';
   if ((o.retry && o.retry.shouldRetry) || req.data instanceof ArrayBuffer) return '';
   const h = req.header;

@@ -1,6 +1,6 @@
 // One tagged family of errors: every rejection of the wrapper is a WxerrError whose `kind` says which part
-// failed (a discriminated union: `if (err.kind === 'api') err.code` is a string), whose `action` says what to
-// do, and whose `userMessage` is safe to show the end user.
+// failed (a discriminated union: `if (err.kind === 'api') err.code` is a string) and whose `action` says what to
+// do. Words for people (userMessage, the action hints) are wxerr/messages; the catalog's texts wxerr/explain.
 import type { Action } from '../miniprogram/core/types';
 import type { WxFailureReason } from '../miniprogram/core/wx-failure';
 
@@ -39,61 +39,18 @@ export interface ErrorDetails {
   retryable?: boolean;
 }
 
-/**
- * What to do, per action, in a few English words; part of every developer message. The zh / en explanation
- * (catalog texts, advice) is in `wxerr/explain`.
- */
-export const ACTION_HINT: Record<ErrorAction, string> = {
-  'retry-later': 'wait and retry',
-  quota: 'quota used up',
-  'refresh-token':
-    'the backend’s access_token needs refreshing (getStableAccessToken, one central token service); not the user’s session',
-  're-login': 'log in again',
-  'fix-config': 'fix the configuration',
-  'fix-request': 'fix the request',
-  'account-state': 'check the account',
-  poll: 'poll the order until it settles',
-  none: 'success',
-  unknown: 'see the description',
-};
-
-export interface UserMessage {
-  zh: string;
-  en: string;
-}
-
-// Words an end user can read, by what they can do about it: wait, log in, or nothing (the app is at fault).
-const BUSY: UserMessage = { zh: '服务繁忙，请稍后再试', en: 'The service is busy, please try again later' };
-const BROKEN: UserMessage = {
-  zh: '服务出了点问题，请稍后再试',
-  en: 'Something went wrong, please try again later',
-};
-const USER: Partial<Record<ErrorAction | 'network' | 'abort', UserMessage>> = {
-  network: { zh: '网络不给力，请稍后再试', en: 'The network is unstable, please try again' },
-  abort: { zh: '已取消', en: 'Cancelled' },
-  're-login': { zh: '登录已过期，请重新登录', en: 'Your session expired, please log in again' },
-  'account-state': { zh: '当前帐号暂时无法使用此功能', en: 'This account cannot use this feature right now' },
-  poll: { zh: '支付处理中，请稍候', en: 'Payment in progress, please wait' },
-  'retry-later': BUSY,
-  quota: BUSY,
-  'refresh-token': BUSY,
-};
-
-/** The end user's message for an error: network and abort by kind, the rest by action class. */
-export function userMessage(kind: ErrorKind, action: ErrorAction): UserMessage {
-  return (
-    USER[kind === 'network' && action === 'retry-later' ? kind : kind === 'abort' ? kind : action] || BROKEN
-  );
-}
+/** What the message of a relayed access_token code (action 'refresh-token') says to do. */
+export const BACKEND_TOKEN =
+  'the backend’s access_token needs refreshing (getStableAccessToken, one central token service); not the user’s session';
 
 class ErrorImpl extends Error {
-  attempts = 1;
+  declare attempts: number;
   constructor(d: ErrorDetails) {
-    super(`${d.what}${d.kind === 'abort' ? '' : ` — ${ACTION_HINT[d.action]}`} (${d.method} ${d.url})`);
+    super(`${d.what}${d.action === 'refresh-token' ? ` — ${BACKEND_TOKEN}` : ''} (${d.method} ${d.url})`);
     Object.assign(this, d, {
       name: 'WxerrError',
+      attempts: 1,
       retryable: d.retryable === undefined ? d.kind !== 'auth' && d.action === 'retry-later' : d.retryable,
-      userMessage: userMessage(d.kind, d.action),
     });
   }
 }
@@ -107,8 +64,6 @@ interface Base extends Error {
   readonly what: string;
   readonly url: string;
   readonly method: string;
-  /** Safe to show the end user: chosen from the action class, never the server's text. */
-  readonly userMessage: UserMessage;
   /** Sends made before giving up (a replay after a session refresh is not counted). */
   attempts: number;
   readonly code?: string;

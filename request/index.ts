@@ -1,8 +1,9 @@
-// wxerr's wx.request wrapper: `import { createClient } from 'wxerr'`. Full explanations of an error (catalog
-// texts, advice) live in the optional module `wxerr/explain`, so this entry stays a few KB.
+// wxerr's wx.request wrapper: `import { createClient } from 'wxerr'`. What not every consumer needs is an opt-in
+// module of its own (wxerr/session, wxerr/network, wxerr/abort, wxerr/pay, …; the catalog texts are
+// wxerr/explain), so this entry stays under 4 KB.
 export { createClient } from './client';
 export type {
-  AuthOptions,
+  Auth,
   BusinessFailure,
   CallOptions,
   Client,
@@ -16,11 +17,17 @@ export type {
   UploadResponse,
   WireRequest,
 } from './options';
-export type { BodyFailure, BodyPlatform, Classifier, CodeTable, RawResponse } from './classify';
+export type {
+  BodyFailure,
+  BodyPlatform,
+  Classifier,
+  CodeTable,
+  FailureReader,
+  RawResponse,
+} from './classify';
 export type { Dedupe } from './dedupe';
 export type { RealtimeLogHook, RealtimeLogOptions } from './log';
 export {
-  ACTION_HINT,
   WxerrError,
   isAbortError,
   isApiError,
@@ -29,7 +36,6 @@ export {
   isHttpError,
   isNetworkError,
   isWxerrError,
-  userMessage,
 } from './errors';
 export type {
   AbortError,
@@ -42,15 +48,14 @@ export type {
   ErrorKind,
   HttpError,
   NetworkError,
-  UserMessage,
   WxerrErrorConstructor,
 } from './errors';
-export { createAbortController } from './abort';
+// createAbortController is wxerr/abort; any AbortSignal-like object works as a call's signal.
 export type { AbortControllerLike, AbortSignalLike } from './abort';
 export { configureConcurrency, concurrencyState } from './queue';
 export type { ConcurrencyOptions } from './queue';
 export { DEFAULT_RETRY } from './retry';
 export type { RetryOptions } from './retry';
 export type { Body, Header, HeadersReceived, Method, Progress, RealtimeLogger, WxLike, WxFail } from './wx';
-export type { WxFailureReason } from '../miniprogram/core/wx-failure';
+export type { WxFailure, WxFailureReason } from '../miniprogram/core/wx-failure';
 export type { Action } from '../miniprogram/core/types';

@@ -1,6 +1,6 @@
 // The options and results of createClient (types only: nothing here reaches the bundle).
 import type { AbortSignalLike } from './abort';
-import type { BodyPlatform, Classifier, RawResponse } from './classify';
+import type { BodyPlatform, Classifier, FailureReader, RawResponse } from './classify';
 import type { Dedupe } from './dedupe';
 import type { RealtimeLogHook } from './log';
 import type { ErrorAction, WxerrError } from './errors';
@@ -90,7 +90,8 @@ export interface DownloadResponse {
 
 /** One send as the hooks see it; onRequest may change it or return a new one. Other wx options ride along. */
 export interface WireRequest extends WxRequestExtras {
-  type: 'request' | 'upload' | 'download';
+  /** The wx method that sends it (uploadFile / downloadFile: wxerr/transfer). */
+  type: 'request' | 'uploadFile' | 'downloadFile';
   url: string;
   method: Method;
   header: Header;
@@ -105,25 +106,18 @@ export interface WireRequest extends WxRequestExtras {
   attempt: number;
 }
 
-export interface AuthOptions {
-  /** The current session token (undefined: send without one). */
-  getToken(): MaybePromise<string | undefined>;
-  /**
-   * Renews the session (wx.login → your backend) and stores the token where getToken() reads it. Called once
-   * for any number of waiting requests. Calls it makes through this client need `{ auth: false }`.
-   */
-  refreshToken(): MaybePromise<unknown>;
-  /** Whether a response means the session expired (default: HTTP 401 from your backend). */
-  isAuthExpired?(res: RawResponse): boolean;
-  /**
-   * Also treat relayed access_token codes (40001, 40014, 42001) as the session expiring (default false: they
-   * are your backend's access_token and reject as kind 'api'; re-logging the user in does not fix them).
-   */
-  refreshOnAccessTokenCodes?: boolean;
-  /** ms a refresh may take before the waiting requests fail (default 10 000). */
-  timeout?: number;
-  /** Puts the token on a send (default: header `Authorization: Bearer <token>`). */
-  apply?(req: WireRequest, token: string): void;
+/**
+ * What createClient's `auth` takes: `session({ getToken, refreshToken })` from wxerr/session, or your own. The
+ * client calls it only for calls without `auth: false`; a rejection of apply or refresh fails the call as kind
+ * 'auth' (its reason as `cause`).
+ */
+export interface Auth {
+  /** Before each send: waits for a refresh in flight, puts the token on req; resolves with the refresh generation. */
+  apply(req: WireRequest): MaybePromise<number>;
+  /** Whether a response (and the error the client found in it) means the session expired. */
+  expired(res: RawResponse, err: WxerrError | undefined): boolean;
+  /** Renews the session once for every send made under `gen`; the call is then replayed once. */
+  refresh(gen: number): Promise<void>;
 }
 
 export interface Clock {
@@ -141,7 +135,8 @@ export interface ClientOptions {
   timeout?: number;
   /** Retry policy (see RetryOptions); false = never retry unless a call asks. */
   retry?: Partial<RetryOptions> | false;
-  auth?: AuthOptions;
+  /** `session({ getToken, refreshToken })` from wxerr/session: the token on every call, refresh on HTTP 401. */
+  auth?: Auth;
   /** This client's own cap on sends in flight, inside the app-wide one (see configureConcurrency). */
   maxConcurrent?: number;
   /** `dedupe` from wxerr/dedupe: identical GETs in flight share one send (default: none). */
@@ -150,6 +145,8 @@ export interface ClientOptions {
   platform?: BodyPlatform;
   /** Readers of other error bodies, asked when there is no errcode: `[pay]` from wxerr/pay (Pay v3). */
   classifiers?: Classifier[];
+  /** `network` from wxerr/network: every reason of a wx fail callback (default: abort, timeout, else 'unknown'). */
+  network?: FailureReader;
   onRequest?(req: WireRequest): MaybePromise<WireRequest | void>;
   onResponse?(res: RawResponse, req: WireRequest): MaybePromise<void>;
   /** Business codes: return true or a BusinessFailure for a response that must reject (kind 'api'). */
@@ -178,6 +175,4 @@ export interface Client {
   delete<T = unknown>(url: string, opts?: WithoutUrl<RequestOptions>): Promise<T>;
   post<T = unknown>(url: string, data?: Body, opts?: WithoutUrl<RequestOptions>): Promise<T>;
   put<T = unknown>(url: string, data?: Body, opts?: WithoutUrl<RequestOptions>): Promise<T>;
-  upload<T = unknown>(opts: UploadOptions): Promise<UploadResponse<T>>;
-  download(opts: DownloadOptions): Promise<DownloadResponse>;
 }

@@ -7,7 +7,7 @@ export interface RetryOptions {
   attempts: number;
   /** First backoff delay in ms (default 300); doubles each retry. */
   baseDelay: number;
-  /** Largest backoff delay in ms (default 10 000). Server-directed waits are bounded by maxTotal instead. */
+  /** Largest backoff delay in ms (default 10 000). Server-directed waits (`wait`) are bounded by maxTotal instead. */
   maxDelay: number;
   /** Fraction of each backoff delay that is random, 0…1 (default 0.5). */
   jitter: number;
@@ -20,6 +20,11 @@ export interface RetryOptions {
    * and method, false gives up, undefined leaves it to the default (err.retryable and `methods`).
    */
   shouldRetry?(err: WxerrError, attempt: number): boolean | undefined;
+  /**
+   * Milliseconds the server asks to wait before the next send, or undefined for the backoff: `retryAfter` from
+   * wxerr/retry-after (Retry-After, 45011's next minute). Bounded by maxTotal, not maxDelay.
+   */
+  wait?(err: WxerrError, now: number): number | undefined;
 }
 
 export const DEFAULT_RETRY: RetryOptions = {
@@ -30,20 +35,6 @@ export const DEFAULT_RETRY: RetryOptions = {
   methods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'],
   maxTotal: 60000,
 };
-
-/** Milliseconds the server asks to wait: Retry-After (seconds or an HTTP date), or 45011's next minute. */
-export function serverWait(err: WxerrError, now: number): number | undefined {
-  const h = err.header;
-  for (const k in h)
-    if (/^retry-after$/i.test(k)) {
-      const v = String(h[k]).trim();
-      const ms = /^\d+$/.test(v) ? +v * 1000 : Date.parse(v) - now;
-      if (ms >= 0) return ms;
-    }
-  // 45011 is a per-minute quota: the next call can succeed once the minute turns.
-  if (err.kind === 'api' && err.code === '45011') return 60000 - (now % 60000);
-  return undefined;
-}
 
 /** Delay before the next send, or undefined to give up. `attempt` = sends so far (1 after the first). */
 export function retryDelay(
@@ -59,7 +50,7 @@ export function retryDelay(
   if (own === false || (own === undefined && (!err.retryable || !p.methods.includes(err.method as Method))))
     return undefined;
   const backoff = Math.min(p.maxDelay, p.baseDelay * 2 ** (attempt - 1));
-  let delay = serverWait(err, now);
+  let delay = p.wait && p.wait(err, now);
   if (delay === undefined) delay = Math.round(backoff * (1 - p.jitter * random()));
   return elapsed + delay > p.maxTotal ? undefined : delay;
 }

@@ -81,7 +81,7 @@ export function send(
     const o = req as WireRequest & { success(r: unknown): void; fail(f: WxFail): void };
     o.success = (r) => {
       const res = r as Res;
-      if (req.type === 'upload') res.data = parseJson(res.data);
+      if (req.type === 'uploadFile') res.data = parseJson(res.data);
       finish({ res });
     };
     o.fail = (fail) => finish({ fail });
@@ -89,7 +89,7 @@ export function send(
     const off = listen(signal, onAbort);
     try {
       // wx.request, wx.uploadFile, wx.downloadFile
-      task = w[req.type === 'request' ? 'request' : (`${req.type}File` as 'uploadFile')](o as never);
+      task = w[req.type](o as never);
     } catch (e) {
       finish(undefined, e);
     }

@@ -2,7 +2,9 @@
 // `tsc -p tsconfig.request.json` has written the declarations to dist/types/, outside the folder 构建 npm
 // copies: a mini-program never reads them, TypeScript finds them through package.json):
 //   index.js    the core client (`require('wxerr')`), no catalog
-//   pay.js, wecom.js, log.js, dedupe.js  opt-in parts of the client (`require('wxerr/pay')`…)
+//   pay.js, wecom.js, log.js, dedupe.js, session.js, network.js, abort.js, transfer.js, messages.js,
+//               retry-after.js, codes.js  opt-in parts of the client
+//               (`require('wxerr/pay')`…)
 //   explain.js  the optional catalog texts (`require('wxerr/explain')`)
 // Each is one CommonJS file, so DevTools "构建 npm" copies the folder as is and a mini-program can require both.
 // tsc declares every file the two entries import, the generated catalog too (its data typed as a 650 KB string
@@ -28,6 +30,13 @@ export const ENTRIES = {
   wecom: 'request/wecom.ts',
   log: 'request/log.ts',
   dedupe: 'request/dedupe.ts',
+  session: 'request/session.ts',
+  network: 'request/network.ts',
+  abort: 'request/abort.ts',
+  transfer: 'request/transfer.ts',
+  messages: 'request/messages.ts',
+  'retry-after': 'request/retry-after.ts',
+  codes: 'request/codes.ts',
   explain: 'request/explain.ts',
 } as const;
 

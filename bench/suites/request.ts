@@ -46,14 +46,26 @@ function footprint(): void {
   );
   console.log(`  by file, minified bytes / gzip bytes saved without it: ${core.parts}`);
   // The opt-in parts of the client, each its own file a consumer requires only when it uses it.
+  const gzOf: Record<string, number> = { index: core.gz };
   for (const [name, entry] of Object.entries(ENTRIES)) {
     if (name === 'index' || name === 'explain') continue;
     const m = size(entry);
+    gzOf[name] = m.gz;
     console.log(
       `  opt-in wxerr/${name}: ${kb(m.min)} minified, ${kb(m.gz)} minified + gzipped, upload-minified ` +
         `${kb(m.upload)} gzipped (${m.parts})`,
     );
   }
+  // What a consumer carries: the core is not the whole cost once modules are required (each file is gzipped on
+  // its own, so these are sums of files, as a consumer's package holds them).
+  const sum = (names: string[]): string =>
+    `${kb(names.reduce((n, m) => n + gzOf[m], 0))} (${names.map((m) => (m === 'index' ? 'wxerr' : `wxerr/${m}`)).join(' + ')})`;
+  console.log(`  core + session + transfer, min + gzip: ${sum(['index', 'session', 'transfer'])}`);
+  console.log(
+    `  core + session + transfer + messages + codes + network + retry-after: ` +
+      sum(['index', 'session', 'transfer', 'messages', 'codes', 'network', 'retry-after']),
+  );
+  console.log(`  core + every module (explain aside): ${kb(Object.values(gzOf).reduce((n, g) => n + g, 0))}`);
   console.log(
     `explain module (wxerr/explain, with the catalog): ${kb(explain.raw)} bundled, ${kb(explain.min)} minified, ` +
       `${kb(explain.gz)} minified + gzipped`,

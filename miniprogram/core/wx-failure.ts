@@ -24,19 +24,25 @@ export interface WxFailure {
 }
 
 /** The reasons in a fixed order (the tables below index into it). */
+// Pure calls: a bundle that never classifies failures (the request client's core) drops the tables.
 export const WX_FAILURE_REASONS =
-  'abort timeout domain interrupted ssl dns refused reset offline too-many-tasks bad-request unknown'.split(
+  /* @__PURE__ */ 'abort timeout domain interrupted ssl dns refused reset offline too-many-tasks bad-request unknown'.split(
     ' ',
   ) as WxFailureReason[];
 
 // Client errno (base library ≥ 2.24.0) first: it is exact. 600001 carries its detail in errMsg only.
 // "errno:reason index" pairs.
-const ERRNO: Record<string, WxFailureReason> = {};
-for (const pair of '5:1 600002:2 600003:3 600005:10 600007:9 600008:10 600009:10 600010:10 600011:10'.split(
-  ' ',
-)) {
-  const [n, i] = pair.split(':');
-  ERRNO[n] = WX_FAILURE_REASONS[+i];
+const ERRNO = /* @__PURE__ */ errnoTable(
+  '5:1 600002:2 600003:3 600005:10 600007:9 600008:10 600009:10 600010:10 600011:10',
+);
+
+function errnoTable(pairs: string): Record<string, WxFailureReason> {
+  const out: Record<string, WxFailureReason> = {};
+  for (const pair of pairs.split(' ')) {
+    const [n, i] = pair.split(':');
+    out[n] = WX_FAILURE_REASONS[+i];
+  }
+  return out;
 }
 
 // Old clients give only errMsg (English, cronet net_error names, or localized iOS strings). One pattern per

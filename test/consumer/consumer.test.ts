@@ -153,10 +153,14 @@ async function globalWxRequest(): Promise<void> {
   const lib = require(join(npmDir(), 'wxerr', 'index.js')) as typeof import('../../request');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ex = require(join(npmDir(), 'wxerr', 'explain.js')) as typeof import('../../request/explain');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { session } = require(
+    join(npmDir(), 'wxerr', 'session.js'),
+  ) as typeof import('../../request/session');
   let token = 'stale';
   const api = lib.createClient({
     baseURL: server.origin,
-    auth: { getToken: () => token, refreshToken: () => void (token = 'fresh') },
+    auth: session({ getToken: () => token, refreshToken: () => void (token = 'fresh') }),
   });
   await expect(api.get('/me')).resolves.toEqual({ errcode: 0, name: 'consumer' });
   const err: unknown = await api.get('/busy').catch((e: unknown) => e);
@@ -166,8 +170,100 @@ async function globalWxRequest(): Promise<void> {
   const x = ex.explain(err);
   expect(x.zh.length).toBeGreaterThan(0);
   expect(x.action).toBe('quota');
-  expect(err.userMessage.zh).toBe('服务繁忙，请稍后再试');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const words = require(join(npmDir(), 'wxerr', 'messages.js')) as typeof import('../../request/messages');
+  expect(words.userMessage(err).zh).toBe('服务繁忙，请稍后再试');
 }
+
+/** One entry of the installed package, required from its own file in miniprogram_npm (as `require('wxerr/x')`). */
+function entry<T>(name: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(join(npmDir(), 'wxerr', `${name}.js`)) as T;
+}
+
+// The modules of the split, each required alone beside the core (no merged Lib), over real sockets.
+describe('each opt-in module from its own file in miniprogram_npm', () => {
+  const core = (): typeof import('../../request') => entry('index');
+  const client = (o: NonNullable<Parameters<ReturnType<typeof core>['createClient']>[0]> = {}) =>
+    core().createClient({ baseURL: server.origin, wx: shim, ...o });
+  const failure = (p: Promise<unknown>): Promise<InstanceType<ReturnType<typeof core>['WxerrError']>> =>
+    p.then(
+      () => Promise.reject(new Error('expected a rejection')),
+      (e: unknown) => (core().isWxerrError(e) ? e : Promise.reject(e)),
+    );
+
+  test('wxerr/transfer: upload parses the JSON answer, download writes a temp file', async () => {
+    const { upload, download } = entry<typeof import('../../request/transfer')>('transfer');
+    server.on('/up', (req, res) => json(res, { size: req.body.length }));
+    server.on('/file', (_req, res) => res.end('hello'));
+    const file = join(work, 'up.txt');
+    writeFileSync(file, 'a file');
+    const up = await upload<{ size: number }>(client(), { url: '/up', filePath: file, name: 'f' });
+    expect(up.data.size).toBeGreaterThan(0);
+    const dl = await download(client(), { url: '/file' });
+    expect(readFileSync(dl.tempFilePath, 'utf8')).toBe('hello');
+  });
+
+  test('wxerr/network: a refused connection has its reason; the core alone says unknown', async () => {
+    const { network } = entry<typeof import('../../request/network')>('network');
+    const closed = await startServer();
+    const url = `http://127.0.0.1:${closed.port}/`;
+    await closed.close();
+    expect((await failure(client({ network, retry: false }).get(url))).reason).toBe('refused');
+    expect((await failure(client({ retry: false }).get(url))).reason).toBe('unknown');
+  });
+
+  test('wxerr/codes: 40029 is re-login with it, unknown without', async () => {
+    const { wechat } = entry<typeof import('../../request/codes')>('codes');
+    server.on('/code', (_req, res) => json(res, { errcode: 40029, errmsg: 'invalid code' }));
+    expect((await failure(client({ platform: wechat }).get('/code'))).action).toBe('re-login');
+    expect((await failure(client().get('/code'))).action).toBe('unknown');
+  });
+
+  test('wxerr/retry-after: a 429 with Retry-After waits what it says', async () => {
+    const { retryAfter } = entry<typeof import('../../request/retry-after')>('retry-after');
+    let n = 0;
+    server.on('/ra', (_req, res) =>
+      n++ % 2 ? json(res, { ok: 1 }) : json(res, {}, 429, { 'Retry-After': '3' }),
+    );
+    const sleeps: number[] = [];
+    const api = client({ retry: { wait: retryAfter }, clock: { sleep: async (ms) => void sleeps.push(ms) } });
+    await expect(api.get('/ra')).resolves.toEqual({ ok: 1 });
+    expect(sleeps).toEqual([3000]);
+  });
+
+  test('wxerr/abort: its controller aborts a call in flight', async () => {
+    const { createAbortController } = entry<typeof import('../../request/abort')>('abort');
+    server.on('/slow', async (_req, res) => {
+      await new Promise((r) => setTimeout(r, 200));
+      if (!res.destroyed) json(res, { ok: 1 });
+    });
+    const ctl = createAbortController();
+    const p = client().get('/slow', { signal: ctl.signal });
+    setTimeout(() => ctl.abort(), 20);
+    expect((await failure(p)).kind).toBe('abort');
+  });
+
+  test('wxerr/session and wxerr/messages: a 401 refreshes once; the end user reads the class', async () => {
+    const { session } = entry<typeof import('../../request/session')>('session');
+    const { userMessage } = entry<typeof import('../../request/messages')>('messages');
+    let token = 'old';
+    let refreshes = 0;
+    server.on('/s', (req, res) =>
+      req.headers.authorization === 'Bearer new' ? json(res, { ok: 1 }) : json(res, {}, 401),
+    );
+    const api = client({
+      auth: session({ getToken: () => token, refreshToken: () => void (refreshes++, (token = 'new')) }),
+    });
+    await expect(api.get('/s')).resolves.toEqual({ ok: 1 });
+    expect(refreshes).toBe(1);
+    // A refresh that does not help: still 401 after the replay, kind auth; the end user is told to log in.
+    const stuck = client({ auth: session({ getToken: () => 'old', refreshToken: () => undefined }) });
+    const err = await failure(stuck.get('/s'));
+    expect(err).toMatchObject({ kind: 'auth', action: 're-login', statusCode: 401 });
+    expect(userMessage(err).zh).toBe('登录已过期，请重新登录');
+  });
+});
 
 // Every scenario of test/request, on the package as the consumer got it.
 describe('scenarios on the built package', () => {
@@ -208,14 +304,17 @@ function compiledFiles(ignoreUploadUnusedFiles: boolean): Record<string, number>
   return JSON.parse(out.slice(out.lastIndexOf('@@') + 2)) as Record<string, number>;
 }
 
-test('the compiled consumer carries wxerr/index.js and the required wxerr/pay; unrequired modules only without the unused-file filter', () => {
+test('the compiled consumer carries wxerr/index.js and the required wxerr/pay and wxerr/messages; unrequired modules only without the unused-file filter', () => {
   // DevTools "上传时过滤无依赖文件" (setting.ignoreUploadUnusedFiles) drops the modules nothing requires.
   const filtered = compiledFiles(true);
   expect(filtered['miniprogram_npm/wxerr/index.js']).toBeGreaterThan(0);
   expect(filtered['miniprogram_npm/wxerr/pay.js']).toBeGreaterThan(0);
+  expect(filtered['miniprogram_npm/wxerr/messages.js']).toBeGreaterThan(0);
   expect(
     Object.keys(filtered).filter(
-      (f) => /wxerr\/(explain|wecom|log|dedupe)\.js$/.test(f) || f.endsWith('.d.ts'),
+      (f) =>
+        /wxerr\/(explain|wecom|log|dedupe|session|network|abort|transfer|retry-after|codes)\.js$/.test(f) ||
+        f.endsWith('.d.ts'),
     ),
   ).toEqual([]);
   const unfiltered = compiledFiles(false);

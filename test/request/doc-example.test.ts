@@ -12,5 +12,9 @@ test.each(['docs/wrapper.md', 'README.md'])("%s's example is doc-example.ts, imp
   expect(block).not.toBeNull();
   const file = readFileSync(join(__dirname, 'doc-example.ts'), 'utf8');
   const code = file.slice(file.indexOf('import {'));
-  expect(code).toBe((block as RegExpExecArray)[1].replace("from 'wxerr';", "from '../../request';"));
+  expect(code).toBe(
+    (block as RegExpExecArray)[1]
+      .replace("from 'wxerr';", "from '../../request';")
+      .replace(/from 'wxerr\//g, "from '../../request/"),
+  );
 });

@@ -1,22 +1,24 @@
 // docs/wrapper.md's quick-start example, type-checked by `npm run typecheck` (doc-example.test.ts keeps the two
 // identical but for the import path).
 import { createClient, isWxerrError } from '../../request';
+import { userMessage } from '../../request/messages';
+import { session } from '../../request/session';
 
-let session: string | undefined = wx.getStorageSync('session');
+let token: string | undefined = wx.getStorageSync('session');
 
 export const api = createClient({
   baseURL: 'https://api.example.com',
-  auth: {
-    getToken: () => session,
+  auth: session({
+    getToken: () => token,
     // Runs once for every HTTP 401 in flight from your backend, then each request is replayed once.
     refreshToken: async () => {
       const { code } = await wx.login();
       // A call made here through `api` needs { auth: false } (the client fails fast otherwise).
       const res = await api.post<{ session: string }>('/login', { code }, { auth: false });
-      session = res.session;
-      wx.setStorageSync('session', session);
+      token = res.session;
+      wx.setStorageSync('session', token);
     },
-  },
+  }),
 });
 
 export async function loadMe(): Promise<void> {
@@ -29,6 +31,6 @@ export async function loadMe(): Promise<void> {
       // 40001 / 40014 / 42001 relayed by your backend: ITS access_token is stale (refresh it centrally with
       // getStableAccessToken). Not the user's session: the user is not logged out and nothing is retried.
     }
-    wx.showToast({ title: e.userMessage.zh, icon: 'none' }); // 网络不给力，请稍后再试 / 服务繁忙，请稍后再试 …
+    wx.showToast({ title: userMessage(e).zh, icon: 'none' }); // 网络不给力，请稍后再试 / 服务繁忙，请稍后再试 …
   }
 }

@@ -7,7 +7,7 @@ import { bundledCatalog } from '../../miniprogram/core/catalog';
 import type { Action } from '../../miniprogram/core/types';
 import { classifyWxFailure, readApiFailure, splitRid } from '../../miniprogram/core/wx-failure';
 import { responseError, failureError } from '../../request/classify';
-import { ACTION_HINT } from '../../request/errors';
+import { ACTION_HINT } from '../../request/messages';
 import { explain, explainCode, findEntry } from '../../request/explain';
 import { pay } from '../../request/pay';
 import { wecom as wecomCodes } from '../../request/wecom';
@@ -38,7 +38,11 @@ describe('explain (catalog texts)', () => {
   });
 
   test('a network error is explained from the client errno table, not the server code of the same number', () => {
-    const err = failureError({ errMsg: 'request:fail url not in domain list', errno: 600002 }, target);
+    const err = failureError(
+      { errMsg: 'request:fail url not in domain list', errno: 600002 },
+      target,
+      classifyWxFailure,
+    );
     const x = explain(err);
     expect(x.platform).toBe('小程序客户端 errno');
     expect(x.zh).toBe(findEntry('600002', '小程序客户端 errno')?.zh);

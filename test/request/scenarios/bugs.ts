@@ -19,7 +19,7 @@ export function bugScenarios(ctx: Ctx): void {
     test('GETs that differ in auth, headers or timeout are not merged', async () => {
       const { client } = ctx.fast({
         dedupe: ctx.lib.dedupe,
-        auth: { getToken: () => 't', refreshToken: () => undefined },
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => undefined }),
       });
       const [withToken, without] = await Promise.allSettled([
         client.get('/who'),
@@ -64,7 +64,7 @@ export function bugScenarios(ctx: Ctx): void {
     test('each deduped caller gets its own copy of the data', async () => {
       const { client } = ctx.fast({
         dedupe: ctx.lib.dedupe,
-        auth: { getToken: () => 't', refreshToken: () => undefined },
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => undefined }),
       });
       const [a, b] = await Promise.all([
         client.get<{ user: string }>('/who'),
@@ -130,7 +130,7 @@ export function bugScenarios(ctx: Ctx): void {
       );
       const holder: { client?: ReturnType<Ctx['lib']['createClient']> } = {};
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: async () => {
             // forgot `auth: false`: this call would wait for the refresh it is part of
@@ -139,7 +139,7 @@ export function bugScenarios(ctx: Ctx): void {
             );
             token = r.token;
           },
-        },
+        }),
       });
       holder.client = client;
       const err = await ctx.failure(client.get('/me'));
@@ -160,7 +160,7 @@ export function bugScenarios(ctx: Ctx): void {
       const { client } = ctx.fast();
       const order: string[] = [];
       const downloads = Array.from({ length: 10 }, () =>
-        client.download({ url: '/big' }).then(() => void order.push('download')),
+        ctx.lib.download(client, { url: '/big' }).then(() => void order.push('download')),
       );
       await delay(10);
       await client.get('/small').then(() => void order.push('get'));
@@ -321,7 +321,9 @@ export function bugScenarios(ctx: Ctx): void {
           errmsg: 'access_token expired rid: 65bb65b7-402cd2bc-0d97216b',
         }),
       );
-      const { client } = ctx.fast({ auth: { getToken: () => 't', refreshToken: () => void refreshes++ } });
+      const { client } = ctx.fast({
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => void refreshes++ }),
+      });
       for (const code of ['40001', '42001', '40014']) {
         const err = await ctx.failure(client.get('/relay', { params: { c: code } }));
         expect(err.kind).toBe('api');
@@ -342,7 +344,10 @@ export function bugScenarios(ctx: Ctx): void {
         req.headers.authorization === 'Bearer fresh' ? json(res, { me: 1 }) : json(res, {}, 401),
       );
       const { client } = ctx.fast({
-        auth: { getToken: () => token, refreshToken: () => void (refreshes++, (token = 'fresh')) },
+        auth: ctx.lib.session({
+          getToken: () => token,
+          refreshToken: () => void (refreshes++, (token = 'fresh')),
+        }),
       });
       await expect(client.get('/me401')).resolves.toEqual({ me: 1 });
       expect(refreshes).toBe(1);

@@ -3,18 +3,38 @@
 import { delay, json, startServer, type TestServer } from '../../helpers/http-server';
 import { createWxShim, type WxShim } from '../../helpers/wx-shim';
 
-/** The core entry and the opt-in modules (wxerr, wxerr/pay, wxerr/wecom, wxerr/log, wxerr/dedupe) as one object. */
+/** The core entry and the opt-in modules (wxerr and every wxerr/… module) as one object. */
 export type Lib = typeof import('../../../request') &
   typeof import('../../../request/pay') &
   typeof import('../../../request/wecom') &
   typeof import('../../../request/log') &
-  typeof import('../../../request/dedupe');
+  typeof import('../../../request/dedupe') &
+  typeof import('../../../request/session') &
+  typeof import('../../../request/network') &
+  typeof import('../../../request/abort') &
+  typeof import('../../../request/transfer') &
+  typeof import('../../../request/messages') &
+  typeof import('../../../request/retry-after') &
+  typeof import('../../../request/codes');
 export type Client = ReturnType<Lib['createClient']>;
 export type ClientOptions = NonNullable<Parameters<Lib['createClient']>[0]>;
 export type WxerrError = InstanceType<Lib['WxerrError']>;
 
 /** The files of the package's entries: the core client and its opt-in modules. */
-export const MODULES = ['index', 'pay', 'wecom', 'log', 'dedupe'] as const;
+export const MODULES = [
+  'index',
+  'pay',
+  'wecom',
+  'log',
+  'dedupe',
+  'session',
+  'network',
+  'abort',
+  'transfer',
+  'messages',
+  'retry-after',
+  'codes',
+] as const;
 
 /** The entries merged into one Lib; `load` requires one of them (from the sources or from miniprogram_npm). */
 export function loadLib(load: (name: (typeof MODULES)[number]) => object): Lib {

@@ -17,11 +17,11 @@ export function featureScenarios(ctx: Ctx): void {
           : json(res, { errcode: 42001, errmsg: 'access_token expired' }),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: () => void (refreshes++, (token = 'new')),
           refreshOnAccessTokenCodes: true,
-        },
+        }),
       });
       await expect(client.get('/relayed')).resolves.toEqual({ errcode: 0, ok: true });
       expect(refreshes).toBe(1);
@@ -33,11 +33,11 @@ export function featureScenarios(ctx: Ctx): void {
         req.headers.authorization === 'Bearer new' ? json(res, { code: 0 }) : json(res, { code: 1001 }),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: () => void (token = 'new'),
           isAuthExpired: (res) => (res.data as { code?: number }).code === 1001,
-        },
+        }),
       });
       await expect(client.get('/biz')).resolves.toEqual({ code: 0 });
     });
@@ -48,11 +48,11 @@ export function featureScenarios(ctx: Ctx): void {
         req.headers.authorization ? json(res, { ok: 1 }) : json(res, {}, 401),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => (hang ? undefined : 'tok'),
           refreshToken: () => (hang ? new Promise(() => undefined) : undefined),
           timeout: 50,
-        },
+        }),
       });
       const err = await ctx.failure(client.get('/t'));
       expect(err.kind).toBe('auth');
@@ -69,7 +69,7 @@ export function featureScenarios(ctx: Ctx): void {
       );
       const holder: { client?: ReturnType<Ctx['lib']['createClient']> } = {};
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: async () => {
             await delay(1); // wx.login, say: the call below is no longer inside refreshToken's first turn
@@ -79,7 +79,7 @@ export function featureScenarios(ctx: Ctx): void {
             token = r.token;
           },
           timeout: 80,
-        },
+        }),
       });
       holder.client = client;
       const err = await ctx.failure(client.get('/me2'));
@@ -93,7 +93,7 @@ export function featureScenarios(ctx: Ctx): void {
       let refreshes = 0;
       ctx.server.on('/pay401', (_req, res) => json(res, { code: 'SIGN_ERROR', message: '签名错误' }, 401));
       const { client } = ctx.fast({
-        auth: { getToken: () => 't', refreshToken: () => void refreshes++ },
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => void refreshes++ }),
         classifiers: [ctx.lib.pay],
       });
       const err = await ctx.failure(client.post('/pay401', {}));
@@ -117,7 +117,7 @@ export function featureScenarios(ctx: Ctx): void {
       let transfersSeen = 0;
       const states: number[] = [];
       const downloads = Array.from({ length: 6 }, () =>
-        a.download({ url: '/w' }).then(() => {
+        ctx.lib.download(a, { url: '/w' }).then(() => {
           transfersSeen++;
           states.push(ctx.lib.concurrencyState().transfers);
         }),
@@ -145,7 +145,7 @@ export function featureScenarios(ctx: Ctx): void {
       const { client } = ctx.fast();
       const down: number[] = [];
       const heads: string[] = [];
-      const dl = await client.download({
+      const dl = await ctx.lib.download(client, {
         url: '/dl',
         onProgress: (p) => void down.push(p.totalBytesWritten ?? -1),
         onHeadersReceived: (h) => void heads.push(h.header['x-kind']),
@@ -154,7 +154,7 @@ export function featureScenarios(ctx: Ctx): void {
       expect(heads).toEqual(['file']);
       expect(down[down.length - 1]).toBe(3000);
       const up: number[] = [];
-      await client.upload({
+      await ctx.lib.upload(client, {
         url: '/up',
         filePath: file,
         name: 'f',
@@ -221,7 +221,7 @@ export function featureScenarios(ctx: Ctx): void {
     });
   });
 
-  describe('userMessage and the realtime log', () => {
+  describe('userMessage (wxerr/messages) and the realtime log', () => {
     test.each<[string, string, string]>([
       ['timeout', '网络不给力，请稍后再试', 'network'],
       ['quota', '服务繁忙，请稍后再试', 'api'],
@@ -240,12 +240,13 @@ export function featureScenarios(ctx: Ctx): void {
         };
         json(res, bodies[which ?? '']);
       });
-      const { client } = ctx.fast({ retry: false, timeout: 50 });
+      const { client } = ctx.fast({ retry: false, timeout: 50, platform: ctx.lib.wechat });
       const err: WxerrError = await ctx.failure(client.get('/um', { params: { w: name } }));
       expect(err.kind).toBe(kind);
-      expect(err.userMessage.zh).toBe(zh);
-      expect(err.userMessage.en.length).toBeGreaterThan(5);
-      expect(err.userMessage.zh).not.toContain('errcode');
+      const words = ctx.lib.userMessage(err);
+      expect(words.zh).toBe(zh);
+      expect(words.en.length).toBeGreaterThan(5);
+      expect(words.zh).not.toContain('errcode');
     });
 
     test('a custom logger and redact function are used', async () => {

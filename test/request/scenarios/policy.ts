@@ -48,14 +48,19 @@ export function policyScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/busy')).toBe(3);
     });
 
-    test('429 with Retry-After waits that long, then succeeds', async () => {
+    test('429 with Retry-After: wxerr/retry-after waits that long; without it, the backoff', async () => {
       let n = 0;
       ctx.server.on('/limited', (_req, res) =>
-        ++n === 1 ? json(res, { error: 'slow down' }, 429, { 'Retry-After': '2' }) : json(res, { ok: true }),
+        n++ % 2 === 0
+          ? json(res, { error: 'slow down' }, 429, { 'Retry-After': '2' })
+          : json(res, { ok: true }),
       );
-      const { client, sleeps } = ctx.fast();
+      const { client, sleeps } = ctx.fast({ retry: { baseDelay: 5, jitter: 0, wait: ctx.lib.retryAfter } });
       await expect(client.get('/limited')).resolves.toEqual({ ok: true });
       expect(sleeps).toEqual([2000]);
+      const plain = ctx.fast();
+      await expect(plain.client.get('/limited')).resolves.toEqual({ ok: true });
+      expect(plain.sleeps).toEqual([5]);
     });
 
     test('45011 waits for the next minute boundary (or Retry-After when given)', async () => {
@@ -71,6 +76,7 @@ export function policyScenarios(ctx: Ctx): void {
           : json(res, { errcode: 0 }),
       );
       const { client, sleeps } = ctx.fast({
+        retry: { wait: ctx.lib.retryAfter },
         clock: { now: () => 1_700_000_025_500, sleep: async (ms) => void sleeps.push(ms) },
       });
       // 1_700_000_025_500 ms is 25.5 s past a minute boundary… of epoch ms: 1_700_000_025_500 % 60000 = 25_500
@@ -85,7 +91,7 @@ export function policyScenarios(ctx: Ctx): void {
         json(res, { errcode: 45011, errmsg: 'api minute-quota reach limit' }),
       );
       const { client, sleeps } = ctx.fast({
-        retry: { maxTotal: 1000 },
+        retry: { maxTotal: 1000, wait: ctx.lib.retryAfter },
         clock: { now: () => 30_000, sleep: async (ms) => void sleeps.push(ms) },
       });
       const err = await ctx.failure(client.get('/minute'));
@@ -115,7 +121,7 @@ export function policyScenarios(ctx: Ctx): void {
         else json(res, { message: 'session expired' }, 401); // the consumer's backend: its session, not WeChat's token
       });
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => token,
           refreshToken: async () => {
             count++;
@@ -123,7 +129,7 @@ export function policyScenarios(ctx: Ctx): void {
             if (failWith) throw failWith;
             token = 'new';
           },
-        },
+        }),
       });
       return { refreshes: () => count, client, setFail: (e) => (failWith = e) };
     }
@@ -173,7 +179,7 @@ export function policyScenarios(ctx: Ctx): void {
       let refreshes = 0;
       ctx.server.on('/always401', (_req, res) => json(res, { message: 'unauthorized' }, 401));
       const { client } = ctx.fast({
-        auth: { getToken: () => 't', refreshToken: () => void refreshes++ },
+        auth: ctx.lib.session({ getToken: () => 't', refreshToken: () => void refreshes++ }),
       });
       const err = await ctx.failure(client.get('/always401'));
       expect(ctx.lib.isAuthError(err)).toBe(true);
@@ -188,12 +194,12 @@ export function policyScenarios(ctx: Ctx): void {
       ctx.server.on('/me2', (_req, res) => json(res, { errcode: 0 }));
       const boom = new Error('storage unavailable');
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => {
             throw boom;
           },
           refreshToken: () => undefined,
-        },
+        }),
       });
       const err = await ctx.failure(client.get('/me2'));
       expect(ctx.lib.isAuthError(err) && err.cause).toBe(boom);
@@ -205,14 +211,14 @@ export function policyScenarios(ctx: Ctx): void {
         json(res, { token: req.query.get('access_token'), h: req.headers.authorization ?? null }),
       );
       const { client } = ctx.fast({
-        auth: {
+        auth: ctx.lib.session({
           getToken: () => 'abc',
           refreshToken: () => undefined,
           isAuthExpired: (res) => res.statusCode === 419,
           apply: (req, token) => {
             req.url += `${req.url.includes('?') ? '&' : '?'}access_token=${token}`;
           },
-        },
+        }),
       });
       expect(await client.get('/q')).toEqual({ token: 'abc', h: null });
       expect(await client.get('/q', { auth: false })).toEqual({ token: null, h: null });

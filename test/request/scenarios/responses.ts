@@ -61,11 +61,11 @@ export function responseScenarios(ctx: Ctx): void {
       ['-1', 'system error', 'retry-later'],
       ['9300999', 'something specific', 'unknown'],
     ];
-    test.each(cases)('errcode %s (%s) → %s', async (code, errmsg, action) => {
+    test.each(cases)('errcode %s (%s) → %s with wxerr/codes', async (code, errmsg, action) => {
       ctx.server.on('/api', (_req, res) =>
         json(res, { errcode: Number(code), errmsg: `${errmsg} rid: 65bb65b7-402cd2bc-0d97216b` }),
       );
-      const { client } = ctx.fast({ retry: false });
+      const { client } = ctx.fast({ retry: false, platform: ctx.lib.wechat });
       const err = await ctx.failure(client.post('/api', {}));
       expect(ctx.lib.isApiError(err)).toBe(true);
       if (!ctx.lib.isApiError(err)) return;
@@ -75,7 +75,10 @@ export function responseScenarios(ctx: Ctx): void {
       expect(err.rid).toBe('65bb65b7-402cd2bc-0d97216b');
       expect(err.retryable).toBe(action === 'retry-later');
       expect(err.message).toContain(`errcode ${code}`);
-      expect(err.message).toContain(ctx.lib.ACTION_HINT[err.action]); // says what to do
+      // the backend-token semantics are in the core's message; the other hints are wxerr/messages'
+      if (action === 'refresh-token')
+        expect(err.message).toMatch(/backend’s access_token.*not the user’s session/);
+      else expect(err.message).not.toContain(ctx.lib.ACTION_HINT[err.action]);
     });
 
     test('errcode as a string, and inside base_resp', async () => {
@@ -100,12 +103,40 @@ export function responseScenarios(ctx: Ctx): void {
       await expect(client.get('/ok', { params: { s: 1 } })).resolves.toEqual({ errcode: '0', errmsg: 'ok' });
     });
 
+    test('the core alone: retried, quota and access_token codes classed; the other classes unknown, not retried', async () => {
+      const bodies: Record<string, { errcode: number; errmsg: string }> = {
+        a: { errcode: 40001, errmsg: 'invalid credential' },
+        b: { errcode: 45009, errmsg: 'reach max api daily quota limit' },
+        c: { errcode: -1, errmsg: 'system error' },
+        d: { errcode: 40029, errmsg: 'invalid code' },
+        e: { errcode: 48004, errmsg: 'api forbidden for irregularities' },
+        f: { errcode: 40999, errmsg: 'too frequent, retry later' },
+      };
+      ctx.server.on('/core', (req, res) => json(res, bodies[req.query.get('w') ?? '']));
+      const { client } = ctx.fast();
+      const got: Record<string, [string, number]> = {};
+      for (const w of Object.keys(bodies)) {
+        ctx.server.reset();
+        ctx.server.on('/core', (req, res) => json(res, bodies[req.query.get('w') ?? '']));
+        const err = await ctx.failure(client.get('/core', { params: { w } }));
+        got[w] = [err.action, ctx.server.hits('/core')];
+      }
+      expect(got).toEqual({
+        a: ['refresh-token', 1],
+        b: ['quota', 1],
+        c: ['retry-later', 3],
+        d: ['unknown', 1],
+        e: ['unknown', 1],
+        f: ['retry-later', 3], // the retry wording, whatever the code
+      });
+    });
+
     test('a malformed JSON body that still carries an errcode is an API error', async () => {
       ctx.server.on('/trunc', (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"errcode":40013,"errmsg":"invalid appid hint: [KJZfAa0644e575]"');
       });
-      const { client } = ctx.fast();
+      const { client } = ctx.fast({ platform: ctx.lib.wechat });
       const err = await ctx.failure(client.get('/trunc'));
       expect(ctx.lib.isApiError(err) && err.code).toBe('40013');
       expect(err.rid).toBe('KJZfAa0644e575');
@@ -160,9 +191,21 @@ export function responseScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/slow')).toBe(2);
     });
 
-    test('connection reset → reset (errno 600001); GET retried, POST not', async () => {
+    test('without wxerr/network: abort and timeout told apart, the rest is reason unknown and retried', async () => {
       ctx.server.on('/reset', (_req, _res, raw) => raw.socket.destroy());
       const { client } = ctx.fast();
+      const get = await ctx.failure(client.get('/reset'));
+      expect(get).toMatchObject({ kind: 'network', reason: 'unknown', errno: 600001, action: 'retry-later' });
+      expect(ctx.server.hits('/reset')).toBe(3);
+      const strict = createWxShim({ domains: ['api.example.com'] });
+      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin, retry: false });
+      expect(await ctx.failure(c2.get('/anything'))).toMatchObject({ reason: 'unknown', errno: 600002 });
+      strict.destroy();
+    });
+
+    test('with wxerr/network: connection reset → reset (errno 600001); GET retried, POST not', async () => {
+      ctx.server.on('/reset', (_req, _res, raw) => raw.socket.destroy());
+      const { client } = ctx.fast({ network: ctx.lib.network });
       const get = await ctx.failure(client.get('/reset'));
       expect(ctx.lib.isNetworkError(get) && get.reason).toBe('reset');
       expect(get.errno).toBe(600001);
@@ -173,28 +216,28 @@ export function responseScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/reset')).toBe(1);
     });
 
-    test('TLS to a plain HTTP port → ssl, fix-config, not retried', async () => {
-      const { client } = ctx.fast();
+    test('with wxerr/network: TLS to a plain HTTP port → ssl, fix-config, not retried', async () => {
+      const { client } = ctx.fast({ network: ctx.lib.network });
       const err = await ctx.failure(client.get(`https://127.0.0.1:${ctx.server.port}/x`));
       expect(ctx.lib.isNetworkError(err) && err.reason).toBe('ssl');
       expect(err.action).toBe('fix-config');
       expect(err.retryable).toBe(false);
     });
 
-    test('refused connection and a URL outside the domain list', async () => {
+    test('with wxerr/network: refused connection and a URL outside the domain list', async () => {
       const closed = await startServer();
       const port = closed.port;
       await closed.close();
-      const { client } = ctx.fast({ retry: false });
+      const { client } = ctx.fast({ retry: false, network: ctx.lib.network });
       const refused = await ctx.failure(client.get(`http://127.0.0.1:${port}/`));
       expect(refused.reason).toBe('refused');
       const strict = createWxShim({ domains: ['api.example.com'] });
-      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin });
+      const c2 = ctx.lib.createClient({ wx: strict, baseURL: ctx.server.origin, network: ctx.lib.network });
       const domain = await ctx.failure(c2.get('/anything'));
       expect(ctx.lib.isNetworkError(domain) && domain.reason).toBe('domain');
       expect(domain.errno).toBe(600002);
       expect(domain.action).toBe('fix-config');
-      expect(domain.message).toContain(`: domain — ${ctx.lib.ACTION_HINT['fix-config']}`);
+      expect(domain.message).toContain(': domain (GET ');
       strict.destroy();
     });
   });

@@ -156,7 +156,7 @@ export function transportScenarios(ctx: Ctx): void {
       const file = join(dir, 'a.bin');
       writeFileSync(file, 'PNGDATA');
       const { client } = ctx.fast();
-      const ok = await client.upload<{ hasFile: boolean }>({
+      const ok = await ctx.lib.upload<{ hasFile: boolean }>(client, {
         url: '/upload',
         filePath: file,
         name: 'file',
@@ -164,7 +164,7 @@ export function transportScenarios(ctx: Ctx): void {
       });
       expect(ok.data.hasFile).toBe(true);
       const err = await ctx.failure(
-        client.upload({ url: '/upload', filePath: file, name: 'file', formData: { kind: 'x' } }),
+        ctx.lib.upload(client, { url: '/upload', filePath: file, name: 'file', formData: { kind: 'x' } }),
       );
       expect(ctx.lib.isApiError(err) && err.code).toBe('41005');
       expect(ctx.server.hits('/upload')).toBe(2); // uploads count as POST: not retried
@@ -177,11 +177,11 @@ export function transportScenarios(ctx: Ctx): void {
         res.end(Buffer.from([1, 2, 3, 255]));
       });
       const { client } = ctx.fast({ retry: false });
-      const res = await client.download({ url: '/file' });
+      const res = await ctx.lib.download(client, { url: '/file' });
       expect(res.statusCode).toBe(200);
       expect([...readFileSync(res.tempFilePath)]).toEqual([1, 2, 3, 255]);
       rmSync(res.tempFilePath);
-      const err = await ctx.failure(client.download({ url: '/missing' }));
+      const err = await ctx.failure(ctx.lib.download(client, { url: '/missing' }));
       expect(ctx.lib.isHttpError(err) && err.statusCode).toBe(404);
     });
 
