@@ -28,6 +28,8 @@ export class Catalog {
   private readonly byCode = new Map<string, number[]>();
   /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
   private readonly bySpelling = new Map<string, number[]>();
+  /** Pay entries by their own code (no alias): with byCode, the entries of exactly one code (sameCode). */
+  private readonly payByCode = new Map<string, number[]>();
   private byIdMap: Map<string, number> | undefined;
   /** Codes such as "-40400x" that stand for a range of codes. */
   private readonly wildcards: number[] = [];
@@ -79,12 +81,13 @@ export class Catalog {
       const code = this.codes[i];
       if (PAY_PLATFORMS.has(PLATFORMS[this.ranks[i]].name)) {
         add(this.bySpelling, payKey(code), i);
+        add(this.payByCode, code, i);
         for (const spelling of aliases[i] ?? []) add(this.bySpelling, payKey(spelling), i);
       } else add(this.byCode, code, i);
       const last = code.charCodeAt(code.length - 1);
       if (last === 120 || last === 88) this.wildcards.push(i);
     }
-    for (const index of [this.byCode, this.bySpelling])
+    for (const index of [this.byCode, this.bySpelling, this.payByCode])
       index.forEach((list) => {
         if (list.length > 1) list.sort(this.byCommonness);
       });
@@ -201,6 +204,16 @@ export class Catalog {
     return [...exact, ...pay, ...covering].sort(this.byCommonness);
   }
 
+  /**
+   * The entries whose own code is exactly this normalised one (no wildcard row, no other spelling), in
+   * lookup order: the same list as lookupNormalized filtered by codeAt, without copying it for a number.
+   */
+  sameCode(key: string): readonly number[] {
+    const exact = this.byCode.get(key) ?? NONE;
+    const pay = this.payByCode.get(key);
+    return pay ? [...exact, ...pay].sort(this.byCommonness) : exact;
+  }
+
   /** Family explanation for a code that has no entry (or to show beside one). */
   family(code: string, platform?: Platform): FamilyLabel {
     return explainFamily(normalizeCode(code), platform);
@@ -251,6 +264,8 @@ function matchesWildcard(pattern: string, code: string): boolean {
   const stem = pattern.replace(/x+$/i, '');
   return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
 }
+
+const NONE: readonly number[] = [];
 
 let shared: Catalog | undefined;
 

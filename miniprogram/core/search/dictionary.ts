@@ -138,6 +138,19 @@ export class Dictionary {
     return -1;
   }
 
+  /** Id of the first key at or after `key` in code-unit order (keys with a prefix are contiguous from there). */
+  lowerBound(key: string): number {
+    const parts = this.parts;
+    let lo = 0;
+    let hi = this.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (parts[2 * mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Postings of key id: entry · 8 + field, ascending. */
   postings(id: number): Int32Array {
     return this.decoded[id] ?? this.decode(id);

@@ -157,8 +157,7 @@ export class Ranker {
     const held = HELD_BACK[rank];
     // Platforms that document the code, the held-back ones (their own numbering) not counted.
     let platforms = 0;
-    for (const i of catalog.lookupNormalized(code))
-      if (catalog.codeAt(i) === code && !HELD_BACK[catalog.platformRankAt(i)]) platforms++;
+    for (const i of catalog.sameCode(code)) if (!HELD_BACK[catalog.platformRankAt(i)]) platforms++;
     const common = this.commonRankAt(e);
     const value =
       POPULARITY * Math.log2(1 + platforms) +
