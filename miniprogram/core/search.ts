@@ -12,7 +12,7 @@ import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/g
 import { ORIGINS } from './search/passages';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { Ranker, TIER, onlyWeakTerms, type MatchKind, type Ranked } from './search/rank';
-import { oneCellPerCode, settleTop } from './search/top';
+import { topCells } from './search/top';
 import { TermParser, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
 
@@ -101,8 +101,7 @@ export class SearchIndex {
     const parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
     const need = Math.max(offset + limit, SUGGESTIONS);
-    const ranked = settleTop(this.catalog, this.ranker, this.rank(parsed, platform), need);
-    const cells = oneCellPerCode(this.catalog, this.ranker, ranked);
+    const { cells, total } = topCells(this.catalog, this.ranker, this.rank(parsed, platform), need);
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
       return {
@@ -115,7 +114,7 @@ export class SearchIndex {
       };
     };
     let result: SearchPage;
-    if (parsed.wholeCode !== undefined && !cells.length) {
+    if (parsed.wholeCode !== undefined && !total) {
       // A code the catalog does not list (45999): its family's nearest known codes.
       const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
@@ -124,7 +123,7 @@ export class SearchIndex {
       // nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
     } else {
-      result = { total: cells.length, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
+      result = { total, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
     }
     this.ranker.clearMarks();
     return result;

@@ -15,13 +15,13 @@ export interface PackedIndex {
   /**
    * Each key in code-unit order followed by its postings, all space-separated (keys have no spaces, digits
    * are not spaces): "key0 postings0 key1 postings1 …". Key id = place in that order. Postings ascending, each
-   * (entry · 8 + field) · 8 + share steps, as deltas in a varint of DIGITS. One native split gives every key
+   * (entry · 8 + field) · (SHARE_STEPS + 1) + share steps, as deltas in a varint of DIGITS. One native split gives every key
    * and, unread, every key's postings.
    */
   keys: string;
 }
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 // Digits that need no escape in a JS or JSON string: '#' (0x23) to '~' (0x7e) without '\'. A varint
 // digit is the low BASE part of a value; TERMINAL digits end a number, the other half continue it.
@@ -41,11 +41,13 @@ function pushVarint(out: string[], value: number): void {
 }
 
 /**
- * Shares of a posting: how much of one of its field's passages the key covers at most, in sevenths rounded
- * up (1..7), or 0 for notes and fix lines (they never count for coverage). Summed over a query's keys, an upper
- * bound of an entry's coverage that costs no reading of its texts (see search/top.ts).
+ * Shares of a posting: how much of one of its field's passages the key covers at most, in steps of
+ * 1 / SHARE_STEPS rounded up (1..SHARE_STEPS), or 0 for notes and fix lines (they never count for coverage).
+ * Summed over a query's keys, an upper bound of an entry's coverage that costs no reading of its texts (see
+ * search/top.ts). Fine steps keep the bound close: every hit whose bound reaches the page is read.
  */
-export const SHARE_STEPS = 7;
+const SHARE_BITS = 5;
+export const SHARE_STEPS = (1 << SHARE_BITS) - 1;
 
 /** Keys and postings from the texts of every entry of a catalog. */
 export function buildIndex(catalog: Catalog): PackedIndex {
@@ -82,7 +84,7 @@ export function buildIndex(catalog: Catalog): PackedIndex {
       // Rounded up, so that the bound stays a bound (a tiny epsilon keeps exact thirds exact).
       const share = list.get(posting) ?? 0;
       const steps = share ? Math.min(SHARE_STEPS, Math.ceil(share * SHARE_STEPS - 1e-9)) : 0;
-      const value = posting * 8 + steps;
+      const value = posting * (SHARE_STEPS + 1) + steps;
       pushVarint(digits, value - last);
       last = value;
     }
@@ -183,8 +185,8 @@ export class Dictionary {
     const list = new Int32Array(values.length);
     const shares = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) {
-      list[i] = values[i] >> 3;
-      shares[i] = values[i] & 7;
+      list[i] = values[i] >> SHARE_BITS;
+      shares[i] = values[i] & SHARE_STEPS;
     }
     this.decoded[id] = list;
     this.decodedShares[id] = shares;
