@@ -117,14 +117,16 @@ export function buildIndex(catalog: Catalog): PackedIndex {
   };
 }
 
-/** Varints of DIGITS (see pushVarint) → numbers, each added to the one before (deltas). */
-function decodeDeltas(digits: string, count: number): Int32Array {
-  const out = new Int32Array(count);
+/**
+ * Varints of DIGITS (see pushVarint) → numbers, each added to the one before (deltas), into `out` (as many
+ * as fit); returns how many. A value takes one digit at least: digits.length bounds the count.
+ */
+function readDeltas(digits: string, out: Int32Array): number {
   let n = 0;
   let value = 0;
   let last = 0;
   let scale = 1;
-  for (let i = 0; i < digits.length && n < count; i++) {
+  for (let i = 0; i < digits.length && n < out.length; i++) {
     const d = DIGIT_VALUE[digits.charCodeAt(i)];
     if (d >= BASE) {
       value += (d - BASE) * scale;
@@ -136,7 +138,28 @@ function decodeDeltas(digits: string, count: number): Int32Array {
       scale = 1;
     }
   }
-  return out;
+  return n;
+}
+
+/** Decoded values of one key's postings, reused (no array grown per posting). */
+let scratch = new Int32Array(1024);
+
+/** The posting values of one key's encoded text, in the shared scratch array; returns how many. */
+function readPostings(digits: string): number {
+  if (scratch.length < digits.length) scratch = new Int32Array(digits.length * 2);
+  return readDeltas(digits, scratch);
+}
+
+/** Distinct entries among n posting values in the scratch array (ascending: an entry's postings are together). */
+function countEntries(n: number): number {
+  let df = 0;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const entry = scratch[i] >> ENTRY_SHIFT;
+    if (entry !== prev) df++;
+    prev = entry;
+  }
+  return df;
 }
 
 /**
@@ -164,7 +187,8 @@ export class Dictionary {
     this.packed = packed.keys;
     this.size = packed.keys ? packed.k : 0;
     const blocks = Math.ceil(this.size / BLOCK);
-    this.blockStart = decodeDeltas(packed.blocks, blocks);
+    this.blockStart = new Int32Array(blocks);
+    readDeltas(packed.blocks, this.blockStart);
     this.blockFirst = new Array<string | undefined>(blocks);
     this.keyStart = new Int32Array(this.size).fill(-1);
     this.postingsStart = new Int32Array(this.size);
@@ -266,49 +290,29 @@ export class Dictionary {
   }
 
   private decode(id: number): Int32Array {
-    const digits = this.postingsText(id);
-    // A posting takes one digit at least: the text's length bounds their number.
-    if (scratch.length < digits.length) scratch = new Int32Array(digits.length * 2);
-    const values = scratch;
-    let n = 0;
-    let df = 0;
-    let prevEntry = -1;
-    let value = 0;
-    let last = 0;
-    let scale = 1;
-    for (let i = 0; i < digits.length; i++) {
-      const d = DIGIT_VALUE[digits.charCodeAt(i)];
-      if (d >= BASE) {
-        value += (d - BASE) * scale;
-        scale *= BASE;
-      } else {
-        last += value + d * scale;
-        values[n++] = last;
-        const entry = last >> ENTRY_SHIFT;
-        if (entry !== prevEntry) df++;
-        prevEntry = entry;
-        value = 0;
-        scale = 1;
-      }
-    }
+    const n = readPostings(this.postingsText(id));
     const list = new Int32Array(n);
     const shares = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      list[i] = values[i] >> SHARE_BITS;
-      shares[i] = values[i] & SHARE_STEPS;
+      list[i] = scratch[i] >> SHARE_BITS;
+      shares[i] = scratch[i] & SHARE_STEPS;
     }
     this.decoded[id] = list;
     this.decodedShares[id] = shares;
-    this.dfs[id] = df;
+    this.dfs[id] = countEntries(n);
     return list;
   }
 
-  /** Distinct entries that have key id. */
+  /** Distinct entries that have key id (its postings decoded: a query's own keys are read next). */
   df(id: number): number {
     if (this.dfs[id] < 0) this.decode(id);
     return this.dfs[id];
   }
-}
 
-/** Decoded values of one key's postings, reused (no array grown per posting). */
-let scratch = new Int32Array(1024);
+  /** df without keeping the postings (the completions of a first keystroke ask for the df of dozens of
+   * words and read the postings of six). */
+  dfOnly(id: number): number {
+    if (this.dfs[id] < 0) this.dfs[id] = countEntries(readPostings(this.postingsText(id)));
+    return this.dfs[id];
+  }
+}

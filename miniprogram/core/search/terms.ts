@@ -209,7 +209,7 @@ export class TermParser {
     for (let id = dict.lowerBound(prefix); id < dict.size && found.length < 300; id++) {
       const key = dict.keyAt(id);
       if (!key.startsWith(prefix)) break;
-      if (isVocabWord(key)) found.push({ word: key, df: dict.df(id) });
+      if (isVocabWord(key)) found.push({ word: key, df: dict.dfOnly(id) });
     }
     return found
       .sort((a, b) => b.df - a.df)
