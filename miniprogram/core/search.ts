@@ -1,8 +1,9 @@
 // Search over the catalog. Pure TypeScript, no wx: used by the search page and `wxerr search`.
 // CONTRACT (pages and CLI rely on it): SearchIndex, SearchHit, SearchPage, HighlightRange, search().
 // The engine, one concern per file under search/: query.ts and terms.ts parse the query, dictionary.ts and
-// passages.ts index the catalog (prebuilt for the bundled one by `npm run catalog`), rank.ts scores, and
-// group.ts makes one hit per code. This file puts them together: codes first, then text, then one cell per code.
+// passages.ts index the catalog (prebuilt for the bundled one by `npm run catalog`), prior.ts and rank.ts
+// score, top.ts (with heap.ts) reads the best hits as far as the page needs and makes one cell per code, group.ts
+// does the same for lookups. This file puts them together: codes first, then text, then one cell per code.
 // The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
 // and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';

@@ -5,7 +5,8 @@
 // the first k cells.
 import type { Catalog } from '../catalog';
 import { RankHeap, before, byScore } from './heap';
-import { NON_WECHAT_BITS, TIER, type Ranked, type Ranker } from './rank';
+import { NON_WECHAT_BITS } from './prior';
+import { TIER, type Ranked, type Ranker } from './rank';
 
 /**
  * One hit per code. A code's WeChat hits merge at the place of the best one, led by the meaning most
