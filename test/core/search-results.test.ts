@@ -78,6 +78,23 @@ describe('recorded answers', () => {
     }
   });
 
+  it('gives a later page as the same cells a longer first page has there (early termination reads enough)', () => {
+    const index = new SearchIndex(bundledCatalog());
+    const ids = (page: SearchPage): string[] => page.hits.map((h) => cell(h));
+    for (const q of [...BROAD, 'access_token expired', 'ip白名单', 'invalid credential']) {
+      const long = index.page(q, { limit: 30 });
+      for (const [offset, limit] of [
+        [0, 3],
+        [5, 5],
+        [17, 13],
+      ]) {
+        const page = index.page(q, { offset, limit });
+        expect(ids(page)).toEqual(ids(long).slice(offset, offset + limit));
+        expect(page.total).toBe(long.total);
+      }
+    }
+  });
+
   it('answers broad queries under a platform filter and on a later page as recorded', () => {
     const index = new SearchIndex(bundledCatalog());
     const pages: Record<string, string[]> = {};
