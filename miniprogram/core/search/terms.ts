@@ -1,7 +1,7 @@
 // Query parsing, second half: the text a query leaves (search/query.ts takes the codes and the noise out) →
 // terms. A term is one word or Chinese piece with the index keys that can match it, each with a quality:
 // exact word 1, thesaurus word 0.9, typo 0.8/0.65, completion of the word being typed 0.7. Platform words
-// ("小店", "cloud") become terms marked with their platform (see search/rank.ts and search/prior.ts).
+// ("小店", "cloud") become terms marked with their platform (see search/rank.ts and search/held.ts).
 import { platformRank } from '../platforms';
 import type { Dictionary } from './dictionary';
 import { keysOfWord } from './analyze';

@@ -5,7 +5,7 @@
 // the first k cells.
 import type { Catalog } from '../catalog';
 import { RankHeap, before, byScore } from './heap';
-import { NON_WECHAT_BITS } from './prior';
+import { NON_WECHAT_BITS } from './held';
 import { TIER, type Ranked, type Ranker } from './rank';
 
 /**
