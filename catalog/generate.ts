@@ -67,6 +67,8 @@ export function renderSearchIndex(data: CatalogData): string {
     'export const SEARCH_INDEX: PackedIndex = {',
     `  v: ${index.v},`,
     `  n: ${index.n},`,
+    `  k: ${index.k},`,
+    `  blocks: ${JSON.stringify(index.blocks)},`,
     `  keys: ${JSON.stringify(index.keys)},`,
     '};',
     '',

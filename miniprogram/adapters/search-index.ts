@@ -22,7 +22,12 @@ function wechatLoader(): ModuleLoader | undefined {
 
 function packedIndexOf(mod: unknown): PackedIndex | undefined {
   const packed = (mod as { SEARCH_INDEX?: Partial<PackedIndex> } | null)?.SEARCH_INDEX;
-  const ok = typeof packed?.v === 'number' && typeof packed.n === 'number' && typeof packed.keys === 'string';
+  const ok =
+    typeof packed?.v === 'number' &&
+    typeof packed.n === 'number' &&
+    typeof packed.k === 'number' &&
+    typeof packed.blocks === 'string' &&
+    typeof packed.keys === 'string';
   return ok ? (packed as PackedIndex) : undefined;
 }
 

@@ -28,6 +28,8 @@ export class Catalog {
   private readonly byCode = new Map<string, number[]>();
   /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
   private readonly bySpelling = new Map<string, number[]>();
+  /** Pay entries by their own code (no alias): with byCode, the entries of exactly one code (sameCode). */
+  private readonly payByCode = new Map<string, number[]>();
   private byIdMap: Map<string, number> | undefined;
   /** Codes such as "-40400x" that stand for a range of codes. */
   private readonly wildcards: number[] = [];
@@ -75,16 +77,24 @@ export class Catalog {
       if (!list) index.set(key, [i]);
       else if (!list.includes(i)) list.push(i);
     };
+    // Each entry goes once into byCode or payByCode: no test for a repeat there (a start-up cost per entry).
+    const addOnce = (index: Map<string, number[]>, key: string, i: number): void => {
+      const list = index.get(key);
+      if (list) list.push(i);
+      else index.set(key, [i]);
+    };
+    const { byCode, bySpelling, payByCode } = this;
     for (let i = 0; i < n; i++) {
       const code = this.codes[i];
-      if (PAY_PLATFORMS.has(PLATFORMS[this.ranks[i]].name)) {
-        add(this.bySpelling, payKey(code), i);
-        for (const spelling of aliases[i] ?? []) add(this.bySpelling, payKey(spelling), i);
-      } else add(this.byCode, code, i);
+      if (PAY_RANK[this.ranks[i]]) {
+        add(bySpelling, payKey(code), i);
+        addOnce(payByCode, code, i);
+        for (const spelling of aliases[i] ?? []) add(bySpelling, payKey(spelling), i);
+      } else addOnce(byCode, code, i);
       const last = code.charCodeAt(code.length - 1);
       if (last === 120 || last === 88) this.wildcards.push(i);
     }
-    for (const index of [this.byCode, this.bySpelling])
+    for (const index of [this.byCode, this.bySpelling, this.payByCode])
       index.forEach((list) => {
         if (list.length > 1) list.sort(this.byCommonness);
       });
@@ -201,6 +211,16 @@ export class Catalog {
     return [...exact, ...pay, ...covering].sort(this.byCommonness);
   }
 
+  /**
+   * The entries whose own code is exactly this normalised one (no wildcard row, no other spelling), in
+   * lookup order: the same list as lookupNormalized filtered by codeAt, without copying it for a number.
+   */
+  sameCode(key: string): readonly number[] {
+    const exact = this.byCode.get(key) ?? NONE;
+    const pay = this.payByCode.get(key);
+    return pay ? [...exact, ...pay].sort(this.byCommonness) : exact;
+  }
+
   /** Family explanation for a code that has no entry (or to show beside one). */
   family(code: string, platform?: Platform): FamilyLabel {
     return explainFamily(normalizeCode(code), platform);
@@ -236,21 +256,22 @@ function storedCode(code: string): string {
   return isDigits(code) ? code : normalizeCode(code);
 }
 
-/** An integer as catalogs store it ("-1", "40001"), by char codes: no regex per entry at start-up. */
+const INTEGER = /^-?[0-9]+$/;
+
+/** An integer as catalogs store it ("-1", "40001"). One native regex test: without a JIT, a loop over the
+ * characters costs three to five times as much, for each of the entries at start-up. */
 function isDigits(code: string): boolean {
-  const start = code.charCodeAt(0) === 45 ? 1 : 0;
-  if (start >= code.length) return false;
-  for (let i = start; i < code.length; i++) {
-    const c = code.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
+  return INTEGER.test(code);
 }
 
 function matchesWildcard(pattern: string, code: string): boolean {
   const stem = pattern.replace(/x+$/i, '');
   return code.length === pattern.length && code.startsWith(stem) && /^-?\d+$/.test(code);
 }
+
+const NONE: readonly number[] = [];
+/** Per place in PLATFORMS: a WeChat Pay platform (an array read per entry at start-up, not a set lookup). */
+const PAY_RANK: readonly boolean[] = PLATFORMS.map((p) => PAY_PLATFORMS.has(p.name));
 
 let shared: Catalog | undefined;
 

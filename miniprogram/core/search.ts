@@ -1,8 +1,9 @@
 // Search over the catalog. Pure TypeScript, no wx: used by the search page and `wxerr search`.
 // CONTRACT (pages and CLI rely on it): SearchIndex, SearchHit, SearchPage, HighlightRange, search().
 // The engine, one concern per file under search/: query.ts and terms.ts parse the query, dictionary.ts and
-// passages.ts index the catalog (prebuilt for the bundled one by `npm run catalog`), rank.ts scores, and
-// group.ts makes one hit per code. This file puts them together: codes first, then text, then one cell per code.
+// passages.ts index the catalog (prebuilt for the bundled one by `npm run catalog`), prior.ts and rank.ts
+// score, top.ts (with heap.ts) reads the best hits as far as the page needs and makes one cell per code, group.ts
+// does the same for lookups. This file puts them together: codes first, then text, then one cell per code.
 // The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
 // and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';
@@ -12,7 +13,7 @@ import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/g
 import { ORIGINS } from './search/passages';
 import { parseQuery, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
-import { oneCellPerCode, settleTop } from './search/top';
+import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
 
@@ -101,8 +102,7 @@ export class SearchIndex {
     const parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
     const need = Math.max(offset + limit, SUGGESTIONS);
-    const ranked = settleTop(this.catalog, this.ranker, this.rank(parsed, platform), need);
-    const cells = oneCellPerCode(this.catalog, this.ranker, ranked);
+    const { cells, total } = topCells(this.catalog, this.ranker, this.rank(parsed, platform), need);
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
       return {
@@ -115,7 +115,7 @@ export class SearchIndex {
       };
     };
     let result: SearchPage;
-    if (parsed.wholeCode !== undefined && !cells.length) {
+    if (parsed.wholeCode !== undefined && !total) {
       // A code the catalog does not list (45999): its family's nearest known codes.
       const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
@@ -132,7 +132,7 @@ export class SearchIndex {
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
     } else {
-      result = { total: cells.length, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
+      result = { total, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
     }
     this.ranker.clearMarks();
     return result;

@@ -1,8 +1,8 @@
 // The index's keys and postings (indexing). Every key (English word, concept "@expire", Han character,
 // thesaurus word, Chinese bigram) has the postings entry · 8 + field of the (entry, field) pairs whose text
-// has it. `npm run catalog` builds them for the bundled catalog and ships them packed (generated/
-// search-index.ts): a fresh process splits one string of keys and decodes only the postings a query reads.
-// Other catalogs (tests, tools) build them from their texts.
+// has it. `npm run catalog` builds them for the bundled catalog and ships them packed (subpackages/search-index/
+// search-index.ts): a fresh process reads only the blocks of keys and the postings a query needs, not every key
+// (a split into 27 000 strings was a tenth of a cold first answer). Other catalogs build them from their texts.
 import type { Catalog } from '../catalog';
 import { FIX, NOTE, entryText, keyString } from './passages';
 
@@ -15,13 +15,18 @@ export interface PackedIndex {
   /**
    * Each key in code-unit order followed by its postings, all space-separated (keys have no spaces, digits
    * are not spaces): "key0 postings0 key1 postings1 …". Key id = place in that order. Postings ascending, each
-   * (entry · 8 + field) · 8 + share steps, as deltas in a varint of DIGITS. One native split gives every key
-   * and, unread, every key's postings.
+   * (entry · 8 + field) · (SHARE_STEPS + 1) + share steps, as deltas in a varint of DIGITS.
    */
   keys: string;
+  /** Number of keys. */
+  k: number;
+  /** Where every BLOCK-th key starts in `keys`: offsets as deltas in varints of DIGITS. */
+  blocks: string;
 }
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 5;
+/** Keys per block of the directory: a lookup reads one block of keys (and a few first keys to find it). */
+const BLOCK = 32;
 
 // Digits that need no escape in a JS or JSON string: '#' (0x23) to '~' (0x7e) without '\'. A varint
 // digit is the low BASE part of a value; TERMINAL digits end a number, the other half continue it.
@@ -41,11 +46,15 @@ function pushVarint(out: string[], value: number): void {
 }
 
 /**
- * Shares of a posting: how much of one of its field's passages the key covers at most, in sevenths rounded
- * up (1..7), or 0 for notes and fix lines (they never count for coverage). Summed over a query's keys, an upper
- * bound of an entry's coverage that costs no reading of its texts (see search/top.ts).
+ * Shares of a posting: how much of one of its field's passages the key covers at most, in steps of
+ * 1 / SHARE_STEPS rounded up (1..SHARE_STEPS), or 0 for notes and fix lines (they never count for coverage).
+ * Summed over a query's keys, an upper bound of an entry's coverage that costs no reading of its texts (see
+ * search/top.ts). Fine steps keep the bound close: every hit whose bound reaches the page is read.
  */
-export const SHARE_STEPS = 7;
+const SHARE_BITS = 5;
+export const SHARE_STEPS = (1 << SHARE_BITS) - 1;
+/** A posting value's entry: value >> ENTRY_SHIFT (the field takes 3 bits, the share SHARE_BITS). */
+const ENTRY_SHIFT = SHARE_BITS + 3;
 
 /** Keys and postings from the texts of every entry of a catalog. */
 export function buildIndex(catalog: Catalog): PackedIndex {
@@ -82,19 +91,92 @@ export function buildIndex(catalog: Catalog): PackedIndex {
       // Rounded up, so that the bound stays a bound (a tiny epsilon keeps exact thirds exact).
       const share = list.get(posting) ?? 0;
       const steps = share ? Math.min(SHARE_STEPS, Math.ceil(share * SHARE_STEPS - 1e-9)) : 0;
-      const value = posting * 8 + steps;
+      const value = posting * (SHARE_STEPS + 1) + steps;
       pushVarint(digits, value - last);
       last = value;
     }
     parts.push(key, digits.join(''));
   }
-  return { v: INDEX_VERSION, n: catalog.size, keys: parts.join(' ') };
+  // Offsets of every BLOCK-th key: a key's start is the length of the parts before it and their spaces.
+  const blocks: string[] = [];
+  let offset = 0;
+  let lastBlock = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    if ((i >> 1) % BLOCK === 0) {
+      pushVarint(blocks, offset - lastBlock);
+      lastBlock = offset;
+    }
+    offset += parts[i].length + parts[i + 1].length + 2;
+  }
+  return {
+    v: INDEX_VERSION,
+    n: catalog.size,
+    keys: parts.join(' '),
+    k: keys.length,
+    blocks: blocks.join(''),
+  };
 }
 
-/** Keys by binary search, postings decoded per key on first use. */
+/**
+ * Varints of DIGITS (see pushVarint) → numbers, each added to the one before (deltas), into `out` (as many
+ * as fit); returns how many. A value takes one digit at least: digits.length bounds the count.
+ */
+function readDeltas(digits: string, out: Int32Array): number {
+  let n = 0;
+  let value = 0;
+  let last = 0;
+  let scale = 1;
+  for (let i = 0; i < digits.length && n < out.length; i++) {
+    const d = DIGIT_VALUE[digits.charCodeAt(i)];
+    if (d >= BASE) {
+      value += (d - BASE) * scale;
+      scale *= BASE;
+    } else {
+      last += value + d * scale;
+      out[n++] = last;
+      value = 0;
+      scale = 1;
+    }
+  }
+  return n;
+}
+
+/** Decoded values of one key's postings, reused (no array grown per posting). */
+let scratch = new Int32Array(1024);
+
+/** The posting values of one key's encoded text, in the shared scratch array; returns how many. */
+function readPostings(digits: string): number {
+  if (scratch.length < digits.length) scratch = new Int32Array(digits.length * 2);
+  return readDeltas(digits, scratch);
+}
+
+/** Distinct entries among n posting values in the scratch array (ascending: an entry's postings are together). */
+function countEntries(n: number): number {
+  let df = 0;
+  let prev = -1;
+  for (let i = 0; i < n; i++) {
+    const entry = scratch[i] >> ENTRY_SHIFT;
+    if (entry !== prev) df++;
+    prev = entry;
+  }
+  return df;
+}
+
+/**
+ * Keys by binary search, postings decoded per key on first use. The packed string is read in place: a block
+ * of BLOCK keys is scanned (their starts noted) when a lookup first needs it, and a key string is made once.
+ */
 export class Dictionary {
-  /** Keys and their encoded postings, alternating (see PackedIndex). */
-  private readonly parts: readonly string[];
+  /** Keys and their encoded postings, alternating, space-separated (see PackedIndex). */
+  private readonly packed: string;
+  /** Start of every BLOCK-th key in `packed`. */
+  private readonly blockStart: Int32Array;
+  /** Per block: its first key, once read. */
+  private readonly blockFirst: (string | undefined)[];
+  /** Per key: where its key and its postings start in `packed` (-1 while its block is unread). */
+  private readonly keyStart: Int32Array;
+  private readonly postingsStart: Int32Array;
+  private readonly keyStrings: (string | undefined)[];
   private readonly decoded: (Int32Array | undefined)[];
   private readonly decodedShares: (Uint8Array | undefined)[];
   private readonly dfs: Int32Array;
@@ -102,40 +184,98 @@ export class Dictionary {
   readonly size: number;
 
   constructor(packed: PackedIndex) {
-    this.parts = packed.keys ? packed.keys.split(' ') : [];
-    this.size = this.parts.length >> 1;
+    this.packed = packed.keys;
+    this.size = packed.keys ? packed.k : 0;
+    const blocks = Math.ceil(this.size / BLOCK);
+    this.blockStart = new Int32Array(blocks);
+    readDeltas(packed.blocks, this.blockStart);
+    this.blockFirst = new Array<string | undefined>(blocks);
+    this.keyStart = new Int32Array(this.size).fill(-1);
+    this.postingsStart = new Int32Array(this.size);
+    this.keyStrings = new Array<string | undefined>(this.size);
     this.decoded = new Array<Int32Array | undefined>(this.size);
     this.decodedShares = new Array<Uint8Array | undefined>(this.size);
     this.dfs = new Int32Array(this.size).fill(-1);
   }
 
-  /** Every key, in id order (for the typo vocabulary: built once, on first need). */
+  /** Every key, in id order (for the typo vocabulary: built once, on first need, with one native split). */
   get keys(): readonly string[] {
     if (!this.keyList) {
+      const parts = this.packed ? this.packed.split(' ') : [];
       const list = new Array<string>(this.size);
-      for (let i = 0; i < this.size; i++) list[i] = this.parts[2 * i];
+      for (let i = 0; i < this.size; i++) list[i] = this.keyStrings[i] ?? parts[2 * i];
       this.keyList = list;
     }
     return this.keyList;
   }
 
   keyAt(id: number): string {
-    return this.parts[2 * id];
+    const known = this.keyStrings[id];
+    if (known !== undefined) return known;
+    if (this.keyStart[id] < 0) this.readBlock((id / BLOCK) | 0);
+    const key = this.packed.slice(this.keyStart[id], this.postingsStart[id] - 1);
+    this.keyStrings[id] = key;
+    return key;
   }
 
   /** Id of a key, or -1. */
   id(key: string): number {
-    const parts = this.parts;
+    const id = this.lowerBound(key);
+    return id < this.size && this.keyAt(id) === key ? id : -1;
+  }
+
+  /** Id of the first key at or after `key` in code-unit order (keys with a prefix are contiguous from there). */
+  lowerBound(key: string): number {
+    // The last block whose first key is below `key`, then the first key of that block at or after it.
     let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
+    let hi = this.blockStart.length;
+    while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const k = parts[2 * mid];
-      if (k === key) return mid;
-      if (k < key) lo = mid + 1;
-      else hi = mid - 1;
+      if (this.firstOfBlock(mid) < key) lo = mid + 1;
+      else hi = mid;
     }
-    return -1;
+    if (lo === 0) return 0;
+    let id = (lo - 1) * BLOCK;
+    const end = Math.min(this.size, lo * BLOCK);
+    while (id < end && this.keyAt(id) < key) id++;
+    return id;
+  }
+
+  private firstOfBlock(block: number): string {
+    let first = this.blockFirst[block];
+    if (first === undefined) {
+      const start = this.blockStart[block];
+      first = this.packed.slice(start, this.packed.indexOf(' ', start));
+      this.blockFirst[block] = first;
+    }
+    return first;
+  }
+
+  /** Notes where each key of a block and its postings start. */
+  private readBlock(block: number): void {
+    const packed = this.packed;
+    let at = this.blockStart[block];
+    const end = Math.min(this.size, (block + 1) * BLOCK);
+    for (let id = block * BLOCK; id < end; id++) {
+      this.keyStart[id] = at;
+      const space = packed.indexOf(' ', at);
+      this.postingsStart[id] = space + 1;
+      const next = packed.indexOf(' ', space + 1);
+      at = next < 0 ? packed.length + 1 : next + 1;
+    }
+  }
+
+  /** The encoded postings of key id. */
+  private postingsText(id: number): string {
+    if (this.keyStart[id] < 0) this.readBlock((id / BLOCK) | 0);
+    const start = this.postingsStart[id];
+    const next = id + 1 < this.size ? this.keyStartOf(id + 1) - 1 : this.packed.length;
+    return this.packed.slice(start, next);
+  }
+
+  private keyStartOf(id: number): number {
+    if (this.keyStart[id] < 0) this.readBlock((id / BLOCK) | 0);
+    return this.keyStart[id];
   }
 
   /** Postings of key id: entry · 8 + field, ascending. */
@@ -150,46 +290,29 @@ export class Dictionary {
   }
 
   private decode(id: number): Int32Array {
-    const digits = this.parts[2 * id + 1];
-    const values: number[] = [];
-    let value = 0;
-    let last = 0;
-    let scale = 1;
-    for (let i = 0; i < digits.length; i++) {
-      const d = DIGIT_VALUE[digits.charCodeAt(i)];
-      if (d >= BASE) {
-        value += (d - BASE) * scale;
-        scale *= BASE;
-      } else {
-        last += value + d * scale;
-        values.push(last);
-        value = 0;
-        scale = 1;
-      }
-    }
-    const list = new Int32Array(values.length);
-    const shares = new Uint8Array(values.length);
-    for (let i = 0; i < values.length; i++) {
-      list[i] = values[i] >> 3;
-      shares[i] = values[i] & 7;
+    const n = readPostings(this.postingsText(id));
+    const list = new Int32Array(n);
+    const shares = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      list[i] = scratch[i] >> SHARE_BITS;
+      shares[i] = scratch[i] & SHARE_STEPS;
     }
     this.decoded[id] = list;
     this.decodedShares[id] = shares;
+    this.dfs[id] = countEntries(n);
     return list;
   }
 
-  /** Distinct entries that have key id. */
+  /** Distinct entries that have key id (its postings decoded: a query's own keys are read next). */
   df(id: number): number {
-    if (this.dfs[id] >= 0) return this.dfs[id];
-    const list = this.postings(id);
-    let df = 0;
-    let prev = -1;
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i] >> 3;
-      if (e !== prev) df++;
-      prev = e;
-    }
-    this.dfs[id] = df;
-    return df;
+    if (this.dfs[id] < 0) this.decode(id);
+    return this.dfs[id];
+  }
+
+  /** df without keeping the postings (the completions of a first keystroke ask for the df of dozens of
+   * words and read the postings of six). */
+  dfOnly(id: number): number {
+    if (this.dfs[id] < 0) this.dfs[id] = countEntries(readPostings(this.postingsText(id)));
+    return this.dfs[id];
   }
 }

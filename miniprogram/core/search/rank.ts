@@ -4,23 +4,21 @@
 // Within a text tier: 60·(share of the query's term weight found, terms weighted by rarity and by the field:
 // official en/zh 1, other source wordings 0.85, project translations 0.8, fix 0.6, notes/advice 0.35; and by
 // the term's quality, see search/terms.ts) + 25·(share of the entry's best text that the query covers: short,
-// fully covered texts first) + a prior: codes documented on more WeChat platforms are met more often; the
-// commonly met codes of search/common.ts (which, with every query word in their wording, also count as
-// phrase hits); platforms in their usual order; the non-WeChat platform of seed 003 drops nearly a tier, and
-// the platforms with their own numbering (WeCom, Pay) a tier, the client API tables more (see search/held.ts).
-// Platform words say which platform is meant (entries never name their own): an entry of that platform counts
+// fully covered texts first) + the entry's prior (search/prior.ts: how commonly its code is met, its
+// platform, held back or named); the commonly met codes of search/common.ts, with every query word in their
+// wording, also count as phrase hits. Platform words say which platform is meant (entries never name their own): an entry of that platform counts
 // them as found even when its text lacks them, and gets +20 (a held-back platform, named, loses its penalty).
 import type { Catalog } from '../catalog';
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 import { UnitCounter, analyze, pairCode } from './analyze';
-import { commonRank, commonRankOn } from './common';
 import { SHARE_STEPS, type Dictionary } from './dictionary';
-import { HELD_BACK, LIFTABLE_BITS, NON_WECHAT_BITS, PLATFORM_BOOST, SEPARATE_PENALTY } from './held';
+import { LIFTABLE_BITS, NON_WECHAT_BITS, SEPARATE_PENALTY } from './held';
 import { CONCEPT_LEAD, ConceptLeads } from './leads';
 import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
 import { CONCEPTS } from './synonyms';
 import { isHan } from './text';
+import { Priors } from './prior';
 import { MAX_TERMS, Q_EXACT, type Term } from './terms';
 
 /** Why a hit matched, strongest first: exact code > code prefix > phrase > all words > partial. */
@@ -46,13 +44,6 @@ export const TIER: Record<MatchKind, number> = {
   'all-words': 200,
   partial: 100,
 };
-/** Prior per doubling of the WeChat platforms that document a code (40001 on five is met more than 40187). */
-const POPULARITY = 3;
-/** Prior of the codes the project wrote specific advice for (catalog/project/advice.tsv, chosen by domain). */
-const ADVISED = 6;
-/** Prior of the codes in search/common.ts, most met first (the first one +16). */
-const COMMON_CODE = 16;
-const COMMON_CODE_STEP = 0.5;
 /** A term's best match counts as in the entry's wording from this quality · field weight (a thesaurus word in
  * a project translation, 0.9 · 0.8, still does; a note or a fix line does not). */
 const IN_TEXT = 0.72;
@@ -73,9 +64,7 @@ const ASCII_PHRASE = /^[ a-z0-9]+$/;
 const TYPED_COVER = 0.8;
 
 /** Scores entries for the terms of a query. Per-query scratch is allocated once. */
-export class Ranker {
-  /** Per entry, computed on first use (a cold first query reads few entries): see prior(). */
-  private readonly priors: Float64Array;
+export class Ranker extends Priors {
   /** Keys the current query can match (bigrams as pair codes): what coverage and highlights test units against. */
   readonly marked = new Set<UnitKey>();
   private readonly markedIds = new Set<number>();
@@ -98,19 +87,17 @@ export class Ranker {
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
   private generation = 0;
-  /** Platforms the current query names, as platform bits. */
-  named = 0;
   /** The concepts' most met codes (search/leads.ts). */
   private readonly leads: ConceptLeads;
   /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
   private phrase = { qPhrase: '', pattern: '', fullQuery: '' };
 
   constructor(
-    private readonly catalog: Catalog,
+    catalog: Catalog,
     private readonly dict: Dictionary,
   ) {
+    super(catalog);
     const n = catalog.size;
-    this.priors = new Float64Array(n).fill(NaN);
     this.texts = new Array<EntryText | undefined>(n);
     this.score = new Float64Array(n);
     this.matched = new Int32Array(n);
@@ -134,52 +121,6 @@ export class Ranker {
       this.texts[e] = text;
     }
     return text;
-  }
-
-  /** 1 << the place of entry e's platform in PLATFORMS. */
-  platformBit(e: number): number {
-    return 1 << this.catalog.platformRankAt(e);
-  }
-
-  /** What an entry is worth before any word: how commonly its code is met, and its platform. */
-  prior(e: number): number {
-    const known = this.priors[e];
-    if (known === known) return known; // not NaN
-    const catalog = this.catalog;
-    const code = catalog.codeAt(e);
-    const rank = catalog.platformRankAt(e);
-    const held = HELD_BACK[rank];
-    // Platforms that document the code, the held-back ones (their own numbering) not counted.
-    let platforms = 0;
-    for (const i of catalog.lookupNormalized(code))
-      if (catalog.codeAt(i) === code && !HELD_BACK[catalog.platformRankAt(i)]) platforms++;
-    const common = this.commonRankAt(e);
-    const value =
-      POPULARITY * Math.log2(1 + platforms) +
-      (catalog.advisedAt(e) ? ADVISED : 0) +
-      (common >= 0 ? COMMON_CODE - COMMON_CODE_STEP * common : 0) +
-      (held ? -held : 0.1 * (12 - rank));
-    this.priors[e] = value;
-    return value;
-  }
-
-  /** Place of entry e's code among the commonly met ones of its platform (search/common.ts), or -1. */
-  private commonRankAt(e: number): number {
-    const rank = this.catalog.platformRankAt(e);
-    const code = this.catalog.codeAt(e);
-    if (!PLATFORMS[rank].wechat) return -1;
-    return HELD_BACK[rank] ? commonRankOn(PLATFORMS[rank].key, code) : commonRank(code);
-  }
-
-  /** Prior of the platforms the query names: a boost, and a held-back platform no longer held back. */
-  boost(e: number): number {
-    if (!(this.named & this.platformBit(e))) return 0;
-    return PLATFORM_BOOST + HELD_BACK[this.catalog.platformRankAt(e)];
-  }
-
-  /** How far entry e is held back when the query does not name its platform (WeCom, Pay, client API, non-WeChat). */
-  heldBack(e: number): number {
-    return this.named & this.platformBit(e) ? 0 : HELD_BACK[this.catalog.platformRankAt(e)];
   }
 
   /**

@@ -1,7 +1,7 @@
 // Query parsing, second half: the text a query leaves (search/query.ts takes the codes and the noise out) →
 // terms. A term is one word or Chinese piece with the index keys that can match it, each with a quality:
 // exact word 1, thesaurus word 0.9, typo 0.8/0.65, completion of the word being typed 0.7. Platform words
-// ("小店", "cloud") become terms marked with their platform (see search/rank.ts).
+// ("小店", "cloud") become terms marked with their platform (see search/rank.ts and search/held.ts).
 import { platformRank } from '../platforms';
 import type { Dictionary } from './dictionary';
 import { keysOfWord } from './analyze';
@@ -40,11 +40,9 @@ interface VocabWord {
   mask: number;
 }
 
-/** English words of the catalog for typo correction and completion (built on the first query that needs it). */
+/** English words of the catalog for typo correction (built on the first query that needs it). */
 interface Vocabulary {
-  /** Sorted by word (the dictionary's order). */
-  sorted: VocabWord[];
-  /** The same words by length, so a typo scan only reads words of a possible length. */
+  /** By length, so a typo scan only reads words of a possible length. */
   byLength: VocabWord[][];
 }
 
@@ -201,37 +199,33 @@ export class TermParser {
     return found.sort((a, b) => b.df - a.df).slice(0, 4);
   }
 
-  /** Catalog words that start with what the user is still typing, most frequent first. */
+  /**
+   * Catalog words that start with what the user is still typing, most frequent first (of the first 300). Read
+   * straight from the dictionary's sorted keys: a first keystroke never pays for the typo vocabulary.
+   */
   private completions(prefix: string): string[] {
-    const vocab = this.vocab().sorted;
-    let lo = 0;
-    let hi = vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (vocab[mid].word < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const dict = this.dict;
     const found: { word: string; df: number }[] = [];
-    for (let i = lo; i < vocab.length && i < lo + 300 && vocab[i].word.startsWith(prefix); i++)
-      found.push({ word: vocab[i].word, df: this.dict.df(vocab[i].id) });
+    for (let id = dict.lowerBound(prefix); id < dict.size && found.length < 300; id++) {
+      const key = dict.keyAt(id);
+      if (!key.startsWith(prefix)) break;
+      if (isVocabWord(key)) found.push({ word: key, df: dict.dfOnly(id) });
+    }
     return found
       .sort((a, b) => b.df - a.df)
       .slice(0, 6)
       .map((v) => v.word);
   }
 
-  /** English words of the dictionary, sorted (the dictionary is), and by length: built on first use. */
+  /** English words of the dictionary by length, for the typo scan: built on first use. */
   private vocab(): Vocabulary {
     if (this.vocabulary) return this.vocabulary;
-    const sorted: VocabWord[] = [];
     const byLength: VocabWord[][] = [];
     this.dict.keys.forEach((key, id) => {
       if (!isVocabWord(key)) return;
-      const word: VocabWord = { word: key, id, mask: letterMask(key) };
-      sorted.push(word);
-      (byLength[key.length] ??= []).push(word);
+      (byLength[key.length] ??= []).push({ word: key, id, mask: letterMask(key) });
     });
-    return (this.vocabulary = { sorted, byLength });
+    return (this.vocabulary = { byLength });
   }
 }
 

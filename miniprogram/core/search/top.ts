@@ -4,9 +4,9 @@
 // hits carry the most they can score, so reading them best-first can stop once no unread hit can change
 // the first k cells.
 import type { Catalog } from '../catalog';
-import { NON_WECHAT_BITS, TIER, type Ranked, type Ranker } from './rank';
-
-const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || a.index - b.index;
+import { RankHeap, before, byScore } from './heap';
+import { NON_WECHAT_BITS } from './held';
+import { TIER, type Ranked, type Ranker } from './rank';
 
 /**
  * One hit per code. A code's WeChat hits merge at the place of the best one, led by the meaning most
@@ -45,7 +45,7 @@ export function oneCellPerCode(catalog: Catalog, ranker: Ranker, ranked: readonl
   });
 }
 
-/** Inserts r into a list in rank order. */
+/** Inserts r into a list in rank order (at the end, as a rule). */
 function insert(list: Ranked[], r: Ranked): void {
   let lo = 0;
   let hi = list.length;
@@ -57,61 +57,152 @@ function insert(list: Ranked[], r: Ranked): void {
   list.splice(lo, 0, r);
 }
 
+/** The first cells of a page and how many cells there are in all. */
+export interface TopCells {
+  /** The first k cells (oneCellPerCode of every hit in rank order, cut at k), exact. */
+  cells: Ranked[];
+  total: number;
+}
+
 /**
- * The hits in rank order, with every hit exact that can decide the first k cells: pending hits are settled
- * best bound first until the exact hits above the next bound make k cells, and then every pending hit of
- * those cells' codes (it could join or lead one). Later hits may stay pending: they only count.
+ * The first k cells of the hits in rank order, exact, and the number of cells. Pending hits are settled best
+ * bound first until the exact hits above the next bound make k cells, and then every pending hit of those
+ * cells' codes (it could join or lead one). Later hits may stay pending: they only count. Neither the hits
+ * nor the cells are sorted whole: heaps give the hits in rank order as far as the first k cells need.
  */
-export function settleTop(catalog: Catalog, ranker: Ranker, ranked: Ranked[], k: number): Ranked[] {
+export function topCells(catalog: Catalog, ranker: Ranker, ranked: Ranked[], k: number): TopCells {
   const exact: Ranked[] = [];
   const pending: Ranked[] = [];
   for (const r of ranked) (r.pending ? pending : exact).push(r);
-  if (!pending.length) return exact.sort(byScore);
-  exact.sort(byScore);
-  pending.sort(byScore);
-  const pendingByCode = new Map<string, Ranked[]>();
-  for (const r of pending) {
-    const code = catalog.codeAt(r.index);
-    const list = pendingByCode.get(code);
-    if (list) list.push(r);
-    else pendingByCode.set(code, [r]);
-  }
-  const settle = (r: Ranked): void => {
-    ranker.settle(r);
-    insert(exact, r);
+  const exactHeap = new RankHeap(exact);
+  const pendingHeap = new RankHeap(pending);
+  /** The exact hits above the current bound, in rank order: the head of the final order. */
+  const above: Ranked[] = [];
+  // Pending hits by entry (a hit per entry at most), for the pending hits of a code: built on first need.
+  let pendingAt: (Ranked | undefined)[] | undefined;
+  const settleCode = (code: string): boolean => {
+    if (!pendingAt) {
+      pendingAt = new Array<Ranked | undefined>(catalog.size);
+      for (const r of ranked) if (r.pending) pendingAt[r.index] = r;
+    }
+    let settled = false;
+    for (const e of catalog.sameCode(code)) {
+      const r = pendingAt[e];
+      if (r?.pending) {
+        ranker.settle(r);
+        exactHeap.push(r);
+        settled = true;
+      }
+    }
+    return settled;
   };
   // Codes of the hits known to stay on top (exact, above every pending bound): a lower count of the first
   // cells (a non-WeChat hit counts only when named), kept as that set grows.
   const sureCodes = new Set<string>();
-  const counted = new Set<Ranked>();
   const namedOther = (ranker.named & NON_WECHAT_BITS) !== 0;
-  let next = 0;
-  while (next < pending.length && k > 0) {
-    if (!pending[next].pending) {
-      next++;
-      continue;
+  while (k > 0) {
+    let next = pendingHeap.peek();
+    while (next && !next.pending) {
+      pendingHeap.pop();
+      next = pendingHeap.peek();
     }
-    const bound = pending[next].score;
-    for (let i = 0; i < exact.length && exact[i].score > bound; i++) {
-      const r = exact[i];
-      if (counted.has(r)) continue;
-      counted.add(r);
+    if (!next) break;
+    const bound = pendingHeap.peekKey();
+    for (let r = exactHeap.peek(); r && r.score > bound; r = exactHeap.peek()) {
+      exactHeap.pop();
+      insert(above, r);
       const other = (ranker.platformBit(r.index) & NON_WECHAT_BITS) !== 0;
       if (!other || namedOther) sureCodes.add(other ? `#${r.index}` : catalog.codeAt(r.index));
     }
     if (sureCodes.size >= k) {
-      const sure = exact.filter((r) => r.score > bound);
       let settled = false;
-      for (const cell of oneCellPerCode(catalog, ranker, sure).slice(0, k))
-        for (const r of pendingByCode.get(catalog.codeAt(cell.index)) ?? [])
-          if (r.pending) {
-            settle(r);
-            settled = true;
-          }
+      for (const cell of oneCellPerCode(catalog, ranker, above).slice(0, k))
+        if (settleCode(catalog.codeAt(cell.index))) settled = true;
       if (!settled) break;
       continue;
     }
-    settle(pending[next++]);
+    pendingHeap.pop();
+    ranker.settle(next);
+    exactHeap.push(next);
   }
-  return [...exact, ...pending.filter((r) => r.pending)].sort(byScore);
+  return {
+    cells: firstCells(catalog, ranker, above, exactHeap, pendingHeap, k),
+    total: countCells(ranker, catalog, ranked),
+  };
+}
+
+/**
+ * oneCellPerCode of every hit in rank order, cut at k: the head (`above`), then the rest best first until
+ * k cells have begun, then every later hit of their codes (it can still join a cell and lead it).
+ */
+function firstCells(
+  catalog: Catalog,
+  ranker: Ranker,
+  above: Ranked[],
+  exactHeap: RankHeap,
+  pendingHeap: RankHeap,
+  k: number,
+): Ranked[] {
+  const namedOther = (ranker.named & NON_WECHAT_BITS) !== 0;
+  const ordered = above;
+  const codes = new Set<string>();
+  let cells = 0;
+  let wechatSeen = false;
+  const count = (r: Ranked): void => {
+    if (ranker.platformBit(r.index) & NON_WECHAT_BITS) {
+      if (namedOther || !wechatSeen) cells++;
+      return;
+    }
+    wechatSeen = true;
+    const code = catalog.codeAt(r.index);
+    if (!codes.has(code)) {
+      codes.add(code);
+      cells++;
+    }
+  };
+  for (const r of ordered) count(r);
+  // The rest in rank order: the exact hits left and the pending ones (ordered by their bounds) not settled.
+  const nextPending = (): Ranked | undefined => {
+    let r = pendingHeap.peek();
+    while (r && !r.pending) {
+      pendingHeap.pop();
+      r = pendingHeap.peek();
+    }
+    return r;
+  };
+  while (cells < k) {
+    const a = exactHeap.peek();
+    const b = nextPending();
+    if (!a && !b) break;
+    const r = a && (!b || before(a, b)) ? exactHeap.pop() : pendingHeap.pop();
+    if (!r) break;
+    ordered.push(r);
+    count(r);
+  }
+  // Later hits of the codes begun: exact (their pending hits were settled), in rank order.
+  const later = [...exactHeap.rest(), ...pendingHeap.rest()].filter(
+    (r) => !(ranker.platformBit(r.index) & NON_WECHAT_BITS) && codes.has(catalog.codeAt(r.index)),
+  );
+  ordered.push(...later.sort(byScore));
+  return oneCellPerCode(catalog, ranker, ordered).slice(0, k);
+}
+
+/** How many cells oneCellPerCode makes of every hit: one per WeChat code, and the non-WeChat hits it keeps
+ * (all of them when the query names their platform, else those before the first WeChat hit). */
+function countCells(ranker: Ranker, catalog: Catalog, ranked: readonly Ranked[]): number {
+  const codes = new Set<string>();
+  const others: Ranked[] = [];
+  let first: Ranked | undefined;
+  for (const r of ranked) {
+    if (ranker.platformBit(r.index) & NON_WECHAT_BITS) {
+      others.push(r);
+      continue;
+    }
+    codes.add(catalog.codeAt(r.index));
+    if (!first || before(r, first)) first = r;
+  }
+  if (ranker.named & NON_WECHAT_BITS) return codes.size + others.length;
+  let kept = 0;
+  for (const r of others) if (!first || before(r, first)) kept++;
+  return codes.size + kept;
 }
