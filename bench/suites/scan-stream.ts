@@ -8,22 +8,11 @@ import { execFileSync, spawnSync } from 'child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { random } from '../random';
 
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'wxerr.js');
 const TARGET_MB = Number(process.env.WXERR_BENCH_MB ?? 200);
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run scans the same log. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Gen = (r: () => number, n: number) => string;
 const int = (r: () => number, max: number) => Math.floor(r() * max);

@@ -10,18 +10,7 @@ import {
   wordTail,
 } from '../../miniprogram/core/extract/numbers';
 import { parseCodeToken } from '../../miniprogram/core/extract/text';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../bench/random';
 
 /**
  * Every printable ASCII character, full-width punctuation, CJK and the spaces JavaScript's \s knows, drawn

@@ -2,17 +2,7 @@
 // with pushes between pops, each ordered by the score it went in with.
 import { RankHeap, byScore } from '../../miniprogram/core/search/heap';
 import type { Ranked } from '../../miniprogram/core/search/rank';
-
-/** A small deterministic generator (mulberry32): the same hits on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../bench/random';
 
 function hits(count: number, next: () => number): Ranked[] {
   // Scores on a coarse grid, so that ties (broken by index) are common.
