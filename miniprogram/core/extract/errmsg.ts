@@ -5,7 +5,7 @@ import { normalizeCode, type Catalog } from '../catalog';
 import { platformKeyOf } from './attribute';
 import type { TextContext } from './context';
 import { describes } from './infer';
-import type { MessageIndex } from './messages';
+import { remembered, type MessageIndex } from './messages';
 import type { Hit } from './summary';
 
 /** An API name character (the name may carry dots: cloud.callFunction). */
@@ -19,8 +19,6 @@ const END = /["'`\r\n{}[\]]/;
 const NETWORK = /^(?:request|uploadFile|downloadFile|connectSocket)\s?:/;
 /** How far a code already found may sit from the errMsg and still say the same (errno 600002 a line below). */
 const REACH = 3;
-/** Answers of longestKnown by matched text (null for none); a log repeats its failures. */
-const MEMO_MAX = 5000;
 
 /**
  * Hits for catalog errMsgs, except beside an errno (the line's own `errno: N` is the code of record; 0
@@ -42,16 +40,12 @@ export function errMsgHits(
     if (list) list.push(h);
     else byLine.set(h.line, [h]);
   }
+  // Answers of longestKnown by matched text: a log repeats its failures.
   const memo = new Map<string, Known | null>();
   const hits: Hit[] = [];
   for (const [offset, text] of failures(ctx.text)) {
     if (NETWORK.test(text)) continue;
-    let known = memo.get(text);
-    if (known === undefined) {
-      known = longestKnown(catalog, text) ?? null;
-      if (memo.size >= MEMO_MAX) memo.clear();
-      memo.set(text, known);
-    }
+    const known = remembered(memo, text, () => longestKnown(catalog, text));
     if (!known) continue;
     const { code, id, length } = known;
     const line = ctx.lines.lineOf(offset);

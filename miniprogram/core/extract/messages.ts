@@ -58,10 +58,10 @@ export interface MessageIndex {
   textsByCode: Map<string, string[]>;
   /** Texts several codes share equally: never matched, not even fuzzily. */
   ambiguous: Set<string>;
-  /** Fuzzy answers already computed ('' for none). */
-  fuzzyCache: Map<string, string>;
-  /** codeFromMessage answers by raw errmsg ('' for none). */
-  messageCache: Map<string, string>;
+  /** Fuzzy answers already computed (null for none). */
+  fuzzyCache: Map<string, string | null>;
+  /** codeFromMessage answers by raw errmsg (null for none). */
+  messageCache: Map<string, string | null>;
   /** Distinctive phrases (≥ 4 words) keyed by their first two words, for messages in free text. */
   phrases: Map<string, Phrase[]>;
   /** First words of those phrases: most words of a line start none, and need no pair key built. */
@@ -191,20 +191,20 @@ export function codeFromMessage(index: MessageIndex, raw: string): string | unde
 }
 
 /**
- * Logs repeat the same errmsgs: answers are remembered ('' for none), in a cache that is emptied when it
- * passes 20,000 keys, so a huge paste cannot grow it forever.
+ * Logs repeat the same lines: answers are remembered (null for none) in a cache that is emptied when it passes
+ * 20,000 keys, so a huge paste cannot grow it forever.
  */
-function remembered(
-  cache: Map<string, string>,
+export function remembered<T>(
+  cache: Map<string, T | null>,
   key: string,
-  compute: () => string | undefined,
-): string | undefined {
+  compute: () => T | undefined,
+): T | undefined {
   const known = cache.get(key);
-  if (known !== undefined) return known || undefined;
-  const code = compute();
+  if (known !== undefined) return known ?? undefined;
+  const answer = compute();
   if (cache.size > 20000) cache.clear();
-  cache.set(key, code ?? '');
-  return code;
+  cache.set(key, answer ?? null);
+  return answer;
 }
 
 function messageCode(index: MessageIndex, raw: string): string | undefined {

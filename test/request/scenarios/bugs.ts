@@ -85,23 +85,16 @@ export function bugScenarios(ctx: Ctx): void {
         request: (o: WxArg) => (seen.push({ ...o }), ctx.shim.request(o)),
       };
       const client = ctx.lib.createClient({ baseURL: ctx.server.origin, wx: spy });
-      await client.request({
-        url: '/opts',
+      const wxOptions = {
         enableHttp2: true,
         enableCache: true,
         enableChunked: true,
         enableQuic: true,
         forceCellularNetwork: false,
         redirect: 'manual',
-      });
-      expect(seen[0]).toMatchObject({
-        enableHttp2: true,
-        enableCache: true,
-        enableChunked: true,
-        enableQuic: true,
-        forceCellularNetwork: false,
-        redirect: 'manual',
-      });
+      } as const;
+      await client.request({ url: '/opts', ...wxOptions });
+      expect(seen[0]).toMatchObject(wxOptions);
     });
 
     test("wx's own `header` spelling is sent (client and call), `headers` stays an alias", async () => {
