@@ -1,38 +1,15 @@
 // Terminal text layout: display width (CJK and full-width characters take two columns, colour codes none),
 // wrapping to a width with an indent, and cutting one line to fit.
 
+import { charWidth } from '../miniprogram/core/width';
+
 const ESC = String.fromCharCode(27);
 const ANSI = new RegExp(`${ESC}\\[[0-9;]*m`, 'g');
-/** Characters that take two columns, as a regular-expression class body (the BMP ranges of isWide). */
+/** Characters that take two columns, as a regular-expression class body (the BMP ranges of isWide in core/width.ts). */
 const WIDE =
   '\\u1100-\\u115f\\u2e80-\\u9fff\\ua000-\\ua4cf\\uac00-\\ud7a3\\uf900-\\ufaff\\ufe30-\\ufe4f\\uff00-\\uff60\\uffe0-\\uffe6';
 /** Words, runs of spaces, single wide characters, colour codes. */
 const TOKEN = new RegExp(`${ESC}\\[[0-9;]*m|\\s+|[${WIDE}]|[^\\s${WIDE}${ESC}]+|${ESC}`, 'g');
-
-/** Two columns: CJK ideographs, kana, hangul, full-width forms, CJK punctuation and emoji. */
-function isWide(cp: number): boolean {
-  return (
-    (cp >= 0x1100 && cp <= 0x115f) ||
-    (cp >= 0x2e80 && cp <= 0x303e) ||
-    (cp >= 0x3041 && cp <= 0x33ff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0xa000 && cp <= 0xa4cf) ||
-    (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f300 && cp <= 0x1faff) ||
-    (cp >= 0x20000 && cp <= 0x3fffd)
-  );
-}
-
-function charWidth(ch: string): number {
-  const cp = ch.codePointAt(0) ?? 0;
-  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) return 0;
-  return isWide(cp) ? 2 : 1;
-}
 
 /** Columns the text takes on a terminal. */
 export function displayWidth(text: string): number {

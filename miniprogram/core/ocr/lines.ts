@@ -119,10 +119,3 @@ export function isCjk(ch: string): boolean {
     (c >= 0x3000 && c <= 0x303f)
   );
 }
-
-/** Width of a text in half-width columns: CJK characters take two. */
-export function columns(text: string): number {
-  let n = 0;
-  for (const ch of text) n += isCjk(ch) ? 2 : 1;
-  return n;
-}

@@ -8,7 +8,8 @@
 // half-width columns. A line that reaches the wrap width was cut wherever the screen ran out ("hard"); only
 // then are two word fragments glued without a space, and only when the result is a digit/hex run, a rid, a
 // URL or path, a key or a catalog Pay code.
-import { columns, isCjk, type OcrLine } from './lines';
+import { isCjk, type OcrLine } from './lines';
+import { textWidth } from '../width';
 
 interface Placed {
   text: string;
@@ -24,9 +25,9 @@ function place(line: OcrLine): Placed {
   const text = line.text.trimEnd();
   if (line.x0 === undefined || line.x1 === undefined) {
     const indent = text.length - text.trimStart().length;
-    return { text: text.trimStart(), x0: indent, x1: columns(text), charWidth: 1 };
+    return { text: text.trimStart(), x0: indent, x1: textWidth(text), charWidth: 1 };
   }
-  const cols = Math.max(1, columns(text.trim()));
+  const cols = Math.max(1, textWidth(text.trim()));
   return { ...line, text: text.trim(), x0: line.x0, x1: line.x1, charWidth: (line.x1 - line.x0) / cols };
 }
 
@@ -156,7 +157,7 @@ function wrapped(a: Placed, b: Placed, left: number, right: number): boolean {
   // The continuation of a wrapped line starts at the margin, or under the start of an indented block (a
   // quoted body); a line indented further was written so.
   if (b.x0 > left + unit && Math.abs(b.x0 - a.x0) > unit) return false;
-  const next = columns(firstWord(b.text)) * b.charWidth;
+  const next = textWidth(firstWord(b.text)) * b.charWidth;
   // A line shorter than half the wrap width was ended by hand, unless a long word (a URL, an id) came next.
   if (a.x1 - left < 0.5 * (right - left) && next < 0.5 * (right - left)) return false;
   return a.x1 + a.charWidth + next > right + 0.25 * unit;
