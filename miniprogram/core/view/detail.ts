@@ -76,15 +76,25 @@ export interface DetailView {
 }
 
 /**
- * Official error-code pages per platform key, each seen on developers.weixin.qq.com, developer.work.weixin.qq.com
- * or pay.weixin.qq.com. A platform without a verified page has none rather than a guess.
+ * Official error-code pages per platform key: only pages named in catalog/sources (SOURCES.md, "Official
+ * pages", says where each was seen). The Open Platform's 全局错误码 page is seed 001 itself: its 通用错误码
+ * covers 公众号, 小程序 and 第三方平台, and its sections 微信小店 … 微信网关 are those platforms' tables.
+ * None for Pay APIv2 (its table is an SDK's), the client API (each entry names its own page) and the
+ * non-WeChat platform (its source is unnamed): no guess.
  */
+const OPEN_PLATFORM_CODES = 'https://developers.weixin.qq.com/doc/oplatform/developers/errCode/errCode.html';
 export const PLATFORM_DOCS: Readonly<Record<string, string>> = {
-  mp: 'https://developers.weixin.qq.com/doc/offiaccount/Getting_Started/Global_Return_Code.html',
+  open: OPEN_PLATFORM_CODES,
+  mp: OPEN_PLATFORM_CODES,
+  component: OPEN_PLATFORM_CODES,
+  shop: OPEN_PLATFORM_CODES,
+  channels: OPEN_PLATFORM_CODES,
+  xiaowei: OPEN_PLATFORM_CODES,
+  business: OPEN_PLATFORM_CODES,
+  cloudbase: OPEN_PLATFORM_CODES,
+  cloudrun: OPEN_PLATFORM_CODES,
+  gateway: OPEN_PLATFORM_CODES,
   errno: 'https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html',
-  cloudbase: 'https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference/errcode.html',
-  shop: 'https://developers.weixin.qq.com/doc/store/shop/dev_before/commErrCode.html',
-  channels: 'https://developers.weixin.qq.com/doc/channels/API/basics/commErrCode.html',
   wecom: 'https://developer.work.weixin.qq.com/document/path/90313',
   payv3: 'https://pay.weixin.qq.com/docs/merchant/development/interface-rules/basic-rules.html',
 };
