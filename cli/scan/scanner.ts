@@ -3,7 +3,7 @@
 // bounded by the batch size plus the number of distinct codes and rids, whatever the input size.
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes, type FoundCode } from '../../miniprogram/core/extract';
-import { scanFacts, type ScanFacts } from '../../miniprogram/core/fill';
+import { ownBlock, scanFacts, type ScanFacts } from '../../miniprogram/core/fill';
 import { LineFilter, SKIPPED_LINE } from './prefilter';
 
 /** A batch is cut once it has this many characters, at a line that does not continue the one before. */
@@ -12,8 +12,6 @@ export const BATCH_CHARS = 64 * 1024;
 export const BATCH_MAX_CHARS = 200 * 1024;
 /** Lines after a code that may still belong to it (its errmsg, rid): the extractor looks 3 lines ahead. */
 const CONTEXT_AFTER = 3;
-/** Lines before a code read for the facts of the fix: the request line a client logs before the answer. */
-const FACTS_BEFORE = 1;
 
 export interface Place {
   file: string;
@@ -97,8 +95,7 @@ export class Scanner {
 
   private record(found: FoundCode, lines: string[]): void {
     const at = (line: number): Place => ({ file: this.batchFile, line: this.batchStart + line - 1 });
-    const around = lines.slice(Math.max(0, found.line - 1 - FACTS_BEFORE), found.line).join('\n');
-    const facts = scanFacts(around, found);
+    const facts = scanFacts(ownBlock(lines, found.line - 1), found);
     const lastLine = found.occurrences > 1 ? lastOccurrence(found, lines) : found.line;
     const summary = this.codes.get(found.code);
     if (!summary) {

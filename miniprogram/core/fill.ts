@@ -1,7 +1,8 @@
 // The next step filled in from the scanned text: where the text carries the value (the caller IP of a
 // 40164, the appid, the API path, the quota, the rid), the fix names it instead of saying "fix the
 // configuration". Pure TypeScript (no wx, no Node): the CLI scan and the scan page both use it.
-// CONTRACT: scanFacts(text, found?) → ScanFacts; filledFix(code, entry, facts) → FilledFix | undefined.
+// CONTRACT: scanFacts(text, found?) → ScanFacts; filledFix(code, entry, facts) → FilledFix | undefined;
+// ownBlock(lines, index) → the text scanFacts may read for the code on lines[index].
 // The wording is the project's own (shown with the project's mark), the console paths are WeChat's menus.
 import type { Action, Entry } from './types';
 
@@ -44,6 +45,30 @@ const APPID = /(?:^|[^A-Za-z0-9])(wx[0-9a-f]{16})(?![A-Za-z0-9])/i;
 const API_PATH =
   /(?:https?:\/\/[\w.-]*weixin\.qq\.com)?(\/(?:cgi-bin|sns|wxa|wxaapi|tcb|datacube|card|shop|channels|product|customservice|union|merchant|semantic)\/[\w/.-]*[\w])/;
 const WECOM = /qyapi\.weixin\.qq\.com|work\.weixin\.qq\.com|企业微信|wecom/i;
+
+/** A line that reports a code of its own (another request's answer): its values are not ours. */
+const CODE_KEY = /\b(?:err_?code|errno|ret_?code|error_?code)\b["'\\\s]*[:=]/i;
+/** A line that names the request (a method and a path, or a WeChat API path): the answer below is its. */
+const namesRequest = (line: string): boolean =>
+  /\b(?:GET|POST|PUT|DELETE|PATCH)\s+\S*\//.test(line) || API_PATH.test(line);
+
+/**
+ * The text a code's fix may be filled from: its own line first, then the lines above it that still belong to
+ * its request (a pretty-printed body, the request line a client logs before the answer), nearest first. The
+ * walk up stops at a blank line, at a line with a code of its own (another request's answer) and after the
+ * first request line, so an IP, appid or API path of a neighbouring request is never filled in.
+ */
+export function ownBlock(lines: readonly string[], index: number, maxAbove = 6): string {
+  const block = [lines[index] ?? ''];
+  if (namesRequest(block[0])) return block[0];
+  for (let i = index - 1; i >= 0 && i >= index - maxAbove; i--) {
+    const line = lines[i];
+    if (!line.trim() || CODE_KEY.test(line)) break;
+    block.push(line);
+    if (namesRequest(line)) break;
+  }
+  return block.join('\n');
+}
 
 /** The facts in the text around a code (its line and a few after), on top of what the extractor kept. */
 export function scanFacts(text: string, found: FoundFacts = {}): ScanFacts {
