@@ -1,5 +1,7 @@
 import { bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
+import { codeTypos } from '../../miniprogram/core/search/code-typos';
 import { nearestCodes } from '../../miniprogram/core/search/group';
+import { didYouMeanText } from '../../miniprogram/core/view/browse';
 import { formatCode, painter, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
 import { platformFilter } from '../platform-filter';
@@ -38,18 +40,31 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
   const all = args.flags.has('all');
   results.forEach(({ code, entries }, i) => {
     if (i > 0) io.out('');
+    const typos = args.options.has('platform') ? [] : codeTypos(catalog, code, 4);
     if (entries.length === 0) {
       const family = catalog.family(code);
       const where = args.options.has('platform')
         ? ` on platform ${args.options.get('platform')}`
         : ' in the catalog';
-      const line = `${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`;
+      // One typo away first (4001 → 40001); the family's meaning only when there is no such code.
+      const line = typos.length
+        ? didYouMeanText(code, typos, layout.lang)
+        : `${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`;
       io.out(wrap(line, layout.width, '', '  ').join('\n'));
-      const near = nearestCodes(catalog, code, 5).map((c) => c.primary);
+      const typed = new Set(typos.map((c) => c.code));
+      const near = nearestCodes(catalog, code, 5)
+        .filter((c) => !typed.has(c.code))
+        .slice(0, typos.length ? 3 : 5)
+        .map((c) => c.primary);
       for (const line of suggestionLines(`nearest known ${family.key} codes:`, near, layout)) io.out(line);
       return;
     }
     io.out(formatCode(entries, layout, { all }).join('\n'));
+    // Listed only on WeCom, Pay or the client API (400011): the common code a typo may have hidden.
+    if (typos.length)
+      io.out(
+        p.dim(wrap(didYouMeanText(code, typos, layout.lang, true), layout.width, '  ', '    ').join('\n')),
+      );
   });
   return found ? EXIT.found : EXIT.notFound;
 }

@@ -6,10 +6,11 @@ import { platformInfo } from '../../miniprogram/core/platforms';
 import { meaningsOf } from '../../miniprogram/core/search/group';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
 import type { Entry } from '../../miniprogram/core/types';
+import { typoHint } from '../../miniprogram/core/view/browse';
 import { isWeChat, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
 import { platformFilter } from '../platform-filter';
-import { fit } from '../text';
+import { fit, wrap } from '../text';
 import { layoutOf } from './lookup';
 
 export const searchOptions: OptionSpec = {
@@ -98,8 +99,11 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
     return hits.length ? EXIT.found : EXIT.notFound;
   }
   const hits = index.search(query, { limit: limit * HITS_PER_BLOCK }).filter((h) => keep(h.entry));
+  // A code the catalog lacks ("4001"): the codes one typo away first, before its prefix hits if any.
+  const typo = typoHint(index.catalog, query, layoutOf(io, args).lang);
+  if (typo) io.out(wrap(typo.text, io.width, '', '  ').join('\n'));
   if (hits.length === 0) {
-    io.out(`no match for ${JSON.stringify(query)}`);
+    if (!typo) io.out(`no match for ${JSON.stringify(query)}`);
     const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
     const layout = layoutOf(io, args);
     for (const line of suggestionLines(

@@ -9,6 +9,7 @@
 import { isBundled, type Catalog } from './catalog';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
+import { codeTypos } from './search/code-typos';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
 import { parseQuery, type ParsedQuery } from './search/query';
@@ -116,8 +117,13 @@ export class SearchIndex {
     };
     let result: SearchPage;
     if (parsed.wholeCode !== undefined && !total) {
-      // A code the catalog does not list (45999): its family's nearest known codes.
-      const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
+      // A code the catalog does not list: the codes one typo away (4001 → 40001), then its family's nearest (45999).
+      const typos = codeTypos(this.catalog, parsed.wholeCode, SUGGESTIONS);
+      const typed = new Set(typos.map((c) => c.code));
+      const family = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).filter(
+        (c) => !typed.has(c.code),
+      );
+      const near = [...typos, ...family].slice(0, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
     } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
       // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED): another service's. A number gets its

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import { formatCode, isWeChat, painter } from '../../cli/format';
 import { run } from '../../cli/index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { PLATFORM_DOCS } from '../../miniprogram/core/view/detail';
 import { displayWidth } from '../../cli/text';
 import { CLI_BIN, CLI_ENV, fakeIO } from '../helpers/cli-io';
 import type { Entry } from '../../miniprogram/core/types';
@@ -46,7 +47,10 @@ describe('wxerr CLI', () => {
     expect(text).not.toContain('不合法的调用凭证');
     expect(text).toMatch(/not WeChat: 第三方账号平台（非微信）/);
     expect(out.filter((l) => l.includes('from 001 row 4'))).toHaveLength(1);
-    for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+    // The copyable official page (a URL is never cut: the terminal may fold it).
+    expect(out).toContain(`  doc ${PLATFORM_DOCS.open}`);
+    for (const line of out.filter((l) => !l.startsWith('  doc ')))
+      expect(displayWidth(line)).toBeLessThanOrEqual(80);
   });
 
   it('`wxerr -1` fits in 20 lines; --all shows every platform, the non-WeChat one apart and last', async () => {
@@ -75,10 +79,10 @@ describe('wxerr CLI', () => {
     expect(zh.stdout.join('\n')).toMatch(/advice \(wxerr\) .*[\u4e00-\u9fff]/);
   });
 
-  it('explains an unknown code by family with exit 1', async () => {
+  it('explains an unknown code with no typo neighbour by family with exit 1', async () => {
     const miss = fakeIO();
-    expect(await run(['45999'], miss)).toBe(1);
-    expect(miss.stdout.join('\n')).toContain('not in the catalog. 45xxx');
+    expect(await run(['89999'], miss)).toBe(1);
+    expect(miss.stdout.join('\n')).toContain('not in the catalog. 89xxx');
   });
 
   it('search shows one block per code, WeChat first, the non-WeChat matches counted apart', async () => {

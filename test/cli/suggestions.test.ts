@@ -2,6 +2,7 @@
 // gets "no match" with the nearest suggestions, in the CLI as on the pages (the same core functions).
 import { run } from '../../cli/index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { codeTypos } from '../../miniprogram/core/search/code-typos';
 import { nearestCodes } from '../../miniprogram/core/search/group';
 import { fakeIO } from '../helpers/cli-io';
 
@@ -12,15 +13,31 @@ async function cli(...argv: string[]): Promise<{ code: number; lines: string[] }
 }
 
 describe('suggestions instead of an answer', () => {
-  it('wxerr 45999 names its family, then its nearest known codes, and exits 1', async () => {
-    const { code, lines } = await cli('45999');
+  it('wxerr 89999 (no code one typo away) names its family, then its nearest known codes, and exits 1', async () => {
+    expect(codeTypos(bundledCatalog(), '89999')).toEqual([]);
+    const { code, lines } = await cli('89999');
     expect(code).toBe(1);
-    expect(lines[0]).toMatch(/^45999 not in the catalog\. 45xxx: /);
-    const at = lines.indexOf('nearest known 45xxx codes:');
+    expect(lines[0]).toMatch(/^89999\s+not in the catalog\. 89xxx: /);
+    const at = lines.indexOf('nearest known 89xxx codes:');
     expect(at).toBeGreaterThan(0);
     const shown = lines.slice(at + 1).map((l) => l.trim().split(/\s+/)[0]);
-    expect(shown).toEqual(nearestCodes(bundledCatalog(), '45999', 5).map((c) => c.code));
+    expect(shown).toEqual(nearestCodes(bundledCatalog(), '89999', 5).map((c) => c.code));
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+  });
+
+  it('wxerr 45999: the codes one typo away first, then up to 3 more of its family, no family label', async () => {
+    const typos = codeTypos(bundledCatalog(), '45999', 4).map((c) => c.code);
+    expect(typos.length).toBeGreaterThan(0);
+    const { code, lines } = await cli('45999');
+    expect(code).toBe(1);
+    const text = lines.join('\n');
+    expect(lines[0]).toMatch(new RegExp(`^no code 45999 in the catalog; did you mean ${typos[0]} \\(`));
+    for (const t of typos) expect(text).toContain(`${t} (`);
+    expect(text).not.toMatch(/45xxx: /);
+    const at = lines.indexOf('nearest known 45xxx codes:');
+    const shown = lines.slice(at + 1).map((l) => l.trim().split(/\s+/)[0]);
+    expect(shown.length).toBeLessThanOrEqual(3);
+    for (const s of shown) expect(typos).not.toContain(s);
   });
 
   it('wxerr search "hello world": no match, then nearest suggestions with their meaning', async () => {
@@ -56,5 +73,32 @@ describe('the non-WeChat platform of seed 003', () => {
     const apart = named.indexOf('── not WeChat: 第三方账号平台（非微信） ──');
     expect(apart).toBeGreaterThan(0);
     expect(named.indexOf('40001  第三方账号平台（非微信）')).toBeGreaterThan(apart);
+  });
+});
+
+describe('did you mean, for a typo’d code', () => {
+  it('wxerr 4001: one sentence naming 40001 first, exit 1, within 20 lines of 80 columns', async () => {
+    const { code, lines } = await cli('4001');
+    expect(code).toBe(1);
+    expect(lines[0]).toMatch(/^no code 4001 in the catalog; did you mean 40001 \(invalid credential\), /);
+    expect(lines.length).toBeLessThanOrEqual(20);
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(80);
+    const zh = await cli('4001', '--lang', 'zh');
+    expect(zh.lines[0]).toMatch(/^目录中没有 4001；是不是要查 40001（/);
+  });
+
+  it('wxerr 400011: WeCom’s meaning, then the common code a typo may have hidden', async () => {
+    const { code, lines } = await cli('400011');
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^400011 {2}企业微信/);
+    expect(lines[lines.length - 1]).toMatch(/^ {2}did you mean 40001 \(invalid credential\)/);
+    expect(lines.length).toBeLessThanOrEqual(20);
+  });
+
+  it('wxerr search 4001: the did-you-mean line above the prefix hits (40010…)', async () => {
+    const { code, lines } = await cli('search', '4001');
+    expect(code).toBe(0);
+    expect(lines[0]).toMatch(/^no code 4001 in the catalog; did you mean 40001 /);
+    expect(lines.join('\n')).toMatch(/^4001\d {2}/m);
   });
 });

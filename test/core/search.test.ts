@@ -6,6 +6,7 @@ import '../../cli/prebuilt-index';
 import { SEARCH_INDEX } from '../../miniprogram/subpackages/search-index/search-index';
 import { Dictionary, buildIndex } from '../../miniprogram/core/search/dictionary';
 import { cellsOf, meaningsOf } from '../../miniprogram/core/search/group';
+import { codeTypos } from '../../miniprogram/core/search/code-typos';
 import type { EntryTexts } from '../../miniprogram/core/search/passages';
 import { platformInfo, SEPARATE_NUMBERING } from '../../miniprogram/core/platforms';
 import { SearchIndex, search, searchIndex, type SearchHit } from '../../miniprogram/core/search';
@@ -324,11 +325,17 @@ describe('concept queries and no match', () => {
     expect(index.page('whitlist').hits[0].entry.code).toBe('40164');
   });
 
-  it('suggests the nearest known codes of the family for an unknown code', () => {
+  it('suggests the codes one typo away, then the nearest known codes of the family, for an unknown code', () => {
     const page = index.page('45999');
     expect(page.hits).toEqual([]);
     expect(page.suggestions.length).toBe(3);
-    for (const s of page.suggestions) expect(s.entry.family).toBe('45xxx');
+    const typos = codeTypos(catalog, '45999', 3).map((c) => c.code);
+    expect(typos.length).toBeGreaterThan(0);
+    const codes = page.suggestions.map((s) => s.entry.code);
+    expect(codes.slice(0, typos.length)).toEqual(typos);
+    for (const s of page.suggestions.slice(typos.length)) expect(s.entry.family).toBe('45xxx');
+    // No typo neighbour: the family's nearest only.
+    for (const s of index.page('89999').suggestions) expect(s.entry.family).toBe('89xxx');
   });
 });
 

@@ -187,3 +187,21 @@ test('a full favourites list refuses a new one with a toast and keeps the others
   );
   expect(wxStub.storage.get(KEYS.favourites)).toEqual(ids);
 });
+
+test('an id of a code the catalog lacks (open:4001): the codes one typo away, drawn as cells that open', async () => {
+  const comp = open('open:4001');
+  expect(textOf(comp.querySelector('.not-found .empty__text'))).toMatch(
+    /^目录中没有 4001；是不是要查 40001（/,
+  );
+  const cells = comp.querySelectorAll('.not-found .near-cell');
+  expect(cells.length).toBeGreaterThan(0);
+  expect(textOf(cells[0]).startsWith('40001')).toBe(true);
+  await fire(comp, '.near-cell', 'tap');
+  expect(wxStub.api.navigateTo).toHaveBeenCalledWith(
+    expect.objectContaining({ url: expect.stringContaining(encodeURIComponent('open:40001')) }),
+  );
+  // Not a code: the plain text, no cells.
+  const other = open('open:nonsense');
+  expect(textOf(other.querySelector('.not-found .empty__text'))).toContain('不在离线目录中');
+  expect(other.querySelectorAll('.near-cell')).toHaveLength(0);
+});

@@ -5,7 +5,8 @@ import { familyLabel } from '../family';
 import { PLATFORMS } from '../platforms';
 import { searchIndex } from '../search';
 import { COMMONLY_MET } from '../search/common';
-import { meaningsOf, nearestCodes } from '../search/group';
+import { codeTypos } from '../search/code-typos';
+import { meaningsOf, nearestCodes, type CodeCell } from '../search/group';
 import type { Entry } from '../types';
 import { cellOf, compareCodes, platformShort, type CellView } from './cells';
 import { excerpt, textWidth } from './segments';
@@ -22,13 +23,53 @@ export function isCodeQuery(query: string): boolean {
   return /^-?\d+$/.test(normalizeCode(query));
 }
 
-/** What the "no match" state says: for a number, the family the code belongs to. */
+/**
+ * The did-you-mean sentence for a code with typo candidates (search/code-typos.ts), in the user's language:
+ * "no code 4001 in the catalog; did you mean 40001 (invalid credential), 42001 (access_token expired)?".
+ * `listed`: the catalog has the code on another platform (400011 is WeCom's), so only the question is asked.
+ */
+export function didYouMeanText(
+  code: string,
+  cells: readonly CodeCell[],
+  lang: 'zh' | 'en',
+  listed = false,
+): string {
+  if (lang === 'zh') {
+    const list = cells.map((c) => `${c.code}（${shortMeaning(c.primary)}）`).join('、');
+    return `${listed ? '' : `目录中没有 ${code}；`}是不是要查 ${list}？`;
+  }
+  const list = cells.map((c) => `${c.code} (${shortMeaningEn(c.primary)})`).join(', ');
+  return `${listed ? '' : `no code ${code} in the catalog; `}did you mean ${list}?`;
+}
+
+/** A few words of an entry's English meaning ("invalid credential"), else its Chinese short meaning. */
+function shortMeaningEn(entry: Entry): string {
+  const text = entry.en.trim();
+  if (!text) return shortMeaning(entry);
+  const clause = text.split(/[,;:(，；：（]/)[0].trim() || text;
+  return excerpt(clause, [], CHIP_MEANING_WIDTH + 12).text;
+}
+
+/** What the "no match" state says: for a code one edit from known ones, those; else its family's nearest. */
 export function noMatchHint(catalog: Catalog, query: string): Hint {
   const q = query.trim();
   if (isCodeQuery(q)) {
     const code = normalizeCode(q);
+    const typos = codeTypos(catalog, code, 5);
+    const typed = new Set(typos.map((c) => c.code));
     const family = catalog.family(code);
-    const near = nearestCodes(catalog, code, 5).map((c) => cellOf(c.primary, [], c.also));
+    const nearest = nearestCodes(catalog, code, 5).filter((c) => !typed.has(c.code));
+    const cells = [...typos, ...nearest.slice(0, typos.length ? 3 : 5)];
+    const near = cells.map((c) => cellOf(c.primary, [], c.also));
+    if (typos.length) {
+      return {
+        title: `目录中没有 ${code}`,
+        text:
+          didYouMeanText(code, typos.slice(0, 3), 'zh') +
+          (nearest.length ? `下面先列差一位数字的，再列 ${family.key} 中数值相近的已收录错误码。` : ''),
+        near,
+      };
+    }
     return {
       title: `目录中没有 ${code}`,
       text:
@@ -47,6 +88,25 @@ export function noMatchHint(catalog: Catalog, query: string): Hint {
       (near.length ? '最接近的几个：' : ''),
     near,
   };
+}
+
+export interface TypoHint {
+  /** The did-you-mean sentence (didYouMeanText). */
+  text: string;
+  /** The codes it names, for chips that search them. */
+  codes: string[];
+}
+
+/**
+ * For a code query the catalog does not list that still has hits (a prefix: "4001" finds 40010…40019): the
+ * codes one typo away, shown above the hits. Null for any other query.
+ */
+export function typoHint(catalog: Catalog, query: string, lang: 'zh' | 'en' = 'zh'): TypoHint | null {
+  if (!isCodeQuery(query.trim())) return null;
+  const code = normalizeCode(query.trim());
+  if (catalog.lookupIndices(code).length) return null;
+  const typos = codeTypos(catalog, code, 3);
+  return typos.length ? { text: didYouMeanText(code, typos, lang), codes: typos.map((c) => c.code) } : null;
 }
 
 /** Codes developers meet most often, shown before the user has looked anything up. */

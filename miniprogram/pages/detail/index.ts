@@ -4,14 +4,19 @@
 import { bundledCatalog } from '../../core/catalog';
 import { detailView, type DetailView } from '../../core/view/detail';
 import { idFromQuery } from '../../core/view/cells';
+import { isCodeQuery, noMatchHint, type Hint } from '../../core/view/browse';
 import { pageUserData } from '../../adapters/storage';
 import { copyText, openDetail, toast } from '../../adapters/ui';
+
+const NO_HINT: Hint = { title: '', text: '', near: [] };
 
 Component({
   data: {
     found: false,
     /** The id asked for, to say which one was not found. */
     asked: '',
+    /** For a missing code: what to try instead (the search page's no-match hint). */
+    missing: NO_HINT,
     view: null as DetailView | null,
     fav: false,
     notice: '',
@@ -27,7 +32,11 @@ Component({
     show(id: string) {
       const entry = bundledCatalog().get(id);
       if (!entry) {
-        this.setData({ found: false, asked: id, view: null });
+        // An id of a code the catalog lacks ("open:4001", a stale share): the codes one typo away, or nearby.
+        const code = id.slice(id.lastIndexOf(':') + 1);
+        const hint = isCodeQuery(code) ? noMatchHint(bundledCatalog(), code) : NO_HINT;
+        const missing = hint.near.length ? hint : NO_HINT;
+        this.setData({ found: false, asked: id, view: null, missing });
         return;
       }
       const user = pageUserData(this, true);

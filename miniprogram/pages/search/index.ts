@@ -4,7 +4,15 @@
 import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
 import { cellOf, hitCell, type CellView } from '../../core/view/cells';
-import { COMMON_CODES, homeChips, noMatchHint, type Hint, type HomeChip } from '../../core/view/browse';
+import {
+  COMMON_CODES,
+  homeChips,
+  noMatchHint,
+  typoHint,
+  type Hint,
+  type HomeChip,
+  type TypoHint,
+} from '../../core/view/browse';
 import { afterIndex, loadPrebuiltIndex } from '../../adapters/search-index';
 import { pageUserData, type UserData } from '../../adapters/storage';
 import { openDetail } from '../../adapters/ui';
@@ -80,6 +88,8 @@ Component({
     more: false,
     capped: false,
     hint: { title: '', text: '', near: [] } as Hint,
+    /** Above the hits of a code query the catalog lacks ("4001"): the codes one typo away. */
+    typo: null as TypoHint | null,
     home: EMPTY_HOME,
     allFavourites: false,
     notice: '',
@@ -152,6 +162,7 @@ Component({
         cells: hits.slice(0, PAGE_SIZE).map(hitCell),
         more: hits.length > PAGE_SIZE,
         capped: false,
+        typo: typoHint(bundledCatalog(), q),
       });
     },
 
