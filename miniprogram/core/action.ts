@@ -44,12 +44,19 @@ ADDED_ACTIONS['微信支付 APIv2'] = {
   }),
 };
 
-/** wx.* fail callbacks: a user's cancel is not an error; a denied permission wants wx.openSetting. */
+/**
+ * The user said no or cancelled (a denied authorisation, a closed picker or dialog, a switch they turned off):
+ * their choice, not the account's state. For the client API and client errno rows.
+ */
+const USER_CHOICE =
+  /auth den|authorize (denied|canceled)|user den|user (is )?not authorized|user unauthorized|has not authorized|user cancel|fail:? ?cancel|payment cancel|system permission denied|permission is denied|privacy permission is not authorized|用户拒绝|拒绝授权|用户未授权|未同意|用户关闭|用户取消|用户点击(了)?取消|支付取消|没有授予|未授予/i;
+
+/** wx.* fail callbacks: a denied permission wants wx.openSetting (USER_CHOICE is checked first). */
 const WXAPI_RULES: Array<[RegExp, Action]> = [
-  [/fail:? ?cancel|user cancel|用户取消|支付取消|点击了?取消|already connect|已连接/i, 'none'],
-  // The user (or the phone) said no: denied, not agreed, a switch or service off. The app asks again.
+  [/already connect|已连接/i, 'none'],
+  // The phone or the app said no: a switch or service off, a permission the app lacks. The app asks again.
   [
-    /auth den|authorize no response|permission denied|not authorized|switched off|not available|service unavailable|用户拒绝|拒绝授权|未授权|未同意|用户关闭|开关未打开|未开启|未打开|不可用|受限|未完成/i,
+    /authorize no response|permission denied|not authorized|switched off|not available|service unavailable|未授权|开关未打开|未开启|未打开|不可用|受限|未完成/i,
     'account-state',
   ],
   [/session_key\s*过期/i, 're-login'],
@@ -110,6 +117,11 @@ export function classifyAction(code: string, platform: Platform, texts: readonly
     : (explicitAction(code, platform) ?? ADDED_ACTIONS[platform]?.[code]);
   if (explicit) return explicit;
   const text = texts.join(' ');
+  if (
+    (platform === '小程序客户端 API' || platform === '小程序客户端 errno') &&
+    USER_CHOICE.test(`${code} ${text}`)
+  )
+    return 'user-choice';
   if (platform === '小程序客户端 API')
     for (const [re, action] of WXAPI_RULES) if (re.test(`${code} ${text}`)) return action;
   if (/^(ok|成功|请求成功)$/i.test(text.trim()) || code === '0') return 'none';

@@ -20,6 +20,7 @@ export const ACTIONS: readonly Action[] = [
   'fix-config',
   'fix-request',
   'account-state',
+  'user-choice',
   'none',
   'unknown',
 ];
@@ -59,6 +60,11 @@ const ACTION_ADVICE: Record<Action, AdviceText> = {
     short: { en: 'check the account', zh: '检查帐号状态' },
     en: 'The account or user is restricted, banned or in a state that forbids this: check the notices in the admin console.',
     zh: '帐号或用户受限、被封禁或状态不允许此操作：请查看管理后台的站内信与通知。',
+  },
+  'user-choice': {
+    short: { en: "the user's choice", zh: '用户的选择' },
+    en: 'The user said no or cancelled: that is their choice, not a fault to report or retry in a loop. Explain why the feature needs it and let the user ask again from a tap; a permission refused earlier is switched back on in 设置 (wx.openSetting from a tap; for a system permission, the phone settings). Keep a path that works without it.',
+    zh: '用户拒绝或取消了：这是用户的选择，不是需要上报的故障，也不要循环重试。说明功能为什么需要它，由用户点击后再次发起；之前拒绝过的权限要引导用户到设置页打开（在点击事件中调用 wx.openSetting；系统权限则到手机设置）。并保留不依赖它的路径。',
   },
   none: {
     short: { en: 'success', zh: '成功' },

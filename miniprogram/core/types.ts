@@ -28,6 +28,7 @@ export type Action =
   | 'fix-config'
   | 'fix-request'
   | 'account-state'
+  | 'user-choice'
   | 'none'
   | 'unknown';
 

@@ -144,7 +144,7 @@ describe('小程序客户端 API', () => {
     expect(ids('requestPayment:fail cancel')).toEqual(['wxapi:requestPayment:fail cancel']);
     expect(ids(' REQUESTPAYMENT:FAIL   CANCEL ')).toEqual(['wxapi:requestPayment:fail cancel']);
     const e = get('wxapi:requestPayment:fail cancel');
-    expect(e).toMatchObject({ scope: 'requestPayment', action: 'none', zh: '用户取消支付' });
+    expect(e).toMatchObject({ scope: 'requestPayment', action: 'user-choice', zh: '用户取消支付' });
     expect(e.doc).toMatch(/^https:\/\//);
   });
 });

@@ -299,7 +299,7 @@ describe('the repository’s project texts', () => {
     }
     expect(stats.notes).toBe(entries.filter((e) => e.noteZh).length);
     expect(stats.advice.entries).toBe(entries.filter((e) => e.adviceZh).length);
-    expect(stats.advice.actionClasses).toBe(9);
+    expect(stats.advice.actionClasses).toBe(10);
   });
 });
 

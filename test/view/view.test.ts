@@ -168,12 +168,14 @@ describe('cells', () => {
 });
 
 describe('browse', () => {
-  test('no-match hint explains a number by its family', () => {
+  test('no-match hint: a number with no code one typo away is explained by its family', () => {
     expect(isCodeQuery('４５９９９')).toBe(true);
-    const hint = noMatchHint(catalog, '45999');
-    expect(hint.text).toContain('45xxx：限制与拦截');
+    const hint = noMatchHint(catalog, '89999');
+    expect(hint.text).toContain(`89xxx：${catalog.family('89999').zh}`);
     expect(hint.near.length).toBe(5);
-    expect(hint.near.every((c) => c.code[0].t.startsWith('45'))).toBe(true);
+    expect(hint.near.every((c) => c.code[0].t.startsWith('89'))).toBe(true);
+    // One typo away from known codes: did you mean, no family label.
+    expect(noMatchHint(catalog, '45999').text).toMatch(/^目录中没有 45999；是不是要查 /);
     expect(noMatchHint(catalog, 'hello world').near.length).toBeGreaterThan(0);
     expect(noMatchHint(catalog, 'hello').title).toContain('hello');
   });
