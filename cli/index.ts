@@ -42,8 +42,12 @@ const COMMANDS: Record<string, Command> = {
  * A bare code means lookup: `wxerr 40001`, `wxerr -1`, `wxerr API_SYS_REQPARA`, and any word the catalog knows
  * as a code in any spelling (`wxerr notenough`, `wxerr "requestPayment:fail cancel"`).
  */
+// A number, a Pay-style NAME, a client errMsg ("authorize:fail auth deny"), or anything the catalog lists.
 const looksLikeCode = (word: string) =>
-  /^[-+－]?\d+x?$/i.test(word) || /^[A-Z][A-Z0-9_]+$/.test(word) || bundledCatalog().lookup(word).length > 0;
+  /^[-+－]?\d+x?$/i.test(word) ||
+  /^[A-Z][A-Z0-9_]+$/.test(word) ||
+  /^\w+:\s?fail\b/i.test(word) ||
+  bundledCatalog().lookup(word).length > 0;
 
 /** The package version, from the package.json above this file (source or dist/). */
 export function version(): string {

@@ -21,6 +21,7 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
   const catalog = bundledCatalog();
   const keep = platformFilter(args.options.get('platform'));
   const results = codes.map((code) => ({
+    asked: code,
     code: normalizeCode(code),
     entries: catalog.lookup(code).filter(keep),
   }));
@@ -38,9 +39,16 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
   const layout = layoutOf(io, args);
   const { p } = layout;
   const all = args.flags.has('all');
-  results.forEach(({ code, entries }, i) => {
+  results.forEach(({ asked, code, entries }, i) => {
     if (i > 0) io.out('');
     const typos = args.options.has('platform') ? [] : codeTypos(catalog, code, 4);
+    if (entries.length === 0 && !/^-?\d+$/.test(code)) {
+      // A name or an errMsg (authorize:fail auth deny): no range to explain; its words may still be found.
+      io.out(
+        wrap(`${asked} not in the catalog; try wxerr search "${asked}"`, layout.width, '', '  ').join('\n'),
+      );
+      return;
+    }
     if (entries.length === 0) {
       const family = catalog.family(code);
       const where = args.options.has('platform')

@@ -102,3 +102,11 @@ describe('did you mean, for a typo’d code', () => {
     expect(lines.join('\n')).toMatch(/^4001\d {2}/m);
   });
 });
+
+it('an errMsg the catalog lacks is looked up, not taken for a command, and gets no range label', async () => {
+  const { code, lines } = await cli('authorize:fail auth deny');
+  expect(code).toBe(1);
+  expect(lines.join(' ')).toMatch(
+    /^authorize:fail auth deny not in the catalog; try wxerr search "authorize:fail\s+auth deny"$/,
+  );
+});
