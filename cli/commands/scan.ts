@@ -55,6 +55,8 @@ export interface ScanRun {
   scanner: Scanner;
   problems: Problem[];
   files: number;
+  /** Files inside folders left out without a message (binary data, images): counted in the summary. */
+  skipped: number;
   bytes: number;
   ocr: { file: string; text: string }[];
 }
@@ -81,7 +83,14 @@ export async function scanSources(
   io: CliIO,
   { showOcr = false, prefilter = true } = {},
 ): Promise<ScanRun> {
-  const run: ScanRun = { scanner: new Scanner(prefilter), problems: [], files: 0, bytes: 0, ocr: [] };
+  const run: ScanRun = {
+    scanner: new Scanner(prefilter),
+    problems: [],
+    files: 0,
+    skipped: 0,
+    bytes: 0,
+    ocr: [],
+  };
   const report = (problem: Problem) => {
     run.problems.push(problem);
     io.err(`wxerr: ${problem.message}`);
@@ -98,6 +107,7 @@ export async function scanSources(
       if (await scanOne({ kind: 'file', name: file, explicit: false }, run, io, report, showOcr)) text++;
       else skipped++;
     }
+    run.skipped += skipped;
     if (run.problems.length > before && text === 0 && skipped === 0) continue;
     if (text === 0) {
       const why = skipped ? `${skipped} file${skipped > 1 ? 's' : ''}, none of them text` : 'it is empty';

@@ -77,6 +77,16 @@ function summaryLines(run: ScanRun, layout: Layout, placeText: (p: Place) => str
   const head = `summary: ${plural(codes.length, 'code')}, ${plural(total, 'occurrence')} in ${plural(run.files, 'file')} (${plural(run.scanner.lines, 'line')}, ${size})`;
   const lines = [p.bold(fit(head, width))];
   if (base) lines.push(p.dim(fit(`files under ${base}`, width)));
+  // Nothing left out unsaid: folders' binary files and images are skipped (name an image to OCR it).
+  if (run.skipped)
+    lines.push(
+      p.dim(
+        fit(
+          `${plural(run.skipped, 'file')} in folders skipped: binary data or images (name an image to read it)`,
+          width,
+        ),
+      ),
+    );
   if (codes.length === 0) return lines;
   const rows = codes.map((c) => {
     const entry = attributed(c)[0];

@@ -223,3 +223,15 @@ describe('--ocr-text', () => {
     expect(io.stdout.join('\n')).toMatch(/^40164 /m);
   }, 60_000);
 });
+
+test('binary files and images inside a folder are skipped without a message each, and the summary counts them', async () => {
+  const folder = join(dir, 'mixed');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(join(folder, 'app.log'), `${body(40164, 'invalid ip 5.6.7.8, not in whitelist')}\n`);
+  writeFileSync(join(folder, 'core.bin'), Buffer.from([0, 1, 2, 0, 255, 0, 7]));
+  writeFileSync(join(folder, 'shot.png'), Buffer.from('\x89PNG\r\n\x1a\n0000', 'latin1'));
+  const io = fakeIO();
+  expect(await run(['scan', folder], io)).toBe(0);
+  expect(io.stderr).toEqual([]);
+  expect(io.stdout.join('\n')).toContain('2 files in folders skipped: binary data or images');
+});
