@@ -47,6 +47,7 @@ const STATES_BASE: State[] = [
   { name: 'search-ip-whitelist', page: 'search', drive: searchFor('ip白名单') },
   { name: 'search-invalid-credential', page: 'search', drive: searchFor('invalid credential') },
   { name: 'search-no-match-45999', page: 'search', drive: searchFor('45999') },
+  { name: 'search-typo-4001', page: 'search', drive: searchFor('4001') },
   {
     name: 'categories-chip',
     page: 'categories',
@@ -78,6 +79,11 @@ const STATES_BASE: State[] = [
     name: 'detail-not-found',
     page: 'detail',
     drive: (c) => void c.instance.onLoad({ id: 'open%3A99999999' } as never),
+  },
+  {
+    name: 'detail-typo-4001',
+    page: 'detail',
+    drive: (c) => void c.instance.onLoad({ id: 'open%3A4001' } as never),
   },
   { name: 'scan-empty', page: 'scan', drive: () => undefined },
 
