@@ -65,7 +65,7 @@ export function noMatchHint(catalog: Catalog, query: string): Hint {
       return {
         title: `目录中没有 ${code}`,
         text:
-          didYouMeanText(code, typos.slice(0, 3), 'zh') +
+          didYouMeanText(code, typos.slice(0, 3), 'zh', true) +
           (nearest.length ? `下面先列差一位数字的，再列 ${family.key} 中数值相近的已收录错误码。` : ''),
         near,
       };
