@@ -22,7 +22,7 @@ const catalog = bundledCatalog();
 describe('seen-errmsg sources: provenance and accounting', () => {
   it('reads the three tables', () => {
     expect(seenRows.map((p) => [p.spec.id, p.rows.length])).toEqual([
-      ['wecom-seen', 18],
+      ['wecom-seen', 22],
       ['cloud-seen', 8],
       ['pay-seen', 8],
     ]);

@@ -77,7 +77,7 @@ export interface MessageIndex {
   wecomOnly: Map<string, { code: string; id: string }>;
   /** The entries of those wordings. */
   wecomIds: Set<string>;
-  /** Those wordings with their words, longest first (a line lacking one cannot hold the wording). */
+  /** Those wordings without digits, with their words longest first (a line lacking one cannot hold it). */
   wecomWords: { text: string; words: string[]; code: string; id: string }[];
 }
 
@@ -153,11 +153,15 @@ function buildIndex(catalog: Catalog): MessageIndex {
     byWord,
     wecomOnly,
     wecomIds: new Set([...wecomOnly.values()].map((w) => w.id)),
-    wecomWords: [...wecomOnly].map(([text, w]) => ({
-      text,
-      words: text.split(' ').sort((a, b) => b.length - a.length),
-      ...w,
-    })),
+    // Without digits: the log prefilter reads lines as templates whose lone numbers are 0 (a wording with
+    // "4096" in it still names its code beside the code, through wecomOnly).
+    wecomWords: [...wecomOnly]
+      .filter(([text]) => !/\d/.test(text))
+      .map(([text, w]) => ({
+        text,
+        words: text.split(' ').sort((a, b) => b.length - a.length),
+        ...w,
+      })),
   };
 }
 
