@@ -142,6 +142,13 @@ describe('a body seen in a public thread is found on the right platform', () => 
     );
   });
 
+  it('a three-word wording in prose counts near a WeCom marker, not without one', () => {
+    // OneDragon-Anything/ZenlessZoneZero-OneDragon#1767, one of 93000's threads; then its tail alone.
+    const line = '企业微信通知无效，测试时显示成功，但收不到消息，日志显示失败：invalid webhook url';
+    expect(extractCodes(line).codes).toMatchObject([{ code: '93000', platform: 'wecom', inferred: true }]);
+    expect(extractCodes('日志显示失败：invalid webhook url').codes).toEqual([]);
+  });
+
   it('a short wording alone is not enough, nor is a look-alike of another service', () => {
     expect(extractCodes('invalid corpid').codes).toEqual([]);
     // TencentCloud/TIMSDK#470's log: an IM SDK's message, not WeCom's 60111.

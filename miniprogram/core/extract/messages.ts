@@ -205,8 +205,12 @@ export function wecomFromMessage(
   return hit && norm.split(' ').length >= minWords ? hit : undefined;
 }
 
-/** Words a WeCom-only wording needs to be taken from prose: shorter ones ("invalid corpid") only as an errmsg. */
-const PROSE_WORDS = 4;
+/**
+ * Words a WeCom-only wording needs to be taken from prose: four anywhere, three where a WeCom marker is near
+ * ("企业微信通知…日志显示失败：invalid webhook url"); shorter ones ("invalid corpid") only as an errmsg.
+ */
+export const PROSE_WORDS = 4;
+export const WECOM_PROSE_WORDS = 3;
 
 /** The WeCom wordings whose every word the lower-cased line contains: cheap, and nothing else can match. */
 function wecomCandidates(index: MessageIndex, lower: string, minWords: number) {
@@ -215,22 +219,29 @@ function wecomCandidates(index: MessageIndex, lower: string, minWords: number) {
   );
 }
 
-/** A WeCom-only wording of four words or more inside a line of prose ("…通讯录报错 no privilege to access/…"). */
-export function wecomFromProse(index: MessageIndex, line: string): { code: string; id: string } | undefined {
-  const candidates = wecomCandidates(index, line.toLowerCase(), PROSE_WORDS);
+/** A WeCom-only wording of `minWords` words or more inside a line of prose ("…通讯录报错 no privilege to …"). */
+export function wecomFromProse(
+  index: MessageIndex,
+  line: string,
+  minWords = PROSE_WORDS,
+): { code: string; id: string } | undefined {
+  const candidates = wecomCandidates(index, line.toLowerCase(), minWords);
   if (candidates.length === 0) return undefined;
   const norm = ` ${normalizeMessage(line)} `;
   const hit = candidates.find((w) => norm.includes(` ${w.text} `));
   return hit ? { code: hit.code, id: hit.id } : undefined;
 }
 
-/** True when a lower-cased line is a WeCom-only wording or holds one in prose (the log prefilter's test). */
+/**
+ * True when a lower-cased line is a WeCom-only wording or holds one in prose (the log prefilter's test: it
+ * keeps a line whenever any context could make the scan use it).
+ */
 export function holdsWecomWording(index: MessageIndex, lower: string): boolean {
   const candidates = wecomCandidates(index, lower, 1);
   if (candidates.length === 0) return false;
   const norm = normalizeMessage(lower);
   return candidates.some(
-    (w) => norm === w.text || (w.words.length >= PROSE_WORDS && ` ${norm} `.includes(` ${w.text} `)),
+    (w) => norm === w.text || (w.words.length >= WECOM_PROSE_WORDS && ` ${norm} `.includes(` ${w.text} `)),
   );
 }
 
