@@ -12,12 +12,8 @@
 // paragraphs (blank lines end them) stay as they were. test/cli/prefilter.test.ts runs the extract fixtures
 // line by line through prefilter + extractor and through the extractor alone and finds the same codes.
 import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
-import {
-  codesFromPhrases,
-  messageIndex,
-  holdsWecomWording,
-  normalizeMessage,
-} from '../../miniprogram/core/extract/messages';
+import { codesFromPhrases, messageIndex, normalizeMessage } from '../../miniprogram/core/extract/messages';
+import { holdsWecomWording } from '../../miniprogram/core/extract/wecom-wording';
 
 /** What a skipped line becomes: not blank, no digits, no words, too short for the free-text scan. */
 export const SKIPPED_LINE = '~';
@@ -112,7 +108,7 @@ function judge(template: string, k: Known): number {
   if (!/[a-z]{4}/.test(template)) return 0;
   // A WeCom-only errmsg names its code as the whole paste or inside prose (extract/infer.ts); those wordings
   // have no numbers, so the template reads as the line.
-  if (holdsWecomWording(messageIndex(k.catalog), template)) return KEEP_BIT;
+  if (holdsWecomWording(k.catalog, template)) return KEEP_BIT;
   const w = words(template);
   let candidate = false;
   for (let i = 0; i + 3 < w.length; i++) {

@@ -40,19 +40,14 @@ import { attributeNumber, isDefaultCode, type Attribution } from './extract/attr
 import { TextContext, type PlatformContext } from './extract/context';
 import { errMsgHits } from './extract/errmsg';
 import { describes, inferCodes } from './extract/infer';
-import {
-  lineMentionsMessageOf,
-  messageIndex,
-  normalizeMessage,
-  type MessageIndex,
-  wecomWordingLines,
-} from './extract/messages';
+import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
 import { payHits } from './extract/pay';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './extract/declared';
 import { devtoolCodes, listings } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit, type Message } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
+import { hasWecomWording, wecomWordingLines } from './extract/wecom-wording';
 
 export type { FoundCode };
 
@@ -209,9 +204,9 @@ class Scan {
    */
   private wecomWording(c: Candidate, line: number, context: PlatformContext): PlatformContext {
     const id = `wecom:${c.code}`;
-    if (context.kind !== 'wechat' || !this.index.wecomIds.has(id)) return context;
+    if (context.kind !== 'wechat' || !hasWecomWording(this.catalog, id)) return context;
     // The lines whose errmsg is a WeCom-only wording, worked out once, when a code first needs them.
-    this.wecomLines ??= wecomWordingLines(this.index, this.messages);
+    this.wecomLines ??= wecomWordingLines(this.catalog, this.messages);
     return this.wecomLines.get(line)?.has(id) ? { kind: 'wecom', marker: 'WeCom errmsg' } : context;
   }
 

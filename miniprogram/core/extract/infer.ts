@@ -10,14 +10,17 @@ import {
   codesBeforeWechatSuffix,
   codesFromPhrases,
   normalizeMessage,
-  PROSE_WORDS,
-  WECOM_PROSE_WORDS,
-  wecomFromMessage,
-  wecomFromProse,
   type MessageIndex,
 } from './messages';
 import type { Hit, Message } from './summary';
 import { payVersion } from './shapes';
+import {
+  PROSE_WORDS,
+  WECOM_PROSE_WORDS,
+  wecomFromMessage,
+  wecomFromProse,
+  type WecomHit,
+} from './wecom-wording';
 import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
 
 /**
@@ -79,7 +82,7 @@ export function inferCodes(
     }
     const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
-    const wecom = code ? undefined : wecomFromMessage(index, m.raw, WECOM_ALONE_WORDS);
+    const wecom = code ? undefined : wecomFromMessage(catalog, m.raw, WECOM_ALONE_WORDS);
     if (code && where) {
       const end = m.offset + m.raw.length;
       inferred.push({ code, offset: m.offset, end, line: m.line, via: 'errmsg', ...where });
@@ -106,7 +109,8 @@ export function inferCodes(
       inferred.push({ code, offset, end: offset + whole.length, line, via: 'errmsg', ...where });
       return inferred;
     }
-    const wecom = context.kind === 'foreign' ? undefined : wecomFromMessage(index, whole, WECOM_ALONE_WORDS);
+    const wecom =
+      context.kind === 'foreign' ? undefined : wecomFromMessage(catalog, whole, WECOM_ALONE_WORDS);
     if (wecom) {
       inferred.push(wecomHit(wecom, offset, offset + whole.length, line, context));
       return inferred;
@@ -133,7 +137,7 @@ export function inferCodes(
     // a shorter one near a WeCom marker: "企业微信通知无效…日志显示失败：invalid webhook url").
     const wecom = covered.has(line)
       ? undefined
-      : wecomFromProse(index, lineText, context.kind === 'wecom' ? WECOM_PROSE_WORDS : PROSE_WORDS);
+      : wecomFromProse(catalog, lineText, context.kind === 'wecom' ? WECOM_PROSE_WORDS : PROSE_WORDS);
     if (wecom) {
       inferred.push(wecomHit(wecom, ctx.lines.start(line), ctx.lines.end(line), line, context));
       mark(line);
@@ -183,13 +187,7 @@ export function inferCodes(
 }
 
 /** A WeCom code known by its own wording (an errmsg only WeCom returns), with or without a WeCom marker. */
-function wecomHit(
-  wecom: { code: string; id: string },
-  offset: number,
-  end: number,
-  line: number,
-  context: PlatformContext,
-): Hit {
+function wecomHit(wecom: WecomHit, offset: number, end: number, line: number, context: PlatformContext): Hit {
   const marker = context.kind === 'wecom' ? context.marker : '';
   return {
     code: wecom.code,

@@ -70,15 +70,6 @@ export interface MessageIndex {
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
   prefixes?: Map<string, string>;
-  /**
-   * WeCom's own wordings (errmsgs seen in WeCom responses: "invalid corpid", "no privilege to access/modify
-   * contact/party/agent") that no other WeChat code has and one WeCom entry only: normalised text → entry.
-   */
-  wecomOnly: Map<string, { code: string; id: string }>;
-  /** The entries of those wordings. */
-  wecomIds: Set<string>;
-  /** Those wordings without digits, with their words longest first (a line lacking one cannot hold it). */
-  wecomWords: { text: string; words: string[]; code: string; id: string }[];
 }
 
 const indexes = new WeakMap<Catalog, MessageIndex>();
@@ -113,7 +104,6 @@ function buildIndex(catalog: Catalog): MessageIndex {
       textsByCode.set(entry.code, list);
     }
   }
-  const wecomOnly = wecomWordings(catalog, codesByText);
   const exact = new Map<string, string>();
   const ambiguous = new Set<string>();
   const phrases = new Map<string, Phrase[]>();
@@ -151,114 +141,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
     phrases,
     phraseFirsts,
     byWord,
-    wecomOnly,
-    wecomIds: new Set([...wecomOnly.values()].map((w) => w.id)),
-    // Without digits: the log prefilter reads lines as templates whose lone numbers are 0 (a wording with
-    // "4096" in it still names its code beside the code, through wecomOnly).
-    wecomWords: [...wecomOnly]
-      .filter(([text]) => !/\d/.test(text))
-      .map(([text, w]) => ({
-        text,
-        words: text.split(' ').sort((a, b) => b.length - a.length),
-        ...w,
-      })),
   };
-}
-
-/**
- * The source wordings of WeCom entries (their English comes only from errmsgs seen in responses; the
- * project's translations are entry.en and are not read) that say one WeCom code and nothing else.
- */
-function wecomWordings(
-  catalog: Catalog,
-  otherTexts: ReadonlyMap<string, unknown>,
-): Map<string, { code: string; id: string }> {
-  const found = new Map<string, { code: string; id: string } | null>();
-  for (const entry of catalog.entries) {
-    if (platformKeyOf(entry) !== 'wecom') continue;
-    for (const t of entry.texts) {
-      const norm = t.en ? normalizeMessage(t.en) : '';
-      if (norm.length < 6 || otherTexts.has(norm)) continue;
-      const known = found.get(norm);
-      found.set(
-        norm,
-        known === undefined || known?.id === entry.id ? { code: entry.code, id: entry.id } : null,
-      );
-    }
-  }
-  const unique = new Map<string, { code: string; id: string }>();
-  for (const [norm, hit] of found) if (hit) unique.set(norm, hit);
-  return unique;
-}
-
-/**
- * The WeCom entry an errmsg is the wording of, when only that entry has it ("invalid corpid" → 40013). Without
- * a code beside it, a wording needs `minWords` words: "invalid corpid" alone could be any service's.
- */
-export function wecomFromMessage(
-  index: MessageIndex,
-  raw: string,
-  minWords = 1,
-): { code: string; id: string } | undefined {
-  const norm = normalizeMessage(raw);
-  const hit = index.wecomOnly.get(norm);
-  return hit && norm.split(' ').length >= minWords ? hit : undefined;
-}
-
-/**
- * Words a WeCom-only wording needs to be taken from prose: four anywhere, three where a WeCom marker is near
- * ("企业微信通知…日志显示失败：invalid webhook url"); shorter ones ("invalid corpid") only as an errmsg.
- */
-export const PROSE_WORDS = 4;
-export const WECOM_PROSE_WORDS = 3;
-
-/** The WeCom wordings whose every word the lower-cased line contains: cheap, and nothing else can match. */
-function wecomCandidates(index: MessageIndex, lower: string, minWords: number) {
-  return index.wecomWords.filter(
-    (w) => w.words.length >= minWords && w.words.every((word) => lower.includes(word)),
-  );
-}
-
-/** A WeCom-only wording of `minWords` words or more inside a line of prose ("…通讯录报错 no privilege to …"). */
-export function wecomFromProse(
-  index: MessageIndex,
-  line: string,
-  minWords = PROSE_WORDS,
-): { code: string; id: string } | undefined {
-  const candidates = wecomCandidates(index, line.toLowerCase(), minWords);
-  if (candidates.length === 0) return undefined;
-  const norm = ` ${normalizeMessage(line)} `;
-  const hit = candidates.find((w) => norm.includes(` ${w.text} `));
-  return hit ? { code: hit.code, id: hit.id } : undefined;
-}
-
-/**
- * True when a lower-cased line is a WeCom-only wording or holds one in prose (the log prefilter's test: it
- * keeps a line whenever any context could make the scan use it).
- */
-export function holdsWecomWording(index: MessageIndex, lower: string): boolean {
-  const candidates = wecomCandidates(index, lower, 1);
-  if (candidates.length === 0) return false;
-  const norm = normalizeMessage(lower);
-  return candidates.some(
-    (w) => norm === w.text || (w.words.length >= WECOM_PROSE_WORDS && ` ${norm} `.includes(` ${w.text} `)),
-  );
-}
-
-/** Lines whose errmsg is a WeCom-only wording, with the WeCom entries those wordings belong to. */
-export function wecomWordingLines(
-  index: MessageIndex,
-  messages: readonly { raw: string; line: number }[],
-): Map<number, Set<string>> {
-  const lines = new Map<number, Set<string>>();
-  for (const m of messages) {
-    const hit = wecomFromMessage(index, m.raw);
-    if (!hit) continue;
-    const ids = lines.get(m.line) ?? new Set<string>();
-    ids.add(hit.id);
-    lines.set(m.line, ids);
-  }
-  return lines;
 }
 
 /**
