@@ -2,6 +2,8 @@
 // its code's entry with the thread it was seen in, never a meaning that displaces an official text or the
 // project's labelled translation; and a body copied from one of those threads is found on the right platform
 // by the scan and by search.
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { parseSources } from '../../catalog/build';
 import { buildFullCatalog } from '../../catalog/generate';
 import {
@@ -18,12 +20,18 @@ const { data } = buildFullCatalog();
 const byId = new Map(data.entries.map((e) => [e.id, e]));
 const seenRows = parseSources().filter((p) => SEEN_ERRMSG_SOURCES.has(p.spec.id));
 const catalog = bundledCatalog();
+const sourcesDir = join(__dirname, '..', '..', 'catalog', 'sources');
+const SEEN_FILES: Record<string, string> = {
+  'wecom-seen': 'wecom_errmsg_seen.tsv',
+  'cloud-seen': 'cloud_errmsg_seen.tsv',
+  'pay-seen': 'wechatpay_errmsg_seen.tsv',
+};
 
 describe('seen-errmsg sources: provenance and accounting', () => {
   it('reads the three tables', () => {
     expect(seenRows.map((p) => [p.spec.id, p.rows.length])).toEqual([
-      ['wecom-seen', 22],
-      ['cloud-seen', 8],
+      ['wecom-seen', 19],
+      ['cloud-seen', 5],
       ['pay-seen', 8],
     ]);
   });
@@ -74,8 +82,7 @@ describe('seen-errmsg sources: provenance and accounting', () => {
     expect(byId.get('cloudbase:-501000')).toMatchObject({
       en: 'FunctionName parameter could not be found.',
       enSource: 'cloud-seen',
-      zh: '找不到对应的FunctionName.',
-      zhSource: 'cloud-seen',
+      zhSource: 'wxerr',
     });
     expect(byId.get('payv2:OPENID_ERROR')).toMatchObject({ zh: 'openid和appid不匹配', enSource: 'wxerr' });
   });
@@ -96,10 +103,10 @@ describe('seen-errmsg sources: provenance and accounting', () => {
 const SEEN_BODIES: [source: string, thread: string, body: string, entryId: string, query: string][] = [
   [
     'wecom-seen',
-    'github:w7corp/easywechat#2148',
-    '实例化后调用授权企业的通讯录报错 no privilege to access/modify contact/party/agent',
-    'wecom:60011',
-    'no privilege to access/modify contact/party/agent',
+    'github:overtrue/laravel-wechat#235',
+    'Request access_token fail: {"errcode":41004,"errmsg":"corpsecret missing"}',
+    'wecom:41004',
+    'corpsecret missing',
   ],
   [
     'cloud-seen',
@@ -125,7 +132,14 @@ const SEEN_BODIES: [source: string, thread: string, body: string, entryId: strin
 
 describe('a body seen in a public thread is found on the right platform', () => {
   it.each(SEEN_BODIES)('%s (%s): the scan and search find it', (source, thread, body, entryId, query) => {
-    const row = seenRows.flatMap((p) => p.rows).find((r) => r.source === source && r.note?.includes(thread));
+    const row = seenRows
+      .flatMap((p) => p.rows)
+      .find((r) => r.source === source && r.code === byId.get(entryId)?.code);
+    // The thread the body was copied from is one that the row's source line lists.
+    const file = readFileSync(join(sourcesDir, SEEN_FILES[source]), 'utf8');
+    expect(file.split('\n').filter((l) => l.split('\t').includes(row?.code ?? '?'))).toEqual([
+      expect.stringContaining(thread),
+    ]);
     expect(row?.platform).toBe(byId.get(entryId)?.platform);
     expect(extractCodes(body).codes.map((c) => c.entryId)).toEqual([entryId]);
     expect(search(catalog, query)[0].entry.id).toBe(entryId);

@@ -133,7 +133,7 @@ export function inferCodes(
       continue;
     }
     if (context.kind === 'foreign') continue;
-    // A WeCom-only wording in prose ("…调用授权企业的通讯录报错 no privilege to access/modify contact/party/agent";
+    // A WeCom-only wording in prose ("…发送失败 user & party & tag all invalid";
     // a shorter one near a WeCom marker: "企业微信通知无效…日志显示失败：invalid webhook url").
     const wecom = covered.has(line)
       ? undefined

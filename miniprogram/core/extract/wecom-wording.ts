@@ -1,5 +1,5 @@
-// WeCom's own wordings: errmsgs seen in WeCom responses (catalog source wecom-seen: "invalid corpid", "no
-// privilege to access/modify contact/party/agent") that no other WeChat code has and one WeCom entry only.
+// WeCom's own wordings: errmsgs seen in WeCom responses (catalog source wecom-seen: "invalid corpid", "user &
+// party & tag all invalid") that no other WeChat code has and one WeCom entry only.
 // Such a wording says WeCom where no marker does: beside its code, as a whole errmsg, or inside prose.
 import type { Catalog } from '../catalog';
 import { platformKeyOf } from './attribute';
@@ -92,7 +92,7 @@ function candidates(catalog: Catalog, lower: string, minWords: number): Wording[
   );
 }
 
-/** A wording of `minWords` words or more inside a line of prose ("…通讯录报错 no privilege to access/…"). */
+/** A wording of `minWords` words or more inside a line of prose ("…发送失败 user & party & tag all invalid"). */
 export function wecomFromProse(catalog: Catalog, line: string, minWords = PROSE_WORDS): WecomHit | undefined {
   const found = candidates(catalog, line.toLowerCase(), minWords);
   if (found.length === 0) return undefined;
