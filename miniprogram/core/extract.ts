@@ -36,7 +36,7 @@
 //    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
 
 import { bundledCatalog, type Catalog } from './catalog';
-import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
+import { attributeNumber, clientApi, isDefaultCode, type Attribution } from './extract/attribute';
 import { TextContext, type PlatformContext } from './extract/context';
 import { errMsgHits } from './extract/errmsg';
 import { describes, inferCodes } from './extract/infer';
@@ -47,6 +47,7 @@ import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './e
 import { devtoolCodes, listings } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
+import { wecomByWording } from './extract/zh';
 
 export type { FoundCode };
 
@@ -142,9 +143,10 @@ class Scan {
     line: number,
     via: Hit['via'],
     forced?: PlatformContext,
+    near?: string,
   ): boolean {
     const context = forced ?? this.ctx.contextAt(line, offset);
-    const where = this.attribute(code, line, context);
+    const where = this.attribute(code, line, context, near);
     this.taken.add(offset);
     if (!where) {
       this.ignore(code, offset, end, line, context.marker || 'another service');
@@ -154,9 +156,16 @@ class Scan {
     return true;
   }
 
-  private attribute(code: string, line: number, context: PlatformContext): Attribution | undefined {
-    const near = this.ctx.lines.lineText(line);
-    return attributeNumber(this.catalog, code, context, near);
+  private attribute(
+    code: string,
+    line: number,
+    context: PlatformContext,
+    near = this.ctx.lines.lineText(line),
+  ): Attribution | undefined {
+    const where = attributeNumber(this.catalog, code, context, near);
+    if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
+    const wecom = wecomByWording(this.catalog, code, this.ctx.lines.lineText(line));
+    return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
   }
 
   private ignore(code: string, offset: number, end: number, line: number, context: string): void {
@@ -341,8 +350,18 @@ class Scan {
     const { ctx, index } = this;
     const wecomCode = (code: string, line: number) =>
       this.catalog.get(`wecom:${code}`) !== undefined && ctx.contextAt(line).kind === 'wecom';
+    // A client API's errCode in prose needs the API family named on its line or the two around it ("蓝牙读写
+    // 失败" above "经常性的10008的错误"): then it is that API's, as in a table under the API's name.
+    // Another framework's namespace (uni.createBLEConnection in a native app) with no WeChat marker near says
+    // nothing of WeChat: its 10012 is that runtime's.
+    const apiNear = (code: string, line: number) => {
+      const around = this.linesAround(line, 2);
+      if (/\b(?:uni|my|tt|swan|qq|jd|ks)\.[a-z]\w*\(?/.test(around) && ctx.contextAt(line).marker === '')
+        return false;
+      return clientApi(this.catalog, code, around) !== undefined;
+    };
     const mayBeCode = (code: string, line: number) =>
-      !tableRows.has(line) && (index.bareCodes.has(code) || wecomCode(code, line));
+      !tableRows.has(line) && (index.bareCodes.has(code) || wecomCode(code, line) || apiNear(code, line));
     for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
       const lineText = ctx.lines.lineText(line);
       const start = ctx.lines.start(line);
@@ -363,10 +382,23 @@ class Scan {
         )
           continue;
         if (ctx.isForeignError(line)) continue;
-        this.add(c.code, c.offset, c.end, line, 'context');
+        if (this.describedAsOther(c, line)) continue;
+        const near = index.bareCodes.has(c.code) ? undefined : this.linesAround(line, 2);
+        this.add(c.code, c.offset, c.end, line, 'context', undefined, near);
       }
     }
     this.shortCodes();
+  }
+
+  /**
+   * "报一样的错 40004    交易不存在": a bare number set off like a table cell (a tab or two spaces) before a
+   * Chinese description that is not its catalog text, with no WeChat marker near, is another service's code.
+   */
+  private describedAsOther(c: Candidate, line: number): boolean {
+    const after = this.ctx.text.slice(c.end, this.ctx.lines.end(line));
+    if (!/^(?:\t|[ \t]{2,})[ \t]*[\u4e00-\u9fff]{2}/.test(after)) return false;
+    if (this.ctx.contextAt(line, c.offset).marker !== '') return false;
+    return !describes(this.catalog, this.index, c.code, after);
   }
 
   /** A short code followed by its own text: "都是 -1  system error". */
@@ -380,6 +412,14 @@ class Scan {
       const texts = this.index.textsByCode.get(m[1]) ?? [];
       if (!texts.some((t) => following.startsWith(t))) continue;
       this.add(m[1], offset, offset + m[1].length, lines.lineOf(offset), 'context');
+    }
+    // "微信会先报-1错误": -1 named as the error a WeChat API answered, in Chinese prose near a WeChat marker.
+    for (const m of text.matchAll(/(?:报|返回|提示)[ \t]*(-1)[ \t]*的?(?:错误|错|异常)/g)) {
+      const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
+      const line = lines.lineOf(offset);
+      if (this.taken.has(offset) || this.ctx.contextAt(line, offset).kind !== 'wechat') continue;
+      if (this.ctx.contextAt(line, offset).marker === '') continue;
+      this.add(m[1], offset, offset + m[1].length, line, 'context');
     }
   }
 

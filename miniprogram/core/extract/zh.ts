@@ -3,7 +3,7 @@
 // character bigram, so that a line costs a few map lookups, never a pass over the catalog.
 import type { Catalog } from '../catalog';
 import type { Entry } from '../types';
-import { platformKeyOf } from './attribute';
+import { CONTEXT_ONLY_KEYS, platformKeyOf } from './attribute';
 
 interface Clause {
   text: string;
@@ -212,4 +212,18 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
     }
   }
   return best;
+}
+
+/**
+ * The code's WeCom wording beside it ("40096错误，不合法的外部联系人userid"), when none of its other meanings'
+ * wordings is: the number is WeCom's though no WeCom marker is near (WxJava prints 微信原始报文 for every
+ * platform). Only official wordings count: the entry's source texts, not the project's translations.
+ */
+export function wecomByWording(catalog: Catalog, code: string, near: string): Entry | undefined {
+  if (!/[\u4e00-\u9fff]{2}/.test(near)) return undefined;
+  const wecom = catalog.get(`wecom:${code}`);
+  if (!wecom || !wecom.texts.some((t) => t.zh)) return undefined;
+  if (chineseCloseness(catalog, code, near, wecom) < 0.8) return undefined;
+  const others = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+  return others.some((e) => chineseCloseness(catalog, code, near, e) >= 0.5) ? undefined : wecom;
 }
