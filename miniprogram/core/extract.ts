@@ -40,12 +40,18 @@ import { attributeNumber, clientApi, isDefaultCode, type Attribution } from './e
 import { TextContext, type PlatformContext } from './extract/context';
 import { errMsgHits } from './extract/errmsg';
 import { describes, inferCodes } from './extract/infer';
-import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
+import {
+  lineMentionsMessageOf,
+  messageIndex,
+  normalizeMessage,
+  type MessageIndex,
+  wecomWordingLines,
+} from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
 import { payHits } from './extract/pay';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './extract/declared';
 import { devtoolCodes, listings } from './extract/shapes';
-import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
+import { findMessages, findRids, summarise, type FoundCode, type Hit, type Message } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
 import { wecomByWording } from './extract/zh';
 
@@ -97,7 +103,8 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const catalog = options.catalog ?? bundledCatalog();
   const index = messageIndex(catalog);
   const ctx = new TextContext(text);
-  const scan = new Scan(catalog, index, ctx);
+  const messages = findMessages(text, ctx);
+  const scan = new Scan(catalog, index, ctx, messages);
 
   scan.keyed();
   scan.shapes();
@@ -107,7 +114,6 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   scan.bare(table.rows);
   scan.pay();
 
-  const messages = findMessages(text, ctx);
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));
   hits.push(...errMsgHits(catalog, index, ctx, hits));
@@ -128,11 +134,13 @@ class Scan {
   readonly taken = new Set<number>();
   readonly ignored = new Map<string, IgnoredCode>();
   private readonly keyedLines = new Set<number>();
+  private wecomLines?: Map<number, Set<string>>;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly index: MessageIndex,
     private readonly ctx: TextContext,
+    private readonly messages: readonly Message[],
   ) {}
 
   /** Attribute a number at a place and record it (or record why it is not WeChat's). */
@@ -183,7 +191,8 @@ class Scan {
       )
         c.code = `-${c.code}`;
       const line = this.ctx.lines.lineOf(c.offset);
-      const context = this.wecomHeader(c, line) ?? this.ctx.contextAt(line, c.offset);
+      const context =
+        this.wecomHeader(c, line) ?? this.wecomWording(c, line, this.ctx.contextAt(line, c.offset));
       // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
       if (!this.acceptKeyed(c, context)) continue;
       const foreign = this.foreignShape(c, line);
@@ -201,6 +210,18 @@ class Scan {
     if (c.key !== 'Error-Code' || !/^\s*Error-Code:/.test(this.ctx.lines.lineText(line))) return undefined;
     if (this.catalog.get(`wecom:${c.code}`) === undefined) return undefined;
     return { kind: 'wecom', marker: 'Error-Code header' };
+  }
+
+  /**
+   * A code whose errmsg on its line is a wording only WeCom's entry of that code has ({"errcode":40013,
+   * "errmsg":"invalid corpid"}): WeCom's, even with no WeCom marker near. A foreign marker still wins.
+   */
+  private wecomWording(c: Candidate, line: number, context: PlatformContext): PlatformContext {
+    const id = `wecom:${c.code}`;
+    if (context.kind !== 'wechat' || !this.index.wecomIds.has(id)) return context;
+    // The lines whose errmsg is a WeCom-only wording, worked out once, when a code first needs them.
+    this.wecomLines ??= wecomWordingLines(this.index, this.messages);
+    return this.wecomLines.get(line)?.has(id) ? { kind: 'wecom', marker: 'WeCom errmsg' } : context;
   }
 
   private acceptKeyed(c: Candidate, context: PlatformContext): boolean {

@@ -70,6 +70,15 @@ export interface MessageIndex {
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
   prefixes?: Map<string, string>;
+  /**
+   * WeCom's own wordings (errmsgs seen in WeCom responses: "invalid corpid", "no privilege to access/modify
+   * contact/party/agent") that no other WeChat code has and one WeCom entry only: normalised text → entry.
+   */
+  wecomOnly: Map<string, { code: string; id: string }>;
+  /** The entries of those wordings. */
+  wecomIds: Set<string>;
+  /** Those of four words or more, distinctive enough in prose, with their longest word for a cheap pre-test. */
+  wecomProse: { text: string; longest: string; code: string; id: string }[];
 }
 
 const indexes = new WeakMap<Catalog, MessageIndex>();
@@ -104,6 +113,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
       textsByCode.set(entry.code, list);
     }
   }
+  const wecomOnly = wecomWordings(catalog, codesByText);
   const exact = new Map<string, string>();
   const ambiguous = new Set<string>();
   const phrases = new Map<string, Phrase[]>();
@@ -141,7 +151,82 @@ function buildIndex(catalog: Catalog): MessageIndex {
     phrases,
     phraseFirsts,
     byWord,
+    wecomOnly,
+    wecomIds: new Set([...wecomOnly.values()].map((w) => w.id)),
+    wecomProse: [...wecomOnly]
+      .filter(([text]) => text.split(' ').length >= 4)
+      .map(([text, w]) => ({ text, longest: longestWord(text), ...w })),
   };
+}
+
+/**
+ * The source wordings of WeCom entries (their English comes only from errmsgs seen in responses; the
+ * project's translations are entry.en and are not read) that say one WeCom code and nothing else.
+ */
+function wecomWordings(
+  catalog: Catalog,
+  otherTexts: ReadonlyMap<string, unknown>,
+): Map<string, { code: string; id: string }> {
+  const found = new Map<string, { code: string; id: string } | null>();
+  for (const entry of catalog.entries) {
+    if (platformKeyOf(entry) !== 'wecom') continue;
+    for (const t of entry.texts) {
+      const norm = t.en ? normalizeMessage(t.en) : '';
+      if (norm.length < 6 || otherTexts.has(norm)) continue;
+      const known = found.get(norm);
+      found.set(
+        norm,
+        known === undefined || known?.id === entry.id ? { code: entry.code, id: entry.id } : null,
+      );
+    }
+  }
+  const unique = new Map<string, { code: string; id: string }>();
+  for (const [norm, hit] of found) if (hit) unique.set(norm, hit);
+  return unique;
+}
+
+const longestWord = (text: string): string =>
+  text.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+
+/**
+ * The WeCom entry an errmsg is the wording of, when only that entry has it ("invalid corpid" → 40013). Without
+ * a code beside it, a wording needs `minWords` words: "invalid corpid" alone could be any service's.
+ */
+export function wecomFromMessage(
+  index: MessageIndex,
+  raw: string,
+  minWords = 1,
+): { code: string; id: string } | undefined {
+  const norm = normalizeMessage(raw);
+  const hit = index.wecomOnly.get(norm);
+  return hit && norm.split(' ').length >= minWords ? hit : undefined;
+}
+
+/** A WeCom-only wording of four words or more inside a line of prose ("…通讯录报错 no privilege to access/…"). */
+export function wecomFromProse(index: MessageIndex, line: string): { code: string; id: string } | undefined {
+  if (index.wecomProse.length === 0) return undefined;
+  const lower = line.toLowerCase();
+  const candidates = index.wecomProse.filter((w) => lower.includes(w.longest));
+  if (candidates.length === 0) return undefined;
+  const norm = ` ${normalizeMessage(line)} `;
+  const hit = candidates.find((w) => norm.includes(` ${w.text} `));
+  return hit ? { code: hit.code, id: hit.id } : undefined;
+}
+
+/** Lines whose errmsg is a WeCom-only wording, with the WeCom entries those wordings belong to. */
+export function wecomWordingLines(
+  index: MessageIndex,
+  messages: readonly { raw: string; line: number }[],
+): Map<number, Set<string>> {
+  const lines = new Map<number, Set<string>>();
+  for (const m of messages) {
+    const hit = wecomFromMessage(index, m.raw);
+    if (!hit) continue;
+    const ids = lines.get(m.line) ?? new Set<string>();
+    ids.add(hit.id);
+    lines.set(m.line, ids);
+  }
+  return lines;
 }
 
 /**
