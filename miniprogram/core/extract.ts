@@ -164,6 +164,14 @@ class Scan {
     return true;
   }
 
+  /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
+  private saysWecom(code: string, line: number): boolean {
+    return (
+      this.catalog.get(`wecom:${code}`) !== undefined &&
+      wecomByWording(this.catalog, code, this.ctx.lines.lineText(line)) !== undefined
+    );
+  }
+
   private attribute(
     code: string,
     line: number,
@@ -228,7 +236,8 @@ class Scan {
     const digits = c.code.replace('-', '').length;
     const known =
       isDefaultCode(this.catalog, c.code) ||
-      (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined);
+      (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined) ||
+      (context.kind === 'wechat' && this.saysWecom(c.code, this.ctx.lines.lineOf(c.offset)));
     if (c.code.startsWith('-') && !known && digits < 6) return false;
     if (!c.strong) return digits >= 5 && known;
     // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
@@ -382,7 +391,11 @@ class Scan {
       return clientApi(this.catalog, code, around) !== undefined;
     };
     const mayBeCode = (code: string, line: number) =>
-      !tableRows.has(line) && (index.bareCodes.has(code) || wecomCode(code, line) || apiNear(code, line));
+      !tableRows.has(line) &&
+      (index.bareCodes.has(code) ||
+        wecomCode(code, line) ||
+        apiNear(code, line) ||
+        this.saysWecom(code, line));
     for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
       const lineText = ctx.lines.lineText(line);
       const start = ctx.lines.start(line);

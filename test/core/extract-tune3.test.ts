@@ -62,6 +62,11 @@ describe('WeCom told by the wording of its code', () => {
     expect(labels(trace)).toEqual(['40085@wecom']);
   });
 
+  it("the 公众号's English errmsg on the line keeps its code though the WeCom wording is there too", () => {
+    // github:dodgepudding/wechat-php-sdk#26 (title)
+    expect(labels('自定义菜单 invalid button size 不合法的按钮个数 40016')).toEqual(['40016']);
+  });
+
   it('a code whose wording is the 公众号 one stays the 公众号 code', () => {
     // github:binarywang/weixin-java-miniapp-demo#53
     const text =
