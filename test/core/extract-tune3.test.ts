@@ -102,6 +102,16 @@ describe('client API errCodes in prose', () => {
   });
 });
 
+describe('Pay', () => {
+  it("v3's could-not-read-the-field message, quoted without its code, gives PARAM_ERROR", () => {
+    // github:binarywang/WxJava#2710 (title)
+    const found3 = found(
+      'V3报关 无法将 JSON 输入源“/body/order_fee”映射到目标字段“应付金额”中，此字段需要一个合法的 32 位有符号整数',
+    );
+    expect(found3.map((c) => [labelOf(c), c.inferred])).toEqual([['PARAM_ERROR@pay', true]]);
+  });
+});
+
 describe('source listings and prose', () => {
   it('declarations on the added lines of a diff', () => {
     // github:JeffreySu/WeiXinMPSDK#3279 (the lines of the catalog's codes)
