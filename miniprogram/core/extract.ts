@@ -211,6 +211,22 @@ class Scan {
       }
       if (this.add(c.code, c.offset, c.end, line, 'key', context)) this.keyedLines.add(line);
     }
+    this.dropEchoesOfForeign();
+  }
+
+  /**
+   * The same code keyed again within 3 lines of one whose errmsg showed it another service's (a title that
+   * quotes the body: 一直提示 errcode":40089,"errmsg) is that service's too.
+   */
+  private dropEchoesOfForeign(): void {
+    const foreign = [...this.ignored.values()].filter((i) => i.context === 'errmsg of another service');
+    if (!foreign.length) return;
+    for (let i = this.hits.length - 1; i >= 0; i--) {
+      const h = this.hits[i];
+      if (h.via !== 'key' || !foreign.some((f) => f.code === h.code && Math.abs(f.line - 1 - h.line) <= 3))
+        continue;
+      this.hits.splice(i, 1);
+    }
   }
 
   /** WeCom answers carry their code in an `Error-Code: 60111` response header (with `Error-Msg:`). */
@@ -263,7 +279,8 @@ class Scan {
   private foreignShape(c: Candidate, line: number): string | undefined {
     const around = this.linesAround(line, 3);
     if (c.key === 'errorCode' && SCF_BODY.test(around)) return 'Tencent Cloud SCF body';
-    if (c.strong || this.ctx.contextAt(line).marker) return undefined;
+    if (this.ctx.contextAt(line).marker) return undefined;
+    if (c.strong) return this.otherErrmsg(c, line) ? 'errmsg of another service' : undefined;
     const message = /["']?(?:message|msg)["']?\s*[:=]\s*["']([^"'\n]{1,80})/.exec(
       this.ctx.lines.lineText(line),
     );
@@ -271,6 +288,22 @@ class Scan {
     const norm = normalizeMessage(message[1]);
     const own = this.index.textsByCode.get(c.code)?.some((t) => norm.includes(t) || t.includes(norm));
     return !own && APP_MESSAGE.test(message[1].trim()) ? 'app-specific code' : undefined;
+  }
+
+  /**
+   * {"errcode":40089,"errmsg":"\u4e0d\u5408\u6cd5\u7684corpId\u6216corpSecret"} with no WeChat marker near: an
+   * errmsg in Chinese (escapes decoded) that is none of the code's catalog texts is another service's answer
+   * (DingTalk's 不合法的corpId或corpSecret). WeChat's server errmsgs are English, or one of its catalog texts.
+   */
+  private otherErrmsg(c: Candidate, line: number): boolean {
+    const rest = this.ctx.text.slice(c.end, this.ctx.lines.end(line));
+    const m = /^[^{}\n]{0,12}?["']?err_?msg["']?\s*[:=]\s*["']([^"'\n]{4,160})/i.exec(rest);
+    if (!m) return false;
+    const errmsg = m[1].replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+    if ((errmsg.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) return false;
+    return !describes(this.catalog, this.index, c.code, errmsg);
   }
 
   private linesBetween(from: number, to: number): string {

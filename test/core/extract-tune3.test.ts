@@ -102,6 +102,25 @@ describe('client API errCodes in prose', () => {
   });
 });
 
+describe("another service's errmsg", () => {
+  it('a Chinese errmsg (unicode escapes decoded) that is none of the code’s texts, no WeChat marker near', () => {
+    // github:open-dingtalk/corp_demo_php#3 (snippets.txt, tune): DingTalk's 40089, its title quoting the body
+    const text = [
+      '配置没问题但是一直提示 errcode":40089,"errmsg',
+      'Failed: {"errcode":40089,"errmsg":"\\u4e0d\\u5408\\u6cd5\\u7684corpId\\u6216corpSecret"}',
+    ].join('\n');
+    expect(labels(text)).toEqual([]);
+    expect(extractCodes(text).ignored?.map((i) => [i.code, i.context])).toEqual([
+      ['40089', 'errmsg of another service'],
+    ]);
+  });
+
+  it('a Chinese errmsg that is the code’s own text keeps it', () => {
+    // the shape of PHP's json_encode of a WeChat answer with a catalog wording
+    expect(labels('{"errcode":45009,"errmsg":"接口调用超过限制"}')).toEqual(['45009']);
+  });
+});
+
 describe('Pay', () => {
   it("v3's could-not-read-the-field message, quoted without its code, gives PARAM_ERROR", () => {
     // github:binarywang/WxJava#2710 (title)
