@@ -121,6 +121,26 @@ describe("another service's errmsg", () => {
   });
 });
 
+describe('client errMsg', () => {
+  it("an API's :fail followed by one errCode's own text gives that errCode, inferred", () => {
+    // github:thundersword/fire-shop-lite#16
+    const text = [
+      'No template data return, verify the template id exist',
+      '2020年01月10日起，新发布的小程序将不能使用模板消息，请开发者迁移至订阅消息功能。',
+      'requestSubscribeMessage:fail No template data return, verify the template id exist',
+    ].join('\n');
+    expect(found(text).map((c) => [labelOf(c), c.entryId, c.inferred])).toEqual([
+      ['20001@wxapi', 'wxapi:requestSubscribeMessage:20001', true],
+    ]);
+  });
+
+  it('the errCode written beside it is the code of record, not a second find', () => {
+    const text =
+      '{errMsg: "requestSubscribeMessage:fail No template data return, verify the template id exist", errCode: 20001}';
+    expect(found(text).map((c) => [labelOf(c), c.inferred])).toEqual([['20001@wxapi', false]]);
+  });
+});
+
 describe('Pay', () => {
   it("v3's could-not-read-the-field message, quoted without its code, gives PARAM_ERROR", () => {
     // github:binarywang/WxJava#2710 (title)
