@@ -62,6 +62,23 @@ describe('WeCom told by the wording of its code', () => {
     expect(labels(trace)).toEqual(['40085@wecom']);
   });
 
+  it("WxJava's shared error text names no platform: the calling module's package does", () => {
+    // github:binarywang/WxJava#2910, without its title line: the weixin.cp frame under the shared text
+    const trace = [
+      'me.chanjar.weixin.common.error.WxErrorException: 错误代码：40085, 错误信息：不合法的的suite_ticket参数；suite_ticket不存在或者已失效，微信原始报文：{"errcode":40085,"errmsg":"invaild suite ticket"}',
+      '\tat me.chanjar.weixin.cp.tp.service.impl.BaseWxCpTpServiceImpl.getSuiteTicket(BaseWxCpTpServiceImpl.java:134)',
+    ].join('\n');
+    expect(found(trace).map((c) => [labelOf(c), c.context])).toEqual([['40085@wecom', 'weixin.cp']]);
+    // the same shape with an errmsg WeChat and WeCom share: only the frame's package can tell
+    const shared = (module: string) =>
+      labels(
+        'me.chanjar.weixin.common.error.WxErrorException: {"errcode":40001,"errmsg":"invalid credential"}\n' +
+          `\tat me.chanjar.weixin.${module}.api.impl.ServiceImpl.execute(ServiceImpl.java:354)`,
+      );
+    expect(shared('cp')).toEqual(['40001@wecom']);
+    expect(shared('mp')).toEqual(['40001']);
+  });
+
   it("the 公众号's English errmsg on the line keeps its code though the WeCom wording is there too", () => {
     // github:dodgepudding/wechat-php-sdk#26 (title)
     expect(labels('自定义菜单 invalid button size 不合法的按钮个数 40016')).toEqual(['40016']);
