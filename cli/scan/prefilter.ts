@@ -15,8 +15,8 @@ import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
 import {
   codesFromPhrases,
   messageIndex,
+  holdsWecomWording,
   normalizeMessage,
-  wecomFromProse,
 } from '../../miniprogram/core/extract/messages';
 
 /** What a skipped line becomes: not blank, no digits, no words, too short for the free-text scan. */
@@ -112,9 +112,7 @@ function judge(template: string, k: Known): number {
   if (!/[a-z]{4}/.test(template)) return 0;
   // A WeCom-only errmsg names its code as the whole paste or inside prose (extract/infer.ts); those wordings
   // have no numbers, so the template reads as the line.
-  const index = messageIndex(k.catalog);
-  if (template.length <= 160 && index.wecomOnly.has(normalizeMessage(template))) return KEEP_BIT;
-  if (wecomFromProse(index, template)) return KEEP_BIT;
+  if (holdsWecomWording(messageIndex(k.catalog), template)) return KEEP_BIT;
   const w = words(template);
   let candidate = false;
   for (let i = 0; i + 3 < w.length; i++) {

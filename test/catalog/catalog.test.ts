@@ -25,7 +25,7 @@ const EXPECTED_ROWS: Record<string, number> = {
   'pay2-wxjava': 57,
   wxapi: 128,
   'wxapi-seen': 39,
-  'wecom-seen': 18,
+  'wecom-seen': 22,
   'cloud-seen': 8,
   'pay-seen': 8,
 };

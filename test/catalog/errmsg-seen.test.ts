@@ -22,7 +22,7 @@ const catalog = bundledCatalog();
 describe('seen-errmsg sources: provenance and accounting', () => {
   it('reads the three tables', () => {
     expect(seenRows.map((p) => [p.spec.id, p.rows.length])).toEqual([
-      ['wecom-seen', 18],
+      ['wecom-seen', 22],
       ['cloud-seen', 8],
       ['pay-seen', 8],
     ]);
@@ -140,6 +140,13 @@ describe('a body seen in a public thread is found on the right platform', () => 
     expect(extractCodes('{"errcode":41004,"errmsg":"appsecret missing"}').codes[0].platform).not.toBe(
       'wecom',
     );
+  });
+
+  it('a three-word wording in prose counts near a WeCom marker, not without one', () => {
+    // OneDragon-Anything/ZenlessZoneZero-OneDragon#1767, one of 93000's threads; then its tail alone.
+    const line = '企业微信通知无效，测试时显示成功，但收不到消息，日志显示失败：invalid webhook url';
+    expect(extractCodes(line).codes).toMatchObject([{ code: '93000', platform: 'wecom', inferred: true }]);
+    expect(extractCodes('日志显示失败：invalid webhook url').codes).toEqual([]);
   });
 
   it('a short wording alone is not enough, nor is a look-alike of another service', () => {

@@ -10,6 +10,8 @@ import {
   codesBeforeWechatSuffix,
   codesFromPhrases,
   normalizeMessage,
+  PROSE_WORDS,
+  WECOM_PROSE_WORDS,
   wecomFromMessage,
   wecomFromProse,
   type MessageIndex,
@@ -127,8 +129,11 @@ export function inferCodes(
       continue;
     }
     if (context.kind === 'foreign') continue;
-    // A WeCom-only wording in prose ("…调用授权企业的通讯录报错 no privilege to access/modify contact/party/agent").
-    const wecom = covered.has(line) ? undefined : wecomFromProse(index, lineText);
+    // A WeCom-only wording in prose ("…调用授权企业的通讯录报错 no privilege to access/modify contact/party/agent";
+    // a shorter one near a WeCom marker: "企业微信通知无效…日志显示失败：invalid webhook url").
+    const wecom = covered.has(line)
+      ? undefined
+      : wecomFromProse(index, lineText, context.kind === 'wecom' ? WECOM_PROSE_WORDS : PROSE_WORDS);
     if (wecom) {
       inferred.push(wecomHit(wecom, ctx.lines.start(line), ctx.lines.end(line), line, context));
       mark(line);

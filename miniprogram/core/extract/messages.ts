@@ -77,8 +77,8 @@ export interface MessageIndex {
   wecomOnly: Map<string, { code: string; id: string }>;
   /** The entries of those wordings. */
   wecomIds: Set<string>;
-  /** Those of four words or more, distinctive enough in prose, with their longest word for a cheap pre-test. */
-  wecomProse: { text: string; longest: string; code: string; id: string }[];
+  /** Those wordings without digits, with their words longest first (a line lacking one cannot hold it). */
+  wecomWords: { text: string; words: string[]; code: string; id: string }[];
 }
 
 const indexes = new WeakMap<Catalog, MessageIndex>();
@@ -153,9 +153,15 @@ function buildIndex(catalog: Catalog): MessageIndex {
     byWord,
     wecomOnly,
     wecomIds: new Set([...wecomOnly.values()].map((w) => w.id)),
-    wecomProse: [...wecomOnly]
-      .filter(([text]) => text.split(' ').length >= 4)
-      .map(([text, w]) => ({ text, longest: longestWord(text), ...w })),
+    // Without digits: the log prefilter reads lines as templates whose lone numbers are 0 (a wording with
+    // "4096" in it still names its code beside the code, through wecomOnly).
+    wecomWords: [...wecomOnly]
+      .filter(([text]) => !/\d/.test(text))
+      .map(([text, w]) => ({
+        text,
+        words: text.split(' ').sort((a, b) => b.length - a.length),
+        ...w,
+      })),
   };
 }
 
@@ -185,9 +191,6 @@ function wecomWordings(
   return unique;
 }
 
-const longestWord = (text: string): string =>
-  text.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
-
 /**
  * The WeCom entry an errmsg is the wording of, when only that entry has it ("invalid corpid" → 40013). Without
  * a code beside it, a wording needs `minWords` words: "invalid corpid" alone could be any service's.
@@ -202,15 +205,44 @@ export function wecomFromMessage(
   return hit && norm.split(' ').length >= minWords ? hit : undefined;
 }
 
-/** A WeCom-only wording of four words or more inside a line of prose ("…通讯录报错 no privilege to access/…"). */
-export function wecomFromProse(index: MessageIndex, line: string): { code: string; id: string } | undefined {
-  if (index.wecomProse.length === 0) return undefined;
-  const lower = line.toLowerCase();
-  const candidates = index.wecomProse.filter((w) => lower.includes(w.longest));
+/**
+ * Words a WeCom-only wording needs to be taken from prose: four anywhere, three where a WeCom marker is near
+ * ("企业微信通知…日志显示失败：invalid webhook url"); shorter ones ("invalid corpid") only as an errmsg.
+ */
+export const PROSE_WORDS = 4;
+export const WECOM_PROSE_WORDS = 3;
+
+/** The WeCom wordings whose every word the lower-cased line contains: cheap, and nothing else can match. */
+function wecomCandidates(index: MessageIndex, lower: string, minWords: number) {
+  return index.wecomWords.filter(
+    (w) => w.words.length >= minWords && w.words.every((word) => lower.includes(word)),
+  );
+}
+
+/** A WeCom-only wording of `minWords` words or more inside a line of prose ("…通讯录报错 no privilege to …"). */
+export function wecomFromProse(
+  index: MessageIndex,
+  line: string,
+  minWords = PROSE_WORDS,
+): { code: string; id: string } | undefined {
+  const candidates = wecomCandidates(index, line.toLowerCase(), minWords);
   if (candidates.length === 0) return undefined;
   const norm = ` ${normalizeMessage(line)} `;
   const hit = candidates.find((w) => norm.includes(` ${w.text} `));
   return hit ? { code: hit.code, id: hit.id } : undefined;
+}
+
+/**
+ * True when a lower-cased line is a WeCom-only wording or holds one in prose (the log prefilter's test: it
+ * keeps a line whenever any context could make the scan use it).
+ */
+export function holdsWecomWording(index: MessageIndex, lower: string): boolean {
+  const candidates = wecomCandidates(index, lower, 1);
+  if (candidates.length === 0) return false;
+  const norm = normalizeMessage(lower);
+  return candidates.some(
+    (w) => norm === w.text || (w.words.length >= WECOM_PROSE_WORDS && ` ${norm} `.includes(` ${w.text} `)),
+  );
 }
 
 /** Lines whose errmsg is a WeCom-only wording, with the WeCom entries those wordings belong to. */
