@@ -15,11 +15,16 @@
 //    error word (报错, 错误, 返回, 警告, error, fail…) or beside that code's own errmsg; never glued to a path, id,
 //    version, port, time or decimal, never the value of another field (cost=, port:, <total_fee>), never
 //    after a noun that says what it counts (pid, port, line, order, 端口…) or before a unit (ms, bytes, 元…).
-//    A line that already has a keyed code gets no bare codes unless the errmsg confirms them.
+//    A line that already has a keyed code gets no bare codes unless the errmsg confirms them. A client API's
+//    errCode counts bare when the API family is named within 2 lines (not another framework's uni./my. call
+//    with no WeChat marker); a WeCom-only code when its WeCom wording is on its line. A number set off like a
+//    table cell before a Chinese description that is not its text, unmarked, is another service's.
 // 4. Platform: the nearest marker decides (on a line naming several, the number's clause between ，。；).
 //    WeCom text (企业微信, qyapi.weixin.qq.com, WxCp…, …/devtool/query?e=N, its tool's 排查方法) gives the
-//    WeCom meaning; a client API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives
-//    that API's errCode meaning;
+//    WeCom meaning, and so does the code's own WeCom wording on its line (不合法的外部联系人userid for 40096)
+//    unless another meaning's wording is there too; WxJava's shared text (微信原始报文) names no platform; a
+//    client API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives that API's errCode
+//    meaning; an unmarked Chinese errmsg that is none of the code's texts makes it another service's;
 //    another service (支付宝/Alipay, 钉钉, 飞书, Tencent Cloud SCF, an app's own `code`) gives none: the
 //    number goes to `ignored` with the context that decided. Numbers on syscall/database error lines
 //    (ECONNREFUSED, ER_…, MySQL "ERROR 1062 (23000)") are not taken bare.
@@ -39,6 +44,7 @@ import { bundledCatalog, type Catalog } from './catalog';
 import { attributeNumber, clientApi, isDefaultCode, type Attribution } from './extract/attribute';
 import { TextContext, type PlatformContext } from './extract/context';
 import { errMsgHits } from './extract/errmsg';
+import { describedAsOther, otherErrmsg } from './extract/foreign';
 import { describes, inferCodes } from './extract/infer';
 import {
   lineMentionsMessageOf,
@@ -280,7 +286,10 @@ class Scan {
     const around = this.linesAround(line, 3);
     if (c.key === 'errorCode' && SCF_BODY.test(around)) return 'Tencent Cloud SCF body';
     if (this.ctx.contextAt(line).marker) return undefined;
-    if (c.strong) return this.otherErrmsg(c, line) ? 'errmsg of another service' : undefined;
+    if (c.strong)
+      return otherErrmsg(this.catalog, this.index, this.ctx, c, line)
+        ? 'errmsg of another service'
+        : undefined;
     const message = /["']?(?:message|msg)["']?\s*[:=]\s*["']([^"'\n]{1,80})/.exec(
       this.ctx.lines.lineText(line),
     );
@@ -288,22 +297,6 @@ class Scan {
     const norm = normalizeMessage(message[1]);
     const own = this.index.textsByCode.get(c.code)?.some((t) => norm.includes(t) || t.includes(norm));
     return !own && APP_MESSAGE.test(message[1].trim()) ? 'app-specific code' : undefined;
-  }
-
-  /**
-   * {"errcode":40089,"errmsg":"\u4e0d\u5408\u6cd5\u7684corpId\u6216corpSecret"} with no WeChat marker near: an
-   * errmsg in Chinese (escapes decoded) that is none of the code's catalog texts is another service's answer
-   * (DingTalk's 不合法的corpId或corpSecret). WeChat's server errmsgs are English, or one of its catalog texts.
-   */
-  private otherErrmsg(c: Candidate, line: number): boolean {
-    const rest = this.ctx.text.slice(c.end, this.ctx.lines.end(line));
-    const m = /^[^{}\n]{0,12}?["']?err_?msg["']?\s*[:=]\s*["']([^"'\n]{4,160})/i.exec(rest);
-    if (!m) return false;
-    const errmsg = m[1].replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) =>
-      String.fromCharCode(parseInt(hex, 16)),
-    );
-    if ((errmsg.match(/[\u4e00-\u9fff]/g) ?? []).length < 4) return false;
-    return !describes(this.catalog, this.index, c.code, errmsg);
   }
 
   private linesBetween(from: number, to: number): string {
@@ -449,23 +442,12 @@ class Scan {
         )
           continue;
         if (ctx.isForeignError(line)) continue;
-        if (this.describedAsOther(c, line)) continue;
+        if (describedAsOther(this.catalog, this.index, this.ctx, c, line)) continue;
         const near = index.bareCodes.has(c.code) ? undefined : this.linesAround(line, 2);
         this.add(c.code, c.offset, c.end, line, 'context', undefined, near);
       }
     }
     this.shortCodes();
-  }
-
-  /**
-   * "报一样的错 40004    交易不存在": a bare number set off like a table cell (a tab or two spaces) before a
-   * Chinese description that is not its catalog text, with no WeChat marker near, is another service's code.
-   */
-  private describedAsOther(c: Candidate, line: number): boolean {
-    const after = this.ctx.text.slice(c.end, this.ctx.lines.end(line));
-    if (!/^(?:\t|[ \t]{2,})[ \t]*[\u4e00-\u9fff]{2}/.test(after)) return false;
-    if (this.ctx.contextAt(line, c.offset).marker !== '') return false;
-    return !describes(this.catalog, this.index, c.code, after);
   }
 
   /** A short code followed by its own text: "都是 -1  system error". */
