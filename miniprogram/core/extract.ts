@@ -41,7 +41,14 @@
 //    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
 
 import { bundledCatalog, type Catalog } from './catalog';
-import { attributeNumber, clientApi, isDefaultCode, type Attribution } from './extract/attribute';
+import type { Entry } from './types';
+import {
+  attributeNumber,
+  clientApi,
+  isClientApiCode,
+  isDefaultCode,
+  type Attribution,
+} from './extract/attribute';
 import { TextContext, type PlatformContext } from './extract/context';
 import { errMsgHits } from './extract/errmsg';
 import { describedAsOther, otherErrmsg } from './extract/foreign';
@@ -140,6 +147,7 @@ class Scan {
   readonly taken = new Set<number>();
   readonly ignored = new Map<string, IgnoredCode>();
   private readonly keyedLines = new Set<number>();
+  private readonly wordings = new Map<string, Entry | undefined>();
   private wecomLines?: Map<number, Set<string>>;
 
   constructor(
@@ -172,10 +180,17 @@ class Scan {
 
   /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
   private saysWecom(code: string, line: number): boolean {
-    return (
-      this.catalog.get(`wecom:${code}`) !== undefined &&
-      wecomByWording(this.catalog, code, this.ctx.lines.lineText(line)) !== undefined
-    );
+    return this.catalog.get(`wecom:${code}`) !== undefined && this.wecomWordingOn(code, line) !== undefined;
+  }
+
+  /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
+  private wecomWordingOn(code: string, line: number): Entry | undefined {
+    const text = this.ctx.lines.lineText(line);
+    const key = `${code}|${text}`;
+    if (this.wordings.has(key)) return this.wordings.get(key);
+    const found = wecomByWording(this.catalog, code, text);
+    if (this.wordings.size < 5000) this.wordings.set(key, found);
+    return found;
   }
 
   private attribute(
@@ -186,7 +201,7 @@ class Scan {
   ): Attribution | undefined {
     const where = attributeNumber(this.catalog, code, context, near);
     if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
-    const wecom = wecomByWording(this.catalog, code, this.ctx.lines.lineText(line));
+    const wecom = this.wecomWordingOn(code, line);
     return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
   }
 
@@ -411,6 +426,7 @@ class Scan {
     // Another framework's namespace (uni.createBLEConnection in a native app) with no WeChat marker near says
     // nothing of WeChat: its 10012 is that runtime's.
     const apiNear = (code: string, line: number) => {
+      if (!isClientApiCode(this.catalog, code)) return false;
       const around = this.linesAround(line, 2);
       if (/\b(?:uni|my|tt|swan|qq|jd|ks)\.[a-z]\w*\(?/.test(around) && ctx.contextAt(line).marker === '')
         return false;
