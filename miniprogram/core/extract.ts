@@ -15,11 +15,16 @@
 //    error word (报错, 错误, 返回, 警告, error, fail…) or beside that code's own errmsg; never glued to a path, id,
 //    version, port, time or decimal, never the value of another field (cost=, port:, <total_fee>), never
 //    after a noun that says what it counts (pid, port, line, order, 端口…) or before a unit (ms, bytes, 元…).
-//    A line that already has a keyed code gets no bare codes unless the errmsg confirms them.
+//    A line that already has a keyed code gets no bare codes unless the errmsg confirms them. A client API's
+//    errCode counts bare when the API family is named within 2 lines (not another framework's uni./my. call
+//    with no WeChat marker); a WeCom-only code when its WeCom wording is on its line. A number set off like a
+//    table cell before a Chinese description that is not its text, unmarked, is another service's.
 // 4. Platform: the nearest marker decides (on a line naming several, the number's clause between ，。；).
 //    WeCom text (企业微信, qyapi.weixin.qq.com, WxCp…, …/devtool/query?e=N, its tool's 排查方法) gives the
-//    WeCom meaning; a client API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives
-//    that API's errCode meaning;
+//    WeCom meaning, and so does the code's own WeCom wording on its line (不合法的外部联系人userid for 40096)
+//    unless another meaning's wording is there too; WxJava's shared text (微信原始报文) names no platform; a
+//    client API named on the line (openBluetoothAdapter, requestSubscribeMessage…) gives that API's errCode
+//    meaning; an unmarked Chinese errmsg that is none of the code's texts makes it another service's;
 //    another service (支付宝/Alipay, 钉钉, 飞书, Tencent Cloud SCF, an app's own `code`) gives none: the
 //    number goes to `ignored` with the context that decided. Numbers on syscall/database error lines
 //    (ECONNREFUSED, ER_…, MySQL "ERROR 1062 (23000)") are not taken bare.
@@ -36,9 +41,17 @@
 //    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
 
 import { bundledCatalog, type Catalog } from './catalog';
-import { attributeNumber, isDefaultCode, type Attribution } from './extract/attribute';
+import type { Entry } from './types';
+import {
+  attributeNumber,
+  clientApi,
+  isClientApiCode,
+  isDefaultCode,
+  type Attribution,
+} from './extract/attribute';
 import { TextContext, type PlatformContext } from './extract/context';
 import { errMsgHits } from './extract/errmsg';
+import { describedAsOther, otherErrmsg } from './extract/foreign';
 import { describes, inferCodes } from './extract/infer';
 import { lineMentionsMessageOf, messageIndex, normalizeMessage, type MessageIndex } from './extract/messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './extract/numbers';
@@ -48,6 +61,7 @@ import { devtoolCodes, listings } from './extract/shapes';
 import { findMessages, findRids, summarise, type FoundCode, type Hit, type Message } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
 import { hasWecomWording, wecomWordingLines } from './extract/wecom-wording';
+import { wecomByWording } from './extract/zh';
 
 export type { FoundCode };
 
@@ -128,6 +142,7 @@ class Scan {
   readonly taken = new Set<number>();
   readonly ignored = new Map<string, IgnoredCode>();
   private readonly keyedLines = new Set<number>();
+  private readonly wordings = new Map<string, Entry | undefined>();
   private wecomLines?: Map<number, Set<string>>;
 
   constructor(
@@ -145,9 +160,10 @@ class Scan {
     line: number,
     via: Hit['via'],
     forced?: PlatformContext,
+    near?: string,
   ): boolean {
     const context = forced ?? this.ctx.contextAt(line, offset);
-    const where = this.attribute(code, line, context);
+    const where = this.attribute(code, line, context, near);
     this.taken.add(offset);
     if (!where) {
       this.ignore(code, offset, end, line, context.marker || 'another service');
@@ -157,9 +173,31 @@ class Scan {
     return true;
   }
 
-  private attribute(code: string, line: number, context: PlatformContext): Attribution | undefined {
-    const near = this.ctx.lines.lineText(line);
-    return attributeNumber(this.catalog, code, context, near);
+  /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
+  private saysWecom(code: string, line: number): boolean {
+    return this.catalog.get(`wecom:${code}`) !== undefined && this.wecomWordingOn(code, line) !== undefined;
+  }
+
+  /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
+  private wecomWordingOn(code: string, line: number): Entry | undefined {
+    const text = this.ctx.lines.lineText(line);
+    const key = `${code}|${text}`;
+    if (this.wordings.has(key)) return this.wordings.get(key);
+    const found = wecomByWording(this.catalog, code, text);
+    if (this.wordings.size < 5000) this.wordings.set(key, found);
+    return found;
+  }
+
+  private attribute(
+    code: string,
+    line: number,
+    context: PlatformContext,
+    near = this.ctx.lines.lineText(line),
+  ): Attribution | undefined {
+    const where = attributeNumber(this.catalog, code, context, near);
+    if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
+    const wecom = this.wecomWordingOn(code, line);
+    return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
   }
 
   private ignore(code: string, offset: number, end: number, line: number, context: string): void {
@@ -189,6 +227,22 @@ class Scan {
       }
       if (this.add(c.code, c.offset, c.end, line, 'key', context)) this.keyedLines.add(line);
     }
+    this.dropEchoesOfForeign();
+  }
+
+  /**
+   * The same code keyed again within 3 lines of one whose errmsg showed it another service's (a title that
+   * quotes the body: 一直提示 errcode":40089,"errmsg) is that service's too.
+   */
+  private dropEchoesOfForeign(): void {
+    const foreign = [...this.ignored.values()].filter((i) => i.context === 'errmsg of another service');
+    if (!foreign.length) return;
+    for (let i = this.hits.length - 1; i >= 0; i--) {
+      const h = this.hits[i];
+      if (h.via !== 'key' || !foreign.some((f) => f.code === h.code && Math.abs(f.line - 1 - h.line) <= 3))
+        continue;
+      this.hits.splice(i, 1);
+    }
   }
 
   /** WeCom answers carry their code in an `Error-Code: 60111` response header (with `Error-Msg:`). */
@@ -214,7 +268,8 @@ class Scan {
     const digits = c.code.replace('-', '').length;
     const known =
       isDefaultCode(this.catalog, c.code) ||
-      (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined);
+      (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined) ||
+      (context.kind === 'wechat' && this.saysWecom(c.code, this.ctx.lines.lineOf(c.offset)));
     if (c.code.startsWith('-') && !known && digits < 6) return false;
     if (!c.strong) return digits >= 5 && known;
     // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
@@ -240,7 +295,11 @@ class Scan {
   private foreignShape(c: Candidate, line: number): string | undefined {
     const around = this.linesAround(line, 3);
     if (c.key === 'errorCode' && SCF_BODY.test(around)) return 'Tencent Cloud SCF body';
-    if (c.strong || this.ctx.contextAt(line).marker) return undefined;
+    if (this.ctx.contextAt(line).marker) return undefined;
+    if (c.strong)
+      return otherErrmsg(this.catalog, this.index, this.ctx, c, line)
+        ? 'errmsg of another service'
+        : undefined;
     const message = /["']?(?:message|msg)["']?\s*[:=]\s*["']([^"'\n]{1,80})/.exec(
       this.ctx.lines.lineText(line),
     );
@@ -357,8 +416,23 @@ class Scan {
     const { ctx, index } = this;
     const wecomCode = (code: string, line: number) =>
       this.catalog.get(`wecom:${code}`) !== undefined && ctx.contextAt(line).kind === 'wecom';
+    // A client API's errCode in prose needs the API family named on its line or the two around it ("蓝牙读写
+    // 失败" above "经常性的10008的错误"): then it is that API's, as in a table under the API's name.
+    // Another framework's namespace (uni.createBLEConnection in a native app) with no WeChat marker near says
+    // nothing of WeChat: its 10012 is that runtime's.
+    const apiNear = (code: string, line: number) => {
+      if (!isClientApiCode(this.catalog, code)) return false;
+      const around = this.linesAround(line, 2);
+      if (/\b(?:uni|my|tt|swan|qq|jd|ks)\.[a-z]\w*\(?/.test(around) && ctx.contextAt(line).marker === '')
+        return false;
+      return clientApi(this.catalog, code, around) !== undefined;
+    };
     const mayBeCode = (code: string, line: number) =>
-      !tableRows.has(line) && (index.bareCodes.has(code) || wecomCode(code, line));
+      !tableRows.has(line) &&
+      (index.bareCodes.has(code) ||
+        wecomCode(code, line) ||
+        apiNear(code, line) ||
+        this.saysWecom(code, line));
     for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
       const lineText = ctx.lines.lineText(line);
       const start = ctx.lines.start(line);
@@ -379,7 +453,9 @@ class Scan {
         )
           continue;
         if (ctx.isForeignError(line)) continue;
-        this.add(c.code, c.offset, c.end, line, 'context');
+        if (describedAsOther(this.catalog, this.index, this.ctx, c, line)) continue;
+        const near = index.bareCodes.has(c.code) ? undefined : this.linesAround(line, 2);
+        this.add(c.code, c.offset, c.end, line, 'context', undefined, near);
       }
     }
     this.shortCodes();
@@ -396,6 +472,14 @@ class Scan {
       const texts = this.index.textsByCode.get(m[1]) ?? [];
       if (!texts.some((t) => following.startsWith(t))) continue;
       this.add(m[1], offset, offset + m[1].length, lines.lineOf(offset), 'context');
+    }
+    // "微信会先报-1错误": -1 named as the error a WeChat API answered, in Chinese prose near a WeChat marker.
+    for (const m of text.matchAll(/(?:报|返回|提示)[ \t]*(-1)[ \t]*的?(?:错误|错|异常)/g)) {
+      const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
+      const line = lines.lineOf(offset);
+      if (this.taken.has(offset) || this.ctx.contextAt(line, offset).kind !== 'wechat') continue;
+      if (this.ctx.contextAt(line, offset).marker === '') continue;
+      this.add(m[1], offset, offset + m[1].length, line, 'context');
     }
   }
 

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadRealCorpus, loadTune2, TUNE2_FILES } from '../../bench/data/real/load';
+import { loadRealCorpus, loadTune2, loadTune3, TUNE2_FILES } from '../../bench/data/real/load';
 
 describe('committed real corpora', () => {
   it('splits snippets.txt into 169 tune and 113 held snippets', () => {
@@ -43,6 +43,32 @@ describe('committed real corpora', () => {
       implied: ['40125'],
     });
     expect(byId.get('neg-godingtalk-issue-5-40014')).toMatchObject({ explicit: [], implied: [] });
+  });
+});
+
+describe('tune3, the third harvest', () => {
+  it('loads at least 120 snippets and 40 negatives, none sharing an id or a thread with earlier files', () => {
+    const tune3 = loadTune3();
+    expect(tune3.length).toBeGreaterThanOrEqual(120);
+    expect(tune3.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(40);
+    const earlier = [...loadRealCorpus().tune, ...loadRealCorpus().held, ...loadTune2()];
+    const ids = new Set(earlier.map((s) => s.id));
+    const sources = new Set(earlier.map((s) => s.source));
+    expect(tune3.filter((s) => ids.has(s.id) || sources.has(s.source))).toEqual([]);
+    for (const s of tune3) {
+      expect(s.text.trim()).not.toBe('');
+      expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
+    }
+  });
+
+  it('reads a Pay code with a digit (NOT_UTF8) and WeCom crypto codes as written', () => {
+    const byId = new Map(loadTune3().map((s) => [s.id, s]));
+    expect(byId.get('wechat4j-pay-errorcode-comment-table')?.explicit).toContain('NOT_UTF8@pay');
+    expect(byId.get('wechatpy-issue-799-minus-40005')?.explicit).toEqual(['-40005@wecom']);
+    expect(byId.get('yansongda-pay-issue-965-appid-mchid')).toMatchObject({
+      explicit: [],
+      implied: ['APPID_MCHID_NOT_MATCH@pay'],
+    });
   });
 });
 
@@ -96,6 +122,12 @@ describe('loadTune2 refuses a second harvest that overlaps snippets.txt', () => 
   it('refuses an id used in snippets.txt or twice in tune2', () => {
     expect(tune2('=== a-40001 | 40001 | github:owner/repo#9\n40001\n')).toThrow('id a-40001 is not unique');
     expect(tune2('=== c | - | github:o/r#7\nx\n=== c | - | github:o/r#8\ny\n')).toThrow('id c is not unique');
+  });
+
+  it('refuses a tune3 thread that a tune2 file already quotes', () => {
+    writeFileSync(join(dir, 'snippets-tune2.txt'), '=== c | - | github:o/r#7\nx\n');
+    writeFileSync(join(dir, 'snippets-tune3.txt'), '=== e | 40001 | github:o/r#7\ny\n');
+    expect(() => loadTune3(dir)).toThrow('snippets-tune3.txt: e quotes github:o/r#7');
   });
 
   it('refuses a label that is not CODE[@platform]', () => {

@@ -71,7 +71,7 @@ export function loadRealCorpus(dir: string = DATA_DIR): RealCorpus {
 }
 
 /** A label as the header of snippets.txt defines it: a number or a Pay code, then an optional platform. */
-const LABEL = /^(?:-?\d+|[A-Z][A-Z_]*)(?:@(?:wecom|pay|wxapi))?$/;
+const LABEL = /^(?:-?\d+|[A-Z][A-Z0-9_]*)(?:@(?:wecom|pay|wxapi))?$/;
 
 /** The second harvest's files: tune only, never split (b, c, d were harvested after changes it led to). */
 export const TUNE2_FILES = [
@@ -81,17 +81,26 @@ export const TUNE2_FILES = [
   'snippets-tune2d.txt',
 ] as const;
 
+/** The third harvest (branch scan3): tune only, never split, labelled before any code ran on it. */
+export const TUNE3_FILES = ['snippets-tune3.txt'] as const;
+
+/** Every tune-only file in harvest order: each is checked against snippets.txt and the files before it. */
+const EXTRA_TUNE_FILES: readonly string[] = [...TUNE2_FILES, ...TUNE3_FILES];
+
 /**
- * The second harvest (TUNE2_FILES, or the one named): tune only, never split. It must share no id and no
- * source thread with snippets.txt or across its files: a thread in two files could carry held-out text into
+ * The tune-only harvests (the files named, all of them by default): never split. None may share an id or a
+ * source thread with snippets.txt or with an earlier file: a thread in two files could carry held-out text into
  * what is tuned on.
  */
-export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUNE2_FILES): RealSnippet[] {
+export function loadTuneFiles(
+  dir: string = DATA_DIR,
+  files: readonly string[] = EXTRA_TUNE_FILES,
+): RealSnippet[] {
   const first = parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8'));
   const ids = new Set(first.map((s) => s.id));
   const sources = new Set(first.map((s) => s.source));
   const all: RealSnippet[] = [];
-  for (const file of TUNE2_FILES.filter((f) => existsSync(join(dir, f)))) {
+  for (const file of EXTRA_TUNE_FILES.filter((f) => existsSync(join(dir, f)))) {
     const seenSources = new Set<string>();
     for (const s of parseSnippets(readFileSync(join(dir, file), 'utf8'))) {
       const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
@@ -107,4 +116,14 @@ export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUN
     for (const source of seenSources) sources.add(source);
   }
   return all;
+}
+
+/** The second harvest (TUNE2_FILES, or the ones named). */
+export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUNE2_FILES): RealSnippet[] {
+  return loadTuneFiles(dir, files);
+}
+
+/** The third harvest (TUNE3_FILES). */
+export function loadTune3(dir: string = DATA_DIR): RealSnippet[] {
+  return loadTuneFiles(dir, TUNE3_FILES);
 }

@@ -124,8 +124,13 @@ function memoOf(catalog: Catalog): Memo {
   return memo;
 }
 
-/** The client API named on the line whose catalog scope has this errCode, if any. */
-function clientApi(catalog: Catalog, code: string, lineText: string): Attribution | undefined {
+/** True when some client API of the catalog has this numeric errCode (one set lookup). */
+export function isClientApiCode(catalog: Catalog, code: string): boolean {
+  return platformIndex(catalog).apiCodes.has(code);
+}
+
+/** The client API named in the text (a line, or the lines around it) whose catalog scope has this errCode. */
+export function clientApi(catalog: Catalog, code: string, lineText: string): Attribution | undefined {
   const index = platformIndex(catalog);
   if (!index.apiCodes.has(code)) return undefined;
   for (const { scope, pattern } of index.scopes) {

@@ -19,6 +19,11 @@ const FOREIGN_ASCII =
 const WECHAT_CJK = /微信|小程序|公众号|云开发/g;
 const WECHAT_ASCII =
   /weixin|wechat|\b(?:wx[.\-_A-Z]|Wx[A-Z]|cloud\.|jscode2session|code2session|getaccesstoken|rid\s*:)/gi;
+/**
+ * WxJava's shared error text, printed for every platform it serves (公众号, 小程序, 企业微信, Pay…): it names
+ * none of them, so the package of the calling module (weixin.mp, weixin.cp) or the text around decides.
+ */
+const SHARED_SDK_TEXT = /me\.chanjar\.weixin\.common\b|weixin-java-common|WxErrorException|微信原始报文/g;
 /** Pay markers: only decide whether a string code (PARAM_ERROR, ORDERPAID) may be a Pay code. */
 const PAY_CJK = /微信支付|商户|付款码|企业付款|支付(?!宝)|微信.{0,6}(?:付款|退款|转账|下单)/g;
 const PAY_ASCII =
@@ -273,6 +278,10 @@ export class TextContext {
         this.setMark(lineAt(at), bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
+    }
+    for (const m of this.text.matchAll(SHARED_SDK_TEXT)) {
+      const at = m.index ?? 0;
+      blanked.push([at, at + m[0].length]);
     }
     blanked.sort((a, b) => a[0] - b[0]);
     for (const re of [WECHAT_CJK, WECHAT_ASCII]) {

@@ -45,19 +45,29 @@ export function errMsgHits(
   const hits: Hit[] = [];
   for (const [offset, text] of failures(ctx.text)) {
     if (NETWORK.test(text)) continue;
-    const known = remembered(memo, text, () => longestKnown(catalog, text));
+    const known = remembered(memo, text, () => longestKnown(catalog, text) ?? errCodeByText(catalog, text));
     if (!known) continue;
     const { code, id, length } = known;
     const line = ctx.lines.lineOf(offset);
     if (/\berrno\b/.test(ctx.lines.lineText(line))) continue;
-    const wording = code.slice(code.indexOf(':fail') + 5);
-    if (saidNearby(byLine, line, (h) => describes(catalog, index, h.code, wording, h.entryId))) continue;
+    const wording = known.numeric
+      ? text.slice(text.indexOf('fail') + 4)
+      : code.slice(code.indexOf(':fail') + 5);
+    if (
+      saidNearby(
+        byLine,
+        line,
+        (h) => h.code === code || describes(catalog, index, h.code, wording, h.entryId),
+      )
+    )
+      continue;
     hits.push({
       code,
       offset,
       end: offset + length,
       line,
-      via: 'key',
+      // An errCode read from its own text is inferred; a catalog errMsg is the code of record itself.
+      via: known.numeric ? 'errmsg' : 'key',
       platform: 'wxapi',
       entryId: id,
       context: 'client errMsg',
@@ -90,11 +100,47 @@ function saidNearby(byLine: Map<number, Hit[]>, line: number, says: (h: Hit) => 
 }
 
 interface Known {
-  /** The errMsg as the catalog spells it. */
+  /** The errMsg as the catalog spells it, or the errCode whose text followed `:fail`. */
   code: string;
   id: string;
   /** Its length in the text. */
   length: number;
+  /** An errCode (20001) known from its text, not an errMsg row. */
+  numeric?: boolean;
+}
+
+/** Numeric client-API errCodes by API scope (lower case), with their source texts (lower case). */
+const errCodesOf = new WeakMap<Catalog, Map<string, { code: string; id: string; texts: string[] }[]>>();
+
+function errCodes(catalog: Catalog): Map<string, { code: string; id: string; texts: string[] }[]> {
+  let byScope = errCodesOf.get(catalog);
+  if (byScope) return byScope;
+  byScope = new Map();
+  for (const e of catalog.entries) {
+    if (platformKeyOf(e) !== 'wxapi' || !/^-?\d+$/.test(e.code)) continue;
+    const scope = (e.scope ?? e.id.split(':')[1] ?? '').toLowerCase();
+    const texts = e.texts.map((t) => t.en.toLowerCase()).filter((t) => t.split(' ').length >= 3);
+    if (!scope || !texts.length) continue;
+    byScope.set(scope, [...(byScope.get(scope) ?? []), { code: e.code, id: e.id, texts }]);
+  }
+  errCodesOf.set(catalog, byScope);
+  return byScope;
+}
+
+/**
+ * "requestSubscribeMessage:fail No template data return, verify the template id exist": the API's errCode
+ * whose own text (three words at least) follows `:fail`, printed without the number.
+ */
+function errCodeByText(catalog: Catalog, text: string): Known | undefined {
+  const api = text.slice(0, text.indexOf(':')).replace(/^wx\./, '').toLowerCase();
+  const rest = text
+    .slice(text.indexOf('fail') + 4)
+    .trim()
+    .toLowerCase();
+  for (const e of errCodes(catalog).get(api) ?? [])
+    if (e.texts.some((t) => rest.startsWith(t)))
+      return { code: e.code, id: e.id, length: text.length, numeric: true };
+  return undefined;
 }
 
 /** First words of the catalog's client errMsgs ("GETLOCATION:FAIL"), and the most words one has. */

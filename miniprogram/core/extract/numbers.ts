@@ -171,7 +171,9 @@ export function bareCandidatesByLine(
     if (!code || !mayBeCode(code, line)) continue;
     const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0], code);
     if (!c) continue;
-    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end)) continue;
+    // A confirmed number is kept only beside its own errmsg: the word before it ("size (40016)") is that
+    // errmsg's, not a counted noun.
+    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end, c.confirm)) continue;
     const list = byLine.get(line);
     if (list) list.push(c);
     else byLine.set(line, [c]);
@@ -195,7 +197,14 @@ function candidateAt(
   // Glued to a word, the number is only a code when its errmsg is beside it: "invalid credential(40001)",
   // "40029-invalid code", "#40029 - INVALID_CODE". Otherwise it is a call, an id, a path.
   let confirm = false;
-  if (prev === '(' && /[A-Za-z]/.test(prev2) && next.charAt(0) === ')') confirm = true;
+  // "invalid button size (40016)": a code in brackets after its errmsg, with or without a space before.
+  const prev3 = at - 3 >= lineStart ? text.charAt(at - 3) : '';
+  if (
+    prev === '(' &&
+    (/[A-Za-z]/.test(prev2) || (prev2 === ' ' && /[A-Za-z]/.test(prev3))) &&
+    next.charAt(0) === ')'
+  )
+    confirm = true;
   else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
   else if (prev && GLUED_BEFORE.test(prev)) return undefined;
   else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(prev2)) return undefined;
@@ -208,8 +217,15 @@ function candidateAt(
 }
 
 /** The words before and after the number: a field, a counted noun, a unit. */
-function passesNoise(text: string, lineStart: number, lineEnd: number, at: number, end: number): boolean {
-  if (isNoiseBefore(text.slice(Math.max(lineStart, at - 40), at))) return false;
+function passesNoise(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  at: number,
+  end: number,
+  confirmed = false,
+): boolean {
+  if (!confirmed && isNoiseBefore(text.slice(Math.max(lineStart, at - 40), at))) return false;
   return !isNoiseAfter(text.slice(end, Math.min(end + 16, lineEnd)));
 }
 

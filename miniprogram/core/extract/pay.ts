@@ -73,10 +73,11 @@ export function httpStatusNear(lines: string[]): number | undefined {
 
 /**
  * Pay v3's PARAM_ERROR message, quoted without its code: 输入源“/appid”映射到字段“公众号ID”必填性规则校验失败,
- * 输入源“/body/payer/openid”映射到值字段“用户标识”字符串规则校验失败，… (the field rule that failed).
+ * 输入源“/body/payer/openid”映射到值字段“用户标识”字符串规则校验失败，… (the field rule that failed), or the
+ * field that could not be read: 无法将 JSON 输入源“/body/amount/total”映射到目标字段“总金额”中.
  */
 const V3_PARAM_MESSAGE =
-  /输入源“[^”\n]{1,80}”映射到(?:值)?字段“[^”\n]{1,40}”[\u4e00-\u9fff]{0,12}规则校验失败/g;
+  /输入源“[^”\n]{1,80}”映射到(?:值|目标)?字段“[^”\n]{1,40}”(?:[\u4e00-\u9fff]{0,12}规则校验失败|中)/g;
 
 /** PARAM_ERROR inferred from its v3 message where no Pay code was written within `reach` lines. */
 function paramMessages(catalog: Catalog, ctx: TextContext, hits: Hit[], reach: number): Hit[] {

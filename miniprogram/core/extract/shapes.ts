@@ -22,11 +22,11 @@ export function devtoolCodes(text: string): ShapeHit[] {
 
 /**
  * `NAME = 86031,` / `CODE_60020(60020, "…")` / `public const int E40001 = 40001;` / `40001: "…",`: a number
- * declared under a name in source code. The caller keeps it when the name carries the number, the name is
+ * declared under a name in source code (also on the added or removed line of a diff: `+  NAME = 86031,`). The caller keeps it when the name carries the number, the name is
  * Chinese wording, or the code's text follows.
  */
 const DECLARATION =
-  /^[ \t]*(?:(?:public|private|protected|static|final|readonly|export|const|let|var|int|long|case)[ \t]+)*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ \t]*(?:=[ \t]*|\([ \t]*)(-?\d{1,7})[ \t]*(?:[,;)]|\/\/|#|$)/gm;
+  /^[+-]?[ \t]*(?:(?:public|private|protected|static|final|readonly|export|const|let|var|int|long|case)[ \t]+)*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ \t]*(?:=[ \t]*|\([ \t]*)(-?\d{1,7})[ \t]*(?:[,;)]|\/\/|#|$)/gm;
 
 export interface Declaration extends ShapeHit {
   name: string;
@@ -44,11 +44,12 @@ export function declarations(text: string): Declaration[] {
 }
 
 /**
- * A listing line: a code at the start of a line (after comment marks or bullets), then a tab, colon or dash
- * and its description ("// 40003\ttouser字段openid为空或者不正确"). Counted in runs of two or more.
+ * A listing line: a code at the start of a line (after comment marks or bullets, maybe in brackets), then a
+ * tab, colon or dash and its description ("// 40003\ttouser字段openid为空或者不正确"), or one space before Chinese
+ * ("[40017] 不合法的按钮个数", "40017 应为 不合法的按钮类型"). Counted in runs of two or more.
  */
 const LISTING =
-  /^[ \t]*(?:\/\/+|#+|\*|-|>|\||\d+[.)])?[ \t]*["']?(-1|-?\d{5,7})["']?[ \t]*(?:\t|[:：|]|=>|\s-\s|\s{2,})[ \t]*["'`]?[A-Za-z\u4e00-\u9fff]/gm;
+  /^[ \t]*(?:\/\/+|#+|\*|-|>|\||\d+[.)])?[ \t]*["'[]?(-1|-?\d{5,7})["'\]]?(?:[ \t]*(?:\t|[:：|]|=>|\s-\s|\s{2,})| (?=[\u4e00-\u9fff]))[ \t]*["'`]?[A-Za-z\u4e00-\u9fff]/gm;
 
 export function listings(text: string): ShapeHit[] {
   const hits: ShapeHit[] = [];

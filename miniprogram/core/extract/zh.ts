@@ -3,7 +3,7 @@
 // character bigram, so that a line costs a few map lookups, never a pass over the catalog.
 import type { Catalog } from '../catalog';
 import type { Entry } from '../types';
-import { platformKeyOf } from './attribute';
+import { CONTEXT_ONLY_KEYS, platformKeyOf } from './attribute';
 
 interface Clause {
   text: string;
@@ -212,4 +212,38 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
     }
   }
   return best;
+}
+
+/**
+ * The code's WeCom wording beside it ("40096错误，不合法的外部联系人userid", "81013 user & party & tag all
+ * invalid"), when none of its other meanings' wordings is: the number is WeCom's though no WeCom marker is near
+ * (WxJava prints 微信原始报文 for every platform). Only wordings from sources count (official texts and errmsgs
+ * seen in real answers), not the project's translations; English ones must be two words at least.
+ */
+export function wecomByWording(catalog: Catalog, code: string, near: string): Entry | undefined {
+  const wecom = catalog.get(`wecom:${code}`);
+  if (!wecom) return undefined;
+  const others = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+  const words = englishWords(near);
+  const saysEnglish = (e: Entry) =>
+    e.texts.some((t) => t.en.includes(' ') && words.includes(englishWords(t.en)));
+  // Another meaning's own wording on the line ("invalid button size" is the 公众号's 40016) keeps that one.
+  if (words.length > 0 && others.some(saysEnglish)) return undefined;
+  if (words.length > 0 && saysEnglish(wecom)) return wecom;
+  if (!/[\u4e00-\u9fff]{2}/.test(near) || !wecom.texts.some((t) => t.zh)) return undefined;
+  const squeezed = squeeze(near);
+  const contains = wecom.texts.some((t) => cjkCount(t.zh) >= 4 && squeezed.includes(squeeze(t.zh)));
+  if (!contains && chineseCloseness(catalog, code, near, wecom) < 0.8) return undefined;
+  return others.some((e) => chineseCloseness(catalog, code, near, e) >= 0.5) ? undefined : wecom;
+}
+
+/** Lower case, no spaces: "不安全的访问IP" inside "报错 60020 不安全的访问ip". */
+const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, '');
+
+/** Lower-case words of a text, one space between (punctuation but & / _ dropped): for phrase containment. */
+function englishWords(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9_&/]+/g, ' ')
+    .trim()} `.replace(/^ +$/, '');
 }
