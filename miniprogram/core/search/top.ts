@@ -192,50 +192,10 @@ function firstCells(
   return oneCellPerCode(catalog, ranker, ordered).slice(0, k);
 }
 
-/**
- * Distinct codes counted without a Set per query (a broad query has a thousand hits): each entry gets a
- * number for its code on first need, and a code is counted once per stamp.
- */
-class CodeCounter {
-  private readonly ids: Int32Array;
-  private readonly byCode = new Map<string, number>();
-  private readonly seen: Int32Array;
-  private stamp = 0;
-
-  constructor(private readonly catalog: Catalog) {
-    this.ids = new Int32Array(catalog.size);
-    this.seen = new Int32Array(catalog.size + 1);
-  }
-
-  /** Starts a new count. */
-  reset(): void {
-    this.stamp++;
-  }
-
-  /** Counts entry e's code; true when it was not counted since reset(). */
-  add(e: number): boolean {
-    let id = this.ids[e];
-    if (id === 0) {
-      const code = this.catalog.codeAt(e);
-      id = this.byCode.get(code) ?? 0;
-      if (id === 0) this.byCode.set(code, (id = this.byCode.size + 1));
-      this.ids[e] = id;
-    }
-    if (this.seen[id] === this.stamp) return false;
-    this.seen[id] = this.stamp;
-    return true;
-  }
-}
-
-const counters = new WeakMap<Catalog, CodeCounter>();
-
 /** How many cells oneCellPerCode makes of every hit: one per WeChat code, and the non-WeChat hits it keeps
  * (all of them when the query names their platform, else those before the first WeChat hit). */
 function countCells(ranker: Ranker, catalog: Catalog, ranked: readonly Ranked[]): number {
-  let counter = counters.get(catalog);
-  if (!counter) counters.set(catalog, (counter = new CodeCounter(catalog)));
-  counter.reset();
-  let codes = 0;
+  const codes = new Set<string>();
   const others: Ranked[] = [];
   let first: Ranked | undefined;
   for (const r of ranked) {
@@ -243,11 +203,11 @@ function countCells(ranker: Ranker, catalog: Catalog, ranked: readonly Ranked[])
       others.push(r);
       continue;
     }
-    if (counter.add(r.index)) codes++;
+    codes.add(catalog.codeAt(r.index));
     if (!first || before(r, first)) first = r;
   }
-  if (ranker.named & NON_WECHAT_BITS) return codes + others.length;
+  if (ranker.named & NON_WECHAT_BITS) return codes.size + others.length;
   let kept = 0;
   for (const r of others) if (!first || before(r, first)) kept++;
-  return codes + kept;
+  return codes.size + kept;
 }
