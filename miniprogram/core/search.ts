@@ -56,6 +56,8 @@ export interface SearchPage {
 
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
+/** Scratch for highlights(): start, end pairs of one passage. */
+const RANGES: number[] = [];
 
 /** The bundled catalog's prebuilt index, once installed. */
 let prebuiltIndex: PackedIndex | undefined;
@@ -269,9 +271,6 @@ export class SearchIndex {
     return out;
   }
 }
-
-/** Scratch for highlights(): start, end pairs of one passage. */
-const RANGES: number[] = [];
 
 function suggestion(cell: CodeCell): SearchHit {
   return {
