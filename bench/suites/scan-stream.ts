@@ -6,6 +6,7 @@
 // WXERR_BENCH_MB=50 makes a smaller log for a quick look.
 import { execFileSync, spawnSync } from 'child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'fs';
+import { createRequire } from 'module';
 import { join } from 'path';
 import { availableParallelism, tmpdir } from 'os';
 import { defaultWorkers } from '../../cli/scan/scanner';
@@ -164,7 +165,7 @@ function ensureBuilt(): void {
   console.log('building dist/ (tsc -p tsconfig.node.json) so the CLI runs as installed…');
   execFileSync(
     process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.node.json')],
+    [createRequire(__filename).resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.node.json')],
     { stdio: 'inherit' },
   );
 }

@@ -3,6 +3,7 @@
 // does not depend on which worker was faster. A worker that dies rejects its pending batches with
 // ScanThreadFailed; the caller redoes them in its own thread.
 import { existsSync } from 'fs';
+import { createRequire } from 'module';
 import { join } from 'path';
 import { Worker } from 'worker_threads';
 import type { BatchResult } from './batch';
@@ -27,7 +28,7 @@ function startWorker(script?: string): Worker {
   const built = join(__dirname, 'worker.js');
   if (existsSync(built)) return new Worker(built);
   const project = join(__dirname, '..', '..', 'tsconfig.node.json');
-  const register = `require(${JSON.stringify(require.resolve('ts-node'))}).register({ transpileOnly: true, project: ${JSON.stringify(project)} });`;
+  const register = `require(${JSON.stringify(createRequire(__filename).resolve('ts-node'))}).register({ transpileOnly: true, project: ${JSON.stringify(project)} });`;
   return new Worker(`${register} require(${JSON.stringify(join(__dirname, 'worker.ts'))});`, {
     eval: true,
   });
