@@ -21,11 +21,12 @@ const THREADS_AFTER_CHARS = 1024 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
 
 /**
- * Worker threads by default: one per core beyond the one reading and filtering, at most 2 (the reading thread
- * is then the bottleneck, and each worker holds its own catalog); none on a 1-core machine.
+ * Worker threads by default: one when there is a core beside the one reading and filtering, none on a 1-core
+ * machine. Not more: the reading thread (about half the work) is then the bottleneck, and each worker holds
+ * its own catalog (~40 MB; two workers passed the 200 MB RSS budget).
  */
 export function defaultWorkers(): number {
-  return Math.min(2, Math.max(0, availableParallelism() - 1));
+  return availableParallelism() > 1 ? 1 : 0;
 }
 
 export interface ScannerOptions {
