@@ -50,6 +50,8 @@ read with OCR. Ends with a summary by code: count, first and last line.
   --ocr-text       print the text OCR read from each image, then scan it
   --jsonl          one JSON-encoded text per stdin line → one result per line
   --no-prefilter   give every line to the extractor (slower; for comparison)
+  --threads N      threads for a large input, the reading one included
+                   (default 2, or 1 on a 1-core machine); same output either way
 Bad input (a missing file, binary data, invalid UTF-8, a broken image) gets
 one line naming the file; the other files are still scanned; exit 2 at the end.
 e.g. wxerr scan app.log; zcat app.log.gz | wxerr scan -; wxerr scan logs/`,

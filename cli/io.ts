@@ -37,7 +37,7 @@ export interface OptionSpec {
 /** Accepted by every command. */
 export const GLOBAL_FLAGS = ['help', 'version', 'no-color'] as const;
 /** Every option that takes a value, whatever the command: so `--limit 5` never reads 5 as a positional. */
-const VALUE_OPTIONS = new Set(['limit', 'platform', 'lang']);
+const VALUE_OPTIONS = new Set(['limit', 'platform', 'lang', 'threads']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];

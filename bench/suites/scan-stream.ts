@@ -6,8 +6,10 @@
 // WXERR_BENCH_MB=50 makes a smaller log for a quick look.
 import { execFileSync, spawnSync } from 'child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'fs';
-import { tmpdir } from 'os';
+import { createRequire } from 'module';
 import { join } from 'path';
+import { availableParallelism, tmpdir } from 'os';
+import { defaultWorkers } from '../../cli/scan/scanner';
 import { random } from '../random';
 
 const ROOT = join(__dirname, '..', '..');
@@ -163,7 +165,7 @@ function ensureBuilt(): void {
   console.log('building dist/ (tsc -p tsconfig.node.json) so the CLI runs as installed…');
   execFileSync(
     process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.node.json')],
+    [createRequire(__filename).resolve('typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.node.json')],
     { stdio: 'inherit' },
   );
 }
@@ -189,6 +191,9 @@ export function run(): void {
       rids: string[];
       summary: { lines: number; extracted: number };
     };
+    // The same scan in one thread (no worker): the default uses worker threads on a machine with 2+ cores.
+    const single = timed([BIN, 'scan', log.file, '--json', '--threads', '1'], join(dir, 'wxerr-1.json'));
+    const sameSingle = single.stdout === ours.stdout;
     const unfiltered = timed(
       [BIN, 'scan', log.file, '--json', '--no-prefilter'],
       join(dir, 'wxerr-all.json'),
@@ -204,7 +209,10 @@ export function run(): void {
     console.log(
       `machine load average ${load} (wall MB/s falls when other processes share the cores; CPU-s less so)`,
     );
-    console.log(`wxerr scan                  ${rate(ours)}   targets ≥ 20 MB/s, ≤ 200 MB`);
+    console.log(
+      `wxerr scan                  ${rate(ours)}   targets ≥ 20 MB/s, ≤ 200 MB (${availableParallelism()} cores: ${defaultWorkers()} worker thread(s) beside the reading one)`,
+    );
+    console.log(`wxerr scan --threads 1      ${rate(single)}   same output: ${sameSingle}`);
     console.log(`wxerr scan --no-prefilter   ${rate(unfiltered)}   same codes and counts: ${same}`);
     console.log(`naive digit regex           ${rate(naive)}`);
     console.log(

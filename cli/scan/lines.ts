@@ -36,6 +36,8 @@ function decoderFor(head: Uint8Array): { decoder: TextDecoder; skip: number; utf
 export async function readLines(
   chunks: AsyncIterable<Buffer | string>,
   onLine: (text: string, line: number) => void,
+  /** Called after each chunk's lines; reading waits for the promise it returns (the scan's threads catching up). */
+  pace?: () => Promise<void> | undefined,
 ): Promise<ReadOutcome> {
   let decoder: TextDecoder | undefined;
   let invalidUtf8At: number | undefined;
@@ -79,6 +81,8 @@ export async function readLines(
       () => line++,
       () => line,
     );
+    const wait = pace?.();
+    if (wait) await wait;
   }
   if (image) return { kind: 'image', bytes: Buffer.concat(image) };
   if (decoder) carry += decoder.decode();

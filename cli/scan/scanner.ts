@@ -1,17 +1,44 @@
 // Streams lines through the extractor in bounded batches and keeps a summary by code: count, first and last
 // place, the first occurrence's evidence, the facts for the filled-in fix, and every rid once. Memory stays
-// bounded by the batch size plus the number of distinct codes and rids, whatever the input size.
+// bounded by the batch size, the batches in flight and the number of distinct codes and rids, whatever the
+// input size. With threads, batches are extracted in worker threads (scan/pool.ts) and their results applied
+// in the order the batches were cut: the summary is the same as in one thread.
+import { availableParallelism } from 'os';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
-import { extractCodes, type FoundCode } from '../../miniprogram/core/extract';
-import { ownBlock, scanFacts, type ScanFacts } from '../../miniprogram/core/fill';
+import type { FoundCode } from '../../miniprogram/core/extract';
+import type { ScanFacts } from '../../miniprogram/core/fill';
+import { detach, detached, extractBatch, type BatchResult } from './batch';
+import { BatchPool } from './pool';
 import { LineFilter, SKIPPED_LINE } from './prefilter';
 
 /** A batch is cut once it has this many characters, at a line that does not continue the one before. */
 export const BATCH_CHARS = 64 * 1024;
 /** A batch is cut here whatever the next line looks like. Below the extractor's free-text limit (256 KB). */
 export const BATCH_MAX_CHARS = 200 * 1024;
-/** Lines after a code that may still belong to it (its errmsg, rid): the extractor looks 3 lines ahead. */
-const CONTEXT_AFTER = 3;
+/** Threads start only after this much text (characters): a small input is done before they would be up. */
+const THREADS_AFTER_CHARS = 1024 * 1024;
+/** Batches waiting or running per worker: enough to keep it busy, few enough to keep memory flat. */
+const IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * Worker threads by default: one when there is a core beside the one reading and filtering, none on a 1-core
+ * machine. Not more: the reading thread (about half the work) is then the bottleneck, and each worker holds
+ * its own catalog (~40 MB; two workers passed the 200 MB RSS budget).
+ */
+export function defaultWorkers(): number {
+  return availableParallelism() > 1 ? 1 : 0;
+}
+
+export interface ScannerOptions {
+  /** Skip lines that cannot hold a code (scan/prefilter.ts); false reads every line. */
+  prefilter?: boolean;
+  /** Worker threads for the extractor; 0 runs it in this thread. */
+  workers?: number;
+  /** Told once when a worker thread fails; its batches and the rest are then done in this thread. */
+  onThreadFailure?: (message: string) => void;
+  /** Another worker script (tests). */
+  workerScript?: string;
+}
 
 export interface Place {
   file: string;
@@ -33,6 +60,13 @@ export interface CodeSummary {
 /** A line that continues the one before (JSON body, stack frame, wrapped errmsg, table row): no cut before it. */
 const CONTINUES = /^(?:[\s}\])"',|:]|(?:rid|hints?|err|msg|message|caused by|at)\b)/i;
 
+interface InFlight {
+  file: string;
+  start: number;
+  lines: string[];
+  result: Promise<BatchResult>;
+}
+
 export class Scanner {
   readonly codes = new Map<string, CodeSummary>();
   private readonly ridSet = new Set<string>();
@@ -45,9 +79,15 @@ export class Scanner {
   lines = 0;
   kept = 0;
   private filter: LineFilter | undefined;
+  private readonly prefilter: boolean;
+  private workers: number;
+  private charsSeen = 0;
+  private pool: BatchPool | undefined;
+  private readonly inFlight: InFlight[] = [];
 
-  /** prefilter: skip lines that cannot hold a code (scan/prefilter.ts); off reads every line. */
-  constructor(private readonly prefilter = true) {
+  constructor(private readonly options: ScannerOptions = {}) {
+    this.prefilter = options.prefilter ?? true;
+    this.workers = options.workers ?? defaultWorkers();
     bundledCatalog();
   }
 
@@ -76,80 +116,107 @@ export class Scanner {
     this.batchChars += (keep ? text.length : SKIPPED_LINE.length) + 1;
   }
 
-  /** Runs the extractor on the pending batch. Call once more at the end. */
+  /** Cuts the pending batch and extracts it: here, or in a worker thread once the input is large. */
   flush(): void {
     if (this.batch.length === 0) return;
     const lines = this.batch;
+    const file = this.batchFile;
+    const start = this.batchStart;
+    this.charsSeen += this.batchChars;
     this.batch = [];
     this.batchChars = 0;
     if (lines.every((l) => l === SKIPPED_LINE || l.trim() === '')) return;
-    const result = extractCodes(lines.join('\n'));
+    if (!this.pool && this.workers > 0 && this.charsSeen > THREADS_AFTER_CHARS)
+      this.pool = new BatchPool(this.workers, this.options.workerScript);
+    if (!this.pool && this.inFlight.length === 0) {
+      this.apply(detached(extractBatch(lines)), file, start);
+      return;
+    }
+    // Behind batches still in flight (after a thread failed), a batch done here waits for its turn.
+    const result = this.pool ? this.pool.run(lines) : Promise.resolve(detached(extractBatch(lines)));
+    // Settled in order by pace() and finish(); a rejection is handled there, not left unhandled.
+    result.catch(() => undefined);
+    this.inFlight.push({ file, start, lines, result });
+  }
+
+  /**
+   * Waits while too many batches are in flight (the reader calls it after each chunk, so memory stays flat).
+   * Undefined when there is nothing to wait for.
+   */
+  pace(): Promise<void> | undefined {
+    const limit = Math.max(1, this.workers * IN_FLIGHT_PER_WORKER);
+    if (this.inFlight.length < limit) return undefined;
+    return this.settle(limit - 1);
+  }
+
+  /** Flushes, waits for every batch in flight and stops the worker threads. Call once at the end. */
+  async finish(): Promise<void> {
+    this.flush();
+    await this.settle(0);
+    await this.pool?.close();
+    this.pool = undefined;
+  }
+
+  /** Applies finished batches in order until at most `left` are in flight. */
+  private async settle(left: number): Promise<void> {
+    while (this.inFlight.length > left) {
+      const next = this.inFlight[0];
+      let result: BatchResult;
+      try {
+        result = await next.result;
+      } catch (error) {
+        result = this.redo(next, error);
+      }
+      this.inFlight.shift();
+      this.apply(result, next.file, next.start);
+    }
+  }
+
+  /** A worker failed: say so once, stop the threads and do this batch (and every later one) here. */
+  private redo(batch: InFlight, error: unknown): BatchResult {
+    if (this.pool) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.options.onThreadFailure?.(message);
+      void this.pool.close();
+      this.pool = undefined;
+      this.workers = 0;
+    }
+    return detached(extractBatch(batch.lines));
+  }
+
+  /** Adds a batch's rids and codes to the summary. */
+  private apply(result: BatchResult, file: string, start: number): void {
     for (const rid of result.rids) {
       if (this.ridSet.has(rid)) continue;
       const own = detach(rid);
       this.ridSet.add(own);
       this.rids.push(own);
     }
-    for (const found of result.codes) this.record(detachFound(found), lines);
+    const at = (line: number): Place => ({ file, line: start + line - 1 });
+    for (const { found, facts, lastLine } of result.codes)
+      this.record(found, facts, at(found.line), at(lastLine));
   }
 
-  private record(found: FoundCode, lines: string[]): void {
-    const at = (line: number): Place => ({ file: this.batchFile, line: this.batchStart + line - 1 });
-    const facts = scanFacts(ownBlock(lines, found.line - 1), found);
-    const lastLine = found.occurrences > 1 ? lastOccurrence(found, lines) : found.line;
+  private record(found: FoundCode, facts: ScanFacts, first: Place, last: Place): void {
     const summary = this.codes.get(found.code);
     if (!summary) {
       this.codes.set(found.code, {
         code: found.code,
         inferred: found.inferred,
         count: found.occurrences,
-        first: at(found.line),
-        last: at(lastLine),
+        first,
+        last,
         found,
         facts,
       });
       return;
     }
     summary.count += found.occurrences;
-    summary.last = at(lastLine);
+    summary.last = last;
     summary.inferred &&= found.inferred;
     if (summary.found.inferred && !found.inferred) summary.found = found;
     // A later occurrence fills what the first one lacked (the IP of a 40164 logged without it first).
     for (const key of Object.keys(facts) as (keyof ScanFacts)[])
       if (summary.facts[key] === undefined) Object.assign(summary.facts, { [key]: facts[key] });
   }
-}
-
-/**
- * A copy of a string that does not point into the batch text. V8 keeps a substring as a view of its parent:
- * a kept rid would keep its whole batch alive, and memory would grow with the log.
- */
-function detach(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
-}
-
-function detachFound(found: FoundCode): FoundCode {
-  const copy: FoundCode = { ...found, code: detach(found.code), evidence: detach(found.evidence) };
-  if (found.errmsg !== undefined) copy.errmsg = detach(found.errmsg);
-  if (found.rid !== undefined) copy.rid = detach(found.rid);
-  if (found.ip !== undefined) copy.ip = detach(found.ip);
-  return copy;
-}
-
-/**
- * The batch line (1-based) of a code's last occurrence: the last line holding its number that the extractor
- * confirms when read from that line on (a code's context follows it). Falls back to the first occurrence.
- */
-function lastOccurrence(found: FoundCode, lines: string[]): number {
-  if (found.inferred) return found.line;
-  // Not glued to a word, a number or a dot (exec-1, v1.40001): a code stands apart.
-  const number = new RegExp(`(?<![\\w.${found.code.startsWith('-') ? '' : '-'}])${found.code}(?!\\d)`);
-  let tries = 0;
-  for (let i = lines.length - 1; i >= found.line && tries < 8; i--) {
-    if (!number.test(lines[i])) continue;
-    tries++;
-    const window = lines.slice(i, i + 1 + CONTEXT_AFTER).join('\n');
-    if (extractCodes(window).codes.some((c) => c.code === found.code && c.line === 1)) return i + 1;
-  }
-  return found.line;
 }

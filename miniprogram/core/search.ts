@@ -57,6 +57,8 @@ export interface SearchPage {
 
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
+/** Scratch for highlights(): start, end pairs of one passage. */
+const RANGES: number[] = [];
 
 /** The bundled catalog's prebuilt index, once installed. */
 let prebuiltIndex: PackedIndex | undefined;
@@ -254,20 +256,23 @@ export class SearchIndex {
     for (let p = 0; p < text.field.length; p++) {
       const origins = text.origins[p];
       if (!origins) continue;
-      const ranges: [number, number][] = [];
+      // Merged ranges as start, end pairs in one reused array (no pair allocated per unit).
+      const ranges = RANGES;
+      ranges.length = 0;
       for (let u = text.first[p]; u < text.first[p] + text.count[p]; u++) {
         let hit = false;
         for (let k = text.start[u]; k < text.start[u + 1] && !hit; k++) hit = marked.has(text.keys[k]);
         if (!hit) continue;
         const start = text.span[2 * u];
         const end = text.span[2 * u + 1];
-        const last = ranges[ranges.length - 1];
-        if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-        else ranges.push([start, end]);
+        const n = ranges.length;
+        if (n && start <= ranges[n - 1]) ranges[n - 1] = Math.max(ranges[n - 1], end);
+        else ranges.push(start, end);
       }
-      ORIGINS.forEach((field, bit) => {
-        if (origins & (1 << bit)) for (const [start, end] of ranges) out.push({ field, start, end });
-      });
+      for (let bit = 0; bit < ORIGINS.length; bit++)
+        if (origins & (1 << bit))
+          for (let i = 0; i < ranges.length; i += 2)
+            out.push({ field: ORIGINS[bit], start: ranges[i], end: ranges[i + 1] });
     }
     return out;
   }

@@ -36,9 +36,20 @@ export interface MeaningOptions {
   prefer?: (entry: Entry) => boolean;
 }
 
-/** The WeChat entries of exactly this code, most commonly met first. */
-export function wechatMeanings(catalog: Catalog, code: string): Entry[] {
-  return catalog.lookup(code).filter((e) => e.code === code && isWechat(e));
+/** wechatMeanings by catalog and code: every search hit asks for its code's (a lookup runs regexes). */
+const meaningsMemo = new WeakMap<Catalog, Map<string, readonly Entry[]>>();
+
+/** The WeChat entries of exactly this code, most commonly met first (one shared list per code: do not change it). */
+export function wechatMeanings(catalog: Catalog, code: string): readonly Entry[] {
+  let memo = meaningsMemo.get(catalog);
+  if (!memo) meaningsMemo.set(catalog, (memo = new Map()));
+  let list = memo.get(code);
+  if (!list) {
+    list = catalog.lookup(code).filter((e) => e.code === code && isWechat(e));
+    // Bounded by the catalog's codes; a code typed in a query that no entry has is not kept.
+    if (list.length) memo.set(code, list);
+  }
+  return list;
 }
 
 /** The other WeChat meanings of an entry's code: what "+N 个平台" opens. None for a non-WeChat entry. */

@@ -36,7 +36,7 @@ export class ConceptLeads {
    */
   active(
     terms: readonly Term[],
-    candidates: readonly number[],
+    candidates: Iterable<number>,
     typed: (e: number) => boolean,
     named: number,
     platformBit: (e: number) => number,

@@ -33,9 +33,15 @@ export interface Ranked {
   kind: MatchKind;
   /** For code hits: how many characters of the code matched. */
   codeLength: number;
-  /** A text hit whose coverage and phrase test wait until its place could matter (see Ranker.settle). */
-  pending?: { qc: number; prior: number; all: boolean; common: boolean; lift: number };
+  /**
+   * A text hit whose coverage and phrase test wait until its place could matter (see Ranker.settle; what
+   * settling needs is kept by the ranker per entry, not in an object per hit).
+   */
+  pending?: boolean;
 }
+
+const PENDING_ALL = 1;
+const PENDING_COMMON = 2;
 
 export const TIER: Record<MatchKind, number> = {
   code: 1000,
@@ -87,6 +93,13 @@ export class Ranker extends Priors {
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
   private generation = 0;
+  /** The current query's candidate entries (reused: a broad query has a thousand). */
+  private readonly candidateList: Int32Array;
+  /** Per entry, for settle(): its query coverage, prior, lift, and bits PENDING_ALL / PENDING_COMMON. */
+  private readonly pendingQc: Float64Array;
+  private readonly pendingPrior: Float64Array;
+  private readonly pendingLift: Float64Array;
+  private readonly pendingBits: Uint8Array;
   /** The concepts' most met codes (search/leads.ts). */
   private readonly leads: ConceptLeads;
   /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
@@ -110,6 +123,11 @@ export class Ranker extends Priors {
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
     this.coverBound = new Int32Array(n * 8);
+    this.candidateList = new Int32Array(n);
+    this.pendingQc = new Float64Array(n);
+    this.pendingPrior = new Float64Array(n);
+    this.pendingLift = new Float64Array(n);
+    this.pendingBits = new Uint8Array(n);
     this.leads = new ConceptLeads(catalog, dict);
   }
 
@@ -151,7 +169,8 @@ export class Ranker extends Priors {
     const { literalSeen, literalTerms, coverBound } = this;
     const platformWords = terms.some((t) => t.platforms);
     const platformTerms = terms.filter((t) => t.platforms).length;
-    const candidates: number[] = [];
+    const list = this.candidateList;
+    let found = 0;
     let totalWeight = 0;
     terms.forEach((term, t) => {
       totalWeight += term.weight;
@@ -184,7 +203,7 @@ export class Ranker extends Priors {
             literalTerms[e] = 0;
             platformTermsMatched[e] = 0;
             coverBound.fill(0, e * 8, e * 8 + 8);
-            candidates.push(e);
+            list[found++] = e;
           }
           if (bounded) coverBound[posting] += shares[j];
           if (seenTerm[e] !== stamp) {
@@ -203,6 +222,7 @@ export class Ranker extends Priors {
         if (term.platforms) platformTermsMatched[e] |= 1 << t;
       }
     });
+    const candidates = list.subarray(0, found);
     const counter = new UnitCounter();
     const qPhrase = analyze(text, counter).trim();
     // A whole text inside the query needs two units in the query at least (texts of one unit never count).
@@ -215,7 +235,8 @@ export class Ranker extends Priors {
     if (this.named) {
       terms.forEach((term, t) => {
         if (!term.platforms) return;
-        for (const e of candidates) {
+        for (let c = 0; c < found; c++) {
+          const e = list[c];
           if (term.platforms & this.platformBit(e) && !(platformTermsMatched[e] & (1 << t))) {
             score[e] += term.weight;
             matched[e]++;
@@ -224,7 +245,7 @@ export class Ranker extends Priors {
       });
     }
     let maxScore = 0;
-    for (const e of candidates) if (score[e] > maxScore) maxScore = score[e];
+    for (let c = 0; c < found; c++) if (score[list[c]] > maxScore) maxScore = score[list[c]];
     // A lead yields to an entry the query spells out: every word in its own wording, which it nearly fills.
     const typed = (e: number): boolean =>
       matched[e] === terms.length &&
@@ -232,7 +253,9 @@ export class Ranker extends Priors {
       this.coverUpper(e) >= TYPED_COVER;
     const leads = this.leads.active(terms, candidates, typed, this.named, (e) => this.platformBit(e));
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
-    for (const e of candidates) {
+    // Indexed loops: an iterator costs an object per step without a JIT (cold start).
+    for (let c = 0; c < found; c++) {
+      const e = list[c];
       if (taken.has(e) || (onPlatform && !(this.platformBit(e) & onPlatform))) continue;
       const leadBits = leads && this.leads.of(e) & leads;
       // A lead of the query's concept: not held back where its lead says so, never dropped as noise.
@@ -269,12 +292,16 @@ export class Ranker extends Priors {
         literalTerms[e] === terms.length
           ? SEPARATE_PENALTY
           : 0;
+      this.pendingQc[e] = qc;
+      this.pendingPrior[e] = prior;
+      this.pendingLift[e] = lift;
+      this.pendingBits[e] = (all ? PENDING_ALL : 0) | (common ? PENDING_COMMON : 0);
       out.push({
         index: e,
         score: TIER[best] + 60 * qc + 25 * cover + prior + lift,
         kind: best,
         codeLength: 0,
-        pending: { qc, prior, all, common, lift },
+        pending: true,
       });
     }
     return out;
@@ -289,13 +316,16 @@ export class Ranker extends Priors {
 
   /** The exact score of a pending hit: its coverage and phrase test, from its texts. */
   settle(r: Ranked): void {
-    const pending = r.pending;
-    if (!pending) return;
-    const { ec, phrase, exact } = this.coverage(r.index, pending.qc);
-    const kind: MatchKind = phrase || pending.common ? 'phrase' : pending.all ? 'all-words' : 'partial';
+    if (!r.pending) return;
+    const e = r.index;
+    const qc = this.pendingQc[e];
+    const bits = this.pendingBits[e];
+    const { ec, phrase, exact } = this.coverage(e, qc);
+    const kind: MatchKind =
+      phrase || bits & PENDING_COMMON ? 'phrase' : bits & PENDING_ALL ? 'all-words' : 'partial';
     r.kind = kind;
-    r.score = TIER[kind] + 60 * pending.qc + 25 * ec + pending.prior + (exact ? pending.lift : 0);
-    r.pending = undefined;
+    r.score = TIER[kind] + 60 * qc + 25 * ec + this.pendingPrior[e] + (exact ? this.pendingLift[e] : 0);
+    r.pending = false;
   }
 
   /**

@@ -57,6 +57,9 @@ function insert(list: Ranked[], r: Ranked): void {
   list.splice(lo, 0, r);
 }
 
+/** Per catalog, a reusable pending-hit-by-entry table (topCells empties it again): one array, not one per query. */
+const pendingTables = new WeakMap<Catalog, (Ranked | undefined)[]>();
+
 /** The first cells of a page and how many cells there are in all. */
 export interface TopCells {
   /** The first k cells (oneCellPerCode of every hit in rank order, cut at k), exact. */
@@ -82,7 +85,8 @@ export function topCells(catalog: Catalog, ranker: Ranker, ranked: Ranked[], k: 
   let pendingAt: (Ranked | undefined)[] | undefined;
   const settleCode = (code: string): boolean => {
     if (!pendingAt) {
-      pendingAt = new Array<Ranked | undefined>(catalog.size);
+      pendingAt = pendingTables.get(catalog);
+      if (!pendingAt) pendingTables.set(catalog, (pendingAt = new Array<Ranked | undefined>(catalog.size)));
       for (const r of ranked) if (r.pending) pendingAt[r.index] = r;
     }
     let settled = false;
@@ -125,6 +129,7 @@ export function topCells(catalog: Catalog, ranker: Ranker, ranked: Ranked[], k: 
     ranker.settle(next);
     exactHeap.push(next);
   }
+  if (pendingAt) for (const r of ranked) pendingAt[r.index] = undefined;
   return {
     cells: firstCells(catalog, ranker, above, exactHeap, pendingHeap, k),
     total: countCells(ranker, catalog, ranked),
