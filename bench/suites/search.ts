@@ -18,6 +18,8 @@ export interface QueryCase {
   accept?: string[];
   acceptCodePrefix?: string;
   written: string;
+  /** The public thread a real query was copied from. */
+  source?: string;
 }
 
 /** The tuned set by default; `search-queries-blind.json` is the held-out set written without seeing the engine. */
