@@ -119,9 +119,14 @@ export class SearchIndex {
       // A code the catalog does not list (45999): its family's nearest known codes.
       const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
-    } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
-      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED): another service's. A number gets its
-      // family's nearest known codes, a string code the nearest text hits.
+    } else if (
+      !parsed.codes.length &&
+      parsed.unknownCode !== undefined &&
+      !this.spellsWording(parsed.spelled, cells[0])
+    ) {
+      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED, "statusCode": 190): another service's,
+      // unless it is a constant's name spelling an official wording. A number gets its family's nearest known
+      // codes, a string code the nearest text hits.
       const family = /^-?\d+$/.test(parsed.unknownCode)
         ? nearestCodes(this.catalog, parsed.unknownCode, SUGGESTIONS).map(suggestion)
         : [];
@@ -136,6 +141,13 @@ export class SearchIndex {
     }
     this.ranker.clearMarks();
     return result;
+  }
+
+  /** True when a constant's name spelled out (out of response count limit) is the top hit's official wording. */
+  private spellsWording(spelled: string | undefined, top: Ranked | undefined): boolean {
+    if (spelled === undefined || !top || top.kind !== 'phrase') return false;
+    const entry = this.catalog.textsAt(top.index);
+    return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => foldChars(en).includes(spelled));
   }
 
   /**

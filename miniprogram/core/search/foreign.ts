@@ -8,9 +8,12 @@
  */
 const OTHER_SERVICES =
   /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b/;
-/** Not an error code of any WeChat table: an HTTP status ("状态码：429", "http 502") or a process exit code. */
-const NOT_A_WECHAT_CODE =
-  /(?:状态码|http(?: status)?(?: code)?|status code)\s*[:：]?\s*[1-5]\d\d\b|\bexit (?:code|status) \d+/;
+/**
+ * Not an error code of any WeChat table: an HTTP status ("状态码：429", "http 502", "invalid status code: -1")
+ * or a process exit code. Blanked out of the query; alone (no WeChat code beside it) it means another kind of error.
+ */
+export const NOT_A_WECHAT_CODE =
+  /(?:状态码|http(?: status)?(?: code)?)\s*[:：]?\s*[1-5]\d\d\b|\bstatus code\s*[:：]?\s*-?\d+|\bexit (?:code|status) \d+/g;
 /** Words that say WeChat is meant after all ("微信支付和支付宝…"): then the query is searched as usual. */
 const WECHAT = /微信|公众号|小程序|企微|\b(?:wechat|weixin|wecom|wxwork|wx\.[a-z]+)\b/;
 /** Another platform's mini-program ("抖音小程序", "支付宝小程序"): 小程序 there does not mean WeChat's. */
@@ -19,10 +22,13 @@ const OTHER_MINIPROGRAM = /(?:支付宝|百度|抖音|字节跳动|头条|快手
 const OTHER_SCRIPT = /[\uac00-\ud7af\u1100-\u11ff\u3040-\u30ff]/g;
 const HAN = /[\u3400-\u9fff]/g;
 
-/** True when a folded query is about another service or another kind of code, and never names WeChat. */
-export function aboutAnotherService(text: string): boolean {
+/**
+ * True when a folded query is about another service, or (`otherCode`: it gave an HTTP status or exit code and
+ * no WeChat code) another kind of error, and never names WeChat.
+ */
+export function aboutAnotherService(text: string, otherCode = false): boolean {
   const other = text.match(OTHER_SCRIPT)?.length ?? 0;
   if (other >= 2 && other > (text.match(HAN)?.length ?? 0)) return true;
-  if (!OTHER_SERVICES.test(text) && !NOT_A_WECHAT_CODE.test(text)) return false;
+  if (!OTHER_SERVICES.test(text) && !otherCode) return false;
   return !WECHAT.test(text.replace(OTHER_MINIPROGRAM, ' '));
 }

@@ -1,7 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
-import { aboutAnotherService } from './foreign';
+import { aboutAnotherService, NOT_A_WECHAT_CODE } from './foreign';
 import { foldChars } from './text';
 
 export interface ParsedQuery {
@@ -20,6 +20,11 @@ export interface ParsedQuery {
    * has, normalised: with no known code beside it, the query is about something else ("no match").
    */
   unknownCode?: string;
+  /**
+   * The unknown code was a constant's name (OUT_OF_RESPONSE_COUNT_LIMIT, as SDKs name errors) and its words
+   * are searched: when they are an official wording, the query means that error after all.
+   */
+  spelled?: string;
 }
 
 const NOISE: readonly RegExp[] = [
@@ -58,8 +63,15 @@ const CAMEL = /([a-z])([A-Z])/g;
  * the errno table's (request:fail timeout → errno 5).
  */
 const ERRMSG_CODE = /^(?!request:)[a-z]\w*:\s*fail\b/i;
-/** "code 6000003" or "6000003 code": a number called a code in plain words (folded text). */
-const CODE_WORD = /\bcode\s*[:：]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
+/** "code 6000003", "code=429002" or "6000003 code": a number called a code in plain words (folded text). */
+const CODE_WORD = /\bcode\s*[:：=]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
+/**
+ * Code fields no WeChat API writes (WeChat: errcode, errCode, errno, code): HTTP clients' statusCode, other
+ * clouds' errorCode / ErrorCode. Case-sensitive, before folding. Their number is another service's code.
+ */
+const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
+/** A client errMsg inside a longer text ("报 \"getUserInfo:fail auth deny\" 的错误"): API, then what follows. */
+const ERRMSG_IN_TEXT = /\b([a-z]\w*)\s*:\s*fail\b([^"'{}()[\]，。！？；;\n]*)/g;
 const JSON_KEYS =
   /["']?\b(?:errcode|errmsg|errno|err_code|err_msg|error_code|error_msg|message)\b["']?\s*[:=：]?/g;
 /** A number standing alone: not part of a version, an IP, a word or a time. */
@@ -91,19 +103,39 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
   // Before folding: string codes typed in capitals, and CamelCase identifiers split into their words.
   const capsCodes: string[] = [];
   for (const m of query.matchAll(CAPS_CODE)) capsCodes.push(m[2]);
-  const foreign = aboutAnotherService(foldChars(query));
+  let unknownCode: string | undefined;
   // Brand names stay whole ("WeChat", "WeCom" are not two words).
-  const unbranded = query.replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
+  // A WeChat body pairs its code with errmsg, whatever the SDK called the code field ("errorCode: 40007,errmsg").
+  const ownFields = /\berr_?msg\b/i.test(query);
+  const unbranded = query
+    .replace(FOREIGN_FIELD, (whole, code: string) => {
+      if (ownFields) return whole;
+      unknownCode ??= normalizeQueryCode(code);
+      return ' ';
+    })
+    .replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
   let text = foldChars(unbranded.replace(EXCEPTION_NAME, (name) => name.replace(CAMEL, '$1 $2')));
+  let otherCode = false;
+  text = text.replace(NOT_A_WECHAT_CODE, () => {
+    otherCode = true;
+    return ' ';
+  });
   for (const [host, name] of HOSTS) text = text.replace(host, name);
+  for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
   for (const re of NOISE) text = text.replace(re, ' ');
-  const addCode = (raw: string): void => {
+  function addErrMsg(api: string, rest: string): void {
+    // The longest run of words after "api:fail" that is a catalog code ("getUserProfile:fail getUserAvatarInfo fail").
+    for (let tail = rest.trimEnd(); ; tail = tail.replace(/\s*\S+$/, '')) {
+      if (tail && hasCode(normalizeQueryCode(`${api}:fail${tail}`))) return addCode(`${api}:fail${tail}`);
+      if (!/\S/.test(tail)) return;
+    }
+  }
+  function addCode(raw: string): void {
     let code = normalizeQueryCode(raw);
     // Cloud codes are negative; logs and titles drop the sign ("errCode 501007" for -501007).
     if (/^\d+$/.test(code) && !hasCode(code) && hasCode('-' + code)) code = '-' + code;
     if (!codes.includes(code) && hasCode(code)) codes.push(code);
-  };
-  let unknownCode: string | undefined;
+  }
   // An explicit code the catalog lacks: a long number (not 0, the success value) or a string code.
   const unknown = (raw: string): void => {
     const code = normalizeQueryCode(raw);
@@ -122,9 +154,18 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     // The XML body is APIv2's: it names that platform.
     return codes.length > before ? ' apiv2 ' : whole;
   });
+  let spelled: string | undefined;
   for (const code of capsCodes) {
     addCode(code);
     unknown(code);
+    // An unknown constant name is also its words (OUT_OF_RESPONSE_COUNT_LIMIT → out of response count limit).
+    if (code.includes('_') && !hasCode(normalizeQueryCode(code))) {
+      const name = code.toLowerCase();
+      const words = name.replace(/_/g, ' ');
+      // (A code field may have taken the name out: "ErrorCode OUT_OF_…".)
+      text = text.includes(name) ? text.split(name).join(` ${words} `) : `${text} ${words}`;
+      if (unknownCode === normalizeQueryCode(code)) spelled = words;
+    }
   }
   text = text.replace(JSON_KEYS, ' ');
   text = text.replace(LONE_NUMBER, (whole, lead: string, num: string) => {
@@ -135,5 +176,13 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
-  return { codes, text, open, foreign, ...(unknownCode === undefined ? {} : { unknownCode }) };
+  const foreign = aboutAnotherService(foldChars(query), otherCode && !codes.length);
+  return {
+    codes,
+    text,
+    open,
+    foreign,
+    ...(unknownCode === undefined ? {} : { unknownCode }),
+    ...(spelled ? { spelled } : {}),
+  };
 }
