@@ -74,8 +74,19 @@ const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["
 const ERRMSG_IN_TEXT = /\b([a-z]\w*)\s*:\s*fail\b([^"'{}()[\]，。！？；;\n]*)/g;
 const JSON_KEYS =
   /["']?\b(?:errcode|errmsg|errno|err_code|err_msg|error_code|error_msg|message)\b["']?\s*[:=：]?/g;
-/** A number standing alone: not part of a version, an IP, a word or a time. */
-const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?![\w.]|:\d)/g;
+/** A number standing alone: not part of a version, an IP, a word or a time (a full stop after it ends a sentence). */
+const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?!\w|\.\w|:\d)/g;
+
+/**
+ * Other spellings of the identifiers the catalog writes one way (folded text): open_id / union_id / corp_id
+ * as parameters are written in other SDKs, CamelCase AccessToken, and the JSAPI name of the client payment
+ * call (WeixinJSBridge's get_brand_wcpay_request is wx.requestPayment in a web page).
+ */
+const SPELLINGS: readonly [RegExp, string][] = [
+  [/\b(open|union|corp|app)[_ ]id\b/g, '$1id'],
+  [/\baccesstoken\b/g, 'access_token'],
+  [/\bget_brand_wcpay_request\b/g, 'requestpayment'],
+];
 
 const DIGITS = /^[-－—–+]?[0-9\uff10-\uff19]+$/;
 
@@ -121,6 +132,7 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     return ' ';
   });
   for (const [host, name] of HOSTS) text = text.replace(host, name);
+  for (const [spelling, key] of SPELLINGS) text = text.replace(spelling, key);
   for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
   for (const re of NOISE) text = text.replace(re, ' ');
   function addErrMsg(api: string, rest: string): void {
