@@ -14,6 +14,13 @@ const OTHER_SERVICES =
  */
 export const NOT_A_WECHAT_CODE =
   /(?:状态码|http(?: status)?(?: code)?)\s*[:：]?\s*[1-5]\d\d\b|\bstatus code\s*[:：]?\s*-?\d+|\bexit (?:code|status) \d+/g;
+/**
+ * A language runtime's or library's own failure, pasted (TypeError, KeyError, java.net.SocketTimeoutException,
+ * Go's "invalid character '<' looking for beginning of value", SQLite's "constraint failed", _ssl.c): with no
+ * WeChat code beside it and no WeChat word, it is not a WeChat error (folded text).
+ */
+export const RUNTIME_ERROR =
+  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion)error\b|\b(?:nullpointer|sockettimeout|sslhandshake|connect|unknownhost|jsonsyntax|illegalstate|illegalargument)exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b/;
 /** Words that say WeChat is meant after all ("微信支付和支付宝…"): then the query is searched as usual. */
 const WECHAT = /微信|公众号|小程序|企微|\b(?:wechat|weixin|wecom|wxwork|wx\.[a-z]+)\b/;
 /** Another platform's mini-program ("抖音小程序", "支付宝小程序"): 小程序 there does not mean WeChat's. */

@@ -1,7 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
-import { aboutAnotherService, NOT_A_WECHAT_CODE } from './foreign';
+import { aboutAnotherService, NOT_A_WECHAT_CODE, RUNTIME_ERROR } from './foreign';
 import { foldChars } from './text';
 
 export interface ParsedQuery {
@@ -188,7 +188,8 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
-  const foreign = aboutAnotherService(foldChars(query), otherCode && !codes.length);
+  const folded = foldChars(query);
+  const foreign = aboutAnotherService(folded, (otherCode || RUNTIME_ERROR.test(folded)) && !codes.length);
   return {
     codes,
     text,
