@@ -99,10 +99,19 @@ export class SearchIndex {
   page(query: string, options: SearchOptions = {}): SearchPage {
     const { limit = 20, offset = 0, platform } = options;
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
-    const parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
+    let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
     const need = Math.max(offset + limit, SUGGESTIONS);
-    const { cells, total } = topCells(this.catalog, this.ranker, this.rank(parsed, platform), need);
+    const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
+    let found: ReturnType<typeof top> | undefined;
+    if (parsed.spelled !== undefined && !parsed.codes.length && !parsed.foreign) {
+      // An unknown constant's name (OUT_OF_RESPONSE_COUNT_LIMIT) whose words are an official wording names
+      // that error: its words alone are the query.
+      const named: ParsedQuery = { codes: [], text: parsed.spelled, open: false };
+      const alt = top(named);
+      if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
+    }
+    const { cells, total } = found ?? top(parsed);
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
       return {
@@ -119,14 +128,9 @@ export class SearchIndex {
       // A code the catalog does not list (45999): its family's nearest known codes.
       const near = nearestCodes(this.catalog, parsed.wholeCode, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
-    } else if (
-      !parsed.codes.length &&
-      parsed.unknownCode !== undefined &&
-      !this.spellsWording(parsed.spelled, cells[0])
-    ) {
-      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED, "statusCode": 190): another service's,
-      // unless it is a constant's name spelling an official wording. A number gets its family's nearest known
-      // codes, a string code the nearest text hits.
+    } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
+      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED, "statusCode": 190): another service's.
+      // A number gets its family's nearest known codes, a string code the nearest text hits.
       const family = /^-?\d+$/.test(parsed.unknownCode)
         ? nearestCodes(this.catalog, parsed.unknownCode, SUGGESTIONS).map(suggestion)
         : [];
@@ -143,11 +147,12 @@ export class SearchIndex {
     return result;
   }
 
-  /** True when a constant's name spelled out (out of response count limit) is the top hit's official wording. */
-  private spellsWording(spelled: string | undefined, top: Ranked | undefined): boolean {
-    if (spelled === undefined || !top || top.kind !== 'phrase') return false;
+  /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
+  private spellsWording(spelled: string, top: Ranked | undefined): boolean {
+    if (!top || top.kind !== 'phrase') return false;
     const entry = this.catalog.textsAt(top.index);
-    return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => foldChars(en).includes(spelled));
+    const words = (en: string): string => foldChars(en).replace(/_/g, ' ');
+    return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
   }
 
   /**

@@ -66,7 +66,10 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
     concepts: ['@domain', 'downloadfile'],
     ids: ['wxapi:downloadFile:fail url not in domain list', 'errno:600002'],
   },
-  { concepts: ['@domain', 'uploadfile'], ids: ['wxapi:uploadFile:fail url not in domain list', 'errno:600002'] },
+  {
+    concepts: ['@domain', 'uploadfile'],
+    ids: ['wxapi:uploadFile:fail url not in domain list', 'errno:600002'],
+  },
   { concepts: ['@credential', '@expire'], ids: ['open:42001', 'mp:42001', 'wecom:42001'] },
   { concepts: ['@code', '@session'], ids: ['open:40163', 'open:40029', 'mp:40029'] },
 ];

@@ -1,0 +1,95 @@
+// How pasted bodies, logs and issue titles are read (issue 12, third round of real queries): other services'
+// code fields, runtime failures, client errMsg strings inside sentences, constants' names, identifier spellings.
+// Wordings here are new (not the bench sets'), on the real bundled catalog.
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { searchIndex } from '../../miniprogram/core/search';
+import { parseQuery } from '../../miniprogram/core/search/query';
+
+const catalog = bundledCatalog();
+const index = searchIndex(catalog);
+const has = (code: string): boolean => catalog.lookupIndices(code).length > 0;
+const ids = (query: string): string[] => index.search(query, { limit: 5 }).map((h) => h.entry.id);
+const page = (query: string) => index.page(query, { limit: 5 });
+
+describe('code fields no WeChat API writes', () => {
+  it('takes statusCode / errorCode (with errorMessage) as another service’s code: no match, suggestions', () => {
+    for (const q of [
+      '{"statusCode":503,"message":"daily limit reached"}',
+      '{"errorCode":-1,"errorMessage":"function timed out"}',
+      'ErrorCode:12 ErrorInfo:"token expired"',
+    ]) {
+      const result = page(q);
+      expect({ q, total: result.total }).toEqual({ q, total: 0 });
+      expect(result.suggestions.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps errorCode when the body pairs it with errmsg, as WeChat bodies do', () => {
+    expect(ids('uploadImg, errorCode: 40004, errmsg: invalid media type')[0]).toBe('open:40004');
+  });
+
+  it('reads "code=NNNN" as an explicit code: unknown to the catalog, no match', () => {
+    expect(parseQuery('openapi failed: code=777001', has).unknownCode).toBe('777001');
+    expect(page('openapi failed: code=777001').total).toBe(0);
+  });
+});
+
+describe('HTTP statuses, exit codes and runtime failures', () => {
+  it('lets a WeChat code beside an exit code answer (the exit code is blanked)', () => {
+    const parsed = parseQuery('errcode 40003 invalid openid. Process exited with exit code 2', has);
+    expect(parsed.codes).toEqual(['40003']);
+    expect(parsed.foreign).toBe(false);
+    expect(ids('errcode 40003 invalid openid. Process exited with exit code 2')[0]).toBe('open:40003');
+  });
+
+  it('gives no match to an HTTP status or exit code alone', () => {
+    expect(page('Request failed with status code: 418').total).toBe(0);
+    expect(page('job ended with exit code 137').total).toBe(0);
+  });
+
+  it('gives no match to a pasted runtime failure without WeChat words', () => {
+    expect(page("TypeError: Cannot read properties of null (reading 'openid')").total).toBe(0);
+    expect(page('java.net.SocketTimeoutException: connect timed out').total).toBe(0);
+    expect(page("invalid character 'x' looking for beginning of value").total).toBe(0);
+  });
+
+  it('still answers a runtime failure that carries a WeChat code or names WeChat', () => {
+    expect(ids('TypeError after errcode 42001 access_token expired')[0]).toBe('open:42001');
+    expect(page('小程序 TypeError: invalid openid').total).toBeGreaterThan(0);
+  });
+});
+
+describe('client errMsg strings and constants’ names inside a sentence', () => {
+  it('reads the longest catalog errMsg after "api:fail" as that code', () => {
+    expect(parseQuery('点击拒绝后 getLocation:fail auth deny 怎么再次弹窗', has).codes).toEqual([
+      'GETLOCATION:FAIL AUTH DENY',
+    ]);
+    expect(ids('点击拒绝后 getLocation:fail auth deny 怎么再次弹窗')[0]).toBe(
+      'wxapi:getLocation:fail auth deny',
+    );
+  });
+
+  it('leaves wx.request’s errMsg to the errno table', () => {
+    expect(parseQuery('报 request:fail timeout 了', has).codes).toEqual([]);
+  });
+
+  it('searches an unknown constant’s name by its words, and answers when they are an official wording', () => {
+    expect(ids('handle ErrorCode API_UNAUTHORIZED in the SDK')[0]).toBe('open:48001');
+    // Words that are no entry's wording stay an unknown code: no match.
+    expect(page('登录返回 ERR_SESSION_BROKEN').total).toBe(0);
+  });
+});
+
+describe('identifier spellings and sentence ends', () => {
+  it('folds open_id, corp_id and AccessToken to the catalog’s spelling', () => {
+    const text = parseQuery('open_id 和 corp_id 都对, AccessToken 也有', has).text;
+    expect(text).toContain('openid');
+    expect(text).toContain('corpid');
+    expect(text).toContain('access_token');
+  });
+
+  it('takes a code that ends a sentence with a full stop', () => {
+    expect(parseQuery('the code changed from 40001 to 42001.', has).codes).toEqual(['40001', '42001']);
+    expect(ids('it says access_token expired and returns 42001.')[0]).toBe('open:42001');
+  });
+});
