@@ -138,7 +138,10 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
   function addErrMsg(api: string, rest: string): void {
     // The longest run of words after "api:fail" that is a catalog code ("getUserProfile:fail getUserAvatarInfo fail").
     for (let tail = rest.trimEnd(); ; tail = tail.replace(/\s*\S+$/, '')) {
-      if (tail && hasCode(normalizeQueryCode(`${api}:fail${tail}`))) return addCode(`${api}:fail${tail}`);
+      // Some catalog errMsgs end with a full stop ("…by user TAP gesture."), pasted ones often without.
+      for (const end of ['', '.'])
+        if (tail && hasCode(normalizeQueryCode(`${api}:fail${tail}${end}`)))
+          return addCode(`${api}:fail${tail}${end}`);
       if (!/\S/.test(tail)) return;
     }
   }
