@@ -72,4 +72,6 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   },
   { concepts: ['@credential', '@expire'], ids: ['open:42001', 'mp:42001', 'wecom:42001'] },
   { concepts: ['@code', '@session'], ids: ['open:40163', 'open:40029', 'mp:40029'] },
+  { concepts: ['@subscribe', '@message', '@error'], ids: ['open:43101'] },
+  { concepts: ['@login', '@error'], ids: ['open:40029', 'mp:40029'] },
 ];
