@@ -74,4 +74,8 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['@code', '@session'], ids: ['open:40163', 'open:40029', 'mp:40029'] },
   { concepts: ['@subscribe', '@message', '@error'], ids: ['open:43101'] },
   { concepts: ['@login', '@error'], ids: ['open:40029', 'mp:40029'] },
+  // APIv3 answers a merchant with no platform certificate (new merchants use the Pay public key) so.
+  { concepts: ['平台', '证书'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
+  { concepts: ['platform', 'certificate'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
+  { concepts: ['openid', '@invalid'], ids: ['open:40003', 'mp:40003'] },
 ];
