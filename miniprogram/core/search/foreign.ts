@@ -4,10 +4,11 @@
 
 /**
  * Other platforms, by name (Han names need no word boundary; English ones do: "lark" not in "clark"). 百度 only
- * as a product (百度小程序, 百度地图): "百度到的 ip" is a web search. xhs.* is 小红书's mini-program API.
+ * as a product (百度小程序, 百度地图): "百度到的 ip" is a web search. xhs.* is 小红书's mini-program API. Other
+ * backends-as-a-service (Firebase, Appwrite, Supabase) answer instead of 云开发, also as class names (AppwriteException).
  */
 const OTHER_SERVICES =
-  /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b/;
+  /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b|\b(?:firebase|appwrite|supabase)/;
 /**
  * Not an error code of any WeChat table: an HTTP status ("状态码：429", "http 502", "invalid status code: -1")
  * or a process exit code. Blanked out of the query; alone (no WeChat code beside it) it means another kind of error.
@@ -20,7 +21,7 @@ export const NOT_A_WECHAT_CODE =
  * WeChat code beside it and no WeChat word, it is not a WeChat error (folded text).
  */
 export const RUNTIME_ERROR =
-  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion)error\b|\b(?:nullpointer|sockettimeout|sslhandshake|connect|unknownhost|jsonsyntax|illegalstate|illegalargument)exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b/;
+  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion|database)error\b|\b(?:nullpointer|sockettimeout|sslhandshake|connect|unknownhost|jsonsyntax|illegalstate|illegalargument)exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b/;
 /** Words that say WeChat is meant after all ("微信支付和支付宝…"): then the query is searched as usual. */
 const WECHAT = /微信|公众号|小程序|企微|\b(?:wechat|weixin|wecom|wxwork|wx\.[a-z]+)\b/;
 /** Another platform's mini-program ("抖音小程序", "支付宝小程序"): 小程序 there does not mean WeChat's. */
