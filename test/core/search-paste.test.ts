@@ -93,3 +93,29 @@ describe('identifier spellings and sentence ends', () => {
     expect(ids('it says access_token expired and returns 42001.')[0]).toBe('open:42001');
   });
 });
+
+describe('concept leads from public threads', () => {
+  it('opens a merchant’s missing platform certificate on APIv3 RESOURCE_NOT_EXISTS when a word reaches it', () => {
+    expect(ids('下单时报错 无可用的平台证书 请在商户平台申请')[0]).toBe('payv3:RESOURCE_NOT_EXISTS');
+    // The lead lifts a candidate; with no word of the entry's texts it has nothing to lift (a catalog gap).
+    expect(ids('初始化客户端时提示 无可用的平台证书')[0]).not.toBe('payv3:RESOURCE_NOT_EXISTS');
+  });
+
+  it('opens downloadFile + 合法域名 on the downloadFile failure or errno 600002', () => {
+    expect(['wxapi:downloadFile:fail url not in domain list', 'errno:600002']).toContain(
+      ids('海报图片 downloadFile 合法域名 配置了还是不行')[0],
+    );
+  });
+
+  it('opens login failures on 40029 and 订阅消息 errors on 43101', () => {
+    expect(ids('公众号网页 登录失败 怎么排查')[0]).toBe('open:40029');
+    expect(ids('订阅消息发送报错了')[0]).toBe('open:43101');
+  });
+});
+
+describe('other backends', () => {
+  it('gives no match to Firebase / Appwrite failures', () => {
+    expect(page('FirebaseError: Missing or insufficient permissions.').total).toBe(0);
+    expect(page('AppwriteException: Document with the requested ID could not be found.').total).toBe(0);
+  });
+});
