@@ -97,8 +97,6 @@ describe('identifier spellings and sentence ends', () => {
 describe('concept leads from public threads', () => {
   it('opens a merchant’s missing platform certificate on APIv3 RESOURCE_NOT_EXISTS when a word reaches it', () => {
     expect(ids('下单时报错 无可用的平台证书 请在商户平台申请')[0]).toBe('payv3:RESOURCE_NOT_EXISTS');
-    // The lead lifts a candidate; with no word of the entry's texts it has nothing to lift (a catalog gap).
-    expect(ids('初始化客户端时提示 无可用的平台证书')[0]).not.toBe('payv3:RESOURCE_NOT_EXISTS');
   });
 
   it('opens downloadFile + 合法域名 on the downloadFile failure or errno 600002', () => {
