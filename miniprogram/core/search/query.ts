@@ -85,7 +85,7 @@ const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?!\w|\.\w|:\d)/g;
 const SPELLINGS: readonly [RegExp, string][] = [
   [/\b(open|union|corp|app)[_ ]id\b/g, '$1id'],
   [/\baccesstoken\b/g, 'access_token'],
-  [/\bget_brand_wcpay_request\b/g, 'requestpayment'],
+  [/\bget_brand_wcpay_request\b/g, 'wx.requestpayment'],
 ];
 
 const DIGITS = /^[-－—–+]?[0-9\uff10-\uff19]+$/;
