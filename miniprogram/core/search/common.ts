@@ -78,4 +78,5 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['平台', '证书'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
   { concepts: ['platform', 'certificate'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
   { concepts: ['openid', '@invalid'], ids: ['open:40003', 'mp:40003'] },
+  { concepts: ['appid', '@auth'], ids: ['open:43104'] },
 ];
