@@ -23,8 +23,15 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   gateway: ['微信网关', '网关', 'gateway'],
   business: ['商业能力'],
   xiaowei: ['腾讯小微', '小微', 'xiaowei'],
-  // Its credentials and old name say WeCom too: corpid/corpsecret, 企业号 (WeCom before 2016), agentid.
+  // Its credentials and old name say WeCom too: corpid/corpsecret, 企业号 (WeCom before 2016), agentid; so do
+  // its own features (外部联系人 / 客户联系, 通讯录: contacts of a company) and WxJava's WeCom module.
   wecom: [
+    '外部联系人',
+    '客户联系',
+    'externalcontact',
+    'external_userid',
+    '通讯录',
+    'weixin-java-cp',
     '企业微信',
     '企微',
     '企业号',
