@@ -3,7 +3,7 @@
 // Wordings here are new (not the bench sets'), on the real bundled catalog.
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex } from '../../miniprogram/core/search';
-import { parseQuery } from '../../miniprogram/core/search/query';
+import { parseQuery, unescapePasted } from '../../miniprogram/core/search/query';
 
 const catalog = bundledCatalog();
 const index = searchIndex(catalog);
@@ -115,5 +115,25 @@ describe('other backends', () => {
   it('gives no match to Firebase / Appwrite failures', () => {
     expect(page('FirebaseError: Missing or insufficient permissions.').total).toBe(0);
     expect(page('AppwriteException: Document with the requested ID could not be found.').total).toBe(0);
+  });
+});
+
+describe('escaped pasted bodies', () => {
+  it('reads JSON \\u escapes and HTML entities as the characters they stand for', () => {
+    expect(unescapePasted('{"errmsg":"\\u4e0d\\u5728\\u767d\\u540d\\u5355\\u4e2d"}')).toBe(
+      '{"errmsg":"不在白名单中"}',
+    );
+    expect(unescapePasted('{&quot;code&quot;:&quot;SIGN_ERROR&quot;} a&#x3D;b &#65; &nbsp;')).toBe(
+      '{"code":"SIGN_ERROR"} a=b A &nbsp;',
+    );
+  });
+
+  it('searches the unescaped words and code fields', () => {
+    expect(ids('{"errmsg":"\\u8c03\\u7528\\u65b9 ip \\u4e0d\\u5728\\u767d\\u540d\\u5355\\u4e2d"}')[0]).toBe(
+      'open:40164',
+    );
+    expect(ids('{&quot;code&quot;:&quot;SIGN_ERROR&quot;,&quot;message&quot;:&quot;签名错误&quot;}')[0]).toBe(
+      'payv3:SIGN_ERROR',
+    );
   });
 });

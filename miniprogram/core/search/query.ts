@@ -51,6 +51,8 @@ const HOSTS: readonly [RegExp, string][] = [
 /** Names of code fields in bodies and logs, followed by the code. */
 const CODE_FIELD =
   /(?:errcode|err_code|errno|error_?code|ret_?code|"code"|返回码|错误码|错误代码)["'\s]*[:=：]?\s*["']?(-?\d+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)/g;
+/** A string code in a JSON "code" field, as APIv3 answers (before folding). */
+const V3_BODY = /["']code["']\s*:\s*["'][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["']/;
 /** Pay APIv2's XML: <err_code><![CDATA[NOTENOUGH]]></err_code> (any string code, checked against the catalog). */
 const XML_CODE = /<(?:err_code|return_code|result_code)>\s*(?:<!\[cdata\[)?\s*([a-z][a-z0-9_]*)/g;
 /** A string code as logs print it, inside a longer text: PARAM_ERROR, SYSTEMERROR (kept when the catalog has it). */
@@ -97,8 +99,29 @@ export function normalizeQueryCode(raw: string): string {
   return /^-?\d+$/.test(s) ? s.replace(/^(-?)0+(?=\d)/, '$1') : s.toUpperCase();
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/**
+ * Pasted bodies often come escaped: JSON's \u4e0d\u5408 (PHP's json_encode writes Chinese so), HTML's &quot;
+ * and &#x3D; (issue pages, some forms). Unescaped, their words and code fields read as typed.
+ */
+export function unescapePasted(text: string): string {
+  return text
+    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(
+      /&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|lt|gt|apos));/gi,
+      (whole, hex?: string, dec?: string, name?: string) =>
+        hex
+          ? String.fromCharCode(parseInt(hex, 16))
+          : dec
+            ? String.fromCharCode(Number(dec))
+            : (ENTITIES[name!.toLowerCase()] ?? whole),
+    );
+}
+
 /** hasCode tells whether a normalised code is in the catalog. */
-export function parseQuery(query: string, hasCode: (code: string) => boolean): ParsedQuery {
+export function parseQuery(typed: string, hasCode: (code: string) => boolean): ParsedQuery {
+  const query = unescapePasted(typed);
   const trimmed = query.trim();
   const open = !/\s$/.test(query);
   if (DIGITS.test(trimmed.replace(/\s+/g, ''))) {
@@ -163,6 +186,8 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     unknown(code);
     return ' ';
   });
+  // APIv3's error body is {"code":"PARAM_ERROR","message":…}: a string code in a "code" field names APIv3.
+  if (V3_BODY.test(query)) text += ' apiv3 ';
   text = text.replace(XML_CODE, (whole, code: string) => {
     const before = codes.length;
     addCode(code);
