@@ -7,6 +7,7 @@
 // The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
 // and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';
+import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
@@ -136,7 +137,11 @@ export class SearchIndex {
         : [];
       const near = family.length ? family : cells.slice(0, SUGGESTIONS).map(hit);
       result = { total: 0, hits: [], suggestions: near };
-    } else if (parsed.foreign || (!parsed.codes.length && this.noOverlap(parsed))) {
+    } else if (
+      parsed.foreign ||
+      (!parsed.codes.length && this.noOverlap(parsed)) ||
+      this.strayCode(parsed, cells[0])
+    ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
@@ -145,6 +150,18 @@ export class SearchIndex {
     }
     this.ranker.clearMarks();
     return result;
+  }
+
+  /**
+   * True when the codes named are only those of STRAY_PLATFORMS, the query names no platform, and its words share
+   * nothing with the meaning found ("code 20001, msg appid is invalid",
+   * "redirect_uri 域名与后台配置不一致，错误码：10003"): another service's number that happens to be theirs.
+   */
+  private strayCode(parsed: ParsedQuery, top: Ranked | undefined): boolean {
+    if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
+    const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
+    if (!parsed.codes.every((code) => this.catalog.lookupIndices(code).every(narrow))) return false;
+    return this.highlights(top).every((h) => h.field === 'code');
   }
 
   /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
@@ -283,6 +300,14 @@ export class SearchIndex {
     return out;
   }
 }
+
+/**
+ * Platforms whose small numbers other services' codes often collide with: a small product (腾讯小微), the client
+ * API tables (bluetooth 10003, named by wx.* API names) and the non-WeChat platform.
+ */
+const STRAY_PLATFORMS: ReadonlySet<Platform> = new Set(
+  PLATFORMS.filter((p) => p.key === 'xiaowei' || p.key === 'wxapi' || !p.wechat).map((p) => p.name),
+);
 
 function suggestion(cell: CodeCell): SearchHit {
   return {

@@ -137,3 +137,12 @@ describe('escaped pasted bodies', () => {
     );
   });
 });
+
+describe('stray numbers', () => {
+  it('gives no match when a named number is only a small product’s and the words share nothing with it', () => {
+    expect(page('登录接口返回 code 20001，提示 token 签发失败').total).toBe(0);
+    // Named, or with words of its meaning, the number keeps its meaning.
+    expect(ids('腾讯小微 20001')[0]).toBe('xiaowei:20001');
+    expect(ids('10003').length).toBeGreaterThan(0);
+  });
+});
