@@ -146,3 +146,10 @@ describe('stray numbers', () => {
     expect(ids('10003').length).toBeGreaterThan(0);
   });
 });
+
+describe('HTTP reason phrases', () => {
+  it('reads "502 Bad Gateway" as an HTTP status: no match alone, blanked beside a WeChat code', () => {
+    expect(page('调用接口返回 502 Bad Gateway').total).toBe(0);
+    expect(ids('errcode 45009 then 429 Too Many Requests')[0]).toBe('open:45009');
+  });
+});
