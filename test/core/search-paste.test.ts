@@ -153,3 +153,11 @@ describe('HTTP reason phrases', () => {
     expect(ids('errcode 45009 then 429 Too Many Requests')[0]).toBe('open:45009');
   });
 });
+
+describe('other messaging services', () => {
+  it('gives no match to a WhatsApp / Twilio template error, and keeps WeChat’s when WeChat is named', () => {
+    expect(page('Twilio says the template id is not valid').total).toBe(0);
+    expect(page('WhatsApp template id invalid').total).toBe(0);
+    expect(ids('公众号 template id invalid')[0]).toBe('open:40037');
+  });
+});

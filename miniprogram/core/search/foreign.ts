@@ -5,10 +5,11 @@
 /**
  * Other platforms, by name (Han names need no word boundary; English ones do: "lark" not in "clark"). 百度 only
  * as a product (百度小程序, 百度地图): "百度到的 ip" is a web search. xhs.* is 小红书's mini-program API. Other
- * backends-as-a-service (Firebase, Appwrite, Supabase) answer instead of 云开发, also as class names (AppwriteException).
+ * backends-as-a-service (Firebase, Appwrite, Supabase) answer instead of 云开发, also as class names (AppwriteException);
+ * other messaging and mail services (WhatsApp, Telegram, Slack, Twilio, Gupshup…) instead of WeChat's messages.
  */
 const OTHER_SERVICES =
-  /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b|\b(?:firebase|appwrite|supabase)/;
+  /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b|\b(?:firebase|appwrite|supabase)|\b(?:whatsapp|telegram|slack|discord|twilio|gupshup|sendgrid|mailgun)\b/;
 /**
  * Not an error code of any WeChat table: an HTTP status ("状态码：429", "http 502", "invalid status code: -1",
  * "400 Bad Request") or a process exit code. Blanked out of the query; alone (no WeChat code beside it) it means
