@@ -161,3 +161,14 @@ describe('other messaging services', () => {
     expect(ids('公众号 template id invalid')[0]).toBe('open:40037');
   });
 });
+
+describe('SDK packages in stack traces', () => {
+  it('reads WxJava’s WeCom package as naming WeCom', () => {
+    expect(ids('at me.chanjar.weixin.cp.api.impl.BaseWxCpServiceImpl.execute errcode 40014')[0]).toBe(
+      'wecom:40014',
+    );
+    expect(ids('at me.chanjar.weixin.mp.api.impl.WxMpServiceImpl.execute errcode 40014')[0]).not.toBe(
+      'wecom:40014',
+    );
+  });
+});
