@@ -22,6 +22,7 @@ import {
   parsePayV3HttpStatus,
   parsePayV3Senparc,
 } from './parsers/wechatpay';
+import { parseCloudSeen, parsePaySeen, parseWecomSeen } from './parsers/seen';
 import { parseWecomGoWorkwx, parseWecomWxjava } from './parsers/wecom';
 import { parseWxapiErrors, parseWxapiObserved } from './parsers/wxapi';
 import { applyProjectTexts } from './project/apply';
@@ -162,6 +163,30 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '小程序客户端 API errMsg failures seen verbatim in public threads (official page named per row)',
     format: 'TSV',
     parse: parseWxapiObserved,
+  },
+  // Errmsgs seen verbatim in public responses (catalog/parsers/seen.ts): last, so that an official wording
+  // stays the primary text; they add wordings to the entries above and create an entry only for a code no
+  // official table has.
+  {
+    id: 'wecom-seen',
+    file: 'wecom_errmsg_seen.tsv',
+    title: '企业微信 errmsg seen verbatim in public responses (thread named per row)',
+    format: 'TSV',
+    parse: parseWecomSeen,
+  },
+  {
+    id: 'cloud-seen',
+    file: 'cloud_errmsg_seen.tsv',
+    title: '云开发 errMsg seen verbatim in public responses (thread named per row)',
+    format: 'TSV',
+    parse: parseCloudSeen,
+  },
+  {
+    id: 'pay-seen',
+    file: 'wechatpay_errmsg_seen.tsv',
+    title: '微信支付 err_code / err_code_des seen verbatim in public responses (thread named per row)',
+    format: 'TSV',
+    parse: parsePaySeen,
   },
 ];
 

@@ -9,13 +9,23 @@ import {
   SEPARATE_NUMBERING,
 } from '../../miniprogram/core/platforms';
 import type { CatalogData, Entry } from '../../miniprogram/core/types';
+import { SEEN_ERRMSG_SOURCES } from '../parsers/seen';
 import { hasCjk } from '../parsers/text';
 import { ProjectTextError, type Origin, type ProjectTexts } from './load';
 
 /** The label of every text the project wrote itself. */
 export const PROJECT_LABEL = 'wxerr';
 
-const officialText = (entry: Entry, lang: 'zh' | 'en'): boolean => entry.texts.some((t) => t[lang]);
+/**
+ * A source text in that language (that text, when given). An errmsg seen in a response (SEEN_ERRMSG_SOURCES) is a wording, not a
+ * meaning: the project's translation still gives the meaning where no official table has the language.
+ */
+export const officialText = (entry: Entry, lang: 'zh' | 'en', text?: string): boolean =>
+  entry.texts.some(
+    (t) =>
+      (text === undefined ? !!t[lang] : t[lang] === text) &&
+      t.sources.some((s) => !SEEN_ERRMSG_SOURCES.has(s.source)),
+  );
 
 /**
  * Entries by id; on the Pay platforms also by every spelling (`payv3:FREQUENCY_LIMITED`, `payv2:not_enough`),

@@ -1,7 +1,7 @@
 // Checks on the merged catalog: every entry has both languages (strict mode only, while translators work),
 // every text no source gives is labelled as the project's, and identifiers survive translation.
 import type { CatalogData, Entry } from '../../miniprogram/core/types';
-import { PROJECT_LABEL } from './apply';
+import { officialText, PROJECT_LABEL } from './apply';
 
 /** snake_case names (access_token, component_appid, ext_json) and camelCase API names (getStableAccessToken). */
 const IDENTIFIER =
@@ -41,7 +41,10 @@ export interface CheckReport {
 
 function unlabeled(entry: Entry, lang: 'zh' | 'en'): boolean {
   if (!entry[lang]) return false;
-  const official = entry.texts.some((t) => t[lang] === entry[lang]);
+  // A seen errmsg may say the same words as the project's translation: the translation is still the project's.
+  const official =
+    officialText(entry, lang, entry[lang]) ||
+    (entry[`${lang}Source`] !== PROJECT_LABEL && entry.texts.some((t) => t[lang] === entry[lang]));
   return official ? entry[`${lang}Source`] === PROJECT_LABEL : entry[`${lang}Source`] !== PROJECT_LABEL;
 }
 

@@ -4,7 +4,7 @@
 //   may follow its key on the next line), a table row (a `|`, or a number alone in a cell);
 //   bare codes: a 5–7 digit run (OCR slips undone) that the catalog knows;
 //   inferred codes: an errmsg key (msg, message, 提示…), or a catalog errmsg in free text (the extractor's own
-//   phrase test, run once per line template);
+//   phrase test, run once per line template), or a line that is one WeCom-only errmsg;
 //   client errMsgs: `api:fail …` (a catalog errMsg is its own code);
 //   context: rid/hint ids and platform markers (WeChat, WeCom, Alipay…: they decide whose a nearby code is);
 //   any Chinese (wording, markers, keys).
@@ -13,6 +13,7 @@
 // line by line through prefilter + extractor and through the extractor alone and finds the same codes.
 import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
 import { codesFromPhrases, messageIndex, normalizeMessage } from '../../miniprogram/core/extract/messages';
+import { holdsWecomWording } from '../../miniprogram/core/extract/wecom-wording';
 
 /** What a skipped line becomes: not blank, no digits, no words, too short for the free-text scan. */
 export const SKIPPED_LINE = '~';
@@ -105,6 +106,9 @@ function judge(template: string, k: Known): number {
   if (KEY_WORD.test(template)) return KEY_BIT | KEEP_BIT;
   if (KEEP.test(template)) return KEEP_BIT;
   if (!/[a-z]{4}/.test(template)) return 0;
+  // A WeCom-only errmsg names its code as the whole paste or inside prose (extract/infer.ts); those wordings
+  // have no numbers, so the template reads as the line.
+  if (holdsWecomWording(k.catalog, template)) return KEEP_BIT;
   const w = words(template);
   let candidate = false;
   for (let i = 0; i + 3 < w.length; i++) {

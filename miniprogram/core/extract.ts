@@ -45,8 +45,9 @@ import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } fro
 import { payHits } from './extract/pay';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './extract/declared';
 import { devtoolCodes, listings } from './extract/shapes';
-import { findMessages, findRids, summarise, type FoundCode, type Hit } from './extract/summary';
+import { findMessages, findRids, summarise, type FoundCode, type Hit, type Message } from './extract/summary';
 import { tableCodes, type TableCode } from './extract/table';
+import { hasWecomWording, wecomWordingLines } from './extract/wecom-wording';
 
 export type { FoundCode };
 
@@ -96,7 +97,8 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const catalog = options.catalog ?? bundledCatalog();
   const index = messageIndex(catalog);
   const ctx = new TextContext(text);
-  const scan = new Scan(catalog, index, ctx);
+  const messages = findMessages(text, ctx);
+  const scan = new Scan(catalog, index, ctx, messages);
 
   scan.keyed();
   scan.shapes();
@@ -106,7 +108,6 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   scan.bare(table.rows);
   scan.pay();
 
-  const messages = findMessages(text, ctx);
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));
   hits.push(...errMsgHits(catalog, index, ctx, hits));
@@ -127,11 +128,13 @@ class Scan {
   readonly taken = new Set<number>();
   readonly ignored = new Map<string, IgnoredCode>();
   private readonly keyedLines = new Set<number>();
+  private wecomLines?: Map<number, Set<string>>;
 
   constructor(
     private readonly catalog: Catalog,
     private readonly index: MessageIndex,
     private readonly ctx: TextContext,
+    private readonly messages: readonly Message[],
   ) {}
 
   /** Attribute a number at a place and record it (or record why it is not WeChat's). */
@@ -174,7 +177,8 @@ class Scan {
       )
         c.code = `-${c.code}`;
       const line = this.ctx.lines.lineOf(c.offset);
-      const context = this.wecomHeader(c, line) ?? this.ctx.contextAt(line, c.offset);
+      const context =
+        this.wecomHeader(c, line) ?? this.wecomWording(c, line, this.ctx.contextAt(line, c.offset));
       // Not masked: a keyed value inside a URL (…?errcode=40029) is still that error.
       if (!this.acceptKeyed(c, context)) continue;
       const foreign = this.foreignShape(c, line);
@@ -192,6 +196,18 @@ class Scan {
     if (c.key !== 'Error-Code' || !/^\s*Error-Code:/.test(this.ctx.lines.lineText(line))) return undefined;
     if (this.catalog.get(`wecom:${c.code}`) === undefined) return undefined;
     return { kind: 'wecom', marker: 'Error-Code header' };
+  }
+
+  /**
+   * A code whose errmsg on its line is a wording only WeCom's entry of that code has ({"errcode":40013,
+   * "errmsg":"invalid corpid"}): WeCom's, even with no WeCom marker near. A foreign marker still wins.
+   */
+  private wecomWording(c: Candidate, line: number, context: PlatformContext): PlatformContext {
+    const id = `wecom:${c.code}`;
+    if (context.kind !== 'wechat' || !hasWecomWording(this.catalog, id)) return context;
+    // The lines whose errmsg is a WeCom-only wording, worked out once, when a code first needs them.
+    this.wecomLines ??= wecomWordingLines(this.catalog, this.messages);
+    return this.wecomLines.get(line)?.has(id) ? { kind: 'wecom', marker: 'WeCom errmsg' } : context;
   }
 
   private acceptKeyed(c: Candidate, context: PlatformContext): boolean {

@@ -34,7 +34,8 @@ describe('企业微信', () => {
       family: 'wecom:60xxx',
     });
     expect(e.en).toMatch(/IP/);
-    expect(e.texts.map((t) => t.sources[0].source)).toEqual(['wecom', 'wecom-wxjava']);
+    // The official table, WxJava's, and the errmsg WeCom answered with in public threads (wecom-seen).
+    expect(e.texts.map((t) => t.sources[0].source)).toEqual(['wecom', 'wecom-wxjava', 'wecom-seen']);
     // go-workwx's cell is only "[查看帮助]"; WxJava's short 排查方法 is the fix.
     expect(e).toMatchObject({ fix: '请确认访问ip是否在服务商白名单IP列表', fixSource: 'wecom-wxjava' });
     expect(e.doc).toMatch(/^https:\/\/developer\.work\.weixin\.qq\.com\/document\/path\/90313#/);

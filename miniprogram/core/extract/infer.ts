@@ -14,6 +14,13 @@ import {
 } from './messages';
 import type { Hit, Message } from './summary';
 import { payVersion } from './shapes';
+import {
+  PROSE_WORDS,
+  WECOM_PROSE_WORDS,
+  wecomFromMessage,
+  wecomFromProse,
+  type WecomHit,
+} from './wecom-wording';
 import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
 
 /**
@@ -25,6 +32,8 @@ const APP_STATUS_ENTRY =
 /** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
 const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
 
+/** Words a WeCom-only errmsg needs to name its code with no code beside it ("userid not found": 3). */
+const WECOM_ALONE_WORDS = 3;
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
 /** Free-text scans (phrases, Chinese wording) run on pastes up to this size; logs beyond carry their codes. */
@@ -73,10 +82,11 @@ export function inferCodes(
     }
     const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
+    const wecom = code ? undefined : wecomFromMessage(catalog, m.raw, WECOM_ALONE_WORDS);
     if (code && where) {
       const end = m.offset + m.raw.length;
       inferred.push({ code, offset: m.offset, end, line: m.line, via: 'errmsg', ...where });
-    }
+    } else if (wecom) inferred.push(wecomHit(wecom, m.offset, m.offset + m.raw.length, m.line, context));
     // A Chinese errmsg (return_msg 签名错误，请检查后再试) is judged on its own wording, not the whole line's.
     else if (
       hasChineseWording(m.raw) &&
@@ -99,6 +109,12 @@ export function inferCodes(
       inferred.push({ code, offset, end: offset + whole.length, line, via: 'errmsg', ...where });
       return inferred;
     }
+    const wecom =
+      context.kind === 'foreign' ? undefined : wecomFromMessage(catalog, whole, WECOM_ALONE_WORDS);
+    if (wecom) {
+      inferred.push(wecomHit(wecom, offset, offset + whole.length, line, context));
+      return inferred;
+    }
   }
   if (ctx.text.length > FREE_TEXT_LIMIT) return inferred;
   // Free text, on lines with no code nearby: first the precise evidence (a distinctive catalog phrase, an
@@ -117,6 +133,16 @@ export function inferCodes(
       continue;
     }
     if (context.kind === 'foreign') continue;
+    // A WeCom-only wording in prose ("…调用授权企业的通讯录报错 no privilege to access/modify contact/party/agent";
+    // a shorter one near a WeCom marker: "企业微信通知无效…日志显示失败：invalid webhook url").
+    const wecom = covered.has(line)
+      ? undefined
+      : wecomFromProse(catalog, lineText, context.kind === 'wecom' ? WECOM_PROSE_WORDS : PROSE_WORDS);
+    if (wecom) {
+      inferred.push(wecomHit(wecom, ctx.lines.start(line), ctx.lines.end(line), line, context));
+      mark(line);
+      continue;
+    }
     if (covered.has(line) || context.kind !== 'wechat') {
       chineseLines.push(line);
       continue;
@@ -158,6 +184,21 @@ export function inferCodes(
     if (chinese(catalog, lineText, ctx.lines.start(line), line, ctx.contextAt(line), inferred)) mark(line);
   }
   return inferred;
+}
+
+/** A WeCom code known by its own wording (an errmsg only WeCom returns), with or without a WeCom marker. */
+function wecomHit(wecom: WecomHit, offset: number, end: number, line: number, context: PlatformContext): Hit {
+  const marker = context.kind === 'wecom' ? context.marker : '';
+  return {
+    code: wecom.code,
+    offset,
+    end,
+    line,
+    via: 'errmsg',
+    platform: 'wecom',
+    entryId: wecom.id,
+    context: marker || 'WeCom errmsg',
+  };
 }
 
 /** Chinese wording of catalog texts on a line: each candidate code, best first. */
