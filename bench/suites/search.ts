@@ -199,7 +199,7 @@ export function successRates(
 /**
  * bench/data/search-queries-real.json: queries from public issue titles, split once into `tune` and `held`.
  * `tune` is scored with its misses on every run; `held` only with WXERR_BENCH_HELD=1, numbers only.
- * search-queries-real-2.json (tune2) is tune only and scored with its misses beside it.
+ * search-queries-real-2.json (tune2) and -3.json (tune3) are tune only and scored with their misses beside it.
  */
 function realQueries(catalog: Catalog): void {
   const file = join(__dirname, '..', 'data', 'search-queries-real.json');
@@ -229,17 +229,23 @@ function realQueries(catalog: Catalog): void {
     if (name === 'tune' && rows[0].missed.length)
       console.log(`wxerr real tune misses at 1:\n  ${rows[0].missed.join('\n  ')}`);
   }
-  // A second tune-only set, harvested and labelled after the first was tuned on (all of it is tune).
-  const tune2 = loadQueries('search-queries-real-2.json');
-  const rows2 = [wxerr, fuse, minisearch].map((make) => ({
-    name: make().name,
-    ...relevance(make, catalog, tune2),
-  }));
-  console.log(
-    `real tune2 queries (${tune2.length}, from public issue threads, tune only): ` +
-      rows2.map((r) => `${r.name} success@1 ${r.at1.toFixed(3)} @5 ${r.at5.toFixed(3)}`).join('; '),
-  );
-  if (rows2[0].missed.length) console.log(`wxerr real tune2 misses at 1:\n  ${rows2[0].missed.join('\n  ')}`);
+  // Tune-only sets harvested and labelled after the earlier ones were tuned on (all of each is tune).
+  for (const [name, file] of [
+    ['tune2', 'search-queries-real-2.json'],
+    ['tune3', 'search-queries-real-3.json'],
+  ]) {
+    const set = loadQueries(file);
+    const rows2 = [wxerr, fuse, minisearch].map((make) => ({
+      name: make().name,
+      ...relevance(make, catalog, set),
+    }));
+    console.log(
+      `real ${name} queries (${set.length}, from public issue threads, tune only): ` +
+        rows2.map((r) => `${r.name} success@1 ${r.at1.toFixed(3)} @5 ${r.at5.toFixed(3)}`).join('; '),
+    );
+    if (rows2[0].missed.length)
+      console.log(`wxerr real ${name} misses at 1:\n  ${rows2[0].missed.join('\n  ')}`);
+  }
 }
 
 export function run(): void {

@@ -7,6 +7,7 @@
 // The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
 // and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';
+import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
@@ -102,10 +103,19 @@ export class SearchIndex {
   page(query: string, options: SearchOptions = {}): SearchPage {
     const { limit = 20, offset = 0, platform } = options;
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
-    const parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
+    let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
     const need = Math.max(offset + limit, SUGGESTIONS);
-    const { cells, total } = topCells(this.catalog, this.ranker, this.rank(parsed, platform), need);
+    const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
+    let found: ReturnType<typeof top> | undefined;
+    if (parsed.spelled !== undefined && !parsed.codes.length && !parsed.foreign) {
+      // An unknown constant's name (OUT_OF_RESPONSE_COUNT_LIMIT) whose words are an official wording names
+      // that error: its words alone are the query.
+      const named: ParsedQuery = { codes: [], text: parsed.spelled, open: false };
+      const alt = top(named);
+      if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
+    }
+    const { cells, total } = found ?? top(parsed);
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
       return {
@@ -128,14 +138,18 @@ export class SearchIndex {
       const near = [...typos, ...family].slice(0, SUGGESTIONS).map(suggestion);
       result = { total: 0, hits: [], suggestions: near };
     } else if (!parsed.codes.length && parsed.unknownCode !== undefined) {
-      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED): another service's. A number gets its
-      // family's nearest known codes, a string code the nearest text hits.
+      // A code no WeChat table has ("6000003 code", ERR_LOGIN_FAILED, "statusCode": 190): another service's.
+      // A number gets its family's nearest known codes, a string code the nearest text hits.
       const family = /^-?\d+$/.test(parsed.unknownCode)
         ? nearestCodes(this.catalog, parsed.unknownCode, SUGGESTIONS).map(suggestion)
         : [];
       const near = family.length ? family : cells.slice(0, SUGGESTIONS).map(hit);
       result = { total: 0, hits: [], suggestions: near };
-    } else if (parsed.foreign || (!parsed.codes.length && this.noOverlap(parsed))) {
+    } else if (
+      parsed.foreign ||
+      (!parsed.codes.length && this.noOverlap(parsed)) ||
+      this.strayCode(parsed, cells[0])
+    ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
@@ -144,6 +158,26 @@ export class SearchIndex {
     }
     this.ranker.clearMarks();
     return result;
+  }
+
+  /**
+   * True when the codes named are only those of STRAY_PLATFORMS, the query names no platform, and its words share
+   * nothing with the meaning found ("code 20001, msg appid is invalid",
+   * "redirect_uri 域名与后台配置不一致，错误码：10003"): another service's number that happens to be theirs.
+   */
+  private strayCode(parsed: ParsedQuery, top: Ranked | undefined): boolean {
+    if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
+    const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
+    if (!parsed.codes.every((code) => this.catalog.lookupIndices(code).every(narrow))) return false;
+    return this.highlights(top).every((h) => h.field === 'code');
+  }
+
+  /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
+  private spellsWording(spelled: string, top: Ranked | undefined): boolean {
+    if (!top || top.kind !== 'phrase') return false;
+    const entry = this.catalog.textsAt(top.index);
+    const words = (en: string): string => foldChars(en).replace(/_/g, ' ');
+    return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
   }
 
   /**
@@ -277,6 +311,14 @@ export class SearchIndex {
     return out;
   }
 }
+
+/**
+ * Platforms whose small numbers other services' codes often collide with: a small product (腾讯小微), the client
+ * API tables (bluetooth 10003, named by wx.* API names) and the non-WeChat platform.
+ */
+const STRAY_PLATFORMS: ReadonlySet<Platform> = new Set(
+  PLATFORMS.filter((p) => p.key === 'xiaowei' || p.key === 'wxapi' || !p.wechat).map((p) => p.name),
+);
 
 function suggestion(cell: CodeCell): SearchHit {
   return {

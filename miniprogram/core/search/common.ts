@@ -62,6 +62,21 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['@system', '@error'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
   { concepts: ['@busy'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
   { concepts: ['@domain', '@request'], ids: ['errno:600002', 'wxapi:request:fail url not in domain list'] },
+  {
+    concepts: ['@domain', 'downloadfile'],
+    ids: ['wxapi:downloadFile:fail url not in domain list', 'errno:600002'],
+  },
+  {
+    concepts: ['@domain', 'uploadfile'],
+    ids: ['wxapi:uploadFile:fail url not in domain list', 'errno:600002'],
+  },
   { concepts: ['@credential', '@expire'], ids: ['open:42001', 'mp:42001', 'wecom:42001'] },
   { concepts: ['@code', '@session'], ids: ['open:40163', 'open:40029', 'mp:40029'] },
+  { concepts: ['@subscribe', '@message', '@error'], ids: ['open:43101'] },
+  { concepts: ['@login', '@error'], ids: ['open:40029', 'mp:40029'] },
+  // APIv3 answers a merchant with no platform certificate (new merchants use the Pay public key) so.
+  { concepts: ['平台', '证书'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
+  { concepts: ['platform', 'certificate'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
+  { concepts: ['openid', '@invalid'], ids: ['open:40003', 'mp:40003'] },
+  { concepts: ['appid', '@auth'], ids: ['open:43104'] },
 ];

@@ -13,7 +13,8 @@ import type { Platform } from '../types';
  */
 const ALIASES: Readonly<Record<string, readonly string[]>> = {
   open: ['开放平台通用', '公众号', '服务号', '订阅号', 'official account', '小程序'],
-  mp: ['公众号', '服务号', '订阅号', 'official account', 'mp'],
+  // SDK packages in pasted stack traces name their platform too (WxJava's me.chanjar.weixin.mp, …).
+  mp: ['公众号', '服务号', '订阅号', 'official account', 'mp', 'me.chanjar.weixin.mp'],
   errno: ['小程序客户端', '小程序', 'wx.request', '客户端', 'errno'],
   cloudbase: ['云开发', '云函数', '云数据库', 'cloudbase', 'cloud', 'wx.cloud'],
   component: ['第三方平台代小程序', '第三方平台', '代小程序', 'component'],
@@ -23,8 +24,18 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   gateway: ['微信网关', '网关', 'gateway'],
   business: ['商业能力'],
   xiaowei: ['腾讯小微', '小微', 'xiaowei'],
-  // Its credentials and old name say WeCom too: corpid/corpsecret, 企业号 (WeCom before 2016), agentid.
+  // Its credentials and old name say WeCom too: corpid/corpsecret, 企业号 (WeCom before 2016), agentid; so do
+  // its own features (外部联系人 / 客户联系, 通讯录: contacts of a company) and WxJava's WeCom module.
   wecom: [
+    '外部联系人',
+    '客户联系',
+    'externalcontact',
+    'external_userid',
+    '通讯录',
+    'weixin-java-cp',
+    'me.chanjar.weixin.cp',
+    'wechatpy.enterprise',
+    'senparc.weixin.work',
     '企业微信',
     '企微',
     '企业号',
@@ -40,6 +51,8 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   ],
   // The merchant account (商户号, mch_id) and APIv2's return_code/return_msg fields say WeChat Pay.
   payv3: [
+    'com.github.binarywang.wxpay',
+    'senparc.weixin.tenpay',
     '微信支付',
     '支付',
     'wechatpay',
@@ -54,6 +67,8 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
     'mchid',
   ],
   payv2: [
+    'com.github.binarywang.wxpay',
+    'senparc.weixin.tenpay',
     '微信支付',
     '支付',
     'wechatpay',

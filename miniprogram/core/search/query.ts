@@ -1,7 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
-import { aboutAnotherService } from './foreign';
+import { aboutAnotherService, NOT_A_WECHAT_CODE, RUNTIME_ERROR } from './foreign';
 import { foldChars } from './text';
 
 export interface ParsedQuery {
@@ -20,6 +20,11 @@ export interface ParsedQuery {
    * has, normalised: with no known code beside it, the query is about something else ("no match").
    */
   unknownCode?: string;
+  /**
+   * The unknown code was a constant's name (OUT_OF_RESPONSE_COUNT_LIMIT, as SDKs name errors) and its words
+   * are searched: when they are an official wording, the query means that error after all.
+   */
+  spelled?: string;
 }
 
 const NOISE: readonly RegExp[] = [
@@ -46,6 +51,8 @@ const HOSTS: readonly [RegExp, string][] = [
 /** Names of code fields in bodies and logs, followed by the code. */
 const CODE_FIELD =
   /(?:errcode|err_code|errno|error_?code|ret_?code|"code"|返回码|错误码|错误代码)["'\s]*[:=：]?\s*["']?(-?\d+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)/g;
+/** A string code in a JSON "code" field, as APIv3 answers (before folding). */
+const V3_BODY = /["']code["']\s*:\s*["'][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["']/;
 /** Pay APIv2's XML: <err_code><![CDATA[NOTENOUGH]]></err_code> (any string code, checked against the catalog). */
 const XML_CODE = /<(?:err_code|return_code|result_code)>\s*(?:<!\[cdata\[)?\s*([a-z][a-z0-9_]*)/g;
 /** A string code as logs print it, inside a longer text: PARAM_ERROR, SYSTEMERROR (kept when the catalog has it). */
@@ -58,12 +65,30 @@ const CAMEL = /([a-z])([A-Z])/g;
  * the errno table's (request:fail timeout → errno 5).
  */
 const ERRMSG_CODE = /^(?!request:)[a-z]\w*:\s*fail\b/i;
-/** "code 6000003" or "6000003 code": a number called a code in plain words (folded text). */
-const CODE_WORD = /\bcode\s*[:：]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
+/** "code 6000003", "code=429002" or "6000003 code": a number called a code in plain words (folded text). */
+const CODE_WORD = /\bcode\s*[:：=]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
+/**
+ * Code fields no WeChat API writes (WeChat: errcode, errCode, errno, code): HTTP clients' statusCode, other
+ * clouds' errorCode / ErrorCode. Case-sensitive, before folding. Their number is another service's code.
+ */
+const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
+/** A client errMsg inside a longer text ("报 \"getUserInfo:fail auth deny\" 的错误"): API, then what follows. */
+const ERRMSG_IN_TEXT = /\b([a-z]\w*)\s*:\s*fail\b([^"'{}()[\]，。！？；;\n]*)/g;
 const JSON_KEYS =
   /["']?\b(?:errcode|errmsg|errno|err_code|err_msg|error_code|error_msg|message)\b["']?\s*[:=：]?/g;
-/** A number standing alone: not part of a version, an IP, a word or a time. */
-const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?![\w.]|:\d)/g;
+/** A number standing alone: not part of a version, an IP, a word or a time (a full stop after it ends a sentence). */
+const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?!\w|\.\w|:\d)/g;
+
+/**
+ * Other spellings of the identifiers the catalog writes one way (folded text): open_id / union_id / corp_id
+ * as parameters are written in other SDKs, CamelCase AccessToken, and the JSAPI name of the client payment
+ * call (WeixinJSBridge's get_brand_wcpay_request is wx.requestPayment in a web page).
+ */
+const SPELLINGS: readonly [RegExp, string][] = [
+  [/\b(open|union|corp|app)[_ ]id\b/g, '$1id'],
+  [/\baccesstoken\b/g, 'access_token'],
+  [/\bget_brand_wcpay_request\b/g, 'wx.requestpayment'],
+];
 
 const DIGITS = /^[-－—–+]?[0-9\uff10-\uff19]+$/;
 
@@ -74,8 +99,29 @@ export function normalizeQueryCode(raw: string): string {
   return /^-?\d+$/.test(s) ? s.replace(/^(-?)0+(?=\d)/, '$1') : s.toUpperCase();
 }
 
+const ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+
+/**
+ * Pasted bodies often come escaped: JSON's \u4e0d\u5408 (PHP's json_encode writes Chinese so), HTML's &quot;
+ * and &#x3D; (issue pages, some forms). Unescaped, their words and code fields read as typed.
+ */
+export function unescapePasted(text: string): string {
+  return text
+    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(
+      /&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|lt|gt|apos));/gi,
+      (whole, hex?: string, dec?: string, name?: string) =>
+        hex
+          ? String.fromCharCode(parseInt(hex, 16))
+          : dec
+            ? String.fromCharCode(Number(dec))
+            : (ENTITIES[name!.toLowerCase()] ?? whole),
+    );
+}
+
 /** hasCode tells whether a normalised code is in the catalog. */
-export function parseQuery(query: string, hasCode: (code: string) => boolean): ParsedQuery {
+export function parseQuery(typed: string, hasCode: (code: string) => boolean): ParsedQuery {
+  const query = unescapePasted(typed);
   const trimmed = query.trim();
   const open = !/\s$/.test(query);
   if (DIGITS.test(trimmed.replace(/\s+/g, ''))) {
@@ -91,19 +137,43 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
   // Before folding: string codes typed in capitals, and CamelCase identifiers split into their words.
   const capsCodes: string[] = [];
   for (const m of query.matchAll(CAPS_CODE)) capsCodes.push(m[2]);
-  const foreign = aboutAnotherService(foldChars(query));
+  let unknownCode: string | undefined;
   // Brand names stay whole ("WeChat", "WeCom" are not two words).
-  const unbranded = query.replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
+  // A WeChat body pairs its code with errmsg, whatever the SDK called the code field ("errorCode: 40007,errmsg").
+  const ownFields = /\berr_?msg\b/i.test(query);
+  const unbranded = query
+    .replace(FOREIGN_FIELD, (whole, code: string) => {
+      if (ownFields) return whole;
+      unknownCode ??= normalizeQueryCode(code);
+      return ' ';
+    })
+    .replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
   let text = foldChars(unbranded.replace(EXCEPTION_NAME, (name) => name.replace(CAMEL, '$1 $2')));
+  let otherCode = false;
+  text = text.replace(NOT_A_WECHAT_CODE, () => {
+    otherCode = true;
+    return ' ';
+  });
   for (const [host, name] of HOSTS) text = text.replace(host, name);
+  for (const [spelling, key] of SPELLINGS) text = text.replace(spelling, key);
+  for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
   for (const re of NOISE) text = text.replace(re, ' ');
-  const addCode = (raw: string): void => {
+  function addErrMsg(api: string, rest: string): void {
+    // The longest run of words after "api:fail" that is a catalog code ("getUserProfile:fail getUserAvatarInfo fail").
+    for (let tail = rest.trimEnd(); ; tail = tail.replace(/\s*\S+$/, '')) {
+      // Some catalog errMsgs end with a full stop ("…by user TAP gesture."), pasted ones often without.
+      for (const end of ['', '.'])
+        if (tail && hasCode(normalizeQueryCode(`${api}:fail${tail}${end}`)))
+          return addCode(`${api}:fail${tail}${end}`);
+      if (!/\S/.test(tail)) return;
+    }
+  }
+  function addCode(raw: string): void {
     let code = normalizeQueryCode(raw);
     // Cloud codes are negative; logs and titles drop the sign ("errCode 501007" for -501007).
     if (/^\d+$/.test(code) && !hasCode(code) && hasCode('-' + code)) code = '-' + code;
     if (!codes.includes(code) && hasCode(code)) codes.push(code);
-  };
-  let unknownCode: string | undefined;
+  }
   // An explicit code the catalog lacks: a long number (not 0, the success value) or a string code.
   const unknown = (raw: string): void => {
     const code = normalizeQueryCode(raw);
@@ -116,15 +186,26 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     unknown(code);
     return ' ';
   });
+  // APIv3's error body is {"code":"PARAM_ERROR","message":…}: a string code in a "code" field names APIv3.
+  if (V3_BODY.test(query)) text += ' apiv3 ';
   text = text.replace(XML_CODE, (whole, code: string) => {
     const before = codes.length;
     addCode(code);
     // The XML body is APIv2's: it names that platform.
     return codes.length > before ? ' apiv2 ' : whole;
   });
+  let spelled: string | undefined;
   for (const code of capsCodes) {
     addCode(code);
     unknown(code);
+    // An unknown constant name is also its words (OUT_OF_RESPONSE_COUNT_LIMIT → out of response count limit).
+    if (code.includes('_') && !hasCode(normalizeQueryCode(code))) {
+      const name = code.toLowerCase();
+      const words = name.replace(/_/g, ' ');
+      // (A code field may have taken the name out: "ErrorCode OUT_OF_…".)
+      text = text.includes(name) ? text.split(name).join(` ${words} `) : `${text} ${words}`;
+      if (unknownCode === normalizeQueryCode(code)) spelled = words;
+    }
   }
   text = text.replace(JSON_KEYS, ' ');
   text = text.replace(LONE_NUMBER, (whole, lead: string, num: string) => {
@@ -135,5 +216,14 @@ export function parseQuery(query: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
-  return { codes, text, open, foreign, ...(unknownCode === undefined ? {} : { unknownCode }) };
+  const folded = foldChars(query);
+  const foreign = aboutAnotherService(folded, (otherCode || RUNTIME_ERROR.test(folded)) && !codes.length);
+  return {
+    codes,
+    text,
+    open,
+    foreign,
+    ...(unknownCode === undefined ? {} : { unknownCode }),
+    ...(spelled ? { spelled } : {}),
+  };
 }
