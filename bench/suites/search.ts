@@ -1,6 +1,7 @@
 // Search relevance and speed: wxerr's engine beside fuse.js and minisearch, same catalog, same queries
 // (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
 // `npm run bench -- search`. Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
+import { threadKey, tuneSideThreads, withoutHeldThreads } from '../data/held-threads';
 import { readFileSync } from 'fs';
 import { loadavg } from 'os';
 import { join } from 'path';
@@ -196,10 +197,26 @@ export function successRates(
   return { at1: at1 / queries.length, at5: at5 / queries.length, missed };
 }
 
+/** One real set scored by wxerr, fuse.js and minisearch side by side; wxerr's misses when asked. */
+function scoreRealSet(catalog: Catalog, label: string, queries: QueryCase[], misses: boolean): void {
+  const rows = [wxerr, fuse, minisearch].map((make) => ({
+    name: make().name,
+    ...relevance(make, catalog, queries),
+  }));
+  console.log(
+    `${label}: ` +
+      rows.map((r) => `${r.name} success@1 ${r.at1.toFixed(3)} @5 ${r.at5.toFixed(3)}`).join('; '),
+  );
+  if (misses && rows[0].missed.length) console.log(`wxerr misses at 1:\n  ${rows[0].missed.join('\n  ')}`);
+}
+
 /**
  * bench/data/search-queries-real.json: queries from public issue titles, split once into `tune` and `held`.
- * `tune` is scored with its misses on every run; `held` only with WXERR_BENCH_HELD=1, numbers only.
- * search-queries-real-2.json (tune2) and -3.json (tune3) are tune only and scored with their misses beside it.
+ * `tune` is scored with its misses on every run; `held` only with WXERR_BENCH_HELD=1, numbers only, once in
+ * full and once on its clean part: the held queries whose thread gave no tune-side query or snippet (a tune
+ * query from the same thread as a held one was found and tuned on in round 2; bench/data/held-threads.ts).
+ * search-queries-real-2.json (tune2) and -3.json (tune3) are tune only, scored with their misses, with the
+ * queries from a held query's thread set aside so that tuning never sees them again.
  */
 function realQueries(catalog: Catalog): void {
   const file = join(__dirname, '..', 'data', 'search-queries-real.json');
@@ -207,44 +224,38 @@ function realQueries(catalog: Catalog): void {
     queries: QueryCase[];
     split: { tune: string[]; held: string[] };
   };
-  const sets: ['tune' | 'held', boolean][] = [
-    ['tune', true],
-    ['held', process.env.WXERR_BENCH_HELD === '1'],
-  ];
-  for (const [name, scored] of sets) {
-    if (!scored) {
-      console.log('real held queries: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
-      continue;
-    }
+  const part = (name: 'tune' | 'held') => {
     const ids = new Set(data.split[name]);
-    const queries = data.queries.filter((q) => ids.has(q.q));
-    const rows = [wxerr, fuse, minisearch].map((make) => ({
-      name: make().name,
-      ...relevance(make, catalog, queries),
-    }));
-    console.log(
-      `real ${name} queries (${queries.length}, from public issue titles): ` +
-        rows.map((r) => `${r.name} success@1 ${r.at1.toFixed(3)} @5 ${r.at5.toFixed(3)}`).join('; '),
+    return data.queries.filter((q) => ids.has(q.q));
+  };
+  scoreRealSet(
+    catalog,
+    `real tune queries (${part('tune').length}, from public issue titles)`,
+    part('tune'),
+    true,
+  );
+  if (process.env.WXERR_BENCH_HELD === '1') {
+    const held = part('held');
+    const touched = tuneSideThreads();
+    const clean = held.filter((q) => !touched.has(threadKey(q.source ?? '')));
+    scoreRealSet(catalog, `real held queries (${held.length}, numbers only)`, held, false);
+    scoreRealSet(
+      catalog,
+      `real held queries, clean part (${clean.length}: no tune-side set has their thread)`,
+      clean,
+      false,
     );
-    if (name === 'tune' && rows[0].missed.length)
-      console.log(`wxerr real tune misses at 1:\n  ${rows[0].missed.join('\n  ')}`);
+  } else {
+    console.log('real held queries: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
   }
   // Tune-only sets harvested and labelled after the earlier ones were tuned on (all of each is tune).
   for (const [name, file] of [
     ['tune2', 'search-queries-real-2.json'],
     ['tune3', 'search-queries-real-3.json'],
   ]) {
-    const set = loadQueries(file);
-    const rows2 = [wxerr, fuse, minisearch].map((make) => ({
-      name: make().name,
-      ...relevance(make, catalog, set),
-    }));
-    console.log(
-      `real ${name} queries (${set.length}, from public issue threads, tune only): ` +
-        rows2.map((r) => `${r.name} success@1 ${r.at1.toFixed(3)} @5 ${r.at5.toFixed(3)}`).join('; '),
-    );
-    if (rows2[0].missed.length)
-      console.log(`wxerr real ${name} misses at 1:\n  ${rows2[0].missed.join('\n  ')}`);
+    const { kept, aside } = withoutHeldThreads(loadQueries(file));
+    const label = `real ${name} queries (${kept.length}, tune only; ${aside} set aside: a held query's thread)`;
+    scoreRealSet(catalog, label, kept, true);
   }
 }
 
