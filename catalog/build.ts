@@ -23,7 +23,7 @@ import {
   parsePayV3Senparc,
 } from './parsers/wechatpay';
 import { parseCloudSeen, parsePaySeen, parseWecomSeen } from './parsers/seen';
-import { parseWecomGoWorkwx, parseWecomWxjava } from './parsers/wecom';
+import { parseWecomGoWorkwx, parseWecomMsgCrypt, parseWecomWxjava } from './parsers/wecom';
 import { parseWxapiErrors, parseWxapiObserved } from './parsers/wxapi';
 import { applyProjectTexts } from './project/apply';
 import {
@@ -114,6 +114,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '企业微信 错误码, older subset (WxJava WxCpErrorMsgEnum)',
     format: 'TSV, 说明；排查方法 in one cell',
     parse: parseWecomWxjava,
+  },
+  {
+    id: 'wecom-msgcrypt',
+    file: 'msgcrypt_wecom_weworkapi_php_errorCode.tsv',
+    title: '企业微信 加解密库 (WXBizMsgCrypt) return codes (official SDK sbzhu/weworkapi_php errorCode.php)',
+    format: 'TSV',
+    parse: parseWecomMsgCrypt,
   },
   {
     id: 'pay3-common',

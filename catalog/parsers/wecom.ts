@@ -40,3 +40,19 @@ export const parseWecomWxjava = tsvParser(['code', 'zh_msg(title；troubleshooti
     ...fixCell(cut < 0 ? undefined : cell.slice(cut + 1)),
   };
 });
+
+/**
+ * The return codes of WeCom's message encryption library (WXBizMsgCrypt, callbacks): the official SDK's
+ * ErrorCode file. Negative, so they never collide with the API errcodes; the constant name is kept as the
+ * note because logs and exceptions print it (`ValidateSignatureError`).
+ */
+export const parseWecomMsgCrypt = tsvParser(['code', 'zh_msg', 'constant', 'source'], (c, at) => {
+  if (!/^-400\d\d$/.test(c.code)) throw new Error(`${at}: not a WXBizMsgCrypt return code: ${c.code}`);
+  return {
+    platform: '企业微信',
+    code: c.code,
+    en: '',
+    zh: c.zh_msg,
+    note: `WXBizMsgCrypt ErrorCode.${c.constant}`,
+  };
+});

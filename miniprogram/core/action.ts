@@ -14,8 +14,11 @@ const ADDED_ACTIONS: Partial<Record<Platform, Record<string, Action>>> = {
     'retry-later': '-1 6000 45009 45033',
     'refresh-token': '40014 42001 40082 42009',
     're-login': '40029',
-    'fix-config': '40001 40013 40056 60020 48002 301002 60011 81013',
-    'fix-request': '41001 60111 40096',
+    // The negative codes are WXBizMsgCrypt's (wecom-msgcrypt): a wrong Token, EncodingAESKey or corpid breaks
+    // the signature and the decryption; a malformed or cut body breaks parsing and base64.
+    'fix-config':
+      '40001 40013 40056 60020 48002 301002 60011 81013 -40001 -40004 -40005 -40006 -40007 -40008',
+    'fix-request': '41001 60111 40096 -40002 -40003 -40009 -40010 -40011',
     'account-state': '48004',
   }),
   '微信支付 APIv3': table({
