@@ -18,6 +18,7 @@ const EXPECTED_ROWS: Record<string, number> = {
   'mp-extra': 31,
   wecom: 1251,
   'wecom-wxjava': 281,
+  'wecom-msgcrypt': 11,
   'pay3-common': 4,
   'pay3-http': 12,
   'pay3-senparc': 23,
