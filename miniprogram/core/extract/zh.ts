@@ -225,8 +225,7 @@ export function wecomByWording(catalog: Catalog, code: string, near: string): En
   if (!wecom) return undefined;
   const others = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
   const words = englishWords(near);
-  const saysEnglish = (e: Entry) =>
-    e.texts.some((t) => t.en.includes(' ') && words.includes(englishWords(t.en)));
+  const saysEnglish = (e: Entry) => phrasesOf(e).some((phrase) => words.includes(phrase));
   // Another meaning's own wording on the line ("invalid button size" is the 公众号's 40016) keeps that one.
   if (words.length > 0 && others.some(saysEnglish)) return undefined;
   if (words.length > 0 && saysEnglish(wecom)) return wecom;
@@ -235,6 +234,17 @@ export function wecomByWording(catalog: Catalog, code: string, near: string): En
   const contains = wecom.texts.some((t) => cjkCount(t.zh) >= 4 && squeezed.includes(squeeze(t.zh)));
   if (!contains && chineseCloseness(catalog, code, near, wecom) < 0.8) return undefined;
   return others.some((e) => chineseCloseness(catalog, code, near, e) >= 0.5) ? undefined : wecom;
+}
+
+/** An entry's English texts of two words or more as englishWords() gives them, worked out once per entry. */
+const phrases = new WeakMap<Entry, string[]>();
+function phrasesOf(entry: Entry): string[] {
+  let list = phrases.get(entry);
+  if (!list) {
+    list = entry.texts.filter((t) => t.en.includes(' ')).map((t) => englishWords(t.en));
+    phrases.set(entry, list);
+  }
+  return list;
 }
 
 /** Lower case, no spaces: "不安全的访问IP" inside "报错 60020 不安全的访问ip". */
