@@ -181,6 +181,7 @@ export interface FamilyDetail {
 }
 
 const WECOM_RANGES: Record<string, [string, string]> = {
+  '-40xxx': ['callback message encryption (WXBizMsgCrypt)', '回调消息加解密（WXBizMsgCrypt）'],
   '6000': ['data version conflict', '数据版本冲突'],
   '40xxx': ['invalid parameter', '参数不合法'],
   '41xxx': ['missing parameter', '缺少参数'],
