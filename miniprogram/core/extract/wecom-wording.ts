@@ -3,7 +3,7 @@
 // Such a wording says WeCom where no marker does: beside its code, as a whole errmsg, or inside prose.
 import type { Catalog } from '../catalog';
 import { platformKeyOf } from './attribute';
-import { messageIndex, normalizeMessage } from './messages';
+import { messageIndex, normalizeMessage, remembered } from './messages';
 
 export interface WecomHit {
   code: string;
@@ -27,6 +27,8 @@ interface WecomIndex {
    * whose lone numbers are 0 (a wording with "4096" in it still counts beside its code, through byText).
    */
   plain: Wording[];
+  /** Errmsgs already looked up (remembered()), with the number of words of their normalised form. */
+  messages: Map<string, { hit: WecomHit; words: number } | null>;
 }
 
 /**
@@ -65,6 +67,7 @@ function wecomIndex(catalog: Catalog): WecomIndex {
     plain: [...byText]
       .filter(([text]) => !/\d/.test(text))
       .map(([text, w]) => ({ text, words: text.split(' ').sort((a, b) => b.length - a.length), ...w })),
+    messages: new Map(),
   };
   indexes.set(catalog, index);
   return index;
@@ -80,9 +83,14 @@ export function hasWecomWording(catalog: Catalog, entryId: string): boolean {
  * needs `minWords` words: "invalid corpid" alone could be any service's.
  */
 export function wecomFromMessage(catalog: Catalog, raw: string, minWords = 1): WecomHit | undefined {
-  const norm = normalizeMessage(raw);
-  const hit = wecomIndex(catalog).byText.get(norm);
-  return hit && norm.split(' ').length >= minWords ? hit : undefined;
+  const index = wecomIndex(catalog);
+  // A log repeats its errmsgs (a 1 MB paste: 4,058 errmsgs, 45 distinct): each is normalised once.
+  const found = remembered(index.messages, raw, () => {
+    const norm = normalizeMessage(raw);
+    const hit = index.byText.get(norm);
+    return hit ? { hit, words: norm.split(' ').length } : undefined;
+  });
+  return found && found.words >= minWords ? found.hit : undefined;
 }
 
 /** The wordings whose every word the lower-cased line contains: cheap, and nothing else can match. */
