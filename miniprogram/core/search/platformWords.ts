@@ -6,6 +6,18 @@
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 
+/** Names both WeChat Pay versions share: the SDK packages, the product, and the merchant account. */
+const PAY_NAMES = [
+  'com.github.binarywang.wxpay',
+  'senparc.weixin.tenpay',
+  '微信支付',
+  '支付',
+  'wechatpay',
+  'wechat pay',
+  'pay',
+];
+const PAY_MERCHANT = ['商户号', '商户平台', 'mch_id', 'mchid'];
+
 /**
  * Everyday names of each platform (by PLATFORMS key), besides its catalog name. Lower case, folded. An
  * Official Account's and a mini-program's servers call the common server API, so their names name the common
@@ -50,39 +62,15 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
     'agentid',
   ],
   // The merchant account (商户号, mch_id) and APIv2's return_code/return_msg fields say WeChat Pay.
-  payv3: [
-    'com.github.binarywang.wxpay',
-    'senparc.weixin.tenpay',
-    '微信支付',
-    '支付',
-    'wechatpay',
-    'wechat pay',
-    'pay',
-    'apiv3',
-    '退款',
-    '下单',
-    '商户号',
-    '商户平台',
-    'mch_id',
-    'mchid',
-  ],
+  payv3: [...PAY_NAMES, 'apiv3', '退款', '下单', ...PAY_MERCHANT],
   payv2: [
-    'com.github.binarywang.wxpay',
-    'senparc.weixin.tenpay',
-    '微信支付',
-    '支付',
-    'wechatpay',
-    'wechat pay',
-    'pay',
+    ...PAY_NAMES,
     'apiv2',
     '退款',
     '下单',
     'unifiedorder',
     '统一下单',
-    '商户号',
-    '商户平台',
-    'mch_id',
-    'mchid',
+    ...PAY_MERCHANT,
     'return_code',
     'return_msg',
   ],
