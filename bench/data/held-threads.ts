@@ -21,10 +21,13 @@ export function threadKey(source: string): string {
     .toLowerCase();
 }
 
+let realQueries: QueryFile | undefined;
+/** search-queries-real.json, read once per process. */
 function realQueryFile(): QueryFile {
+  if (realQueries) return realQueries;
   const data = JSON.parse(readFileSync(join(DATA_DIR, 'search-queries-real.json'), 'utf8')) as QueryFile;
   if (!data.split) throw new Error('search-queries-real.json has no split');
-  return data;
+  return (realQueries = data);
 }
 
 /** Threads of the held part of search-queries-real.json. */

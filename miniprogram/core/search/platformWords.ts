@@ -6,7 +6,7 @@
 import { PLATFORMS } from '../platforms';
 import type { Platform } from '../types';
 
-/** Names both WeChat Pay versions share: the SDK packages, the product, and the merchant account. */
+/** Names both WeChat Pay versions share: the SDK packages and the product. */
 const PAY_NAMES = [
   'com.github.binarywang.wxpay',
   'senparc.weixin.tenpay',
@@ -16,6 +16,7 @@ const PAY_NAMES = [
   'wechat pay',
   'pay',
 ];
+/** The merchant account, in both versions' words. */
 const PAY_MERCHANT = ['商户号', '商户平台', 'mch_id', 'mchid'];
 
 /**
