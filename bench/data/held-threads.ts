@@ -77,3 +77,36 @@ export function withoutHeldThreads<Q extends { q: string; source?: string }>(
   const kept = queries.filter((q) => !threads.has(threadKey(q.source ?? '')) && !texts.has(q.q));
   return { kept, aside: queries.length - kept.length };
 }
+
+/** A source as its thread or file, a pinned commit (`…:README.md@05ac2d6…`) dropped. */
+function threadOf(source: string): string {
+  return threadKey(source).replace(/@[0-9a-f]{7,40}$/, '');
+}
+
+/** The thread of every entry of one data file: a snippet file's headers or a query file's `source` fields. */
+export function fileThreads(path: string): { id: string; thread: string }[] {
+  const raw = readFileSync(path, 'utf8');
+  if (path.endsWith('.json'))
+    return (JSON.parse(raw) as QueryFile).queries.map((q) => ({ id: q.q, thread: threadOf(q.source) }));
+  return [...raw.matchAll(/^=== ([^|]+)\|[^|]*\| (.+)$/gm)].map((m) => ({
+    id: m[1].trim(),
+    thread: threadOf(m[2]),
+  }));
+}
+
+/**
+ * Every thread any real data file already holds, held and tune parts alike (so a new harvest can be checked
+ * without anyone learning which part a thread is in). `except` names files (base names) to leave out: the new
+ * file being checked.
+ */
+export function usedThreads(except: readonly string[] = []): Set<string> {
+  const files = [
+    ...readdirSync(DATA_DIR)
+      .filter((f) => /^search-queries-real(-\d+)?\.json$/.test(f))
+      .map((f) => join(DATA_DIR, f)),
+    ...readdirSync(join(DATA_DIR, 'real'))
+      .filter((f) => /^snippets.*\.txt$/.test(f))
+      .map((f) => join(DATA_DIR, 'real', f)),
+  ].filter((path) => !except.some((name) => path.endsWith(`/${name}`)));
+  return new Set(files.flatMap((path) => fileThreads(path).map((e) => e.thread)));
+}

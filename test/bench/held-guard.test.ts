@@ -1,14 +1,17 @@
 // Held-out data stays held out: nothing the project ships may come from a public thread that a held snippet or
 // a held query was copied from (a seen-errmsg row citing one would put held wording into the catalog), and the
 // search bench sets aside tune queries taken from a held query's thread. Only thread names are printed.
-import { readdirSync, readFileSync } from 'fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import {
   heldQueryTexts,
   heldQueryThreads,
   heldSnippetThreads,
+  fileThreads,
   threadKey,
   tuneSideThreads,
+  usedThreads,
   withoutHeldThreads,
 } from '../../bench/data/held-threads';
 
@@ -53,5 +56,29 @@ describe('held-out threads stay out of what is tuned on or shipped', () => {
       { q: 'a query from elsewhere', source: 'github:nobody/nothing#2' },
     ];
     expect(withoutHeldThreads(queries)).toEqual({ kept: [queries[2]], aside: 2 });
+  });
+
+  it('a new harvest is checked against every thread earlier data holds, held and tune alike', () => {
+    const used = usedThreads();
+    for (const thread of [...heldSnippetThreads(), ...heldQueryThreads(), ...tuneSideThreads()])
+      expect(used.has(thread.replace(/@[0-9a-f]{7,40}$/, ''))).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'wxerr-new-'));
+    const [old] = [...heldSnippetThreads()];
+    const snippets = join(dir, 'snippets-new.txt');
+    writeFileSync(
+      snippets,
+      `=== a | 40001 | github:${old}\ntext\n=== b | - | github:nobody/nothing#3\ntext\n`,
+    );
+    const queries = join(dir, 'queries-new.json');
+    writeFileSync(
+      queries,
+      JSON.stringify({ queries: [{ q: 'x', source: 'github:Nobody/Nothing#4@abcdef1' }] }),
+    );
+    expect(
+      fileThreads(snippets)
+        .filter((e) => used.has(e.thread))
+        .map((e) => e.id),
+    ).toEqual(['a']);
+    expect(fileThreads(queries)).toEqual([{ id: 'x', thread: 'nobody/nothing#4' }]);
   });
 });
