@@ -172,3 +172,44 @@ describe('a listing of Pay codes is its own context', () => {
     expect(labels('\t/**\n\t * 签名错误\n\t */\n\tSIGNERROR = "SIGNERROR",')).toEqual([]);
   });
 });
+
+describe('Chinese wording that describes a number of the text’s own', () => {
+  it('an app’s code table names its own codes, not WeChat errors it resembles', () => {
+    // github:WintersHan/Vue-vant-demo:src/constants/index.js
+    const text = [
+      '// 常量写在这里',
+      'export const WXAuthCode = {',
+      '  SUCCESS: 0, // 成功',
+      '  UNAUTHORIZED: 101, // 未授权',
+      '  NOT_LOGIN: 102, // 未登录',
+      '  UNCONCERNED: 105, // 未关注公众号访问',
+      '  ORDER_NOT_EXIST: 2101 // 订单不存在',
+      '};',
+    ].join('\n');
+    expect(labels(text)).toEqual([]);
+  });
+
+  it('a comment above a declaration describes the declared number', () => {
+    // github:DoudiNCer/lrcat-go:response/response.go (a Feishu bot's codes)
+    const text = [
+      'const (',
+      '\t// 一切正常',
+      '\tSUCCESS = 0',
+      '\t// 请求体格式错误',
+      '\tBAD_REQUEST = 9499',
+      '\t// 签名校验失败',
+      '\tSIGN_ERR = 19021',
+      '\t//关键词校验错误',
+      '\tKEY_WORD_ERR = 19024',
+      '\t// IP白名单限制',
+      '\tIP_ADDR_ERR = 19022',
+      ')',
+    ].join('\n');
+    expect(labels(text)).toEqual([]);
+  });
+
+  it('a file:line position is no declaration: the wording beside it is still read', () => {
+    // github:w7corp/easywechat#164 (tune part of snippets.txt), its title
+    expect(labels("[Wechat]不合法的oauth_code' in /src/Wechat/Http.php:124")).toEqual(['40029']);
+  });
+});

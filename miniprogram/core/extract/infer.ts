@@ -181,9 +181,29 @@ export function inferCodes(
   for (const line of chineseLines) {
     const lineText = ctx.lines.lineText(line);
     if (near(line) || !hasChineseWording(lineText) || APP_STATUS_ENTRY.test(lineText)) continue;
+    if (describesOwnNumber(ctx, line)) continue;
     if (chinese(catalog, lineText, ctx.lines.start(line), line, ctx.contextAt(line), inferred)) mark(line);
   }
   return inferred;
+}
+
+/** `NAME = 19022`, `NAME: 105,`, `"602": …`: a line that gives a name or key a number (not `Http.php:124`). */
+const DECLARES_NUMBER =
+  /(?:^|[^\w./\\-])(?:[A-Za-z_]\w*["']?|["']-?\d{3,}["'])\s*(?:=(?!=)|:)\s*["']?-?\d{3,}\b|["']-?\d{3,}["']\s*:/;
+const COMMENT_LINE = /^\s*(?:\/\/|#|\*|\/\*)/;
+
+/**
+ * Chinese wording that describes a number of the text's own (an app's code table: `UNCONCERNED: 105, //
+ * 未关注公众号访问`, a comment above `IP_ADDR_ERR = 19022`) names that number, not a WeChat error. Numbers found
+ * as codes never get here (their lines are near a hit).
+ */
+function describesOwnNumber(ctx: TextContext, line: number): boolean {
+  if (DECLARES_NUMBER.test(ctx.lines.lineText(line))) return true;
+  return (
+    COMMENT_LINE.test(ctx.lines.lineText(line)) &&
+    line + 1 < ctx.lines.count &&
+    DECLARES_NUMBER.test(ctx.lines.lineText(line + 1))
+  );
 }
 
 /** A WeCom code known by its own wording (an errmsg only WeCom returns), with or without a WeCom marker. */
