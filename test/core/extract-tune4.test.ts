@@ -213,3 +213,30 @@ describe('Chinese wording that describes a number of the text’s own', () => {
     expect(labels("[Wechat]不合法的oauth_code' in /src/Wechat/Http.php:124")).toEqual(['40029']);
   });
 });
+
+describe('an app’s enum constant with a number of its own', () => {
+  it('is not a Pay code, and its Chinese text names that number', () => {
+    // github:wenfengSAT/wenfengSAT-Dubbo:dubbo-api/src/main/java/com/dubbo/api/constant/ErrorCode.java
+    const text = [
+      '\tORDER_NOT_EXIST("10301", "订单不存在"),',
+      '\tAMOUNT_CHECK_ERROR("10302", "金额不相等"),',
+      '\tUPDATE_PAY_STATUS_FAIL("10303", "更新订单状态失败"),',
+      '\t',
+      '\tALIPAY_REQUEST_QRCODE_FAIL("10200", "请求支付宝支付二维码失败"),',
+      '\tALIPAY_ISP_UNKNOW_ERROR("20000", "服务不可用"),',
+      '\tALIPAY_AOP_INVALID_AUTH_TOKEN("20001", "授权权限不足"),',
+      '\tALIPAY_ISV_MISSING_METHOD("40001", "缺少方法名参数"),',
+      '\tALIPAY_SV_INVALID_PARAMETER("40002", "非法的参数"),',
+      '\tALIPAY_BUSINESS_PROCESSING_FAILED("40004", "业务处理失败"),',
+      '\tALIPAY_ISV_INSUFFICIENT_ISV_PERMISSIONS("40006", "权限不足"),',
+      '\tALIPAY_ORDER_IS_EXECUTED("10210", "订单号已执行"),',
+      '\tALIPAY_SIGN_VERIFIED_FAIL("10211", "支付宝验签异常"),',
+      '\tALIPAY_PARAMETER_APPID_CHECK_ERROR("10212", "appId校验失败"),',
+      '\tALIPAY_PARAMETER_SELLERID_CHECK_ERROR("10213", "sellerId校验失败"),',
+      '\t',
+      '\tWEIXIN_SIGN_CHECK_FAIL("10400", "微信支付返回结果签名校验不通过"),',
+      '\tWEIXIN_REQUEST_QRCODE_FAIL("10401", "请求微信支付二维码失败"),',
+    ].join('\n');
+    expect(labels(text)).toEqual([]);
+  });
+});

@@ -187,9 +187,12 @@ export function inferCodes(
   return inferred;
 }
 
-/** `NAME = 19022`, `NAME: 105,`, `"602": …`: a line that gives a name or key a number (not `Http.php:124`). */
+/**
+ * `NAME = 19022`, `NAME: 105,`, `NAME("10301", …)`, `"602": …`: a line that gives a name or key a number (not
+ * `Http.php:124`).
+ */
 const DECLARES_NUMBER =
-  /(?:^|[^\w./\\-])(?:[A-Za-z_]\w*["']?|["']-?\d{3,}["'])\s*(?:=(?!=)|:)\s*["']?-?\d{3,}\b|["']-?\d{3,}["']\s*:/;
+  /(?:^|[^\w./\\-])(?:[A-Za-z_]\w*["']?|["']-?\d{3,}["'])\s*(?:=(?!=)|:|\()\s*["']?-?\d{3,}\b|["']-?\d{3,}["']\s*:/;
 const COMMENT_LINE = /^\s*(?:\/\/|#|\*|\/\*)/;
 
 /**

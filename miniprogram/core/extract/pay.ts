@@ -102,6 +102,9 @@ function paramMessages(catalog: Catalog, ctx: TextContext, hits: Hit[], reach: n
   return found;
 }
 
+/** `("10301"`, `(10301`, `= 10301`, `: 10301` right after a name: the name's own number. */
+const OWN_NUMBER_AFTER = /^\s*(?:\(|[:=])\s*["']?\d{3,}/;
+
 /** Distinct known Pay codes that make the lines near a Pay marker a listing of Pay codes (an enum, a table). */
 const LISTING_CODES = 4;
 /** Lines without a Pay code a listing may hold between two that have one (a doc comment: /**, * …, *\/). */
@@ -169,6 +172,8 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
     for (const t of barePayTokens(ctx.lines.lineText(line), start)) if (!keyed.has(t.offset)) tokens.push(t);
   }
   for (const t of tokens) {
+    // An app's enum constant with a number of its own (ORDER_NOT_EXIST("10301", "订单不存在")) is that app's.
+    if (!t.payShape && !t.v3Body && OWN_NUMBER_AFTER.test(ctx.text.slice(t.end, t.end + 12))) continue;
     const line = ctx.lines.lineOf(t.offset);
     const around = ctx.text.slice(
       ctx.lines.start(Math.max(0, line - 2)),
