@@ -240,3 +240,16 @@ describe('an app’s enum constant with a number of its own', () => {
     expect(labels(text)).toEqual([]);
   });
 });
+
+describe('Tencent Cloud SCF’s own answer', () => {
+  it('its errorMessage is SCF’s, not a wx.cloud function’s timeout code', () => {
+    // github:luolongfei/freenom#4
+    const text = [
+      '返回结果',
+      '',
+      'Text',
+      '{"errorCode":-1,"errorMessage":"Invoking task timed out after 3 seconds","requestId":"179f949c-648a-4746-b828-edf350886988","statusCode":433}',
+    ].join('\n');
+    expect(labels(text)).toEqual([]);
+  });
+});

@@ -29,6 +29,11 @@ import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
  */
 const APP_STATUS_ENTRY =
   /["']?(?:message|msg)["']?\s*:\s*["'][^"'\n]*["']\s*,\s*["']?status(?:_?code)?["']?\s*:\s*["']?[1-5]\d\d\b/i;
+/**
+ * Tencent Cloud SCF's own answer ({"errorCode":-1,"errorMessage":"Invoking task timed out after 3 seconds",…}):
+ * its message is SCF's, though a wx.cloud function that times out says the same words (errCode -504003).
+ */
+const SCF_ANSWER = /["']?errorCode["']?\s*:\s*-?\d+\s*,\s*["']?errorMessage["']?\s*:/;
 /** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
 const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
 
@@ -73,7 +78,7 @@ export function inferCodes(
   for (const m of messages) {
     covered.add(m.line);
     const context = ctx.contextAt(m.line);
-    if (context.kind === 'foreign') continue;
+    if (context.kind === 'foreign' || SCF_ANSWER.test(ctx.lines.lineText(m.line))) continue;
     if (near(m.line)) {
       // A Pay SDK's message inside another failure (… error message Error: 签名错误 at Payment._parse).
       if (context.pay !== undefined && !nearPay[m.line] && hasChineseWording(m.raw))
@@ -132,7 +137,7 @@ export function inferCodes(
         chinese(catalog, lineText, ctx.lines.start(line), line, context, inferred, lineText, true);
       continue;
     }
-    if (context.kind === 'foreign') continue;
+    if (context.kind === 'foreign' || SCF_ANSWER.test(lineText)) continue;
     // A WeCom-only wording in prose ("…发送失败 user & party & tag all invalid";
     // a shorter one near a WeCom marker: "企业微信通知无效…日志显示失败：invalid webhook url").
     const wecom = covered.has(line)
