@@ -6,7 +6,7 @@ import { join } from 'path';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
 import { labelOf, loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
-import { loadRealCorpus, loadTune2, loadTune3, type RealSnippet } from '../data/real/load';
+import { loadRealCorpus, loadTune2, loadTune3, loadTune4, type RealSnippet } from '../data/real/load';
 
 interface Score {
   tp: number;
@@ -150,7 +150,7 @@ function testSources(): string[] {
  */
 function realSection(): void {
   const corpus = loadRealCorpus();
-  // tune2 (snippets-tune2*.txt) and tune3 are later, tune-only harvests: scored and their misses printed like
+  // tune2 (snippets-tune2*.txt), tune3 and tune4 are later, tune-only harvests: scored and their misses printed like
   // tune's; tune2's parts b, c and d, each harvested after changes it led to, are also scored alone.
   const sets: [string, RealSnippet[]][] = [
     ['tune', corpus.tune],
@@ -160,6 +160,8 @@ function realSection(): void {
     ['tune2d', loadTune2(undefined, ['snippets-tune2d.txt'])],
     // tune3 (snippets-tune3.txt, branch scan3): a third tune-only harvest, labelled before any code ran on it.
     ['tune3', loadTune3()],
+    // tune4 (snippets-tune4.txt, branch scan4): platform-deciding texts and look-alike negatives.
+    ['tune4', loadTune4()],
   ];
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of
@@ -180,7 +182,7 @@ function realSection(): void {
     console.log(line(`real ${name}: naive explicit`, base.explicit));
     console.log(line(`real ${name}: wxerr implied (~)`, ours.implied));
     console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
-    if (name === 'tune' || name === 'tune2' || name === 'tune3')
+    if (name === 'tune' || name === 'tune2' || name === 'tune3' || name === 'tune4')
       for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
   }
   if (!sets.some(([name]) => name === 'held'))
