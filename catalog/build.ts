@@ -8,6 +8,7 @@ import { familyOf } from '../miniprogram/core/family';
 import { entryId, PAY_PLATFORMS, platformRank } from '../miniprogram/core/platforms';
 import type { CatalogData, Entry, SourceInfo, TextVariant } from '../miniprogram/core/types';
 import { parseErrnoTsv } from './parsers/errno-tsv';
+import { parseFastRegister } from './parsers/fastregister';
 import { parseFlatRst } from './parsers/flat-rst';
 import { parseHtmlTable } from './parsers/html-table';
 import { parseMiniprogramExtra } from './parsers/miniprogram-extra';
@@ -23,7 +24,12 @@ import {
   parsePayV3Senparc,
 } from './parsers/wechatpay';
 import { parseCloudSeen, parsePaySeen, parseWecomSeen } from './parsers/seen';
-import { parseWecomGoWorkwx, parseWecomMsgCrypt, parseWecomWxjava } from './parsers/wecom';
+import {
+  parseWecomFinanceSdk,
+  parseWecomGoWorkwx,
+  parseWecomMsgCrypt,
+  parseWecomWxjava,
+} from './parsers/wecom';
 import { parseWxapiErrors, parseWxapiObserved } from './parsers/wxapi';
 import { applyProjectTexts } from './project/apply';
 import {
@@ -102,6 +108,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     parse: parseMiniprogramExtra,
   },
   {
+    id: 'fastregister',
+    file: 'component_fastregister_official.tsv',
+    title: '第三方平台 快速注册小程序 错误码 (two official API pages)',
+    format: 'TSV, one row per API',
+    parse: parseFastRegister,
+  },
+  {
     id: 'wecom',
     file: 'wecom_errcodes_go-workwx.tsv',
     title: '企业微信 全局错误码 (official page via go-workwx)',
@@ -121,6 +134,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '企业微信 加解密库 (WXBizMsgCrypt) return codes (official SDK sbzhu/weworkapi_php errorCode.php)',
     format: 'TSV',
     parse: parseWecomMsgCrypt,
+  },
+  {
+    id: 'wecom-finance',
+    file: 'wecom_finance_sdk_errcodes_official.tsv',
+    title: '企业微信 会话内容存档 SDK return values (official page, SDK错误码说明)',
+    format: 'TSV',
+    parse: parseWecomFinanceSdk,
   },
   {
     id: 'pay3-common',

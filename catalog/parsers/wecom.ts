@@ -56,3 +56,25 @@ export const parseWecomMsgCrypt = tsvParser(['code', 'zh_msg', 'constant', 'sour
     note: `WXBizMsgCrypt ErrorCode.${c.constant}`,
   };
 });
+
+const FINANCE_SDK_PAGE = 'https://developer.work.weixin.qq.com/document/path/91552';
+
+/**
+ * The return values of WeCom's 会话内容存档 SDK (WeWorkFinanceSdk: Init, GetChatData, GetMediaData,
+ * DecryptData), the official FAQ page's SDK错误码说明 table: 说明 is the text, 建议 the fix. Nothing else in
+ * WeCom uses 10000–10011, so they are entries of the 企业微信 platform; the note names the SDK.
+ */
+export const parseWecomFinanceSdk = tsvParser(['code', 'zh_msg', 'zh_advice', 'source'], (c, at) => {
+  if (!/^100(0\d|1[01])$/.test(c.code))
+    throw new Error(`${at}: not a 会话内容存档 SDK return value: ${c.code}`);
+  if (c.source !== FINANCE_SDK_PAGE) throw new Error(`${at}: source is not ${FINANCE_SDK_PAGE}: ${c.source}`);
+  return {
+    platform: '企业微信',
+    code: c.code,
+    en: '',
+    zh: c.zh_msg,
+    ...fixCell(c.zh_advice),
+    note: '会话内容存档 SDK (WeWorkFinanceSdk) 返回值',
+    doc: FINANCE_SDK_PAGE,
+  };
+});

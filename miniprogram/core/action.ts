@@ -11,15 +11,19 @@ import type { Action, Platform } from './types';
 const ADDED_ACTIONS: Partial<Record<Platform, Record<string, Action>>> = {
   企业微信: table({
     none: '0',
-    'retry-later': '-1 6000 45009 45033',
+    'retry-later': '-1 6000 45009 45033 10001 10002 10003 10008',
     'refresh-token': '40014 42001 40082 42009',
     're-login': '40029',
     // The negative codes are WXBizMsgCrypt's (wecom-msgcrypt): a wrong Token, EncodingAESKey or corpid breaks
     // the signature and the decryption; a malformed or cut body breaks parsing and base64.
+    // 10000–10011 are the 会话内容存档 SDK's return values (wecom-finance), classed by the official 建议:
+    // retry the network, parse, system and DecryptMsg failures; the trusted IP and the SSL setup are
+    // configuration; the two 已废弃 codes (10004, 10007) are never returned.
     'fix-config':
-      '40001 40013 40056 60020 48002 301002 60011 81013 -40001 -40004 -40005 -40006 -40007 -40008',
-    'fix-request': '41001 60111 40096 -40002 -40003 -40009 -40010 -40011',
+      '40001 40013 40056 60020 48002 301002 60011 81013 -40001 -40004 -40005 -40006 -40007 -40008 10009 10011',
+    'fix-request': '41001 60111 40096 -40002 -40003 -40009 -40010 -40011 10000 10005 10006 10010',
     'account-state': '48004',
+    unknown: '10004 10007',
   }),
   '微信支付 APIv3': table({
     none: 'HTTP_200 HTTP_204 ORDERPAID',
@@ -34,9 +38,15 @@ const ADDED_ACTIONS: Partial<Record<Platform, Record<string, Action>>> = {
 };
 // The mini-program codes that came with issue 9 (catalog/sources/miniprogram_missing_codes.tsv) whose terse
 // wording the shared rules cannot read; the other 25 are classified by their wording like the official page's.
+// The fast-registration codes whose class the 快速注册 pages' wording (catalog/sources/
+// component_fastregister_official.tsv) would get wrong: a missing permission set is configuration, an
+// overseas account or a registration still in progress is the account's state, and 89253 means two things
+// on two official pages (notes.tsv), so it keeps no class.
 ADDED_ACTIONS['开放平台通用'] = table({
   'fix-request': '76004 89427 89432',
-  'account-state': '89430',
+  'fix-config': '61029',
+  'account-state': '89430 61057 61061',
+  unknown: '89253',
 });
 // APIv2 spells most codes without the underscore; both Pay platforms share one table.
 ADDED_ACTIONS['微信支付 APIv2'] = {

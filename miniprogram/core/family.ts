@@ -183,6 +183,7 @@ export interface FamilyDetail {
 const WECOM_RANGES: Record<string, [string, string]> = {
   '-40xxx': ['callback message encryption (WXBizMsgCrypt)', '回调消息加解密（WXBizMsgCrypt）'],
   '6000': ['data version conflict', '数据版本冲突'],
+  '10xxx': ['chat archive (会话内容存档) SDK return values', '会话内容存档 SDK 返回值'],
   '40xxx': ['invalid parameter', '参数不合法'],
   '41xxx': ['missing parameter', '缺少参数'],
   '42xxx': ['expired (access_token, code or ticket)', '已过期（access_token、code 或票据）'],
