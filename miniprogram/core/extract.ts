@@ -85,6 +85,7 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   scan.shapes();
   const table = tableCodes(ctx, (code) => catalog.lookup(code).length > 0);
   scan.tables(table.codes);
+  scan.blocks();
   scan.listings();
   scan.bare(table.rows);
   scan.pay();
