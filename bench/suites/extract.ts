@@ -6,7 +6,14 @@ import { join } from 'path';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
 import { labelOf, loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
-import { loadRealCorpus, loadTune2, loadTune3, loadTune4, type RealSnippet } from '../data/real/load';
+import {
+  loadRealCorpus,
+  loadTune2,
+  loadTune3,
+  loadTune4,
+  loadTune5,
+  type RealSnippet,
+} from '../data/real/load';
 
 interface Score {
   tp: number;
@@ -162,6 +169,8 @@ function realSection(): void {
     ['tune3', loadTune3()],
     // tune4 (snippets-tune4.txt, branch scan4): platform-deciding texts and look-alike negatives.
     ['tune4', loadTune4()],
+    // tune5 (snippets-tune5.txt, branch scan5): positives as people write them, in every platform.
+    ['tune5', loadTune5()],
   ];
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of
@@ -182,7 +191,7 @@ function realSection(): void {
     console.log(line(`real ${name}: naive explicit`, base.explicit));
     console.log(line(`real ${name}: wxerr implied (~)`, ours.implied));
     console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
-    if (name === 'tune' || name === 'tune2' || name === 'tune3' || name === 'tune4')
+    if (['tune', 'tune2', 'tune3', 'tune4', 'tune5'].includes(name))
       for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
   }
   if (!sets.some(([name]) => name === 'held'))

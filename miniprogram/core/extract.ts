@@ -10,7 +10,9 @@
 //    `…:fail`. With no platform marker near, a generic key (error code, 错误码) needs a catalog code, a short
 //    one a client failure beside it, and -1 WeChat's errcode key or its own text (系统错误).
 // 2. Table: a markdown/CSV/TSV column headed errcode/code/错误码, or listing lines ("40125 | 无效的appsecret");
-//    a table whose descriptions are not its codes' catalog texts is another service's.
+//    a table whose descriptions are not its codes' catalog texts is another service's. Codes heading blocks of
+//    source (`case -401001:`, `"1500101": {`) are judged the same way by the strings under them; a run of
+//    listing lines mostly described by their own texts vouches for the rest of it.
 // 3. Bare: a 5–7 digit number (or -6 digits) that the catalog knows as a WeChat code, on a line with an
 //    error word (报错, 错误, 返回, 警告, error, fail…) or beside that code's own errmsg; never glued to a path, id,
 //    version, port, time or decimal, never the value of another field (cost=, port:, <total_fee>), never
@@ -85,6 +87,7 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   scan.shapes();
   const table = tableCodes(ctx, (code) => catalog.lookup(code).length > 0);
   scan.tables(table.codes);
+  scan.blocks();
   scan.listings();
   scan.bare(table.rows);
   scan.pay();

@@ -4,7 +4,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadRealCorpus, loadTune2, loadTune3, loadTune4, TUNE2_FILES } from '../../bench/data/real/load';
+import {
+  loadRealCorpus,
+  loadTune2,
+  loadTune3,
+  loadTune4,
+  loadTune5,
+  TUNE2_FILES,
+} from '../../bench/data/real/load';
 
 describe('committed real corpora', () => {
   it('splits snippets.txt into 169 tune and 113 held snippets', () => {
@@ -97,6 +104,37 @@ describe('tune4, the fourth harvest', () => {
     });
     expect(byId.get('chanxuehong-wechat-corp-error-go')?.explicit).toEqual(['42001@wecom', '42009@wecom']);
     expect(byId.get('openapi-demo-php-issue-5-dingtalk-40014')).toMatchObject({ explicit: [], implied: [] });
+  });
+});
+
+describe('tune5, the fifth harvest', () => {
+  it('loads at least 100 snippets, 70 with codes and at most 30 negatives, none from a thread earlier files hold', () => {
+    const tune5 = loadTune5();
+    expect(tune5.length).toBeGreaterThanOrEqual(100);
+    const negatives = tune5.filter((s) => s.explicit.length + s.implied.length === 0).length;
+    expect(tune5.length - negatives).toBeGreaterThanOrEqual(70);
+    expect(negatives).toBeLessThanOrEqual(30);
+    const corpus = loadRealCorpus();
+    const earlier = [...corpus.tune, ...corpus.held, ...loadTune2(), ...loadTune3(), ...loadTune4()];
+    const ids = new Set(earlier.map((s) => s.id));
+    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
+    expect(tune5.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    for (const s of tune5) {
+      expect(s.text.trim()).not.toBe('');
+      expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
+    }
+  });
+
+  it('reads errno, client errCode, finance-SDK and implied-only labels as written', () => {
+    const byId = new Map(loadTune5().map((s) => [s.id, s]));
+    expect(byId.get('washer-issue-14-errno-600009')?.explicit).toEqual(['600009']);
+    expect(byId.get('wxadev-docs-createbleconnection-errors')?.explicit).toContain('10012@wxapi');
+    expect(byId.get('weworkfinancesdk-py-issue-2-10008')?.explicit).toEqual(['10008@wecom']);
+    expect(byId.get('thenbsp-wechat-issue-21-code-been-used')).toMatchObject({
+      explicit: [],
+      implied: ['40163'],
+    });
+    expect(byId.get('golibcookie-issue-12-app-error-40008')).toMatchObject({ explicit: [], implied: [] });
   });
 });
 

@@ -10,6 +10,7 @@ import { describes } from './infer';
 import { lineMentionsMessageOf, normalizeMessage, type MessageIndex } from './messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './numbers';
 import { payHits } from './pay';
+import { blockHeads, runsVouched, wechatHeads } from './blocks';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './declared';
 import { devtoolCodes, listings } from './shapes';
 import type { Hit, Message } from './summary';
@@ -200,13 +201,20 @@ export class Scan {
       return otherErrmsg(this.catalog, this.index, this.ctx, c, line)
         ? 'errmsg of another service'
         : undefined;
-    const message = /["']?(?:message|msg)["']?\s*[:=]\s*["']([^"'\n]{1,80})/.exec(
+    // A weak key's own message beside it ({"msg":"App Error!","code":40008}, { description: '不合法的
+    // mediaType', code: 40005 }) that is not the code's text says whose code it is: the app's.
+    const message = /["']?(?:message|msg|description)["']?\s*[:=]\s*["']([^"'\n]{1,80})/.exec(
       this.ctx.lines.lineText(line),
     );
     if (!message) return undefined;
     const norm = normalizeMessage(message[1]);
     const own = this.index.textsByCode.get(c.code)?.some((t) => norm.includes(t) || t.includes(norm));
-    return !own && APP_MESSAGE.test(message[1].trim()) ? 'app-specific code' : undefined;
+    if (own) return undefined;
+    const words = /[A-Za-z]{2,}|[\u4e00-\u9fff]{2}/.test(message[1]);
+    return APP_MESSAGE.test(message[1].trim()) ||
+      (words && !describes(this.catalog, this.index, c.code, message[1]))
+      ? 'app-specific code'
+      : undefined;
   }
 
   private linesBetween(from: number, to: number): string {
@@ -291,6 +299,19 @@ export class Scan {
     }
   }
 
+  /** Codes heading blocks of source: `case -401001:`, `"1500101": {` (see extract/blocks.ts). */
+  blocks(): void {
+    const heads = blockHeads(this.ctx.text, this.ctx.lines).filter((h) => !this.taken.has(h.offset));
+    const known = (h: { code: string; line: number }) =>
+      h.code !== '0' && (isDefaultCode(this.catalog, h.code) || this.ctx.contextAt(h.line).kind === 'wecom');
+    const described = (h: { code: string; texts: string[] }) =>
+      h.texts.some((t) => describes(this.catalog, this.index, h.code, t));
+    const errcodeNear = (h: { line: number }) =>
+      this.ctx.contextAt(h.line).marker !== '' || /err_?code|errno/i.test(this.linesAround(h.line, 3));
+    for (const h of wechatHeads(heads, known, described, errcodeNear))
+      this.add(h.code, h.offset, h.end, h.line, 'table');
+  }
+
   /**
    * Listing lines ("40125 | 无效的appsecret", "// 40003\t…"): kept when the description is the code's catalog
    * text (or close to it), or in runs of two or more near WeChat text.
@@ -300,15 +321,20 @@ export class Scan {
       (h) => !this.taken.has(h.offset) && (this.index.bareCodes.has(h.code) || h.code === '-1'),
     );
     const lineOf = (h: { offset: number }) => this.ctx.lines.lineOf(h.offset);
-    known.forEach((h, i) => {
+    const rows = known.map((h) => {
       const line = lineOf(h);
       const description = this.ctx.text.slice(h.end, this.ctx.lines.end(line));
+      return { h, line, own: describes(this.catalog, this.index, h.code, description) };
+    });
+    const vouched = runsVouched(
+      rows.map((r) => r.line),
+      rows.map((r) => r.own),
+    );
+    rows.forEach((r, i) => {
       const inRun =
-        (i > 0 && line - lineOf(known[i - 1]) <= 1) ||
-        (i + 1 < known.length && lineOf(known[i + 1]) - line <= 1);
-      const marked = this.ctx.contextAt(line, h.offset).marker !== '';
-      if (describes(this.catalog, this.index, h.code, description) || (inRun && marked))
-        this.add(h.code, h.offset, h.end, line, 'table');
+        (i > 0 && r.line - rows[i - 1].line <= 1) || (i + 1 < rows.length && rows[i + 1].line - r.line <= 1);
+      const marked = this.ctx.contextAt(r.line, r.h.offset).marker !== '';
+      if (r.own || (inRun && marked) || vouched[i]) this.add(r.h.code, r.h.offset, r.h.end, r.line, 'table');
     });
   }
 
