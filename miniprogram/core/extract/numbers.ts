@@ -148,10 +148,23 @@ export interface BareJudge {
   trigger: boolean;
 }
 
-/** Bare number candidates of one line, with the reasons they are not codes already applied. */
+/** A bare number of a line text: where it is, its code, and (once asked) the candidate its surroundings leave. */
+interface LineNumber {
+  column: number;
+  raw: string;
+  code: string | undefined;
+  /** Line-relative; null when its surroundings make it no code; undefined until first asked. */
+  candidate?: Candidate | null;
+}
+
+/** Line texts whose numbers are remembered within one text (a log repeats its lines); cleared when full. */
+const LINES_KEPT = 20000;
+
 /**
- * Bare candidates of a whole text, by line, from one pass of BARE over it (lines are only sliced when they
- * hold a candidate). `mayBeCode` (the catalog knows the number) is asked before the costlier tests.
+ * Bare candidates of a whole text, by line. A line is only sliced when it holds a number, and each distinct
+ * line text is read once: its numbers and the tests on their surroundings (which look no further than the
+ * line) are remembered, so a line repeated through a log costs a lookup. `mayBeCode` (the catalog knows the
+ * number) is asked for every occurrence, before the costlier tests; the offsets already taken are skipped.
  */
 export function bareCandidatesByLine(
   text: string,
@@ -160,25 +173,53 @@ export function bareCandidatesByLine(
   mayBeCode: (code: string, line: number) => boolean,
 ): Map<number, Candidate[]> {
   const byLine = new Map<number, Candidate[]>();
+  const seen = new Map<string, LineNumber[]>();
+  const first = new RegExp(BARE.source, 'g');
   let line = 0;
-  for (const m of text.matchAll(BARE)) {
-    const at = m.index ?? 0;
+  for (let m = first.exec(text); m; m = first.exec(text)) {
     // Matches come in text order: move the line forward instead of searching for it.
-    while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
-    if (taken.has(at)) continue;
-    // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
-    const code = parseCodeToken(m[0], 3);
-    if (!code || !mayBeCode(code, line)) continue;
-    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0], code);
-    if (!c) continue;
-    // A confirmed number is kept only beside its own errmsg: the word before it ("size (40016)") is that
-    // errmsg's, not a counted noun.
-    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end, c.confirm)) continue;
-    const list = byLine.get(line);
-    if (list) list.push(c);
-    else byLine.set(line, [c]);
+    while (line + 1 < lines.count && lines.start(line + 1) <= m.index) line++;
+    const start = lines.start(line);
+    const end = lines.end(line);
+    // The rest of the line is read from its remembered numbers.
+    first.lastIndex = Math.max(end, first.lastIndex);
+    const lineText = text.slice(start, end);
+    let numbers = seen.get(lineText);
+    if (!numbers) {
+      numbers = numbersOf(lineText);
+      if (seen.size >= LINES_KEPT) seen.clear();
+      seen.set(lineText, numbers);
+    }
+    for (const n of numbers) {
+      const at = start + n.column;
+      // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
+      if (taken.has(at) || !n.code || !mayBeCode(n.code, line)) continue;
+      if (n.candidate === undefined) n.candidate = lineCandidate(lineText, n.column, n.raw, n.code);
+      if (!n.candidate) continue;
+      const c: Candidate = { ...n.candidate, offset: at, end: start + n.candidate.end };
+      const list = byLine.get(line);
+      if (list) list.push(c);
+      else byLine.set(line, [c]);
+    }
   }
   return byLine;
+}
+
+/** The bare numbers of one line, in order (the same matches BARE finds in the whole text: none spans a line). */
+function numbersOf(lineText: string): LineNumber[] {
+  const numbers: LineNumber[] = [];
+  for (const m of lineText.matchAll(BARE))
+    numbers.push({ column: m.index ?? 0, raw: m[0], code: parseCodeToken(m[0], 3) });
+  return numbers;
+}
+
+/** The candidate at a column of a line, or null when its surroundings say it is part of something else. */
+function lineCandidate(lineText: string, column: number, raw: string, code: string): Candidate | null {
+  const c = candidateAt(lineText, 0, lineText.length, column, raw, code);
+  if (!c) return null;
+  // A confirmed number is kept only beside its own errmsg: the word before it ("size (40016)") is that
+  // errmsg's, not a counted noun.
+  return passesNoise(lineText, 0, lineText.length, column, c.end, c.confirm) ? c : null;
 }
 
 /** The number at `at` if its surroundings do not make it part of something else (cheap character tests). */
