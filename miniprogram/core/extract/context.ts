@@ -41,6 +41,14 @@ const PAY = either(PAY_CJK, PAY_ASCII);
 const FOREIGN_ERROR =
   /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
+/** Texts shorter than this (lines) are always marked whole. */
+const REPEATS_MIN_LINES = 200;
+/**
+ * A marker that would hold a line break (rid\s*:, Pay's "detail"\s*:\s*{): a text with one is marked whole.
+ * Looser than the patterns (no word boundary), so it never misses one.
+ */
+const MARKER_ACROSS_LINES = /rid\s*\n\s*:|"detail\\?"\s*\n\s*:|"detail\\?"\s*:\s*\n\s*\{/i;
+
 /** How far (lines) a platform marker reaches, within one paragraph; and across paragraphs when it has none. */
 const MARKER_REACH = 10;
 const FALLBACK_REACH = 30;
@@ -252,10 +260,51 @@ export class TextContext {
 
   /**
    * Every marker of the text, found with one pass of each pattern over the whole text (a pass per line costs
-   * far more on a big log). WeChat markers inside a WeCom or foreign one ("企业微信") do not count.
+   * far more on a big log), or over each distinct line once when most lines are repeats (markRepeats).
    */
   private markAll(): void {
     this.marked = true;
+    if (!this.markRepeats()) this.markIn(this.text, this.lineCursor());
+  }
+
+  /**
+   * A log repeats its lines: when at most a quarter of them are distinct, each distinct line is marked once
+   * and its repeats share its marks. The answers are those of the whole-text passes: no marker spans two lines
+   * (only `rid :` and Pay's `"detail": {` allow spaces, and a text where they hold a line break is marked
+   * whole), so each pass finds on a line what it finds there in the whole text.
+   */
+  private markRepeats(): boolean {
+    const count = this.lines.count;
+    if (count < REPEATS_MIN_LINES) return false;
+    const firstWith = new Map<string, number>();
+    const same = new Int32Array(count);
+    for (let l = 0; l < count; l++) {
+      const text = this.lines.lineText(l);
+      const first = firstWith.get(text);
+      if (first === undefined) firstWith.set(text, l);
+      same[l] = first ?? l;
+    }
+    if (firstWith.size * 4 > count || MARKER_ACROSS_LINES.test(this.text)) return false;
+    for (const [text, line] of firstWith) {
+      const at = Object.assign(() => line, { reset: () => undefined });
+      this.markIn(text, at);
+    }
+    for (let l = 0; l < count; l++) {
+      const first = same[l];
+      if (first === l) continue;
+      this.marks[l] = this.marks[first];
+      const texts = this.markerText.get(first);
+      // Shared, not copied: marker texts are only read once marking is done.
+      if (texts) this.markerText.set(l, texts);
+    }
+    return true;
+  }
+
+  /**
+   * Runs every marker pass over `text` (the whole text, or one line of it: lineAt gives the line of an offset).
+   * WeChat markers inside a WeCom or foreign one ("企业微信") do not count.
+   */
+  private markIn(text: string, lineAt: ((offset: number) => number) & { reset(): void }): void {
     const blanked: [number, number][] = [];
     // Chinese and ASCII markers in separate passes: a pattern of Chinese literals skips ASCII text almost for
     // free, and ASCII words anchored at a word boundary are tried far less often than at every character.
@@ -269,24 +318,23 @@ export class TextContext {
     ];
     // Matches of one pass come in text order: the line moves forward instead of being searched for (a text
     // dense with markers has tens of thousands).
-    const lineAt = this.lineCursor();
     for (const [re, bit] of passes) {
       re.lastIndex = 0;
       lineAt.reset();
-      for (const m of this.text.matchAll(re)) {
+      for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
         this.setMark(lineAt(at), bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
-    for (const m of this.text.matchAll(SHARED_SDK_TEXT)) {
+    for (const m of text.matchAll(SHARED_SDK_TEXT)) {
       const at = m.index ?? 0;
       blanked.push([at, at + m[0].length]);
     }
     blanked.sort((a, b) => a[0] - b[0]);
     for (const re of [WECHAT_CJK, WECHAT_ASCII]) {
       lineAt.reset();
-      for (const m of this.text.matchAll(re)) {
+      for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
         if (!insideAny(blanked, at)) this.setMark(lineAt(at), Marks.Wechat, m[0]);
       }
