@@ -268,8 +268,9 @@ export class TextContext {
   }
 
   /**
-   * A log repeats its lines: when at most a quarter of them are distinct, each distinct line is marked once
-   * and its repeats share its marks. The answers are those of the whole-text passes: no marker spans two lines
+   * A log repeats its lines: when its distinct lines hold at most a quarter of its text, each distinct line is
+   * marked once and its repeats share its marks (found out line by line; a text with too much distinct text
+   * is given up on as soon as that is known). The answers are those of the whole-text passes: no marker spans two lines
    * (only `rid :` and Pay's `"detail": {` allow spaces, and a text where they hold a line break is marked
    * whole), so each pass finds on a line what it finds there in the whole text.
    */
@@ -278,13 +279,19 @@ export class TextContext {
     if (count < REPEATS_MIN_LINES) return false;
     const firstWith = new Map<string, number>();
     const same = new Int32Array(count);
+    const most = this.text.length / 4;
+    let distinct = 0;
     for (let l = 0; l < count; l++) {
       const text = this.lines.lineText(l);
       const first = firstWith.get(text);
-      if (first === undefined) firstWith.set(text, l);
+      if (first === undefined) {
+        firstWith.set(text, l);
+        distinct += text.length + 1;
+        if (distinct > most) return false;
+      }
       same[l] = first ?? l;
     }
-    if (firstWith.size * 4 > count || MARKER_ACROSS_LINES.test(this.text)) return false;
+    if (MARKER_ACROSS_LINES.test(this.text)) return false;
     for (const [text, line] of firstWith) {
       const at = Object.assign(() => line, { reset: () => undefined });
       this.markIn(text, at);
