@@ -90,6 +90,8 @@ export class TextContext {
   private readonly markerText = new Map<number, Map<Marks, string>>();
   private readonly verdicts = new Map<number, PlatformContext>();
   private marked = false;
+  /** repeats(), once worked out (null: not a text of repeats). */
+  private sameLines?: Int32Array | null;
   private nearest?: NearestIndex;
   /** judge()'s scratch: distance and line of the nearest marker of each kind (see markersAround). */
   private readonly nearDistance = new Float64Array(MARKER_BITS.length);
@@ -268,33 +270,19 @@ export class TextContext {
   }
 
   /**
-   * A log repeats its lines: when its distinct lines hold at most a quarter of its text, each distinct line is
-   * marked once and its repeats share its marks (found out line by line; a text with too much distinct text
-   * is given up on as soon as that is known). The answers are those of the whole-text passes: no marker spans two lines
+   * A log repeats its lines: in a text of repeats (see repeats()), each distinct line is marked once and its
+   * repeats share its marks. The answers are those of the whole-text passes: no marker spans two lines
    * (only `rid :` and Pay's `"detail": {` allow spaces, and a text where they hold a line break is marked
    * whole), so each pass finds on a line what it finds there in the whole text.
    */
   private markRepeats(): boolean {
+    const same = this.repeats();
+    if (!same || MARKER_ACROSS_LINES.test(this.text)) return false;
     const count = this.lines.count;
-    if (count < REPEATS_MIN_LINES) return false;
-    const firstWith = new Map<string, number>();
-    const same = new Int32Array(count);
-    const most = this.text.length / 4;
-    let distinct = 0;
     for (let l = 0; l < count; l++) {
-      const text = this.lines.lineText(l);
-      const first = firstWith.get(text);
-      if (first === undefined) {
-        firstWith.set(text, l);
-        distinct += text.length + 1;
-        if (distinct > most) return false;
-      }
-      same[l] = first ?? l;
-    }
-    if (MARKER_ACROSS_LINES.test(this.text)) return false;
-    for (const [text, line] of firstWith) {
-      const at = Object.assign(() => line, { reset: () => undefined });
-      this.markIn(text, at);
+      if (same[l] !== l) continue;
+      const at = Object.assign(() => l, { reset: () => undefined });
+      this.markIn(this.lines.lineText(l), at);
     }
     for (let l = 0; l < count; l++) {
       const first = same[l];
@@ -305,6 +293,36 @@ export class TextContext {
       if (texts) this.markerText.set(l, texts);
     }
     return true;
+  }
+
+  /**
+   * For each line, the first line with the same text, when the text is mostly repeated lines (its distinct
+   * lines hold at most a quarter of it; given up on as soon as they hold more): passes that look no further
+   * than a line then read each distinct line once. Undefined for other texts.
+   */
+  repeats(): Int32Array | undefined {
+    if (this.sameLines === undefined) this.sameLines = this.findRepeats() ?? null;
+    return this.sameLines ?? undefined;
+  }
+
+  private findRepeats(): Int32Array | undefined {
+    const count = this.lines.count;
+    if (count < REPEATS_MIN_LINES) return undefined;
+    const firstWith = new Map<string, number>();
+    const same = new Int32Array(count);
+    const most = this.text.length / 4;
+    let distinct = 0;
+    for (let l = 0; l < count; l++) {
+      const text = this.lines.lineText(l);
+      const first = firstWith.get(text);
+      if (first === undefined) {
+        firstWith.set(text, l);
+        distinct += text.length + 1;
+        if (distinct > most) return undefined;
+      }
+      same[l] = first ?? l;
+    }
+    return same;
   }
 
   /**

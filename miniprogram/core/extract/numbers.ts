@@ -157,23 +157,22 @@ interface LineNumber {
   candidate?: Candidate | null;
 }
 
-/** Line texts whose numbers are remembered within one text (a log repeats its lines); cleared when full. */
-const LINES_KEPT = 20000;
-
 /**
- * Bare candidates of a whole text, by line. A line is only sliced when it holds a number, and each distinct
- * line text is read once: its numbers and the tests on their surroundings (which look no further than the
- * line) are remembered, so a line repeated through a log costs a lookup. `mayBeCode` (the catalog knows the
- * number) is asked for every occurrence, before the costlier tests; the offsets already taken are skipped.
+ * Bare candidates of a whole text, by line. A line is only sliced when it holds a number. In a text of
+ * repeated lines (`same`: each line's first line with its text, TextContext.repeats), each distinct line is
+ * read once: its numbers and the tests on their surroundings (which look no further than the line) are
+ * remembered, so a repeat costs a lookup. `mayBeCode` (the catalog knows the number) is asked for every
+ * occurrence, before the costlier tests; the offsets already taken are skipped.
  */
 export function bareCandidatesByLine(
   text: string,
   lines: LineIndex,
   taken: Set<number>,
   mayBeCode: (code: string, line: number) => boolean,
+  same?: Int32Array,
 ): Map<number, Candidate[]> {
   const byLine = new Map<number, Candidate[]>();
-  const seen = new Map<string, LineNumber[]>();
+  const seen = new Map<number, LineNumber[]>();
   const first = new RegExp(BARE.source, 'g');
   let line = 0;
   for (let m = first.exec(text); m; m = first.exec(text)) {
@@ -183,18 +182,17 @@ export function bareCandidatesByLine(
     const end = lines.end(line);
     // The rest of the line is read from its remembered numbers.
     first.lastIndex = Math.max(end, first.lastIndex);
-    const lineText = text.slice(start, end);
-    let numbers = seen.get(lineText);
+    let numbers = same ? seen.get(same[line]) : undefined;
     if (!numbers) {
-      numbers = numbersOf(lineText);
-      if (seen.size >= LINES_KEPT) seen.clear();
-      seen.set(lineText, numbers);
+      numbers = numbersOf(text.slice(start, end));
+      if (same) seen.set(same[line], numbers);
     }
     for (const n of numbers) {
       const at = start + n.column;
       // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
       if (taken.has(at) || !n.code || !mayBeCode(n.code, line)) continue;
-      if (n.candidate === undefined) n.candidate = lineCandidate(lineText, n.column, n.raw, n.code);
+      if (n.candidate === undefined)
+        n.candidate = lineCandidate(text.slice(start, end), n.column, n.raw, n.code);
       if (!n.candidate) continue;
       const c: Candidate = { ...n.candidate, offset: at, end: start + n.candidate.end };
       const list = byLine.get(line);

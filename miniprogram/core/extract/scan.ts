@@ -333,7 +333,13 @@ export class Scan {
         wecomCode(code, line) ||
         apiNear(code, line) ||
         this.saysWecom(code, line));
-    for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
+    for (const [line, candidates] of bareCandidatesByLine(
+      ctx.text,
+      ctx.lines,
+      this.taken,
+      mayBeCode,
+      ctx.repeats(),
+    )) {
       const lineText = ctx.lines.lineText(line);
       const start = ctx.lines.start(line);
       let normLine: string | undefined;
