@@ -172,6 +172,26 @@ export function bareCandidatesByLine(
   same?: Int32Array,
 ): Map<number, Candidate[]> {
   const byLine = new Map<number, Candidate[]>();
+  const add = (line: number, c: Candidate) => {
+    const list = byLine.get(line);
+    if (list) list.push(c);
+    else byLine.set(line, [c]);
+  };
+  if (!same) {
+    let line = 0;
+    for (const m of text.matchAll(BARE)) {
+      const at = m.index ?? 0;
+      // Matches come in text order: move the line forward instead of searching for it.
+      while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
+      if (taken.has(at)) continue;
+      // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
+      const code = parseCodeToken(m[0], 3);
+      if (!code || !mayBeCode(code, line)) continue;
+      const c = candidateIn(text, lines.start(line), lines.end(line), at, m[0], code);
+      if (c) add(line, c);
+    }
+    return byLine;
+  }
   const seen = new Map<number, LineNumber[]>();
   const first = new RegExp(BARE.source, 'g');
   let line = 0;
@@ -182,22 +202,21 @@ export function bareCandidatesByLine(
     const end = lines.end(line);
     // The rest of the line is read from its remembered numbers.
     first.lastIndex = Math.max(end, first.lastIndex);
-    let numbers = same ? seen.get(same[line]) : undefined;
+    let numbers = seen.get(same[line]);
     if (!numbers) {
       numbers = numbersOf(text.slice(start, end));
-      if (same) seen.set(same[line], numbers);
+      seen.set(same[line], numbers);
     }
     for (const n of numbers) {
       const at = start + n.column;
       // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
       if (taken.has(at) || !n.code || !mayBeCode(n.code, line)) continue;
-      if (n.candidate === undefined)
-        n.candidate = lineCandidate(text.slice(start, end), n.column, n.raw, n.code);
+      if (n.candidate === undefined) {
+        const lineText = text.slice(start, end);
+        n.candidate = candidateIn(lineText, 0, lineText.length, n.column, n.raw, n.code);
+      }
       if (!n.candidate) continue;
-      const c: Candidate = { ...n.candidate, offset: at, end: start + n.candidate.end };
-      const list = byLine.get(line);
-      if (list) list.push(c);
-      else byLine.set(line, [c]);
+      add(line, { ...n.candidate, offset: at, end: start + n.candidate.end });
     }
   }
   return byLine;
@@ -211,13 +230,20 @@ function numbersOf(lineText: string): LineNumber[] {
   return numbers;
 }
 
-/** The candidate at a column of a line, or null when its surroundings say it is part of something else. */
-function lineCandidate(lineText: string, column: number, raw: string, code: string): Candidate | null {
-  const c = candidateAt(lineText, 0, lineText.length, column, raw, code);
+/** The candidate at `at` on the line [lineStart, lineEnd), or null when its surroundings make it no code. */
+function candidateIn(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  at: number,
+  raw: string,
+  code: string,
+): Candidate | null {
+  const c = candidateAt(text, lineStart, lineEnd, at, raw, code);
   if (!c) return null;
   // A confirmed number is kept only beside its own errmsg: the word before it ("size (40016)") is that
   // errmsg's, not a counted noun.
-  return passesNoise(lineText, 0, lineText.length, column, c.end, c.confirm) ? c : null;
+  return passesNoise(text, lineStart, lineEnd, at, c.end, c.confirm) ? c : null;
 }
 
 /** The number at `at` if its surroundings do not make it part of something else (cheap character tests). */
