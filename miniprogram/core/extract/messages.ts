@@ -22,6 +22,8 @@ const TAIL =
 const TAIL_WORD = /rid|hint|req|could get access_token by|more (?:details|info) at|微信原始报文/i;
 /** Whitespace that /\s+/ → ' ' would change: a run of two, or a tab, newline, full-width space… */
 const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
+/** What the IP replace below needs: digits, a dot, digits, a dot, digits, a dot, a digit. */
+const IP_LIKE = /\d\.\d+\.\d+\.\d/;
 /** What the three OCR-slip replaces below need: a letter beside 0, 1 or |. */
 const OCR_SLIP = /[a-z][01|]|[1|][a-z]/;
 
@@ -35,7 +37,8 @@ export function cleanErrmsg(raw: string): string {
 export function normalizeMessage(raw: string): string {
   let s = cleanErrmsg(raw).toLowerCase();
   if (s.includes('ipv6')) s = s.replace(/\bipv6\s+\S+/g, ' ');
-  if (/\d\.\d/.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
+  // An IP needs three dots between digits: most lines with one (a time's .117) are not asked to replace.
+  if (IP_LIKE.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
   if (OCR_SLIP.test(s))
     s = s
       .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')

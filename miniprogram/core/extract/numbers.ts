@@ -276,9 +276,19 @@ function candidateAt(
   else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;
   if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
   else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
-  if (raw.replace(/[^OIl|]/g, '').length > 2) return undefined;
+  if (ocrLetters(raw) > 2) return undefined;
   if (code.startsWith('-') && code.length !== 7) return undefined;
   return { code, offset: at, end, keyed: false, strong: false, confirm };
+}
+
+/** How many OCR letters (O, I, l, |) stand for digits in a number (char tests: asked for every candidate). */
+function ocrLetters(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 79 || c === 73 || c === 108 || c === 124) n++;
+  }
+  return n;
 }
 
 /** The words before and after the number: a field, a counted noun, a unit. */
