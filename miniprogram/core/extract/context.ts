@@ -1,5 +1,6 @@
 // What surrounds a number: which platform the nearby text is about, and which spans are trace ids or URLs
 // (their digits are never codes).
+import { findRepeats } from './repeats';
 import { LineIndex } from './text';
 
 /**
@@ -41,8 +42,6 @@ const PAY = either(PAY_CJK, PAY_ASCII);
 const FOREIGN_ERROR =
   /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
-/** Texts shorter than this (lines) are always marked whole. */
-const REPEATS_MIN_LINES = 200;
 /**
  * A marker that would hold a line break (rid\s*:, Pay's "detail"\s*:\s*{): a text with one is marked whole.
  * Looser than the patterns (no word boundary), so it never misses one.
@@ -295,34 +294,10 @@ export class TextContext {
     return true;
   }
 
-  /**
-   * For each line, the first line with the same text, when the text is mostly repeated lines (its distinct
-   * lines hold at most a quarter of it; given up on as soon as they hold more): passes that look no further
-   * than a line then read each distinct line once. Undefined for other texts.
-   */
+  /** For each line, the first line with the same text, in a text of repeats (repeats.ts); else undefined. */
   repeats(): Int32Array | undefined {
-    if (this.sameLines === undefined) this.sameLines = this.findRepeats() ?? null;
+    if (this.sameLines === undefined) this.sameLines = findRepeats(this.text, this.lines) ?? null;
     return this.sameLines ?? undefined;
-  }
-
-  private findRepeats(): Int32Array | undefined {
-    const count = this.lines.count;
-    if (count < REPEATS_MIN_LINES) return undefined;
-    const firstWith = new Map<string, number>();
-    const same = new Int32Array(count);
-    const most = this.text.length / 4;
-    let distinct = 0;
-    for (let l = 0; l < count; l++) {
-      const text = this.lines.lineText(l);
-      const first = firstWith.get(text);
-      if (first === undefined) {
-        firstWith.set(text, l);
-        distinct += text.length + 1;
-        if (distinct > most) return undefined;
-      }
-      same[l] = first ?? l;
-    }
-    return same;
   }
 
   /**
