@@ -69,6 +69,8 @@ export interface MessageIndex {
   phrases: Map<string, Phrase[]>;
   /** First words of those phrases: most words of a line start none, and need no pair key built. */
   phraseFirsts: Set<string>;
+  /** Those first words' shapes (first character, length) as a table (built on first use, see firstShapes). */
+  firstShapes?: Uint8Array;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
@@ -251,7 +253,7 @@ export function lineMentionsMessageOf(index: MessageIndex, code: string, normLin
 /** Codes whose distinctive phrase appears in a line of free text (no key, no number). */
 export function codesFromPhrases(index: MessageIndex, line: string): { code: string; at: number }[] {
   const norm = normalizeMessage(line);
-  if (norm.length < 20) return [];
+  if (norm.length < 20 || !startsPhrasePair(index, norm)) return [];
   const words = norm.split(' ');
   const found: { code: string; at: number }[] = [];
   for (let i = 0; i + 3 < words.length; i++) {
@@ -270,6 +272,37 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
     }
   }
   return found;
+}
+
+/** A word's shape: its first character (folded to 7 bits) and its length (up to 31). */
+const shapeOf = (first: number, length: number) => ((first & 127) << 5) | Math.min(length, 31);
+
+function firstShapes(index: MessageIndex): Uint8Array {
+  const table = new Uint8Array(128 << 5);
+  for (const w of index.phraseFirsts) table[shapeOf(w.charCodeAt(0), w.length)] = 1;
+  return table;
+}
+
+/**
+ * Speed (asked for every line of a log's free text): true when a word of the normalised line, with three words
+ * after it, starts a phrase pair, as codesFromPhrases' loop asks, but without splitting the line: a word whose
+ * shape no first word has is passed over unsliced, and a pair is looked up as the line's own substring.
+ */
+function startsPhrasePair(index: MessageIndex, norm: string): boolean {
+  const shapes = (index.firstShapes ??= firstShapes(index));
+  let words = 1;
+  for (let i = norm.indexOf(' '); i !== -1; i = norm.indexOf(' ', i + 1)) words++;
+  for (let w = 0, start = 0; w + 3 < words; w++) {
+    // Words are one space apart (normalizeMessage): word w + 1 and w + 2 exist here.
+    const end = norm.indexOf(' ', start);
+    if (
+      shapes[shapeOf(norm.charCodeAt(start), end - start)] &&
+      index.phraseFirsts.has(norm.slice(start, end))
+    )
+      if (index.phrases.has(norm.slice(start, norm.indexOf(' ', end + 1)))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /**
