@@ -17,9 +17,11 @@ const TAIL =
 /**
  * Speed guards (normalizeMessage runs on every line of a log's free text): each is a cheap test that holds
  * whenever the replace after it could change the text, so skipping the replace when it fails changes nothing.
- * A word TAIL needs: TAIL itself is tried at every offset, this literal test is not.
+ * What TAIL needs (its words, with the separator after the id words: a logger's "[req-…]" is none): TAIL
+ * itself is tried at every offset, this test only where its words start.
  */
-const TAIL_WORD = /rid|hint|req|could get access_token by|more (?:details|info) at|微信原始报文/i;
+const TAIL_WORD =
+  /(?:rid|hints?|request_?id|req_id)\s*[:：=]|could get access_token by|more (?:details|info) at|微信原始报文/i;
 /** Whitespace that /\s+/ → ' ' would change: a run of two, or a tab, newline, full-width space… */
 const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
 /** What the IP replace below needs: digits, a dot, digits, a dot, digits, a dot, a digit. */
