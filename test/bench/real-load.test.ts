@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { loadRealCorpus, loadTune2, loadTune3, TUNE2_FILES } from '../../bench/data/real/load';
+import { loadRealCorpus, loadTune2, loadTune3, loadTune4, TUNE2_FILES } from '../../bench/data/real/load';
 
 describe('committed real corpora', () => {
   it('splits snippets.txt into 169 tune and 113 held snippets', () => {
@@ -72,6 +72,34 @@ describe('tune3, the third harvest', () => {
   });
 });
 
+describe('tune4, the fourth harvest', () => {
+  it('loads at least 120 snippets and 40 negatives, none sharing an id or a thread with earlier files', () => {
+    const tune4 = loadTune4();
+    expect(tune4.length).toBeGreaterThanOrEqual(120);
+    expect(tune4.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(40);
+    const corpus = loadRealCorpus();
+    const earlier = [...corpus.tune, ...corpus.held, ...loadTune2(), ...loadTune3()];
+    const ids = new Set(earlier.map((s) => s.id));
+    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
+    expect(tune4.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    for (const s of tune4) {
+      expect(s.text.trim()).not.toBe('');
+      expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
+    }
+  });
+
+  it('reads negative WeCom codes, implied WeCom wording and two-code labels as written', () => {
+    const byId = new Map(loadTune4().map((s) => [s.id, s]));
+    expect(byId.get('wechatpy-issue-516-wecom-dept-minus1')?.explicit).toEqual(['-1@wecom']);
+    expect(byId.get('wxjava-pr-2253-suite-ticket-wording')).toMatchObject({
+      explicit: [],
+      implied: ['40085@wecom'],
+    });
+    expect(byId.get('chanxuehong-wechat-corp-error-go')?.explicit).toEqual(['42001@wecom', '42009@wecom']);
+    expect(byId.get('openapi-demo-php-issue-5-dingtalk-40014')).toMatchObject({ explicit: [], implied: [] });
+  });
+});
+
 describe('loadTune2 refuses a second harvest that overlaps snippets.txt', () => {
   let dir: string;
   const first = [
@@ -128,6 +156,12 @@ describe('loadTune2 refuses a second harvest that overlaps snippets.txt', () => 
     writeFileSync(join(dir, 'snippets-tune2.txt'), '=== c | - | github:o/r#7\nx\n');
     writeFileSync(join(dir, 'snippets-tune3.txt'), '=== e | 40001 | github:o/r#7\ny\n');
     expect(() => loadTune3(dir)).toThrow('snippets-tune3.txt: e quotes github:o/r#7');
+  });
+
+  it('refuses a tune4 thread that tune3 already quotes', () => {
+    writeFileSync(join(dir, 'snippets-tune3.txt'), '=== e | - | github:o/r#9\nx\n');
+    writeFileSync(join(dir, 'snippets-tune4.txt'), '=== f | 40013 | github:o/r#9\ny\n');
+    expect(() => loadTune4(dir)).toThrow('snippets-tune4.txt: f quotes github:o/r#9');
   });
 
   it('refuses a label that is not CODE[@platform]', () => {

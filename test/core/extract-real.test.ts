@@ -104,12 +104,13 @@ describe('formats seen in real threads', () => {
     expect(labels('客服相关的操作 ： 在线客服  添加客服 请求客服列表  都是 -1  system error')).toEqual([
       '-1',
     ]);
-    // github:sbzhu/weworkapi_python#16 (a WeCom SDK, but the text names no platform)
+    // github:sbzhu/weworkapi_python#16 (a WeCom SDK; the text names no platform, but its hint id has WeCom's
+    // shape, seconds_n_hex32: see extract/evidence.ts)
     expect(
       labels(
         '执行的时候报：40001 invalid credential, hint: [1597733128_47_64fcadb1b2caaa453d570b16348fd1ae]...',
       ),
-    ).toEqual(['40001']);
+    ).toEqual(['40001@wecom']);
   });
 
   it('codes in cloud and database traces after :fail', () => {

@@ -64,9 +64,9 @@ describe('repeated lines are read once, with the same answers', () => {
     expect(read).toBeGreaterThan(fixtures.length * 0.9);
   });
 
-  it('marks a text whose rid or Pay "detail" spans a line break the plain way', () => {
+  it('marks a text whose rid, Pay "detail" or hint id spans a line break the plain way', () => {
     const text = repeated(
-      'POST https://api.weixin.qq.com/cgi-bin/token\n{"errcode":40001,"errmsg":"invalid credential rid\n: 6425a1b2-0c3d4e5f-1a2b3c4d"}\n{"code":"PARAM_ERROR","detail"\n: {"field":"/amount"}}',
+      'POST https://api.weixin.qq.com/cgi-bin/token\n{"errcode":40001,"errmsg":"invalid credential rid\n: 6425a1b2-0c3d4e5f-1a2b3c4d"}\n{"code":"PARAM_ERROR","detail"\n: {"field":"/amount"}}\n{"errcode":60020,"errmsg":"not allow to access from your ip, hint: [\n1597733128_47_64fc0123456789abcdef], from ip: 10.0.0.8"}',
       80,
     );
     const [on, off] = bothWays(text);

@@ -68,7 +68,8 @@ describe('WeCom told by the wording of its code', () => {
       'me.chanjar.weixin.common.error.WxErrorException: 错误代码：40085, 错误信息：不合法的的suite_ticket参数；suite_ticket不存在或者已失效，微信原始报文：{"errcode":40085,"errmsg":"invaild suite ticket"}',
       '\tat me.chanjar.weixin.cp.tp.service.impl.BaseWxCpTpServiceImpl.getSuiteTicket(BaseWxCpTpServiceImpl.java:134)',
     ].join('\n');
-    expect(found(trace).map((c) => [labelOf(c), c.context])).toEqual([['40085@wecom', 'weixin.cp']]);
+    // (since tune4 the errmsg's own WeCom token name, suite_ticket, is evidence on the line itself)
+    expect(found(trace).map((c) => [labelOf(c), c.context])).toEqual([['40085@wecom', 'suite_ticket']]);
     // the same shape with an errmsg WeChat and WeCom share: only the frame's package can tell
     const shared = (module: string) =>
       labels(

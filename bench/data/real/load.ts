@@ -84,8 +84,11 @@ export const TUNE2_FILES = [
 /** The third harvest (branch scan3): tune only, never split, labelled before any code ran on it. */
 export const TUNE3_FILES = ['snippets-tune3.txt'] as const;
 
+/** The fourth harvest (branch scan4): tune only, never split, labelled before any code ran on it. */
+export const TUNE4_FILES = ['snippets-tune4.txt'] as const;
+
 /** Every tune-only file in harvest order: each is checked against snippets.txt and the files before it. */
-const EXTRA_TUNE_FILES: readonly string[] = [...TUNE2_FILES, ...TUNE3_FILES];
+const EXTRA_TUNE_FILES: readonly string[] = [...TUNE2_FILES, ...TUNE3_FILES, ...TUNE4_FILES];
 
 /**
  * The tune-only harvests (the files named, all of them by default): never split. None may share an id or a
@@ -126,4 +129,9 @@ export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUN
 /** The third harvest (TUNE3_FILES). */
 export function loadTune3(dir: string = DATA_DIR): RealSnippet[] {
   return loadTuneFiles(dir, TUNE3_FILES);
+}
+
+/** The fourth harvest (TUNE4_FILES). */
+export function loadTune4(dir: string = DATA_DIR): RealSnippet[] {
+  return loadTuneFiles(dir, TUNE4_FILES);
 }

@@ -1,5 +1,6 @@
 // What surrounds a number: which platform the nearby text is about, and which spans are trace ids or URLs
 // (their digits are never codes).
+import { FOREIGN_EVIDENCE, WECHAT_EVIDENCE, WECOM_CLASSES, WECOM_EVIDENCE } from './evidence';
 import { findRepeats } from './repeats';
 import { LineIndex } from './text';
 
@@ -11,15 +12,20 @@ import { LineIndex } from './text';
  */
 // 排查方法: the heading of WeCom's error-code tool (错误码 / 错误说明 / 排查方法), pasted as it is.
 const WECOM_CJK = /企业微信|企微|企业号|排查方法/g;
-const WECOM_ASCII =
+const WECOM_NAMES =
   /wecom|wework|enterprise[_ ]?we[_ ]?chat|\b(?:wechat ?work|work ?wechat|wechatcom|work\.weixin|qyapi\.weixin|weixin\.cp\b|WxCp[A-Z]|wx\.qy\.|qy_?wechat|Senparc\.Weixin\.Work|wxwork|wx_?work\b|work_?wx\b|qywx\b|qy_?weixin|weixin_?qy\b|qy_(?:client|api|wechat)|open-work)/gi;
 const FOREIGN_CJK =
   /支付宝|蚂蚁金服|抖音|字节跳动|百度小程序|百度智能小程序|钉钉|飞书|QQ ?小程序|快手|淘宝|腾讯云函数/g;
-const FOREIGN_ASCII =
+const FOREIGN_NAMES =
   /alipay|dingtalk|feishu|\b(?:isv\.[a-z]|douyin|toutiao|bytedance|smartprogram\.baidu|swan\.|larksuite|lark\b|q\.qq\.com|kuaishou|taobao|my\.request|SCF\b|user code exception|UserCodeError|sub_?code\b|sub_?msg\b|sub[CM][a-z]+\b|Business Failed|Invalid Arguments|ACQ\.|tenant_?access_?token|tenantAccessToken|app_access_token)/gi;
 const WECHAT_CJK = /微信|小程序|公众号|云开发/g;
-const WECHAT_ASCII =
+const WECHAT_NAMES =
   /weixin|wechat|\b(?:wx[.\-_A-Z]|Wx[A-Z]|cloud\.|jscode2session|code2session|getaccesstoken|rid\s*:)/gi;
+/** Names, then the answer shapes and SDK names of evidence.ts, each kind as one pattern (one pass). */
+const joined = (...res: RegExp[]) => new RegExp(res.map((re) => re.source).join('|'), 'gi');
+const WECOM_ASCII = joined(WECOM_NAMES, WECOM_EVIDENCE, WECOM_CLASSES);
+const FOREIGN_ASCII = joined(FOREIGN_NAMES, FOREIGN_EVIDENCE);
+const WECHAT_ASCII = joined(WECHAT_NAMES, WECHAT_EVIDENCE);
 /**
  * WxJava's shared error text, printed for every platform it serves (公众号, 小程序, 企业微信, Pay…): it names
  * none of them, so the package of the calling module (weixin.mp, weixin.cp) or the text around decides.
@@ -43,10 +49,21 @@ const FOREIGN_ERROR =
   /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
 /**
- * A marker that would hold a line break (rid\s*:, Pay's "detail"\s*:\s*{): a text with one is marked whole.
- * Looser than the patterns (no word boundary), so it never misses one.
+ * A marker that would hold a line break: a text with one is marked whole (see markRepeats). The patterns
+ * whose spaces (\s) may cross one: rid\s*:, Pay's "detail"\s*:\s*{, and evidence.ts's hint ids
+ * (hints?\s*:\s*[\s*…\s*]) and `from ip\s*:`. Looser than them (no word boundary, any id), so none is missed.
  */
-const MARKER_ACROSS_LINES = /rid\s*\n\s*:|"detail\\?"\s*\n\s*:|"detail\\?"\s*:\s*\n\s*\{/i;
+const MARKER_ACROSS_LINES = new RegExp(
+  [
+    /rid\s*\n\s*:/,
+    /"detail\\?"\s*\n\s*:|"detail\\?"\s*:\s*\n\s*\{/,
+    /hints?\s*\n\s*:|hints?\s*:\s*\n|hints?\s*:\s*\[\s*\n|hints?\s*:\s*\[\s*\d{10}[\w*]*\s*\n/,
+    /from ip\s*\n\s*:/,
+  ]
+    .map((re) => re.source)
+    .join('|'),
+  'i',
+);
 
 /** How far (lines) a platform marker reaches, within one paragraph; and across paragraphs when it has none. */
 const MARKER_REACH = 10;

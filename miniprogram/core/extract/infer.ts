@@ -29,6 +29,11 @@ import { chineseCloseness, codesFromChinese, hasChineseWording } from './zh';
  */
 const APP_STATUS_ENTRY =
   /["']?(?:message|msg)["']?\s*:\s*["'][^"'\n]*["']\s*,\s*["']?status(?:_?code)?["']?\s*:\s*["']?[1-5]\d\d\b/i;
+/**
+ * Tencent Cloud SCF's own answer ({"errorCode":-1,"errorMessage":"Invoking task timed out after 3 seconds",…}):
+ * its message is SCF's, though a wx.cloud function that times out says the same words (errCode -504003).
+ */
+const SCF_ANSWER = /["']?errorCode["']?\s*:\s*-?\d+\s*,\s*["']?errorMessage["']?\s*:/;
 /** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
 const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
 
@@ -73,7 +78,7 @@ export function inferCodes(
   for (const m of messages) {
     covered.add(m.line);
     const context = ctx.contextAt(m.line);
-    if (context.kind === 'foreign') continue;
+    if (context.kind === 'foreign' || SCF_ANSWER.test(ctx.lines.lineText(m.line))) continue;
     if (near(m.line)) {
       // A Pay SDK's message inside another failure (… error message Error: 签名错误 at Payment._parse).
       if (context.pay !== undefined && !nearPay[m.line] && hasChineseWording(m.raw))
@@ -132,7 +137,7 @@ export function inferCodes(
         chinese(catalog, lineText, ctx.lines.start(line), line, context, inferred, lineText, true);
       continue;
     }
-    if (context.kind === 'foreign') continue;
+    if (context.kind === 'foreign' || SCF_ANSWER.test(lineText)) continue;
     // A WeCom-only wording in prose ("…发送失败 user & party & tag all invalid";
     // a shorter one near a WeCom marker: "企业微信通知无效…日志显示失败：invalid webhook url").
     const wecom = covered.has(line)
@@ -181,9 +186,32 @@ export function inferCodes(
   for (const line of chineseLines) {
     const lineText = ctx.lines.lineText(line);
     if (near(line) || !hasChineseWording(lineText) || APP_STATUS_ENTRY.test(lineText)) continue;
+    if (describesOwnNumber(ctx, line)) continue;
     if (chinese(catalog, lineText, ctx.lines.start(line), line, ctx.contextAt(line), inferred)) mark(line);
   }
   return inferred;
+}
+
+/**
+ * `NAME = 19022`, `NAME: 105,`, `NAME("10301", …)`, `"602": …`: a line that gives a name or key a number (not
+ * `Http.php:124`).
+ */
+const DECLARES_NUMBER =
+  /(?:^|[^\w./\\-])(?:[A-Za-z_]\w*["']?|["']-?\d{3,}["'])\s*(?:=(?!=)|:|\()\s*["']?-?\d{3,}\b|["']-?\d{3,}["']\s*:/;
+const COMMENT_LINE = /^\s*(?:\/\/|#|\*|\/\*)/;
+
+/**
+ * Chinese wording that describes a number of the text's own (an app's code table: `UNCONCERNED: 105, //
+ * 未关注公众号访问`, a comment above `IP_ADDR_ERR = 19022`) names that number, not a WeChat error. Numbers found
+ * as codes never get here (their lines are near a hit).
+ */
+function describesOwnNumber(ctx: TextContext, line: number): boolean {
+  if (DECLARES_NUMBER.test(ctx.lines.lineText(line))) return true;
+  return (
+    COMMENT_LINE.test(ctx.lines.lineText(line)) &&
+    line + 1 < ctx.lines.count &&
+    DECLARES_NUMBER.test(ctx.lines.lineText(line + 1))
+  );
 }
 
 /** A WeCom code known by its own wording (an errmsg only WeCom returns), with or without a WeCom marker. */

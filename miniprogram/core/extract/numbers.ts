@@ -141,7 +141,9 @@ export const KEY_BEFORE = /([A-Za-z_][\w-]*|[\u4e00-\u9fff]+)\)?["'\]\\]*[ \t]*(
 const TAG_BEFORE = /<([A-Za-z_][\w-]*)>[ \t]*$/;
 const CODE_KEY_WORD =
   /^(?:err_?code|errcode|error_?code|errno|err_?no|code|ret_?code|ret|error|err|errorcode)$/i;
-const ERROR_KEY_ZH = /错|码|失败|异常|报/;
+const ERROR_KEY_ZH = /错|码|失败|异常|报|提示|返回/;
+/** ASCII words before a colon that say an error happened ("An unexpected error occurred: 40007: …"). */
+const ERROR_KEY_EN = /^(?:occurred|failed|failure)$/i;
 
 export interface BareJudge {
   /** The line holds an error word. */
@@ -311,7 +313,7 @@ function isNoiseBefore(before: string): boolean {
     const word = key[1];
     if (/[\u4e00-\u9fff]/.test(word)) return !ERROR_KEY_ZH.test(word);
     // A code key is handled by the keyed scan; any other key means the number is that field's value.
-    return true;
+    return !ERROR_KEY_EN.test(word);
   }
   const tag = before.endsWith('>') || /> *$/.test(before) ? TAG_BEFORE.exec(before) : null;
   if (tag) return !CODE_KEY_WORD.test(tag[1]);

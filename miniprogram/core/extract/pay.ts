@@ -102,16 +102,78 @@ function paramMessages(catalog: Catalog, ctx: TextContext, hits: Hit[], reach: n
   return found;
 }
 
+/** `("10301"`, `(10301`, `= 10301`, `: 10301` right after a name: the name's own number. */
+const OWN_NUMBER_AFTER = /^\s*(?:\(|[:=])\s*["']?\d{3,}/;
+
+/** Distinct known Pay codes that make the lines near a Pay marker a listing of Pay codes (an enum, a table). */
+const LISTING_CODES = 4;
+/** Lines without a Pay code a listing may hold between two that have one (a doc comment: /**, * …, *\/). */
+const LISTING_GAP = 4;
+
+/**
+ * A listing of Pay codes is its own context: where the lines near a Pay marker hold LISTING_CODES known Pay
+ * codes or more, the lines before and after that go on listing Pay codes belong to it too, however far from
+ * the marker (an enum whose one 商户 comment is 30 lines up). Returns the lines added.
+ */
+function listingLines(catalog: Catalog, ctx: TextContext, ranges: [number, number][]): Set<number> {
+  const known = new Map<string, boolean>();
+  const isPay = (code: string) => {
+    let k = known.get(code);
+    if (k === undefined) known.set(code, (k = payEntries(catalog, code).length > 0));
+    return k;
+  };
+  // A listing goes on while its lines hold code-like tokens, known or not (REFUND_FEE_MISMATCH, which the
+  // catalog lacks, between two it knows): only known ones become hits.
+  const payLine = (line: number) => barePayTokens(ctx.lines.lineText(line), 0).length > 0;
+  const added = new Set<number>();
+  for (const [from, to] of ranges) {
+    const start = ctx.lines.start(from);
+    const codes = new Set(
+      barePayTokens(ctx.text.slice(start, ctx.lines.end(to)), start)
+        .map((t) => t.code)
+        .filter(isPay),
+    );
+    if (codes.size < LISTING_CODES) continue;
+    for (const step of [1, -1]) {
+      let gap = 0;
+      const pending: number[] = [];
+      for (
+        let l = step > 0 ? to + 1 : from - 1;
+        l >= 0 && l < ctx.lines.count && gap <= LISTING_GAP;
+        l += step
+      ) {
+        pending.push(l);
+        if (!payLine(l)) {
+          gap++;
+          continue;
+        }
+        for (const p of pending) added.add(p);
+        pending.length = 0;
+        gap = 0;
+      }
+    }
+  }
+  return added;
+}
+
 export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext): Hit[] {
   const hits: Hit[] = [];
   const tokens = payTokens(ctx.text);
   const keyed = new Set(tokens.map((t) => t.offset));
-  for (const [from, to] of ctx.payRanges()) {
+  const ranges = ctx.payRanges();
+  for (const [from, to] of ranges) {
     const start = ctx.lines.start(from);
     for (const t of barePayTokens(ctx.text.slice(start, ctx.lines.end(to)), start))
       if (!keyed.has(t.offset)) tokens.push(t);
   }
+  const listed = listingLines(catalog, ctx, ranges);
+  for (const line of listed) {
+    const start = ctx.lines.start(line);
+    for (const t of barePayTokens(ctx.lines.lineText(line), start)) if (!keyed.has(t.offset)) tokens.push(t);
+  }
   for (const t of tokens) {
+    // An app's enum constant with a number of its own (ORDER_NOT_EXIST("10301", "订单不存在")) is that app's.
+    if (!t.payShape && !t.v3Body && OWN_NUMBER_AFTER.test(ctx.text.slice(t.end, t.end + 12))) continue;
     const line = ctx.lines.lineOf(t.offset);
     const around = ctx.text.slice(
       ctx.lines.start(Math.max(0, line - 2)),
@@ -128,9 +190,10 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
     // WeChat text ("failed to create wechat trade: {…}") is a Pay v3 answer.
     const v3InWechat =
       t.v3Body && context.kind === 'wechat' && context.marker !== '' && V3_MESSAGE.test(rest);
+    const inListing = listed.has(line);
     if (
       context.kind === 'foreign' ||
-      (!t.payShape && context.pay === undefined && !selfDescribed && !v3InWechat)
+      (!t.payShape && context.pay === undefined && !selfDescribed && !v3InWechat && !inListing)
     )
       continue;
     const entry = entries[0];
@@ -145,7 +208,7 @@ export function payHits(catalog: Catalog, index: MessageIndex, ctx: TextContext)
       via: 'key',
       platform: platformKeyOf(entry),
       entryId: entry.id,
-      context: t.payShape ? 'Pay err_code' : (context.pay ?? ''),
+      context: t.payShape ? 'Pay err_code' : (context.pay ?? (inListing ? 'Pay code listing' : '')),
     };
     if (http !== undefined) hit.http = http;
     hits.push(hit);
