@@ -1,6 +1,7 @@
 // What surrounds a number: which platform the nearby text is about, and which spans are trace ids or URLs
 // (their digits are never codes).
 import { FOREIGN_EVIDENCE, WECHAT_EVIDENCE, WECOM_CLASSES, WECOM_EVIDENCE } from './evidence';
+import { findRepeats } from './repeats';
 import { LineIndex } from './text';
 
 /**
@@ -47,6 +48,23 @@ const PAY = either(PAY_CJK, PAY_ASCII);
 const FOREIGN_ERROR =
   /\bE(?:CONNREFUSED|NOTFOUND|TIMEDOUT|CONNRESET|ADDRINUSE|PIPE|ACCES)\b|\bER_[A-Z_]{3,}|sqlState|SQLSTATE|\bORA-\d|\bERROR \d{4} \([0-9A-Z]{5}\)|\bDuplicate entry '|\bduplicate key value violates/;
 
+/**
+ * A marker that would hold a line break: a text with one is marked whole (see markRepeats). The patterns
+ * whose spaces (\s) may cross one: rid\s*:, Pay's "detail"\s*:\s*{, and evidence.ts's hint ids
+ * (hints?\s*:\s*[\s*…\s*]) and `from ip\s*:`. Looser than them (no word boundary, any id), so none is missed.
+ */
+const MARKER_ACROSS_LINES = new RegExp(
+  [
+    /rid\s*\n\s*:/,
+    /"detail\\?"\s*\n\s*:|"detail\\?"\s*:\s*\n\s*\{/,
+    /hints?\s*\n\s*:|hints?\s*:\s*\n|hints?\s*:\s*\[\s*\n|hints?\s*:\s*\[\s*\d{10}[\w*]*\s*\n/,
+    /from ip\s*\n\s*:/,
+  ]
+    .map((re) => re.source)
+    .join('|'),
+  'i',
+);
+
 /** How far (lines) a platform marker reaches, within one paragraph; and across paragraphs when it has none. */
 const MARKER_REACH = 10;
 const FALLBACK_REACH = 30;
@@ -88,6 +106,8 @@ export class TextContext {
   private readonly markerText = new Map<number, Map<Marks, string>>();
   private readonly verdicts = new Map<number, PlatformContext>();
   private marked = false;
+  /** repeats(), once worked out (null: not a text of repeats). */
+  private sameLines?: Int32Array | null;
   private nearest?: NearestIndex;
   /** judge()'s scratch: distance and line of the nearest marker of each kind (see markersAround). */
   private readonly nearDistance = new Float64Array(MARKER_BITS.length);
@@ -258,10 +278,50 @@ export class TextContext {
 
   /**
    * Every marker of the text, found with one pass of each pattern over the whole text (a pass per line costs
-   * far more on a big log). WeChat markers inside a WeCom or foreign one ("企业微信") do not count.
+   * far more on a big log), or over each distinct line once when most lines are repeats (markRepeats).
    */
   private markAll(): void {
     this.marked = true;
+    if (!this.markRepeats()) this.markIn(this.text, this.lineCursor());
+  }
+
+  /**
+   * A log repeats its lines: in a text of repeats (see repeats()), each distinct line is marked once and its
+   * repeats share its marks. The answers are those of the whole-text passes: no marker spans two lines
+   * (only `rid :` and Pay's `"detail": {` allow spaces, and a text where they hold a line break is marked
+   * whole), so each pass finds on a line what it finds there in the whole text.
+   */
+  private markRepeats(): boolean {
+    const same = this.repeats();
+    if (!same || MARKER_ACROSS_LINES.test(this.text)) return false;
+    const count = this.lines.count;
+    for (let l = 0; l < count; l++) {
+      if (same[l] !== l) continue;
+      const at = Object.assign(() => l, { reset: () => undefined });
+      this.markIn(this.lines.lineText(l), at);
+    }
+    for (let l = 0; l < count; l++) {
+      const first = same[l];
+      if (first === l) continue;
+      this.marks[l] = this.marks[first];
+      const texts = this.markerText.get(first);
+      // Shared, not copied: marker texts are only read once marking is done.
+      if (texts) this.markerText.set(l, texts);
+    }
+    return true;
+  }
+
+  /** For each line, the first line with the same text, in a text of repeats (repeats.ts); else undefined. */
+  repeats(): Int32Array | undefined {
+    if (this.sameLines === undefined) this.sameLines = findRepeats(this.text, this.lines) ?? null;
+    return this.sameLines ?? undefined;
+  }
+
+  /**
+   * Runs every marker pass over `text` (the whole text, or one line of it: lineAt gives the line of an offset).
+   * WeChat markers inside a WeCom or foreign one ("企业微信") do not count.
+   */
+  private markIn(text: string, lineAt: ((offset: number) => number) & { reset(): void }): void {
     const blanked: [number, number][] = [];
     // Chinese and ASCII markers in separate passes: a pattern of Chinese literals skips ASCII text almost for
     // free, and ASCII words anchored at a word boundary are tried far less often than at every character.
@@ -275,24 +335,23 @@ export class TextContext {
     ];
     // Matches of one pass come in text order: the line moves forward instead of being searched for (a text
     // dense with markers has tens of thousands).
-    const lineAt = this.lineCursor();
     for (const [re, bit] of passes) {
       re.lastIndex = 0;
       lineAt.reset();
-      for (const m of this.text.matchAll(re)) {
+      for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
         this.setMark(lineAt(at), bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
-    for (const m of this.text.matchAll(SHARED_SDK_TEXT)) {
+    for (const m of text.matchAll(SHARED_SDK_TEXT)) {
       const at = m.index ?? 0;
       blanked.push([at, at + m[0].length]);
     }
     blanked.sort((a, b) => a[0] - b[0]);
     for (const re of [WECHAT_CJK, WECHAT_ASCII]) {
       lineAt.reset();
-      for (const m of this.text.matchAll(re)) {
+      for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
         if (!insideAny(blanked, at)) this.setMark(lineAt(at), Marks.Wechat, m[0]);
       }

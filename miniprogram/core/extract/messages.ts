@@ -17,11 +17,15 @@ const TAIL =
 /**
  * Speed guards (normalizeMessage runs on every line of a log's free text): each is a cheap test that holds
  * whenever the replace after it could change the text, so skipping the replace when it fails changes nothing.
- * A word TAIL needs: TAIL itself is tried at every offset, this literal test is not.
+ * What TAIL needs (its words, with the separator after the id words: a logger's "[req-…]" is none): TAIL
+ * itself is tried at every offset, this test only where its words start.
  */
-const TAIL_WORD = /rid|hint|req|could get access_token by|more (?:details|info) at|微信原始报文/i;
+const TAIL_WORD =
+  /(?:rid|hints?|request_?id|req_id)\s*[:：=]|could get access_token by|more (?:details|info) at|微信原始报文/i;
 /** Whitespace that /\s+/ → ' ' would change: a run of two, or a tab, newline, full-width space… */
 const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
+/** What the IP replace below needs: digits, a dot, digits, a dot, digits, a dot, a digit. */
+const IP_LIKE = /\d\.\d+\.\d+\.\d/;
 /** What the three OCR-slip replaces below need: a letter beside 0, 1 or |. */
 const OCR_SLIP = /[a-z][01|]|[1|][a-z]/;
 
@@ -35,7 +39,8 @@ export function cleanErrmsg(raw: string): string {
 export function normalizeMessage(raw: string): string {
   let s = cleanErrmsg(raw).toLowerCase();
   if (s.includes('ipv6')) s = s.replace(/\bipv6\s+\S+/g, ' ');
-  if (/\d\.\d/.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
+  // An IP needs three dots between digits: most lines with one (a time's .117) are not asked to replace.
+  if (IP_LIKE.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
   if (OCR_SLIP.test(s))
     s = s
       .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')
@@ -66,6 +71,8 @@ export interface MessageIndex {
   phrases: Map<string, Phrase[]>;
   /** First words of those phrases: most words of a line start none, and need no pair key built. */
   phraseFirsts: Set<string>;
+  /** Those first words' shapes (first character, length) as a table (built on first use, see firstShapes). */
+  firstShapes?: Uint8Array;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
@@ -248,7 +255,7 @@ export function lineMentionsMessageOf(index: MessageIndex, code: string, normLin
 /** Codes whose distinctive phrase appears in a line of free text (no key, no number). */
 export function codesFromPhrases(index: MessageIndex, line: string): { code: string; at: number }[] {
   const norm = normalizeMessage(line);
-  if (norm.length < 20) return [];
+  if (norm.length < 20 || !startsPhrasePair(index, norm)) return [];
   const words = norm.split(' ');
   const found: { code: string; at: number }[] = [];
   for (let i = 0; i + 3 < words.length; i++) {
@@ -267,6 +274,37 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
     }
   }
   return found;
+}
+
+/** A word's shape: its first character (folded to 7 bits) and its length (up to 31). */
+const shapeOf = (first: number, length: number) => ((first & 127) << 5) | Math.min(length, 31);
+
+function firstShapes(index: MessageIndex): Uint8Array {
+  const table = new Uint8Array(128 << 5);
+  for (const w of index.phraseFirsts) table[shapeOf(w.charCodeAt(0), w.length)] = 1;
+  return table;
+}
+
+/**
+ * Speed (asked for every line of a log's free text): true when a word of the normalised line, with three words
+ * after it, starts a phrase pair, as codesFromPhrases' loop asks, but without splitting the line: a word whose
+ * shape no first word has is passed over unsliced, and a pair is looked up as the line's own substring.
+ */
+function startsPhrasePair(index: MessageIndex, norm: string): boolean {
+  const shapes = (index.firstShapes ??= firstShapes(index));
+  let words = 1;
+  for (let i = norm.indexOf(' '); i !== -1; i = norm.indexOf(' ', i + 1)) words++;
+  for (let w = 0, start = 0; w + 3 < words; w++) {
+    // Words are one space apart (normalizeMessage): word w + 1 and w + 2 exist here.
+    const end = norm.indexOf(' ', start);
+    if (
+      shapes[shapeOf(norm.charCodeAt(start), end - start)] &&
+      index.phraseFirsts.has(norm.slice(start, end))
+    )
+      if (index.phrases.has(norm.slice(start, norm.indexOf(' ', end + 1)))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /**

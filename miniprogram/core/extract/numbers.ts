@@ -150,37 +150,102 @@ export interface BareJudge {
   trigger: boolean;
 }
 
-/** Bare number candidates of one line, with the reasons they are not codes already applied. */
+/** A bare number of a line text: where it is, its code, and (once asked) the candidate its surroundings leave. */
+interface LineNumber {
+  column: number;
+  raw: string;
+  code: string | undefined;
+  /** Line-relative; null when its surroundings make it no code; undefined until first asked. */
+  candidate?: Candidate | null;
+}
+
 /**
- * Bare candidates of a whole text, by line, from one pass of BARE over it (lines are only sliced when they
- * hold a candidate). `mayBeCode` (the catalog knows the number) is asked before the costlier tests.
+ * Bare candidates of a whole text, by line. A line is only sliced when it holds a number. In a text of
+ * repeated lines (`same`: each line's first line with its text, TextContext.repeats), each distinct line is
+ * read once: its numbers and the tests on their surroundings (which look no further than the line) are
+ * remembered, so a repeat costs a lookup. `mayBeCode` (the catalog knows the number) is asked for every
+ * occurrence, before the costlier tests; the offsets already taken are skipped.
  */
 export function bareCandidatesByLine(
   text: string,
   lines: LineIndex,
   taken: Set<number>,
   mayBeCode: (code: string, line: number) => boolean,
+  same?: Int32Array,
 ): Map<number, Candidate[]> {
   const byLine = new Map<number, Candidate[]>();
-  let line = 0;
-  for (const m of text.matchAll(BARE)) {
-    const at = m.index ?? 0;
-    // Matches come in text order: move the line forward instead of searching for it.
-    while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
-    if (taken.has(at)) continue;
-    // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
-    const code = parseCodeToken(m[0], 3);
-    if (!code || !mayBeCode(code, line)) continue;
-    const c = candidateAt(text, lines.start(line), lines.end(line), at, m[0], code);
-    if (!c) continue;
-    // A confirmed number is kept only beside its own errmsg: the word before it ("size (40016)") is that
-    // errmsg's, not a counted noun.
-    if (!passesNoise(text, lines.start(line), lines.end(line), at, c.end, c.confirm)) continue;
+  const add = (line: number, c: Candidate) => {
     const list = byLine.get(line);
     if (list) list.push(c);
     else byLine.set(line, [c]);
+  };
+  if (!same) {
+    let line = 0;
+    for (const m of text.matchAll(BARE)) {
+      const at = m.index ?? 0;
+      // Matches come in text order: move the line forward instead of searching for it.
+      while (line + 1 < lines.count && lines.start(line + 1) <= at) line++;
+      if (taken.has(at)) continue;
+      // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
+      const code = parseCodeToken(m[0], 3);
+      if (!code || !mayBeCode(code, line)) continue;
+      const c = candidateIn(text, lines.start(line), lines.end(line), at, m[0], code);
+      if (c) add(line, c);
+    }
+    return byLine;
+  }
+  const seen = new Map<number, LineNumber[]>();
+  const first = new RegExp(BARE.source, 'g');
+  let line = 0;
+  for (let m = first.exec(text); m; m = first.exec(text)) {
+    // Matches come in text order: move the line forward instead of searching for it.
+    while (line + 1 < lines.count && lines.start(line + 1) <= m.index) line++;
+    const start = lines.start(line);
+    const end = lines.end(line);
+    // The rest of the line is read from its remembered numbers.
+    first.lastIndex = Math.max(end, first.lastIndex);
+    let numbers = seen.get(same[line]);
+    if (!numbers) {
+      numbers = numbersOf(text.slice(start, end));
+      seen.set(same[line], numbers);
+    }
+    for (const n of numbers) {
+      const at = start + n.column;
+      // Most numbers of a log (ids, sizes, times) are no catalog code: ask that first, it is one lookup.
+      if (taken.has(at) || !n.code || !mayBeCode(n.code, line)) continue;
+      if (n.candidate === undefined) {
+        const lineText = text.slice(start, end);
+        n.candidate = candidateIn(lineText, 0, lineText.length, n.column, n.raw, n.code);
+      }
+      if (!n.candidate) continue;
+      add(line, { ...n.candidate, offset: at, end: start + n.candidate.end });
+    }
   }
   return byLine;
+}
+
+/** The bare numbers of one line, in order (the same matches BARE finds in the whole text: none spans a line). */
+function numbersOf(lineText: string): LineNumber[] {
+  const numbers: LineNumber[] = [];
+  for (const m of lineText.matchAll(BARE))
+    numbers.push({ column: m.index ?? 0, raw: m[0], code: parseCodeToken(m[0], 3) });
+  return numbers;
+}
+
+/** The candidate at `at` on the line [lineStart, lineEnd), or null when its surroundings make it no code. */
+function candidateIn(
+  text: string,
+  lineStart: number,
+  lineEnd: number,
+  at: number,
+  raw: string,
+  code: string,
+): Candidate | null {
+  const c = candidateAt(text, lineStart, lineEnd, at, raw, code);
+  if (!c) return null;
+  // A confirmed number is kept only beside its own errmsg: the word before it ("size (40016)") is that
+  // errmsg's, not a counted noun.
+  return passesNoise(text, lineStart, lineEnd, at, c.end, c.confirm) ? c : null;
 }
 
 /** The number at `at` if its surroundings do not make it part of something else (cheap character tests). */
@@ -213,9 +278,19 @@ function candidateAt(
   else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;
   if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
   else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
-  if (raw.replace(/[^OIl|]/g, '').length > 2) return undefined;
+  if (ocrLetters(raw) > 2) return undefined;
   if (code.startsWith('-') && code.length !== 7) return undefined;
   return { code, offset: at, end, keyed: false, strong: false, confirm };
+}
+
+/** How many OCR letters (O, I, l, |) stand for digits in a number (char tests: asked for every candidate). */
+function ocrLetters(raw: string): number {
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 79 || c === 73 || c === 108 || c === 124) n++;
+  }
+  return n;
 }
 
 /** The words before and after the number: a field, a counted noun, a unit. */

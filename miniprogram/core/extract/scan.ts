@@ -43,7 +43,9 @@ export class Scan {
   readonly taken = new Set<number>();
   readonly ignored = new Map<string, IgnoredCode>();
   private readonly keyedLines = new Set<number>();
-  private readonly wordings = new Map<string, Entry | undefined>();
+  /** wecomByWording answers by code, then line text. */
+  private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
+  private wordingsKept = 0;
   private wecomLines?: Map<number, Set<string>>;
 
   constructor(
@@ -82,10 +84,15 @@ export class Scan {
   /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
   private wecomWordingOn(code: string, line: number): Entry | undefined {
     const text = this.ctx.lines.lineText(line);
-    const key = `${code}|${text}`;
-    if (this.wordings.has(key)) return this.wordings.get(key);
+    // Keyed by code, then text: no key string of the line's length built per number.
+    let byText = this.wordings.get(code);
+    if (byText?.has(text)) return byText.get(text);
     const found = wecomByWording(this.catalog, code, text);
-    if (this.wordings.size < 5000) this.wordings.set(key, found);
+    if (this.wordingsKept < 5000) {
+      if (!byText) this.wordings.set(code, (byText = new Map()));
+      byText.set(text, found);
+      this.wordingsKept++;
+    }
     return found;
   }
 
@@ -359,7 +366,13 @@ export class Scan {
         wecomCode(code, line) ||
         apiNear(code, line) ||
         this.saysWecom(code, line));
-    for (const [line, candidates] of bareCandidatesByLine(ctx.text, ctx.lines, this.taken, mayBeCode)) {
+    for (const [line, candidates] of bareCandidatesByLine(
+      ctx.text,
+      ctx.lines,
+      this.taken,
+      mayBeCode,
+      ctx.repeats(),
+    )) {
       const lineText = ctx.lines.lineText(line);
       const start = ctx.lines.start(line);
       let normLine: string | undefined;

@@ -223,13 +223,17 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
 export function wecomByWording(catalog: Catalog, code: string, near: string): Entry | undefined {
   const wecom = catalog.get(`wecom:${code}`);
   if (!wecom) return undefined;
+  // Speed (asked for many numbers of a log): with no Chinese on the line, only an English wording of the WeCom
+  // entry can answer, and each of its words is then in the lower-cased line.
+  const chinese = /[\u4e00-\u9fff]{2}/.test(near);
+  if (!chinese && !mayHoldPhrase(wecom, near.toLowerCase())) return undefined;
   const others = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
   const words = englishWords(near);
   const saysEnglish = (e: Entry) => phrasesOf(e).some((phrase) => words.includes(phrase));
   // Another meaning's own wording on the line ("invalid button size" is the 公众号's 40016) keeps that one.
   if (words.length > 0 && others.some(saysEnglish)) return undefined;
   if (words.length > 0 && saysEnglish(wecom)) return wecom;
-  if (!/[\u4e00-\u9fff]{2}/.test(near) || !wecom.texts.some((t) => t.zh)) return undefined;
+  if (!chinese || !wecom.texts.some((t) => t.zh)) return undefined;
   const squeezed = squeeze(near);
   const contains = wecom.texts.some((t) => cjkCount(t.zh) >= 4 && squeezed.includes(squeeze(t.zh)));
   if (!contains && chineseCloseness(catalog, code, near, wecom) < 0.8) return undefined;
@@ -245,6 +249,16 @@ function phrasesOf(entry: Entry): string[] {
     phrases.set(entry, list);
   }
   return list;
+}
+
+/** True unless no English wording of the entry can be in the text: one of its words is not even a substring. */
+function mayHoldPhrase(entry: Entry, lowerText: string): boolean {
+  return phrasesOf(entry).some((phrase) =>
+    phrase
+      .trim()
+      .split(' ')
+      .every((word) => lowerText.includes(word)),
+  );
 }
 
 /** Lower case, no spaces: "不安全的访问IP" inside "报错 60020 不安全的访问ip". */
