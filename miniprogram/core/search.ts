@@ -56,6 +56,14 @@ export interface SearchPage {
   suggestions: SearchHit[];
 }
 
+/** weakEvidence(): summed term weights below which a partial hit is noise, and the bar without WeChat words. */
+const WEAK_WEIGHT = 5.5;
+const FAIR_WEIGHT = 9;
+const FAIR_SHARE = 0.3;
+/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
+const WECHAT_WORDS =
+  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
+
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
 /** Scratch for highlights(): start, end pairs of one passage. */
@@ -148,7 +156,8 @@ export class SearchIndex {
     } else if (
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
-      this.strayCode(parsed, cells[0])
+      this.strayCode(parsed, cells[0]) ||
+      this.weakEvidence(query, parsed, cells[0])
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
@@ -170,6 +179,20 @@ export class SearchIndex {
     const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
     if (!parsed.codes.every((code) => this.catalog.lookupIndices(code).every(narrow))) return false;
     return this.highlights(top).every((h) => h.field === 'code');
+  }
+
+  /**
+   * True when the best hit shares only a little with a query that names no code and no platform: a partial hit
+   * on the query's few catalog words ("Bug: When creating a new collection get 502 error", "DB error:
+   * Permission denied"), another service's or a runtime's error. Weak means a small summed weight of the
+   * words found, or a small share of the query without any WeChat word (a wx errMsg, 公众号, openid, 模板…).
+   */
+  private weakEvidence(query: string, parsed: ParsedQuery, top: Ranked | undefined): boolean {
+    if (!top || top.kind !== 'partial' || parsed.codes.length || parsed.wholeCode !== undefined) return false;
+    if (this.ranker.named) return false;
+    const weight = this.ranker.weightOf(top.index);
+    if (weight < WEAK_WEIGHT) return true;
+    return weight < FAIR_WEIGHT && this.ranker.share(top.index) < FAIR_SHARE && !WECHAT_WORDS.test(foldChars(query));
   }
 
   /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
