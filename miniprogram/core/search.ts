@@ -64,6 +64,9 @@ const FAIR_SHARE = 0.3;
 const WECHAT_WORDS =
   /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
 
+/** What two wordings may differ in and still be the same: spaces and punctuation. */
+const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
+
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
 /** Scratch for highlights(): start, end pairs of one passage. */
@@ -123,7 +126,17 @@ export class SearchIndex {
       const alt = top(named);
       if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
     }
-    const { cells, total } = found ?? top(parsed);
+    found ??= top(parsed);
+    if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
+      // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error,
+      // unless the sentence names a platform (then its words decide, as for any query).
+      const named = this.ranker.named;
+      const quoted = named ? undefined : this.quotedWording(parsed.quoted, top);
+      if (quoted) [parsed, found] = quoted;
+      // (The spans' rankings replaced the query's state: rank it again.)
+      else if (!named) found = top(parsed);
+    }
+    const { cells, total } = found;
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
       return {
@@ -201,6 +214,28 @@ export class SearchIndex {
     const entry = this.catalog.textsAt(top.index);
     const words = (en: string): string => foldChars(en).replace(/_/g, ' ');
     return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
+  }
+
+  /** The first quoted span that is one of its own top hit's wordings, as a query, and its ranking. */
+  private quotedWording<T extends { cells: Ranked[] }>(
+    spans: readonly string[],
+    top: (q: ParsedQuery) => T,
+  ): [ParsedQuery, T] | undefined {
+    for (const span of spans) {
+      const named: ParsedQuery = { codes: [], text: span, open: false };
+      const alt = top(named);
+      if (this.quotesWording(span, alt.cells[0])) return [named, alt];
+    }
+    return undefined;
+  }
+
+  /** True when a quoted span is, letters and digits only, one of the top hit's own wordings. */
+  private quotesWording(span: string, top: Ranked | undefined): boolean {
+    if (!top || top.kind !== 'phrase') return false;
+    const entry = this.catalog.textsAt(top.index);
+    const bare = (s: string | undefined): string => (s ? foldChars(s).replace(NOT_WORDING, '') : '');
+    const want = bare(span);
+    return [entry, ...entry.texts].some((t) => bare(t.en) === want || bare(t.zh) === want);
   }
 
   /**

@@ -25,6 +25,8 @@ export interface ParsedQuery {
    * are searched: when they are an official wording, the query means that error after all.
    */
   spelled?: string;
+  /** Spans the user quoted (“…”, "…", 「…」), folded, a leading label ("错误信息：") dropped: maybe an errmsg. */
+  quoted?: string[];
 }
 
 const NOISE: readonly RegExp[] = [
@@ -47,6 +49,11 @@ const HOSTS: readonly [RegExp, string][] = [
   [/\b(?:qyapi\.weixin\.qq\.com|(?:open|developer)\.work\.weixin\.qq\.com)\b/g, ' 企业微信 '],
   [/\b(?:api\.mch\.weixin\.qq\.com|pay\.weixin\.qq\.com)\b/g, ' 微信支付 '],
 ];
+
+/** A quoted span (at most QUOTED_SPANS are tried) and the label an errmsg is often given inside it. */
+const QUOTED = /[“"「『]([^“”"「」『』\n]{2,80})[”"」』]/g;
+const QUOTED_LABEL = /^[\u3400-\u9fff]{1,6}[:：]\s*/;
+const QUOTED_SPANS = 3;
 
 /** Names of code fields in bodies and logs, followed by the code. */
 const CODE_FIELD =
@@ -216,6 +223,11 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
+  const quoted: string[] = [];
+  for (const m of query.matchAll(QUOTED)) {
+    const span = foldChars(m[1]).replace(QUOTED_LABEL, '').trim();
+    if (quoted.length < QUOTED_SPANS && /[\u3400-\u9fff]{2}|[a-z]+ [a-z]+/.test(span)) quoted.push(span);
+  }
   const folded = foldChars(query);
   const foreign = aboutAnotherService(folded, (otherCode || RUNTIME_ERROR.test(folded)) && !codes.length);
   return {
@@ -225,5 +237,6 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     foreign,
     ...(unknownCode === undefined ? {} : { unknownCode }),
     ...(spelled ? { spelled } : {}),
+    ...(quoted.length ? { quoted } : {}),
   };
 }
