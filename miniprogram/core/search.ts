@@ -375,7 +375,7 @@ export class SearchIndex {
  * API tables (bluetooth 10003, named by wx.* API names) and the non-WeChat platform.
  */
 const STRAY_PLATFORMS: ReadonlySet<Platform> = new Set(
-  PLATFORMS.filter((p) => p.key === 'xiaowei' || p.key === 'wxapi' || !p.wechat).map((p) => p.name),
+  PLATFORMS.filter((p) => ['xiaowei', 'wxapi', 'errno'].includes(p.key) || !p.wechat).map((p) => p.name),
 );
 
 function suggestion(cell: CodeCell): SearchHit {
