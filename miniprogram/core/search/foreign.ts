@@ -19,12 +19,13 @@ const OTHER_SERVICES =
 export const NOT_A_WECHAT_CODE =
   /(?:状态码|http(?: status)?(?: code)?)\s*[:：]?\s*[1-5]\d\d\b|\bstatus code\s*[:：]?\s*-?\d+|\b[1-5]\d\d\b[^\w\n]{0,3}(?:错误原因\s*[:：]?\s*)?(?:bad request|unauthorized|forbidden|not found|method not allowed|too many requests|(?:internal )?server error|bad gateway|service unavailable|gateway time-?out)\b|\b(?:erreur|error)\]?\s*(?:=>\s*)?[1-5]\d\d\b|\bexit (?:code|status) \d+/g;
 /**
- * A language runtime's or library's own failure, pasted (TypeError, KeyError, java.net.SocketTimeoutException,
+ * A language runtime's or library's own failure, pasted (TypeError, KeyError, any FooException not named for WeChat
+ * (WxErrorException and WeChatPayException carry WeChat's errors), module "x" is not defined,
  * Go's "invalid character '<' looking for beginning of value", SQLite's "constraint failed", _ssl.c): with no
  * WeChat code beside it and no WeChat word, it is not a WeChat error (folded text).
  */
 export const RUNTIME_ERROR =
-  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion|database)error\b|\b(?:nullpointer|sockettimeout|sslhandshake|connect|unknownhost|jsonsyntax|illegalstate|illegalargument)exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b/;
+  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion|database|runtime)error\b|\b(?![a-z]*(?:wechat|weixin|wx))[a-z][a-z0-9]*exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b|\bis not defined\b|\bcannot find module\b/;
 /** Words that say WeChat is meant after all ("微信支付和支付宝…"): then the query is searched as usual. */
 const WECHAT = /微信|公众号|小程序|企微|\b(?:wechat|weixin|wecom|wxwork|wx\.[a-z]+)\b/;
 /** Another platform's mini-program ("抖音小程序", "支付宝小程序"): 小程序 there does not mean WeChat's. */
