@@ -79,6 +79,8 @@ const CODE_WORD = /\bcode\s*[:：=]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
  * clouds' errorCode / ErrorCode. Case-sensitive, before folding. Their number is another service's code.
  */
 const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
+/** A client errMsg naming a page or URL: the catalog writes the path as "…" (navigateTo:fail page "…" is not found). */
+const ERRMSG_WITH_PATH = /\b([a-z]\w*)\s*:\s*fail\s+(page|url)\s+"[^"\n]{1,200}"\s+(is not found|is not in app\.json)/g;
 /** A client errMsg inside a longer text ("报 \"getUserInfo:fail auth deny\" 的错误"): API, then what follows. */
 const ERRMSG_IN_TEXT = /\b([a-z]\w*)\s*:\s*fail\b([^"'{}()[\]，。！？；;\n]*)/g;
 const JSON_KEYS =
@@ -164,6 +166,7 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
   for (const [host, name] of HOSTS) text = text.replace(host, name);
   for (const [spelling, key] of SPELLINGS) text = text.replace(spelling, key);
   for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
+  for (const m of text.matchAll(ERRMSG_WITH_PATH)) addCode(`${m[1]}:fail ${m[2]} "…" ${m[3]}`);
   // JS-SDK's wx.config fails with "config:fail,invalid domain": its API word stays (a concept lead's).
   text = text.replace(/\bconfig\s*:\s*fail\b/g, ' config ');
   for (const re of NOISE) text = text.replace(re, ' ');
