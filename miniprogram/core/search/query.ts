@@ -79,8 +79,12 @@ const CODE_WORD = /\bcode\s*[:：=]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
  * clouds' errorCode / ErrorCode. Case-sensitive, before folding. Their number is another service's code.
  */
 const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
+/** An "error" field holding a constant, and the "code" field a body puts beside it. */
+const ERROR_NAME_FIELD = /["']error["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/;
+const BODY_CODE = /["']?\bcode\b["']?\s*[:=]\s*["']?-?\d+/gi;
 /** A client errMsg naming a page or URL: the catalog writes the path as "…" (navigateTo:fail page "…" is not found). */
-const ERRMSG_WITH_PATH = /\b([a-z]\w*)\s*:\s*fail\s+(page|url)\s+"[^"\n]{1,200}"\s+(is not found|is not in app\.json)/g;
+const ERRMSG_WITH_PATH =
+  /\b([a-z]\w*)\s*:\s*fail\s+(page|url)\s+"[^"\n]{1,200}"\s+(is not found|is not in app\.json)/g;
 /** A client errMsg inside a longer text ("报 \"getUserInfo:fail auth deny\" 的错误"): API, then what follows. */
 const ERRMSG_IN_TEXT = /\b([a-z]\w*)\s*:\s*fail\b([^"'{}()[\]，。！？；;\n]*)/g;
 const JSON_KEYS =
@@ -157,7 +161,16 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
       return ' ';
     })
     .replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
-  let text = foldChars(unbranded.replace(EXCEPTION_NAME, (name) => name.replace(CAMEL, '$1 $2')));
+  // A body naming its error by its own constant ({"code":-1,"error":"ERR_SKEY_INVALID"}): the code beside it is
+  // that server's, not WeChat's.
+  const ownName = ownFields ? undefined : ERROR_NAME_FIELD.exec(query)?.[1];
+  const foreignBody = ownName !== undefined && !hasCode(normalizeQueryCode(ownName));
+  if (foreignBody) unknownCode ??= normalizeQueryCode(ownName);
+  let text = foldChars(
+    (foreignBody ? unbranded.replace(BODY_CODE, ' ') : unbranded).replace(EXCEPTION_NAME, (name) =>
+      name.replace(CAMEL, '$1 $2'),
+    ),
+  );
   let otherCode = false;
   text = text.replace(NOT_A_WECHAT_CODE, () => {
     otherCode = true;
