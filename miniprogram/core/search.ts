@@ -128,13 +128,12 @@ export class SearchIndex {
     }
     found ??= top(parsed);
     if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
-      // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error,
-      // unless the sentence names a platform (then its words decide, as for any query).
-      const named = this.ranker.named;
-      const quoted = named ? undefined : this.quotedWording(parsed.quoted, top);
+      // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error, on the
+      // platform the sentence names if it names one (获取会话内容存档…提示“API接口无权限调用”: WeCom's 48002).
+      const quoted = this.quotedWording(parsed.quoted, top, this.ranker.named);
       if (quoted) [parsed, found] = quoted;
       // (The spans' rankings replaced the query's state: rank it again.)
-      else if (!named) found = top(parsed);
+      else found = top(parsed);
     }
     const { cells, total } = found;
     const hit = (r: Ranked): SearchHit => {
@@ -205,7 +204,11 @@ export class SearchIndex {
     if (this.ranker.named) return false;
     const weight = this.ranker.weightOf(top.index);
     if (weight < WEAK_WEIGHT) return true;
-    return weight < FAIR_WEIGHT && this.ranker.share(top.index) < FAIR_SHARE && !WECHAT_WORDS.test(foldChars(query));
+    return (
+      weight < FAIR_WEIGHT &&
+      this.ranker.share(top.index) < FAIR_SHARE &&
+      !WECHAT_WORDS.test(foldChars(query))
+    );
   }
 
   /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
@@ -216,15 +219,18 @@ export class SearchIndex {
     return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
   }
 
-  /** The first quoted span that is one of its own top hit's wordings, as a query, and its ranking. */
+  /** The first quoted span that is one of its own top hit's wordings (on a named platform, if any), as a query, and its ranking. */
   private quotedWording<T extends { cells: Ranked[] }>(
     spans: readonly string[],
     top: (q: ParsedQuery) => T,
+    platforms: number,
   ): [ParsedQuery, T] | undefined {
     for (const span of spans) {
       const named: ParsedQuery = { codes: [], text: span, open: false };
       const alt = top(named);
-      if (this.quotesWording(span, alt.cells[0])) return [named, alt];
+      const first = alt.cells[0];
+      const onNamed = !platforms || (first && platforms & (1 << this.catalog.platformRankAt(first.index)));
+      if (onNamed && this.quotesWording(span, first)) return [named, alt];
     }
     return undefined;
   }
