@@ -91,6 +91,6 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['js', '@signature'], ids: ['open:63002'], lift: true },
   { concepts: ['config', '@signature'], ids: ['open:63002'], lift: true },
   { concepts: ['config', '@domain'], ids: ['open:40048', 'mp:40048'] },
-  // APIv3 checks the Authorization header first: missing or malformed, it answers SIGN_ERROR.
-  { concepts: ['authorization'], ids: ['payv3:SIGN_ERROR'], lift: true },
+  // APIv3 checks the Authorization header first: missing or malformed, it answers SIGN_ERROR (a Pay question).
+  { concepts: ['authorization', '@pay'], ids: ['payv3:SIGN_ERROR'], lift: true },
 ];
