@@ -56,6 +56,17 @@ export interface SearchPage {
   suggestions: SearchHit[];
 }
 
+/** weakEvidence(): summed term weights below which a partial hit is noise, and the bar without WeChat words. */
+const WEAK_WEIGHT = 5.5;
+const FAIR_WEIGHT = 9;
+const FAIR_SHARE = 0.3;
+/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
+const WECHAT_WORDS =
+  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
+
+/** What two wordings may differ in and still be the same: spaces and punctuation. */
+const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
+
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
 /** Scratch for highlights(): start, end pairs of one passage. */
@@ -115,7 +126,16 @@ export class SearchIndex {
       const alt = top(named);
       if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
     }
-    const { cells, total } = found ?? top(parsed);
+    found ??= top(parsed);
+    if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
+      // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error, on the
+      // platform the sentence names if it names one (获取会话内容存档…提示“API接口无权限调用”: WeCom's 48002).
+      const quoted = this.quotedWording(parsed.quoted, top, this.ranker.named);
+      if (quoted) [parsed, found] = quoted;
+      // (The spans' rankings replaced the query's state: rank it again.)
+      else found = top(parsed);
+    }
+    const { cells, total } = found;
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
       return {
@@ -148,7 +168,8 @@ export class SearchIndex {
     } else if (
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
-      this.strayCode(parsed, cells[0])
+      this.strayCode(parsed, cells[0]) ||
+      this.weakEvidence(query, parsed, cells[0])
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
@@ -172,12 +193,55 @@ export class SearchIndex {
     return this.highlights(top).every((h) => h.field === 'code');
   }
 
+  /**
+   * True when the best hit shares only a little with a query that names no code and no platform: a partial hit
+   * on the query's few catalog words ("Bug: When creating a new collection get 502 error", "DB error:
+   * Permission denied"), another service's or a runtime's error. Weak means a small summed weight of the
+   * words found, or a small share of the query without any WeChat word (a wx errMsg, 公众号, openid, 模板…).
+   */
+  private weakEvidence(query: string, parsed: ParsedQuery, top: Ranked | undefined): boolean {
+    if (!top || top.kind !== 'partial' || parsed.codes.length || parsed.wholeCode !== undefined) return false;
+    if (this.ranker.named) return false;
+    const weight = this.ranker.weightOf(top.index);
+    if (weight < WEAK_WEIGHT) return true;
+    return (
+      weight < FAIR_WEIGHT &&
+      this.ranker.share(top.index) < FAIR_SHARE &&
+      !WECHAT_WORDS.test(foldChars(query))
+    );
+  }
+
   /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
   private spellsWording(spelled: string, top: Ranked | undefined): boolean {
     if (!top || top.kind !== 'phrase') return false;
     const entry = this.catalog.textsAt(top.index);
     const words = (en: string): string => foldChars(en).replace(/_/g, ' ');
     return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
+  }
+
+  /** The first quoted span that is one of its own top hit's wordings (on a named platform, if any), as a query, and its ranking. */
+  private quotedWording<T extends { cells: Ranked[] }>(
+    spans: readonly string[],
+    top: (q: ParsedQuery) => T,
+    platforms: number,
+  ): [ParsedQuery, T] | undefined {
+    for (const span of spans) {
+      const named: ParsedQuery = { codes: [], text: span, open: false };
+      const alt = top(named);
+      const first = alt.cells[0];
+      const onNamed = !platforms || (first && platforms & (1 << this.catalog.platformRankAt(first.index)));
+      if (onNamed && this.quotesWording(span, first)) return [named, alt];
+    }
+    return undefined;
+  }
+
+  /** True when a quoted span is, letters and digits only, one of the top hit's own wordings. */
+  private quotesWording(span: string, top: Ranked | undefined): boolean {
+    if (!top || top.kind !== 'phrase') return false;
+    const entry = this.catalog.textsAt(top.index);
+    const bare = (s: string | undefined): string => (s ? foldChars(s).replace(NOT_WORDING, '') : '');
+    const want = bare(span);
+    return [entry, ...entry.texts].some((t) => bare(t.en) === want || bare(t.zh) === want);
   }
 
   /**
@@ -317,7 +381,7 @@ export class SearchIndex {
  * API tables (bluetooth 10003, named by wx.* API names) and the non-WeChat platform.
  */
 const STRAY_PLATFORMS: ReadonlySet<Platform> = new Set(
-  PLATFORMS.filter((p) => p.key === 'xiaowei' || p.key === 'wxapi' || !p.wechat).map((p) => p.name),
+  PLATFORMS.filter((p) => ['xiaowei', 'wxapi', 'errno'].includes(p.key) || !p.wechat).map((p) => p.name),
 );
 
 function suggestion(cell: CodeCell): SearchHit {

@@ -54,11 +54,18 @@ export interface ConceptLead {
   concepts: readonly string[];
   ids: readonly string[];
   lift?: boolean;
+  /** Keys that point to another lead's signature (JS-SDK, the APIv3 header): the query has one, this lead is not met. */
+  unless?: readonly string[];
 }
 
 export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['@whitelist'], ids: ['open:40164', 'wecom:60020'] },
-  { concepts: ['@signature', '@error'], ids: ['payv2:SIGNERROR', 'payv3:SIGN_ERROR'], lift: true },
+  {
+    concepts: ['@signature', '@error'],
+    ids: ['payv2:SIGNERROR', 'payv3:SIGN_ERROR'],
+    lift: true,
+    unless: ['js', 'config', 'authorization'],
+  },
   { concepts: ['@system', '@error'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
   { concepts: ['@busy'], ids: ['open:-1', 'mp:-1', 'payv2:SYSTEMERROR', 'payv3:SYSTEM_ERROR'] },
   { concepts: ['@domain', '@request'], ids: ['errno:600002', 'wxapi:request:fail url not in domain list'] },
@@ -79,4 +86,11 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['platform', 'certificate'], ids: ['payv3:RESOURCE_NOT_EXISTS'], lift: true },
   { concepts: ['openid', '@invalid'], ids: ['open:40003', 'mp:40003'] },
   { concepts: ['appid', '@auth'], ids: ['open:43104'] },
+  // JS-SDK's wx.config answers a wrong page URL or ticket with "config:invalid signature" (63002, not 87009) and a
+  // page outside the JS safe domains with "config:fail,invalid domain" (40048).
+  { concepts: ['js', '@signature'], ids: ['open:63002'], lift: true },
+  { concepts: ['config', '@signature'], ids: ['open:63002'], lift: true },
+  { concepts: ['config', '@domain'], ids: ['open:40048', 'mp:40048'] },
+  // APIv3 checks the Authorization header first: missing or malformed, it answers SIGN_ERROR (a Pay question).
+  { concepts: ['authorization', '@pay'], ids: ['payv3:SIGN_ERROR'], lift: true },
 ];

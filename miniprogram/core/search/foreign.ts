@@ -12,18 +12,20 @@ const OTHER_SERVICES =
   /支付宝|钉钉|飞书|抖音|字节跳动|今日头条|快手|小红书|百度(?=小程序|智能|地图|支付|账号|帐号|开放|云|统计|推送|ai)|银联|云闪付|\bxhs\.[a-z]|\b(?:alipay|dingtalk|dingding|lark|larksuite|feishu|douyin|tiktok|bytedance|kuaishou|baidu|unionpay|apple pay|google pay|paypal|stripe|razorpay)\b|\b(?:firebase|appwrite|supabase)|\b(?:whatsapp|telegram|slack|discord|twilio|gupshup|sendgrid|mailgun)\b/;
 /**
  * Not an error code of any WeChat table: an HTTP status ("状态码：429", "http 502", "invalid status code: -1",
- * "400 Bad Request") or a process exit code. Blanked out of the query; alone (no WeChat code beside it) it means
+ * "400 Bad Request", "错误码:404，错误原因:Not Found", "500 Server Error", "Erreur 500", PHP's "[error] => 401")
+ * or a process exit code. Blanked out of the query; alone (no WeChat code beside it) it means
  * another kind of error.
  */
 export const NOT_A_WECHAT_CODE =
-  /(?:状态码|http(?: status)?(?: code)?)\s*[:：]?\s*[1-5]\d\d\b|\bstatus code\s*[:：]?\s*-?\d+|\b[1-5]\d\d (?:bad request|unauthorized|forbidden|not found|method not allowed|too many requests|internal server error|bad gateway|service unavailable|gateway time-?out)\b|\bexit (?:code|status) \d+/g;
+  /(?:状态码|http(?: status)?(?: code)?)\s*[:：]?\s*[1-5]\d\d\b|\bstatus code\s*[:：]?\s*-?\d+|\b[1-5]\d\d\b[^\w\n]{0,3}(?:错误原因\s*[:：]?\s*)?(?:bad request|unauthorized|forbidden|not found|method not allowed|too many requests|(?:internal )?server error|bad gateway|service unavailable|gateway time-?out)\b|\b(?:erreur|error)\]?\s*(?:=>\s*)?[1-5]\d\d\b|\bexit (?:code|status) \d+/g;
 /**
- * A language runtime's or library's own failure, pasted (TypeError, KeyError, java.net.SocketTimeoutException,
+ * A language runtime's or library's own failure, pasted (TypeError, KeyError, any FooException not named for WeChat
+ * (WxErrorException and WeChatPayException carry WeChat's errors), module "x" is not defined,
  * Go's "invalid character '<' looking for beginning of value", SQLite's "constraint failed", _ssl.c): with no
  * WeChat code beside it and no WeChat word, it is not a WeChat error (folded text).
  */
 export const RUNTIME_ERROR =
-  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion|database)error\b|\b(?:nullpointer|sockettimeout|sslhandshake|connect|unknownhost|jsonsyntax|illegalstate|illegalargument)exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b/;
+  /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion|database|runtime)error\b|\b(?![a-z]*(?:wechat|weixin|wx))[a-z][a-z0-9]*exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b|\bis not defined\b|\bcannot find module\b/;
 /** Words that say WeChat is meant after all ("微信支付和支付宝…"): then the query is searched as usual. */
 const WECHAT = /微信|公众号|小程序|企微|\b(?:wechat|weixin|wecom|wxwork|wx\.[a-z]+)\b/;
 /** Another platform's mini-program ("抖音小程序", "支付宝小程序"): 小程序 there does not mean WeChat's. */

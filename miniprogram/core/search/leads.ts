@@ -45,7 +45,7 @@ export class ConceptLeads {
     for (const term of terms) for (const id of term.keys) keys.add(this.dict.keyAt(id));
     let bits = 0;
     CONCEPT_LEADS.forEach((lead, k) => {
-      if (lead.concepts.every((c) => keys.has(c))) bits |= 1 << k;
+      if (lead.concepts.every((c) => keys.has(c)) && !lead.unless?.some((c) => keys.has(c))) bits |= 1 << k;
     });
     if (!bits) return 0;
     for (const e of candidates) if (!(this.of(e) & bits) && typed(e)) return 0;

@@ -38,9 +38,13 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   business: ['商业能力'],
   xiaowei: ['腾讯小微', '小微', 'xiaowei'],
   // Its credentials and old name say WeCom too: corpid/corpsecret, 企业号 (WeCom before 2016), agentid; so do
-  // its own features (外部联系人 / 客户联系, 通讯录: contacts of a company) and WxJava's WeCom module.
+  // its own features (外部联系人 / 客户联系, 通讯录 and its 部门: contacts of a company, 会话存档: chat archive)
+  // and WxJava's WeCom module.
   wecom: [
     '外部联系人',
+    '会话内容存档',
+    '会话存档',
+    '部门',
     '客户联系',
     'externalcontact',
     'external_userid',

@@ -25,6 +25,8 @@ export interface ParsedQuery {
    * are searched: when they are an official wording, the query means that error after all.
    */
   spelled?: string;
+  /** Spans the user quoted (“…”, "…", 「…」), folded, a leading label ("错误信息：") dropped: maybe an errmsg. */
+  quoted?: string[];
 }
 
 const NOISE: readonly RegExp[] = [
@@ -47,6 +49,11 @@ const HOSTS: readonly [RegExp, string][] = [
   [/\b(?:qyapi\.weixin\.qq\.com|(?:open|developer)\.work\.weixin\.qq\.com)\b/g, ' 企业微信 '],
   [/\b(?:api\.mch\.weixin\.qq\.com|pay\.weixin\.qq\.com)\b/g, ' 微信支付 '],
 ];
+
+/** A quoted span (at most QUOTED_SPANS are tried) and the label an errmsg is often given inside it. */
+const QUOTED = /[“"「『]([^“”"「」『』\n]{2,80})[”"」』]/g;
+const QUOTED_LABEL = /^[\u3400-\u9fff]{1,6}[:：]\s*/;
+const QUOTED_SPANS = 3;
 
 /** Names of code fields in bodies and logs, followed by the code. */
 const CODE_FIELD =
@@ -72,6 +79,12 @@ const CODE_WORD = /\bcode\s*[:：=]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
  * clouds' errorCode / ErrorCode. Case-sensitive, before folding. Their number is another service's code.
  */
 const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
+/** An "error" field holding a constant, and the "code" field a body puts beside it. */
+const ERROR_NAME_FIELD = /["']error["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/;
+const BODY_CODE = /["']?\bcode\b["']?\s*[:=]\s*["']?-?\d+/gi;
+/** A client errMsg naming a page or URL: the catalog writes the path as "…" (navigateTo:fail page "…" is not found). */
+const ERRMSG_WITH_PATH =
+  /\b([a-z]\w*)\s*:\s*fail\s+(page|url)\s+"[^"\n]{1,200}"\s+(is not found|is not in app\.json)/g;
 /** A client errMsg inside a longer text ("报 \"getUserInfo:fail auth deny\" 的错误"): API, then what follows. */
 const ERRMSG_IN_TEXT = /\b([a-z]\w*)\s*:\s*fail\b([^"'{}()[\]，。！？；;\n]*)/g;
 const JSON_KEYS =
@@ -148,7 +161,16 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
       return ' ';
     })
     .replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
-  let text = foldChars(unbranded.replace(EXCEPTION_NAME, (name) => name.replace(CAMEL, '$1 $2')));
+  // A body naming its error by its own constant ({"code":-1,"error":"ERR_SKEY_INVALID"}): the code beside it is
+  // that server's, not WeChat's.
+  const ownName = ownFields ? undefined : ERROR_NAME_FIELD.exec(query)?.[1];
+  const foreignBody = ownName !== undefined && !hasCode(normalizeQueryCode(ownName));
+  if (foreignBody) unknownCode ??= normalizeQueryCode(ownName);
+  let text = foldChars(
+    (foreignBody ? unbranded.replace(BODY_CODE, ' ') : unbranded).replace(EXCEPTION_NAME, (name) =>
+      name.replace(CAMEL, '$1 $2'),
+    ),
+  );
   let otherCode = false;
   text = text.replace(NOT_A_WECHAT_CODE, () => {
     otherCode = true;
@@ -157,6 +179,9 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
   for (const [host, name] of HOSTS) text = text.replace(host, name);
   for (const [spelling, key] of SPELLINGS) text = text.replace(spelling, key);
   for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
+  for (const m of text.matchAll(ERRMSG_WITH_PATH)) addCode(`${m[1]}:fail ${m[2]} "…" ${m[3]}`);
+  // JS-SDK's wx.config fails with "config:fail,invalid domain": its API word stays (a concept lead's).
+  text = text.replace(/\bconfig\s*:\s*fail\b/g, ' config ');
   for (const re of NOISE) text = text.replace(re, ' ');
   function addErrMsg(api: string, rest: string): void {
     // The longest run of words after "api:fail" that is a catalog code ("getUserProfile:fail getUserAvatarInfo fail").
@@ -216,6 +241,11 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     addCode(num);
     return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
   });
+  const quoted: string[] = [];
+  for (const m of query.matchAll(QUOTED)) {
+    const span = foldChars(m[1]).replace(QUOTED_LABEL, '').trim();
+    if (quoted.length < QUOTED_SPANS && /[\u3400-\u9fff]{2}|[a-z]+ [a-z]+/.test(span)) quoted.push(span);
+  }
   const folded = foldChars(query);
   const foreign = aboutAnotherService(folded, (otherCode || RUNTIME_ERROR.test(folded)) && !codes.length);
   return {
@@ -225,5 +255,6 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     foreign,
     ...(unknownCode === undefined ? {} : { unknownCode }),
     ...(spelled ? { spelled } : {}),
+    ...(quoted.length ? { quoted } : {}),
   };
 }

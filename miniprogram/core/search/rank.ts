@@ -93,6 +93,8 @@ export class Ranker extends Priors {
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
   private generation = 0;
+  /** Summed weight of the current query's terms. */
+  private weightTotal = 0;
   /** The current query's candidate entries (reused: a broad query has a thousand). */
   private readonly candidateList: Int32Array;
   /** Per entry, for settle(): its query coverage, prior, lift, and bits PENDING_ALL / PENDING_COMMON. */
@@ -150,6 +152,16 @@ export class Ranker extends Priors {
     return held && this.platformBit(e) & NON_WECHAT_BITS ? Math.max(held, SEPARATE_PENALTY + 20) : held;
   }
 
+  /** Summed weight of the current query's terms that entry e has anywhere (0 when the query missed it). */
+  weightOf(e: number): number {
+    return this.seenQuery[e] === this.generation ? this.score[e] : 0;
+  }
+
+  /** weightOf(e) as a share of the whole query's weight. */
+  share(e: number): number {
+    return this.weightTotal ? this.weightOf(e) / this.weightTotal : 0;
+  }
+
   clearMarks(): void {
     this.marked.clear();
     this.markedIds.clear();
@@ -174,6 +186,7 @@ export class Ranker extends Priors {
     let totalWeight = 0;
     terms.forEach((term, t) => {
       totalWeight += term.weight;
+      this.weightTotal = totalWeight;
       const stamp = gen * MAX_TERMS + t + 1;
       let count = 0;
       term.keys.forEach((id, k) => {

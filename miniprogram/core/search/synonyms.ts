@@ -32,7 +32,7 @@ const GROUPS: readonly string[] = [
   'subscribe: subscribe subscribed follow 关注 订阅',
   'message: msg message 消息',
   'template: template tmpl 模板 模版',
-  'signature: signature sign 签名',
+  'signature: signature sign 签名 验签',
   'domain: domain 域名',
   'url: url link 链接 网址',
   'secret: appsecret secret 密钥',

@@ -115,6 +115,8 @@ export const SPLITS: ReadonlyMap<string, string[]> = new Map([
   ['mediaid', ['media', 'id']],
   ['webhookurl', ['webhook', 'url']],
   ['errcode', ['errcode']],
+  ['jssdk', ['js', 'sdk']],
+  ['getjsconfig', ['js', 'config']],
 ]);
 
 /** Plural and third-person "s" off long words, so "limits" meets "limit". */
