@@ -183,8 +183,8 @@ export class Catalog {
   private idAt(i: number): string {
     const decoded = this.decoded[i];
     if (decoded || !this.packed || !this.decoder) return this.entryAt(i).id;
-    const [code, p, , , extra] = this.packed.e[i];
-    return entryId(PLATFORMS[p].name, code, this.decoder.scope(extra));
+    const packed = this.packed.e[i];
+    return entryId(PLATFORMS[packed[1]].name, packed[0], this.decoder.scope(packed[4]));
   }
 
   get(id: string): Entry | undefined {
