@@ -34,12 +34,17 @@ export class Catalog {
   /** Codes such as "-40400x" that stand for a range of codes. */
   private readonly wildcards: number[] = [];
 
-  /** A decoded catalog, or a packed one (its entries are then decoded on first use). */
+  /**
+   * A decoded catalog, or a packed one (its entries are then decoded on first use). The bundled catalog is
+   * built in every fresh process before its first answer, without a JIT: one pass per entry, no function
+   * call per entry on the common path (a numeric code of a WeChat platform), only lists of two or more sorted.
+   */
   constructor(data: CatalogData | PackedCatalog) {
     const n = isPacked(data) ? data.e.length : data.entries.length;
-    this.codes = new Array<string>(n);
-    this.ranks = new Int8Array(n);
-    this.advised = new Uint8Array(n);
+    const codes = (this.codes = new Array<string>(n));
+    const ranks = (this.ranks = new Int8Array(n));
+    const advised = (this.advised = new Uint8Array(n));
+    const wildcards = this.wildcards;
     /** Per entry: its other spellings (WeChat Pay aliases). */
     const aliases = new Array<readonly string[] | undefined>(n);
     if (isPacked(data)) {
@@ -48,15 +53,26 @@ export class Catalog {
       this.version = data.v;
       this.sources = data.sources;
       this.decoded = new Array<Entry | undefined>(n);
+      const packedEntries = data.e;
       for (let i = 0; i < n; i++) {
-        const packed = data.e[i];
-        this.codes[i] = storedCode(packed[0]);
-        this.ranks[i] = packed[1];
+        const packed = packedEntries[i];
+        // Numbers are stored normalised (test/core/search.test.ts checks): only other codes (wildcards
+        // "-40400x", Pay and errMsg strings) pay for normalizeCode's regexes.
+        const code = packed[0];
+        if (INTEGER.test(code)) codes[i] = code;
+        else {
+          const normalized = normalizeCode(code);
+          codes[i] = normalized;
+          if (isWildcard(normalized)) wildcards.push(i);
+        }
+        ranks[i] = packed[1];
         const extra = packed[4];
-        // Short keys of codec.ts: A = adviceEn, k = aliases (a shared string's index may be 0: not a truthy test).
-        this.advised[i] = extra?.A !== undefined ? 1 : 0;
-        const k = extra?.k;
-        if (Array.isArray(k)) aliases[i] = k as string[];
+        if (extra !== undefined) {
+          // Short keys of codec.ts: A = adviceEn, k = aliases (a shared string's index may be 0: not a truthy test).
+          if (extra.A !== undefined) advised[i] = 1;
+          const k = extra.k;
+          if (Array.isArray(k)) aliases[i] = k as string[];
+        }
       }
     } else {
       this.packed = undefined;
@@ -66,35 +82,29 @@ export class Catalog {
       this.decoded = data.entries.slice();
       this.all = data.entries;
       data.entries.forEach((e, i) => {
-        this.codes[i] = normalizeCode(e.code);
-        this.ranks[i] = platformRank(e.platform);
-        this.advised[i] = e.adviceEn ? 1 : 0;
+        codes[i] = normalizeCode(e.code);
+        if (isWildcard(codes[i])) wildcards.push(i);
+        ranks[i] = platformRank(e.platform);
+        advised[i] = e.adviceEn ? 1 : 0;
         aliases[i] = e.aliases;
       });
     }
-    const add = (index: Map<string, number[]>, key: string, i: number): void => {
-      const list = index.get(key);
-      if (!list) index.set(key, [i]);
-      else if (!list.includes(i)) list.push(i);
-    };
-    // Each entry goes once into byCode or payByCode: no test for a repeat there (a start-up cost per entry).
-    const addOnce = (index: Map<string, number[]>, key: string, i: number): void => {
-      const list = index.get(key);
-      if (list) list.push(i);
-      else index.set(key, [i]);
-    };
     const { byCode, bySpelling, payByCode } = this;
+    /** The lists of byCode that hold two entries or more: the only ones to sort. */
+    const shared: number[][] = [];
     for (let i = 0; i < n; i++) {
-      const code = this.codes[i];
-      if (PAY_RANK[this.ranks[i]]) {
-        add(bySpelling, payKey(code), i);
-        addOnce(payByCode, code, i);
-        for (const spelling of aliases[i] ?? []) add(bySpelling, payKey(spelling), i);
-      } else addOnce(byCode, code, i);
-      const last = code.charCodeAt(code.length - 1);
-      if (last === 120 || last === 88) this.wildcards.push(i);
+      const code = codes[i];
+      if (PAY_RANK[ranks[i]]) {
+        addPay(bySpelling, payByCode, code, aliases[i], i);
+        continue;
+      }
+      // Each entry goes once into byCode: no test for a repeat there.
+      const list = byCode.get(code);
+      if (list === undefined) byCode.set(code, [i]);
+      else if (list.push(i) === 2) shared.push(list);
     }
-    for (const index of [this.byCode, this.bySpelling, this.payByCode])
+    for (const list of shared) list.sort(this.byCommonness);
+    for (const index of [bySpelling, payByCode])
       index.forEach((list) => {
         if (list.length > 1) list.sort(this.byCommonness);
       });
@@ -173,8 +183,8 @@ export class Catalog {
   private idAt(i: number): string {
     const decoded = this.decoded[i];
     if (decoded || !this.packed || !this.decoder) return this.entryAt(i).id;
-    const [code, p, , , extra] = this.packed.e[i];
-    return entryId(PLATFORMS[p].name, code, this.decoder.scope(extra));
+    const packed = this.packed.e[i];
+    return entryId(PLATFORMS[packed[1]].name, packed[0], this.decoder.scope(packed[4]));
   }
 
   get(id: string): Entry | undefined {
@@ -248,20 +258,36 @@ export class Catalog {
 
 export { normalizeCode, payKey };
 
-/**
- * A packed code as codeAt gives it: numbers are stored normalised (test/core/search.test.ts checks), so only
- * other codes (wildcards "-40400x", Pay and errMsg strings) pay for normalizeCode's regexes.
- */
-function storedCode(code: string): string {
-  return isDigits(code) ? code : normalizeCode(code);
-}
-
 const INTEGER = /^-?[0-9]+$/;
 
 /** An integer as catalogs store it ("-1", "40001"). One native regex test: without a JIT, a loop over the
  * characters costs three to five times as much, for each of the entries at start-up. */
 function isDigits(code: string): boolean {
   return INTEGER.test(code);
+}
+
+/** A code that stands for a range ("-40400x"): normalised codes are upper case, an x may still be typed. */
+function isWildcard(code: string): boolean {
+  const last = code.charCodeAt(code.length - 1);
+  return last === 120 || last === 88;
+}
+
+/** Puts a WeChat Pay entry under its code and under the payKey of its code and of every alias. */
+function addPay(
+  bySpelling: Map<string, number[]>,
+  payByCode: Map<string, number[]>,
+  code: string,
+  aliases: readonly string[] | undefined,
+  i: number,
+): void {
+  const add = (index: Map<string, number[]>, key: string): void => {
+    const list = index.get(key);
+    if (!list) index.set(key, [i]);
+    else if (!list.includes(i)) list.push(i);
+  };
+  add(bySpelling, payKey(code));
+  add(payByCode, code);
+  for (const spelling of aliases ?? []) add(bySpelling, payKey(spelling));
 }
 
 function matchesWildcard(pattern: string, code: string): boolean {

@@ -48,6 +48,9 @@ const SHORT: Record<string, string> = {
 };
 const LONG: Record<string, string> = Object.fromEntries(Object.entries(SHORT).map(([k, v]) => [v, k]));
 const PROJECT_LABEL = 'wxerr';
+/** The primary text fields, by their place in PackedText, and the fields naming their sources. */
+const PRIMARY = ['en', 'zh', 'fix'] as const;
+const PRIMARY_SOURCE = ['enSource', 'zhSource', 'fixSource'] as const;
 
 /** Fields the decoder cannot derive from the texts, under their short keys. */
 function extraFields(entry: Entry): Extra {
@@ -168,18 +171,27 @@ export class EntryDecoder {
 
   readonly str = (v: Str | undefined): string => (typeof v === 'number' ? this.shared[v] : (v ?? ''));
 
-  entry([code, p, action, packedTexts, packedExtra]: PackedEntry): Entry {
-    const platform = PLATFORMS[p].name;
-    // Built field by field (no spread of temporary objects): decoding runs on the phone.
-    const texts = packedTexts.map(([en, zh, fix, note, refs, api, spelling]) => {
-      const t = { en: this.str(en), zh: this.str(zh) } as TextVariant;
-      if (fix !== '') t.fix = this.str(fix);
-      if (note !== '') t.note = this.str(note);
+  // Decoding runs on the phone, without a JIT: fields are read by index (a destructured array element is an
+  // iterator step there) and built one by one (no spread of temporary objects).
+  entry(packed: PackedEntry): Entry {
+    const code = packed[0];
+    const platform = PLATFORMS[packed[1]].name;
+    const packedTexts = packed[3];
+    const packedExtra = packed[4];
+    const texts: TextVariant[] = [];
+    const sources: SourceRef[] = [];
+    for (let i = 0; i < packedTexts.length; i++) {
+      const text = packedTexts[i];
+      const t = { en: this.str(text[0]), zh: this.str(text[1]) } as TextVariant;
+      if (text[2] !== '') t.fix = this.str(text[2]);
+      if (text[3] !== '') t.note = this.str(text[3]);
+      const api = text[5];
       if (api !== undefined && api !== '') t.api = this.str(api);
-      if (spelling !== undefined) t.spelling = this.str(spelling);
-      t.sources = this.refs(refs);
-      return t;
-    });
+      if (text[6] !== undefined) t.spelling = this.str(text[6]);
+      t.sources = this.refs(text[4]);
+      for (let k = 0; k < t.sources.length; k++) sources.push(t.sources[k]);
+      texts.push(t);
+    }
     const scope = this.scope(packedExtra);
     const http = Array.isArray(packedExtra?.h) ? (packedExtra.h as number[]) : undefined;
     const entry: Entry = {
@@ -189,9 +201,9 @@ export class EntryDecoder {
       en: '',
       zh: '',
       family: familyOf(code, platform, { scope, http }),
-      action,
+      action: packed[2],
       texts,
-      sources: sortRefs(texts.flatMap((t) => t.sources)),
+      sources: sortRefs(sources),
     };
     applyPrimaryTexts(entry);
     if (packedExtra) unpackExtra(entry, packedExtra, this.str);
@@ -199,24 +211,29 @@ export class EntryDecoder {
   }
 
   /** What the search index reads of an entry: the values entry() gives, without decoding the sources. */
-  texts([, , , packedTexts, packedExtra]: PackedEntry): EntryTexts {
-    const texts = packedTexts.map(([en, zh, fix, note]) => ({
-      en: this.str(en),
-      zh: this.str(zh),
-      fix: fix === '' ? undefined : this.str(fix),
-      note: note === '' ? undefined : this.str(note),
-    }));
+  texts(packed: PackedEntry): EntryTexts {
+    const packedTexts = packed[3];
+    const packedExtra = packed[4];
+    const texts: EntryTexts['texts'][number][] = [];
+    for (let i = 0; i < packedTexts.length; i++) {
+      const text = packedTexts[i];
+      texts.push({
+        en: this.str(text[0]),
+        zh: this.str(text[1]),
+        fix: text[2] === '' ? undefined : this.str(text[2]),
+        note: text[3] === '' ? undefined : this.str(text[3]),
+      });
+    }
     const out: EntryTexts = { en: '', zh: '', texts };
-    for (const [k, field] of [
-      [0, 'en'],
-      [1, 'zh'],
-      [2, 'fix'],
-    ] as const) {
-      const i = packedTexts.findIndex((t) => t[k] !== '');
-      if (i < 0) continue;
+    // The primary en, zh and fix: the first text that has one, and that text's first source.
+    for (let k = 0; k < PRIMARY.length; k++) {
+      let i = 0;
+      while (i < packedTexts.length && packedTexts[i][k] === '') i++;
+      if (i === packedTexts.length) continue;
+      const field = PRIMARY[k];
       out[field] = texts[i][field] ?? '';
       const refs = packedTexts[i][4];
-      out[`${field}Source`] = this.sourceId(refs.slice(0, refs.indexOf(':')));
+      out[PRIMARY_SOURCE[k]] = this.sourceId(refs.slice(0, refs.indexOf(':')));
     }
     if (packedExtra) unpackExtra(out, packedExtra, this.str);
     return out;
@@ -233,14 +250,18 @@ export class EntryDecoder {
   }
 
   private refs(packed: string): SourceRef[] {
-    return packed.split(' ').map((part) => {
-      const [source, row, line] = part.split(':');
-      return {
-        source: this.sourceId(source),
-        row: Number(row),
-        line: line === undefined ? Number(row) + 1 : Number(line),
-      };
-    });
+    const parts = packed.split(' ');
+    const out: SourceRef[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const fields = parts[i].split(':');
+      const row = Number(fields[1]);
+      out.push({
+        source: this.sourceId(fields[0]),
+        row,
+        line: fields[2] === undefined ? row + 1 : Number(fields[2]),
+      });
+    }
+    return out;
   }
 }
 

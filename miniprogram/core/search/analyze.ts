@@ -163,7 +163,11 @@ function hanUnits(s: string, from: number, to: number, sink: UnitSink): void {
   for (let p = from; p + 1 < to; p++) {
     const list = ZH_FIRST[s.charCodeAt(p)];
     if (!list) continue;
-    for (const { word, keys } of ZH_LISTS[list - 1]) {
+    // Indexed loops: this runs per Han character of every text read, and an iterator step costs an object
+    // without a JIT.
+    const words = ZH_LISTS[list - 1];
+    for (let w = 0; w < words.length; w++) {
+      const { word, keys } = words[w];
       if (p + word.length > to || !s.startsWith(word, p)) continue;
       extra ??= [];
       for (let k = p - from; k <= p - from + word.length - 2; k++) (extra[k] ??= []).push(keys);
@@ -176,7 +180,8 @@ function hanUnits(s: string, from: number, to: number, sink: UnitSink): void {
     sink.pair((c << 16) | d);
     c = d;
     const more = extra?.[p - from];
-    if (more) for (const keys of more) for (const key of keys) sink.key(key);
+    if (more)
+      for (let m = 0; m < more.length; m++) for (let k = 0; k < more[m].length; k++) sink.key(more[m][k]);
   }
 }
 

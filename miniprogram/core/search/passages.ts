@@ -70,7 +70,7 @@ class KeySink implements UnitSink {
   word(word: string): void {
     this.out.keys.push(word);
     const concepts = CONCEPTS.get(word);
-    if (concepts) for (const c of concepts) this.out.keys.push(c);
+    if (concepts) for (let k = 0; k < concepts.length; k++) this.out.keys.push(concepts[k]);
   }
 
   key(key: string): void {

@@ -40,7 +40,8 @@ export class Priors {
     const held = HELD_BACK[rank];
     // Platforms that document the code, the held-back ones (their own numbering) not counted.
     let platforms = 0;
-    for (const i of catalog.sameCode(code)) if (!HELD_BACK[catalog.platformRankAt(i)]) platforms++;
+    const same = catalog.sameCode(code);
+    for (let k = 0; k < same.length; k++) if (!HELD_BACK[catalog.platformRankAt(same[k])]) platforms++;
     const common = this.commonRankAt(e);
     const value =
       POPULARITY * Math.log2(1 + platforms) +

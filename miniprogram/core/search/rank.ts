@@ -90,6 +90,8 @@ export class Ranker extends Priors {
   private readonly literalTerms: Int32Array;
   /** Per posting (entry · 8 + field): the shares (in SHARE_STEPS) of the query's keys there, summed. */
   private readonly coverBound: Int32Array;
+  /** Per entry: the largest of its coverBound fields, kept as they grow (shares are never negative). */
+  private readonly coverMax: Int32Array;
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
   private generation = 0;
@@ -125,6 +127,7 @@ export class Ranker extends Priors {
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
     this.coverBound = new Int32Array(n * 8);
+    this.coverMax = new Int32Array(n);
     this.candidateList = new Int32Array(n);
     this.pendingQc = new Float64Array(n);
     this.pendingPrior = new Float64Array(n);
@@ -178,7 +181,7 @@ export class Ranker extends Priors {
     if (!terms.length) return out;
     const gen = ++this.generation;
     const { score, matched, inText, best, seenTerm, seenQuery, touched, platformTermsMatched } = this;
-    const { literalSeen, literalTerms, coverBound } = this;
+    const { literalSeen, literalTerms, coverBound, coverMax } = this;
     const platformWords = terms.some((t) => t.platforms);
     const platformTerms = terms.filter((t) => t.platforms).length;
     const list = this.candidateList;
@@ -216,9 +219,13 @@ export class Ranker extends Priors {
             literalTerms[e] = 0;
             platformTermsMatched[e] = 0;
             coverBound.fill(0, e * 8, e * 8 + 8);
+            coverMax[e] = 0;
             list[found++] = e;
           }
-          if (bounded) coverBound[posting] += shares[j];
+          if (bounded) {
+            const cover = (coverBound[posting] += shares[j]);
+            if (cover > coverMax[e]) coverMax[e] = cover;
+          }
           if (seenTerm[e] !== stamp) {
             seenTerm[e] = stamp;
             best[e] = v;
@@ -322,9 +329,7 @@ export class Ranker extends Priors {
 
   /** Coverage of entry e's text is at most, in the field where it is largest, the summed shares of the query's keys there. */
   private coverUpper(e: number): number {
-    let steps = 0;
-    for (let f = e * 8; f < e * 8 + 8; f++) if (this.coverBound[f] > steps) steps = this.coverBound[f];
-    return Math.min(1, steps / SHARE_STEPS);
+    return Math.min(1, this.coverMax[e] / SHARE_STEPS);
   }
 
   /** The exact score of a pending hit: its coverage and phrase test, from its texts. */
