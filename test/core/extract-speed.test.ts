@@ -10,6 +10,7 @@ import {
   wordTail,
 } from '../../miniprogram/core/extract/numbers';
 import { parseCodeToken } from '../../miniprogram/core/extract/text';
+import { mayHoldHeads } from '../../miniprogram/core/extract/blocks';
 import { random } from '../../bench/random';
 
 /**
@@ -67,4 +68,37 @@ test('parseCodeToken: plain numbers lose leading zeros, OCR slips still read', (
   expect(parseCodeToken('4OOO1', 2)).toBe('40001');
   expect(parseCodeToken('０４０００１', 3)).toBe('40001');
   expect(parseCodeToken('12a', 2)).toBeUndefined();
+});
+
+test('mayHoldHeads is the block-head test it replaces', () => {
+  const HEADS = /\bcase[ \t]|["']?-?\d{4,7}["']?[ \t]*:[ \t]*[{[]?[ \t]*(?:\n|$)/;
+  const r = random(20261202);
+  const parts = [
+    ...'0123456789',
+    ':',
+    ' ',
+    '\t',
+    '{',
+    '[',
+    '\n',
+    '\r',
+    '"',
+    "'",
+    '-',
+    'case',
+    'a',
+    '_',
+    'x',
+    '：',
+  ];
+  const texts: string[] = [];
+  for (let n = 0; n < 60000; n++) {
+    let s = '';
+    for (let i = Math.floor(r() * 24); i > 0; i--) s += parts[Math.floor(r() * parts.length)];
+    texts.push(s);
+  }
+  expect(texts.filter((s) => mayHoldHeads(s) !== HEADS.test(s))).toEqual([]);
+  // Not empty: both answers occur.
+  expect(texts.filter((s) => HEADS.test(s)).length).toBeGreaterThan(1000);
+  expect(texts.filter((s) => !HEADS.test(s)).length).toBeGreaterThan(1000);
 });
