@@ -2,7 +2,7 @@
 // whose value is a block of its own (`"1500101": { "EN": "not init", "CN": "未初始化蓝牙适配器" }`). The code
 // is on its line alone; what it means is in the lines under it, so a block is judged by those texts together,
 // as a table is by its description column.
-import { lineStartMatches, type LineIndex } from './text';
+import type { LineIndex } from './text';
 
 export interface BlockHead {
   code: string;
@@ -22,12 +22,12 @@ const BODY_LINES = 4;
 
 const CODE = String.raw`["']?(-?\d{1,7})["']?`;
 /** `case -401001:`, `case 40001, 42001:`, `case -404001||-404002:` (each number is a head). */
-export const CASE_HEAD = new RegExp(
+const CASE_HEAD = new RegExp(
   String.raw`^[ \t]*case[ \t]+(${CODE}(?:[ \t]*(?:\|\||,)[ \t]*${CODE})*)[ \t]*:`,
-  'my',
+  'gm',
 );
 /** `"1500101": {` / `40001: [` / `'-1': {`: a numeric key whose value opens on its line or the next. */
-export const KEY_HEAD = /^[ \t]*["']?(-1|-?\d{4,7})["']?[ \t]*:[ \t]*[{[]?[ \t]*$/my;
+const KEY_HEAD = /^[ \t]*["']?(-1|-?\d{4,7})["']?[ \t]*:[ \t]*[{[]?[ \t]*$/gm;
 const NUMBER = /-?\d{1,7}/g;
 /** String literals in order (a key's quotes and its value's pair up one after the other). */
 const STRING = /(["'])([^"'\n]{0,120})\1([ \t]*:)?/g;
@@ -36,14 +36,14 @@ const STRING = /(["'])([^"'\n]{0,120})\1([ \t]*:)?/g;
 export function blockHeads(text: string, lines: LineIndex): BlockHead[] {
   if (!mayHoldHeads(text)) return [];
   const raw: Omit<BlockHead, 'block' | 'texts'>[] = [];
-  for (const m of lineStartMatches(text, CASE_HEAD)) {
+  for (const m of text.matchAll(CASE_HEAD)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     for (const n of m[1].matchAll(NUMBER)) {
       const offset = at + (n.index ?? 0);
       raw.push({ code: n[0], offset, end: offset + n[0].length, line: lines.lineOf(offset) });
     }
   }
-  for (const m of lineStartMatches(text, KEY_HEAD)) {
+  for (const m of text.matchAll(KEY_HEAD)) {
     const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
     raw.push({ code: m[1], offset, end: offset + m[1].length, line: lines.lineOf(offset) });
   }

@@ -92,30 +92,3 @@ export function evidenceOf(lineText: string, column: number, max = 300): string 
   const from = Math.max(0, Math.min(column - (max >> 1), lineText.length - max));
   return `${from > 0 ? '…' : ''}${lineText.slice(from, from + max).trim()}${from + max < lineText.length ? '…' : ''}`;
 }
-
-/** Where a multiline ^ matches: the start of the text and after each line terminator JavaScript knows. */
-const LINE_BREAK = /[\n\r\u2028\u2029]/g;
-
-/**
- * text.matchAll(re) for a pattern every match of which starts at a multiline ^ (e.g. /^[ \t]*case …/gm),
- * tried only where ^ holds. A regex engine tries such a pattern at every offset and fails on ^ (3–5 ms on a
- * 1 MB log); here it runs sticky at each line start past the last match. `re` is that pattern with flags `my`
- * (and `i` when it has it). Same matches, in order (test/core/extract-speed.test.ts).
- */
-export function lineStartMatches(text: string, re: RegExp): RegExpExecArray[] {
-  const found: RegExpExecArray[] = [];
-  let from = 0;
-  LINE_BREAK.lastIndex = 0;
-  for (let at = 0; at !== -1;) {
-    if (at >= from) {
-      re.lastIndex = at;
-      const m = re.exec(text);
-      if (m) {
-        found.push(m);
-        from = m.index + Math.max(1, m[0].length);
-      }
-    }
-    at = LINE_BREAK.exec(text) ? LINE_BREAK.lastIndex : -1;
-  }
-  return found;
-}
