@@ -379,7 +379,6 @@ export class Scan {
       const norm = () => (normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' '));
       const trigger = hasTrigger(lineText);
       for (const c of candidates) {
-        if (ctx.isMasked(c.offset)) continue;
         // "collection.update:fail -502005 …": a cloud API's failure names its code right after ":fail".
         const afterFail = /:fail\s+$/.test(
           lineText.slice(Math.max(0, c.offset - start - 8), c.offset - start),
@@ -391,6 +390,8 @@ export class Scan {
           !lineMentionsMessageOf(index, c.code, norm())
         )
           continue;
+        // After the tests above (they only read the line): most numbers stop there.
+        if (ctx.isMasked(c.offset)) continue;
         if (ctx.isForeignError(line)) continue;
         if (describedAsOther(this.catalog, this.index, this.ctx, c, line)) continue;
         const near = index.bareCodes.has(c.code) ? undefined : this.linesAround(line, 2);
