@@ -22,12 +22,12 @@ const BODY_LINES = 4;
 
 const CODE = String.raw`["']?(-?\d{1,7})["']?`;
 /** `case -401001:`, `case 40001, 42001:`, `case -404001||-404002:` (each number is a head). */
-const CASE_HEAD = new RegExp(
+export const CASE_HEAD = new RegExp(
   String.raw`^[ \t]*case[ \t]+(${CODE}(?:[ \t]*(?:\|\||,)[ \t]*${CODE})*)[ \t]*:`,
   'gm',
 );
 /** `"1500101": {` / `40001: [` / `'-1': {`: a numeric key whose value opens on its line or the next. */
-const KEY_HEAD = /^[ \t]*["']?(-1|-?\d{4,7})["']?[ \t]*:[ \t]*[{[]?[ \t]*$/gm;
+export const KEY_HEAD = /^[ \t]*["']?(-1|-?\d{4,7})["']?[ \t]*:[ \t]*[{[]?[ \t]*$/gm;
 const NUMBER = /-?\d{1,7}/g;
 /** String literals in order (a key's quotes and its value's pair up one after the other). */
 const STRING = /(["'])([^"'\n]{0,120})\1([ \t]*:)?/g;
@@ -36,14 +36,14 @@ const STRING = /(["'])([^"'\n]{0,120})\1([ \t]*:)?/g;
 export function blockHeads(text: string, lines: LineIndex): BlockHead[] {
   if (!mayHoldHeads(text)) return [];
   const raw: Omit<BlockHead, 'block' | 'texts'>[] = [];
-  for (const m of text.matchAll(CASE_HEAD)) {
+  for (const m of lines.lineStartMatches(CASE_HEAD)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     for (const n of m[1].matchAll(NUMBER)) {
       const offset = at + (n.index ?? 0);
       raw.push({ code: n[0], offset, end: offset + n[0].length, line: lines.lineOf(offset) });
     }
   }
-  for (const m of text.matchAll(KEY_HEAD)) {
+  for (const m of lines.lineStartMatches(KEY_HEAD)) {
     const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
     raw.push({ code: m[1], offset, end: offset + m[1].length, line: lines.lineOf(offset) });
   }

@@ -252,7 +252,7 @@ export class Scan {
     const doubtful: { d: DeclaredCode; context: PlatformContext }[] = [];
     const sure = new Map<number, number>();
     const known = new Map<number, number>();
-    for (const d of declaredCodes(this.ctx.text, (offset) => this.ctx.lines.lineOf(offset))) {
+    for (const d of declaredCodes(this.ctx.text, this.ctx.lines)) {
       if (this.taken.has(d.offset) || d.code === '0') continue;
       const context = this.ctx.contextAt(d.line, d.offset);
       const isKnown =
@@ -324,7 +324,7 @@ export class Scan {
    * text (or close to it), or in runs of two or more near WeChat text.
    */
   listings(): void {
-    const known = listings(this.ctx.text).filter(
+    const known = listings(this.ctx.lines).filter(
       (h) => !this.taken.has(h.offset) && (this.index.bareCodes.has(h.code) || h.code === '-1'),
     );
     const lineOf = (h: { offset: number }) => this.ctx.lines.lineOf(h.offset);
