@@ -21,8 +21,6 @@ interface ZhIndex {
   exact: Map<string, number>;
   /** Scratch counters for fuzzy matching, one per clause. */
   counts?: Uint16Array;
-  /** Each clause's bigrams, worked out when first asked (chineseCloseness). */
-  clauseGrams?: (Set<string> | undefined)[];
   /** Answers already worked out, by context class and line (logs repeat lines; bounded). */
   answers: Map<string, ZhMatch[]>;
 }
@@ -200,34 +198,20 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
   const ids = (index.byCode.get(code) ?? []).filter(
     (id) => !entry || index.clauses[id].entries.includes(entry),
   );
-  if (ids.length === 0) return 0;
-  const clauseGrams = (index.clauseGrams ??= []);
   let best = 0;
-  for (const grams of wordingGrams(text)) {
+  // Chinese wording with the identifiers after it ("无效的appsecret").
+  for (const m of text.matchAll(/[\u4e00-\u9fffA-Za-z0-9_][\u4e00-\u9fffA-Za-z0-9_ ]*/g)) {
+    if (cjkCount(m[0]) < 2) continue;
+    const grams = bigrams(normalize(m[0]));
+    if (grams.size < 2) continue;
     for (const id of ids) {
-      const other = (clauseGrams[id] ??= bigrams(index.clauses[id].text));
+      const other = bigrams(index.clauses[id].text);
       let shared = 0;
       for (const g of grams) if (other.has(g)) shared++;
       best = Math.max(best, (2 * shared) / (grams.size + other.size));
     }
   }
   return best;
-}
-
-/** The last text wordingGrams read, and its answer: one line is asked about for several codes and entries. */
-let lastWording: { text: string; grams: Set<string>[] } | undefined;
-
-/** Bigrams of each run of Chinese wording in a text, with the identifiers after it ("无效的appsecret"). */
-function wordingGrams(text: string): Set<string>[] {
-  if (lastWording?.text === text) return lastWording.grams;
-  const found: Set<string>[] = [];
-  for (const m of text.matchAll(/[\u4e00-\u9fffA-Za-z0-9_][\u4e00-\u9fffA-Za-z0-9_ ]*/g)) {
-    if (cjkCount(m[0]) < 2) continue;
-    const grams = bigrams(normalize(m[0]));
-    if (grams.size >= 2) found.push(grams);
-  }
-  lastWording = { text, grams: found };
-  return found;
 }
 
 /**
@@ -282,14 +266,8 @@ const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, '');
 
 /** Lower-case words of a text, one space between (punctuation but & / _ dropped): for phrase containment. */
 function englishWords(text: string): string {
-  if (lastWords?.text === text) return lastWords.words;
-  const words = ` ${text
+  return ` ${text
     .toLowerCase()
     .replace(/[^a-z0-9_&/]+/g, ' ')
     .trim()} `.replace(/^ +$/, '');
-  lastWords = { text, words };
-  return words;
 }
-
-/** The last text englishWords read, and its words (a line is asked about for each number on it). */
-let lastWords: { text: string; words: string } | undefined;
