@@ -39,6 +39,8 @@ const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(
 
 /** Words a WeCom-only errmsg needs to name its code with no code beside it ("userid not found": 3). */
 const WECOM_ALONE_WORDS = 3;
+/** Codes one Chinese wording may fit before it says only what the failure is about (a topic). */
+const TOPIC_ONLY = 4;
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
 /** Free-text scans (phrases, Chinese wording) run on pastes up to this size; logs beyond carry their codes. */
@@ -265,6 +267,9 @@ function chinese(
     matches = matches.filter(
       (m) => !PAY_KEYS.has(platformKeyOf(m.entry)) || platformKeyOf(m.entry) === version,
     );
+  // Wording that fits a whole family of codes at once (获取access_token失败: 40001, 40014, 41001, 42001…)
+  // names what failed, not how: no one code is implied by it.
+  if (new Set(matches.map((m) => m.entry.code)).size >= TOPIC_ONLY) return matches.length > 0;
   const seen = new Set<string>();
   for (const m of matches) {
     if (m.entry.code === '0' || GENERIC_ADVICE.test(lineText.slice(m.at, m.at + m.length))) continue;

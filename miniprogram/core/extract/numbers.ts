@@ -273,6 +273,8 @@ function candidateAt(
   )
     confirm = true;
   else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
+  // Markdown bold ("- **13000** 当前设备不支持NFC"): the stars set the number off, they glue it to nothing.
+  else if (prev === '*' && prev2 === '*' && next.startsWith('**')) confirm = false;
   else if (prev && GLUED_BEFORE.test(prev)) return undefined;
   else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(prev2)) return undefined;
   else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog';
 import type { Entry } from '../types';
 import { attributeNumber, clientApi, isClientApiCode, isDefaultCode, type Attribution } from './attribute';
 import { TextContext, type PlatformContext } from './context';
+import { TextFamilies } from './families';
 import { describedAsOther, otherErrmsg } from './foreign';
 import { describes } from './infer';
 import { lineMentionsMessageOf, normalizeMessage, type MessageIndex } from './messages';
@@ -47,6 +48,7 @@ export class Scan {
   private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
   private wordingsKept = 0;
   private wecomLines?: Map<number, Set<string>>;
+  private families?: TextFamilies;
 
   constructor(
     private readonly catalog: Catalog,
@@ -104,8 +106,18 @@ export class Scan {
   ): Attribution | undefined {
     const where = attributeNumber(this.catalog, code, context, near);
     if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
+    const named = this.namedFamily(code, line, context);
+    if (named) return named;
     const wecom = this.wecomWordingOn(code, line);
     return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
+  }
+
+  /** The errCode meaning of a client API the text names away from the number (see families.ts). */
+  private namedFamily(code: string, line: number, context: PlatformContext): Attribution | undefined {
+    // -1…-5, 1000, 1001: every SDK's small codes; only a 5-digit errCode is told by the family named.
+    if (context.kind !== 'wechat' || code.replace('-', '').length < 5) return undefined;
+    if (!isClientApiCode(this.catalog, code)) return undefined;
+    return (this.families ??= new TextFamilies(this.catalog, this.ctx.text, this.ctx.lines)).at(code, line);
   }
 
   private ignore(code: string, offset: number, end: number, line: number, context: string): void {
@@ -283,7 +295,11 @@ export class Scan {
       const first = list[0].line;
       const block = this.linesBetween(first - 3, list[list.length - 1].line);
       const context = this.ctx.contextAt(first);
-      const where = list.map((r) => attributeNumber(this.catalog, r.code, context, block));
+      const where = list.map((r) => {
+        const found = attributeNumber(this.catalog, r.code, context, block);
+        if (!found || found.platform === 'wxapi') return found;
+        return this.namedFamily(r.code, r.line, context) ?? found;
+      });
       // Words, not identifiers: "没有找到指定设备", "invalid credential"; not "jscode2session 1532".
       const isDescription = (d: string) => /[\u4e00-\u9fff]{2}|[A-Za-z]{2,} [A-Za-z]{2,}/.test(d);
       const described = list.filter((r) => isDescription(r.description));
@@ -358,7 +374,18 @@ export class Scan {
       const around = this.linesAround(line, 2);
       if (/\b(?:uni|my|tt|swan|qq|jd|ks)\.[a-z]\w*\(?/.test(around) && ctx.contextAt(line).marker === '')
         return false;
-      return clientApi(this.catalog, code, around) !== undefined;
+      return (
+        clientApi(this.catalog, code, around) !== undefined ||
+        this.namedFamily(code, line, ctx.contextAt(line)) !== undefined
+      );
+    };
+    // A client errCode of a family the text names, with that errCode's own text after it on its line
+    // ("- **13000** 当前设备不支持NFC", `12000:"未先调用 startWifi 接口"`): a listing of the API's codes.
+    const ownClientText = (c: Candidate, line: number) => {
+      const family = this.namedFamily(c.code, line, ctx.contextAt(line));
+      if (!family) return false;
+      const after = ctx.text.slice(c.end, ctx.lines.end(line)).replace(/^[\s*:："'|,，-]+/, '');
+      return describes(this.catalog, this.index, c.code, after, family.entryId);
     };
     const mayBeCode = (code: string, line: number) =>
       !tableRows.has(line) &&
@@ -388,7 +415,8 @@ export class Scan {
         if (
           !afterFail &&
           (!trigger || c.confirm || this.keyedLines.has(line)) &&
-          !lineMentionsMessageOf(index, c.code, norm())
+          !lineMentionsMessageOf(index, c.code, norm()) &&
+          !ownClientText(c, line)
         )
           continue;
         if (ctx.isForeignError(line)) continue;
