@@ -179,3 +179,66 @@ describe('wording that names a topic, not an error', () => {
     expect(inferred('调用接口报错：不合法的调用凭证')).toEqual(['40001']);
   });
 });
+
+describe('a short number the catalog does not know, under a generic key', () => {
+  // github:jxxghp/MoviePilot#691
+  const httpStatus = [
+    '# [错误报告]: wechat.py 发送请求失败，错误码：404，错误原因：Not Found',
+    '企业微信配置好环境变量后，可以在企业微信中正常使用，但mp一直有个报错',
+    '```bash',
+    'wechat.py 发送请求失败，错误码：404，错误原因：Not Found',
+    '```',
+  ].join('\n');
+
+  it('is not a WeChat code even near WeChat words: an HTTP status', () => {
+    expect(explicit(httpStatus)).toEqual([]);
+  });
+
+  // github:FreezeNow/workday-server:server/error.js (three of its entries)
+  const appTable = [
+    '  113: {',
+    '    errorCode: 113,',
+    "    message: '该用户未绑定微信',",
+    '  },',
+    '  998: {',
+    '    errorCode: 998,',
+    "    message: '获取微信信息异常',",
+    '  },',
+  ].join('\n');
+
+  it("is an app's own table entry", () => {
+    expect(explicit(appTable)).toEqual([]);
+  });
+
+  it("guards: WeChat's own key still keeps a number the catalog lacks; a known short code still counts (written here)", () => {
+    expect(explicit('微信接口返回 {"errcode":4999,"errmsg":"xxx"}')).toEqual(['4999']);
+    expect(explicit('微信支付回调报错，错误码：-1，系统繁忙')).toEqual(['-1']);
+  });
+});
+
+describe("a message that speaks for its own object's number", () => {
+  // github:wxpusher/wxpusher-client#20
+  const wxpusher = [
+    "{'code': 1005, 'msg': \"服务器错误:Content type 'application/x-www-form-urlencoded;charset=UTF-8' not supported\", 'data': None, 'success': False}",
+    '返回的是二维码文件吗',
+    '目前不支持form的方式提交数据，请使用json',
+  ].join('\n');
+  // github:zhinjs/qq-official-bot#88
+  const qqBot = [
+    '# getAppAccessToken请求头错误',
+    'getAppAccessToken的Content-Type必须为application/json否则报{"code":100007,"message":"appid invalid"}',
+  ].join('\n');
+
+  it('implies no WeChat code from the message of another service’s numbered answer', () => {
+    expect(extractCodes(wxpusher).codes).toEqual([]);
+    expect(extractCodes(qqBot).codes).toEqual([]);
+  });
+
+  it('guards: a WeChat errmsg alone still implies its code (written here)', () => {
+    expect(
+      extractCodes('返回 {"errmsg":"invalid appsecret"}')
+        .codes.filter((c) => c.inferred)
+        .map(labelOf),
+    ).toEqual(['40125']);
+  });
+});

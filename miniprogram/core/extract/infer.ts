@@ -34,6 +34,8 @@ const APP_STATUS_ENTRY =
  * its message is SCF's, though a wx.cloud function that times out says the same words (errCode -504003).
  */
 const SCF_ANSWER = /["']?errorCode["']?\s*:\s*-?\d+\s*,\s*["']?errorMessage["']?\s*:/;
+/** A number keyed as an object's code (its message beside it on the line). */
+const OWN_NUMBER = /["']?\b(?:code|ret|retcode|err_?code|errno|status_?code)["']?\s*[:=]\s*["']?-?\d{3,}\b/i;
 /** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
 const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
 
@@ -87,6 +89,9 @@ export function inferCodes(
         chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line), true);
       continue;
     }
+    // The message of an object carrying a number of its own ({'code': 1005, 'msg': "服务器错误…"},
+    // {"code":100007,"message":"appid invalid"}) that was not found as a code: it speaks for that number.
+    if (OWN_NUMBER.test(ctx.lines.lineText(m.line))) continue;
     const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
     const wecom = code ? undefined : wecomFromMessage(catalog, m.raw, WECOM_ALONE_WORDS);

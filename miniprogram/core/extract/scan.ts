@@ -191,6 +191,17 @@ export class Scan {
       (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined) ||
       (context.kind === 'wechat' && this.saysWecom(c.code, this.ctx.lines.lineOf(c.offset)));
     if (c.code.startsWith('-') && !known && digits < 6) return false;
+    // A short number the catalog does not know, under a key that is not WeChat's own, is another layer's even
+    // near WeChat words: an HTTP status (错误码：404), an app's own table (errorCode: 113), a share SDK's 2004.
+    // (Another service's marker still takes it, to say whose it is.)
+    if (
+      !known &&
+      digits < 5 &&
+      context.kind !== 'foreign' &&
+      !/^err_?code$/i.test(c.key ?? '') &&
+      !isClientApiCode(this.catalog, c.code)
+    )
+      return false;
     if (!c.strong) return digits >= 5 && known;
     // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
     // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
