@@ -1,33 +1,19 @@
-// One scan of one text (extractCodes in ../extract.ts runs its passes in order): the hits so far, the offsets
-// already taken, and the numbers given to other services. The rules each pass applies are listed in the header
-// of ../extract.ts.
-import type { Catalog } from '../catalog';
-import type { Entry } from '../types';
-import { attributeNumber, clientApi, isClientApiCode, isDefaultCode, type Attribution } from './attribute';
-import { TextContext, type PlatformContext } from './context';
-import { TextFamilies } from './families';
+// The passes of one scan of one text (extractCodes in ../extract.ts runs them in order); what they share, the
+// hits so far and how a number is attributed and recorded, is scan-core.ts. The rules each pass applies are
+// listed in the header of ../extract.ts.
+import { attributeNumber, clientApi, isClientApiCode, isDefaultCode } from './attribute';
+import type { PlatformContext } from './context';
 import { describedAsOther, otherErrmsg } from './foreign';
 import { describes } from './infer';
-import { lineMentionsMessageOf, normalizeMessage, type MessageIndex } from './messages';
+import { lineMentionsMessageOf, normalizeMessage } from './messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './numbers';
 import { payHits } from './pay';
 import { blockHeads, runsVouched, wechatHeads } from './blocks';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './declared';
 import { devtoolCodes, listings } from './shapes';
-import type { Hit, Message } from './summary';
 import type { TableCode } from './table';
 import { hasWecomWording, wecomWordingLines } from './wecom-wording';
-import { wecomByWording } from './zh';
-
-/** A number that looked like a code but belongs to another service (why: the context that decided). */
-export interface IgnoredCode {
-  code: string;
-  line: number;
-  start: number;
-  end: number;
-  /** The marker or shape that made the call: "alipay", "钉钉", "Tencent Cloud SCF body", "app-specific code"… */
-  context: string;
-}
+import { ScanCore } from './scan-core';
 
 /** WeChat's own words for -1 (系统繁忙，此时请开发者稍候再试 / system error). */
 const MINUS_ONE_TEXT = /系统(?:繁忙|错误)|system (?:error|busy)|busy system/i;
@@ -38,92 +24,11 @@ const SCF_BODY = /errorMessage["']?\s*:|"?statusCode"?\s*:\s*4[34]\d\b/;
 const APP_MESSAGE =
   /^(?:unauthori[sz]ed|forbidden|not found|bad request|internal server error|token (?:expired|invalid)|invalid token|success|ok)\b/i;
 
-/** One scan of one text: the hits so far, the offsets already taken, the numbers given to other services. */
-export class Scan {
-  readonly hits: Hit[] = [];
-  readonly taken = new Set<number>();
-  readonly ignored = new Map<string, IgnoredCode>();
-  private readonly keyedLines = new Set<number>();
-  /** wecomByWording answers by code, then line text. */
-  private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
-  private wordingsKept = 0;
+export type { IgnoredCode } from './scan-core';
+
+/** The passes of one scan of one text. */
+export class Scan extends ScanCore {
   private wecomLines?: Map<number, Set<string>>;
-  private families?: TextFamilies;
-
-  constructor(
-    private readonly catalog: Catalog,
-    private readonly index: MessageIndex,
-    private readonly ctx: TextContext,
-    private readonly messages: readonly Message[],
-  ) {}
-
-  /** Attribute a number at a place and record it (or record why it is not WeChat's). */
-  add(
-    code: string,
-    offset: number,
-    end: number,
-    line: number,
-    via: Hit['via'],
-    forced?: PlatformContext,
-    near?: string,
-  ): boolean {
-    const context = forced ?? this.ctx.contextAt(line, offset);
-    const where = this.attribute(code, line, context, near);
-    this.taken.add(offset);
-    if (!where) {
-      this.ignore(code, offset, end, line, context.marker || 'another service');
-      return false;
-    }
-    this.hits.push({ code, offset, end, line, via, ...where });
-    return true;
-  }
-
-  /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
-  private saysWecom(code: string, line: number): boolean {
-    return this.catalog.get(`wecom:${code}`) !== undefined && this.wecomWordingOn(code, line) !== undefined;
-  }
-
-  /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
-  private wecomWordingOn(code: string, line: number): Entry | undefined {
-    const text = this.ctx.lines.lineText(line);
-    // Keyed by code, then text: no key string of the line's length built per number.
-    let byText = this.wordings.get(code);
-    if (byText?.has(text)) return byText.get(text);
-    const found = wecomByWording(this.catalog, code, text);
-    if (this.wordingsKept < 5000) {
-      if (!byText) this.wordings.set(code, (byText = new Map()));
-      byText.set(text, found);
-      this.wordingsKept++;
-    }
-    return found;
-  }
-
-  private attribute(
-    code: string,
-    line: number,
-    context: PlatformContext,
-    near = this.ctx.lines.lineText(line),
-  ): Attribution | undefined {
-    const where = attributeNumber(this.catalog, code, context, near);
-    if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
-    const named = this.namedFamily(code, line, context);
-    if (named) return named;
-    const wecom = this.wecomWordingOn(code, line);
-    return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
-  }
-
-  /** The errCode meaning of a client API the text names away from the number (see families.ts). */
-  private namedFamily(code: string, line: number, context: PlatformContext): Attribution | undefined {
-    // -1…-5, 1000, 1001: every SDK's small codes; only a 5-digit errCode is told by the family named.
-    if (context.kind !== 'wechat' || code.replace('-', '').length < 5) return undefined;
-    if (!isClientApiCode(this.catalog, code)) return undefined;
-    return (this.families ??= new TextFamilies(this.catalog, this.ctx.text, this.ctx.lines)).at(code, line);
-  }
-
-  private ignore(code: string, offset: number, end: number, line: number, context: string): void {
-    if (!this.ignored.has(code))
-      this.ignored.set(code, { code, line: line + 1, start: offset, end, context });
-  }
 
   keyed(): void {
     for (const c of keyedCandidates(this.ctx.text)) {
@@ -245,18 +150,6 @@ export class Scan {
       (words && !describes(this.catalog, this.index, c.code, message[1]))
       ? 'app-specific code'
       : undefined;
-  }
-
-  private linesBetween(from: number, to: number): string {
-    const a = Math.max(0, from);
-    const b = Math.min(this.ctx.lines.count - 1, to);
-    return this.ctx.text.slice(this.ctx.lines.start(a), this.ctx.lines.end(b));
-  }
-
-  private linesAround(line: number, reach: number): string {
-    const from = Math.max(0, line - reach);
-    const to = Math.min(this.ctx.lines.count - 1, line + reach);
-    return this.ctx.text.slice(this.ctx.lines.start(from), this.ctx.lines.end(to));
   }
 
   /** WeCom help URLs and enum/constant declarations. */
