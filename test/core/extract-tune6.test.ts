@@ -242,3 +242,22 @@ describe("a message that speaks for its own object's number", () => {
     ).toEqual(['40125']);
   });
 });
+
+describe("Python's OSError", () => {
+  // github:littlecodersh/ItChat#453
+  const winError = [
+    '# 同一台机器，有的微信可以上传文件，有的不行，会报10061错误',
+    "HTTPSConnectionPool(host='file.wx8.qq.com', port=443): Max retries exceeded with url: /cgi-bin/mmwebwx-bin/webwxuploadmedia?f=json (Caused by NewConnectionError('<urllib3.connection.VerifiedHTTPSConnection object at 0x0000025AA982F5C0>: Failed to establish a new connection: [Errno 10061] [WinError 10061] 由于目标计算机积极拒绝，无法连接。',))",
+    '原因找到了，WX8 ，网络不稳定，号的问题',
+  ].join('\n');
+
+  it('gives `[Errno N]` to the operating system, even on a WeChat host', () => {
+    const result = extractCodes(winError);
+    expect(result.codes).toEqual([]);
+    expect(result.ignored.map((i) => [i.code, i.context])).toEqual([['10061', 'operating system errno']]);
+  });
+
+  it('guards: a WeChat errno keyed plainly still counts (written here)', () => {
+    expect(explicit('wx.cloud.callFunction fail, errno: 1504001')).toEqual(['1504001']);
+  });
+});

@@ -131,6 +131,14 @@ export class Scan extends ScanCore {
   private foreignShape(c: Candidate, line: number): string | undefined {
     const around = this.linesAround(line, 3);
     if (c.key === 'errorCode' && SCF_BODY.test(around)) return 'Tencent Cloud SCF body';
+    // Python's OSError ("[Errno 10061] [WinError 10061] 由于目标计算机积极拒绝", "[Errno 111] Connection refused"):
+    // the operating system's socket errno, wherever the request was going.
+    if (
+      /^errno$/i.test(c.key ?? '') &&
+      this.ctx.text.charAt(c.end) === ']' &&
+      /\[\s*Errno\s*$/i.test(this.ctx.text.slice(Math.max(0, c.offset - 10), c.offset))
+    )
+      return 'operating system errno';
     if (this.ctx.contextAt(line).marker) return undefined;
     if (c.strong)
       return otherErrmsg(this.catalog, this.index, this.ctx, c, line)
