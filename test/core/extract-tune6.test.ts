@@ -261,3 +261,24 @@ describe("Python's OSError", () => {
     expect(explicit('wx.cloud.callFunction fail, errno: 1504001')).toEqual(['1504001']);
   });
 });
+
+describe("WeCom's help URL wrapped over lines", () => {
+  // github:jianxcao/notify#1
+  const wrapped = [
+    '添加图片链接后，不能发送消息，提示以下信息：',
+    '发送通知时发生错误：通知服务Emby微信发',
+    '送失败：发送消息失败：missing title, hint:',
+    '[1754159302031423083812335], from ip:',
+    'xxxxxxxcc, more info at',
+    'https://open.work.weixin.qq.com/devtool/',
+    'query?e=41016',
+  ].join('\n');
+
+  it('reads the code of a devtool URL broken after a slash', () => {
+    expect(explicit(wrapped)).toEqual(['41016@wecom']);
+  });
+
+  it('guards: a query string on its own line with no devtool URL before it is no code (written here)', () => {
+    expect(explicit(['见文档', 'query?e=41016'].join('\n'))).toEqual([]);
+  });
+});
