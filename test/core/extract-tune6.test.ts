@@ -282,3 +282,22 @@ describe("WeCom's help URL wrapped over lines", () => {
     expect(explicit(['见文档', 'query?e=41016'].join('\n'))).toEqual([]);
   });
 });
+
+describe('a 5-digit negative errCode in prose', () => {
+  // github:wechat-miniprogram/minigame-unity-webgl-transform#298
+  const midas = [
+    '# 调用支付接口报错-15013',
+    '背景：只开通了虚拟支付2.0，并没有使用1.0，对游戏币进行了发布，对分区进行了发布，游戏未上线',
+    '问题：调用支付接口后，返回-15013，错误信息是coin not publish',
+    '请帮忙查看',
+  ].join('\n');
+
+  it('is the virtual-payment API’s when the text names 虚拟支付', () => {
+    expect(explicit(midas)).toEqual(['-15013@wxapi']);
+  });
+
+  it('guards: without the family named, or as a plain negative number, it is nothing (written here)', () => {
+    expect(explicit('调用支付接口报错-15013')).toEqual([]);
+    expect(explicit('温度报错 -12345')).toEqual([]);
+  });
+});

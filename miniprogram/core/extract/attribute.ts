@@ -45,6 +45,7 @@ const FAMILY_WORDS: Record<string, RegExp> = {
   // InnerAudioContext.onError and BackgroundAudioManager share the same errCode table (10001 系统错误…).
   backgroundaudio: /[Bb]ackgroundAudio|InnerAudio|AudioContext|背景音频/,
   requestsubscribemessage: /\brequestSubscribeMessage\b|订阅消息/,
+  requestvirtualpayment: /\brequest(?:Virtual|Midas)Payment\b|虚拟支付/,
 };
 
 function apiPattern(scope: string): RegExp {

@@ -281,7 +281,8 @@ function candidateAt(
   if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
   else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
   if (ocrLetters(raw) > 2) return undefined;
-  if (code.startsWith('-') && code.length !== 7) return undefined;
+  // -6 digits (cloud), or -5 (虚拟支付's -15013, WXBizMsgCrypt's -40005: the catalog knows few, all in context).
+  if (code.startsWith('-') && code.length !== 7 && code.length !== 6) return undefined;
   return { code, offset: at, end, keyed: false, strong: false, confirm };
 }
 
