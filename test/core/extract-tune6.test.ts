@@ -254,7 +254,9 @@ describe("Python's OSError", () => {
   it('gives `[Errno N]` to the operating system, even on a WeChat host', () => {
     const result = extractCodes(winError);
     expect(result.codes).toEqual([]);
-    expect(result.ignored.map((i) => [i.code, i.context])).toEqual([['10061', 'operating system errno']]);
+    expect((result.ignored ?? []).map((i) => [i.code, i.context])).toEqual([
+      ['10061', 'operating system errno'],
+    ]);
   });
 
   it('guards: a WeChat errno keyed plainly still counts (written here)', () => {
