@@ -100,6 +100,13 @@ describe('公众号 WXBizMsgCrypt return codes (mp-msgcrypt)', () => {
     expect(found('公众号服务器配置 消息加解密 解密失败 errCode: -40007')).toEqual(['mp:-40007']);
     expect(found('[wecom callback] WXBizMsgCrypt decrypt failed, ret=-40005')).toEqual(['wecom:-40005']);
     expect(found('企业微信回调 DecryptMsg ret: -40007')).toEqual(['wecom:-40007']);
+    // WeCom's copy of the library names -40005 ValidateCorpid…, the 公众号 sample ValidateAppid… (a C# port's
+    // enum, members without the WXBizMsgCrypt_ prefix).
+    const listing = (name: string) =>
+      `public enum EnumWXBizMsgCryptErrorCode\n{\n    OK = 0,\n    IllegalAesKey = -40004,\n    ${name}_Error = -40005,\n    EncryptAES_Error = -40006,\n}`;
+    expect(found(listing('ValidateCorpid'))).toEqual(['wecom:-40004', 'wecom:-40005', 'wecom:-40006']);
+    // The same enum with the 公众号 name says nothing of WeChat either: its numbers are not taken as codes.
+    expect(found(listing('ValidateAppid'))).toEqual([]);
   });
 
   it('answers the code and the sample’s wording with the 公众号 entry first, WeCom’s behind it', () => {
