@@ -9,8 +9,12 @@ export interface ShapeHit {
   end: number;
 }
 
-/** WeCom appends "more info at https://open.work.weixin.qq.com/devtool/query?e=60020" to its errmsgs. */
-const DEVTOOL = /open\.work\.weixin\.qq\.com\/devtool\/query\?e=(-?\d{1,7})\b/g;
+/**
+ * WeCom appends "more info at https://open.work.weixin.qq.com/devtool/query?e=60020" to its errmsgs; a notifier's
+ * or terminal's wrapping may break the URL after a slash ("…/devtool/" then "query?e=41016").
+ */
+const DEVTOOL =
+  /open\.work\.weixin\.qq\.com\/(?:[ \t]*\r?\n[ \t]*)?devtool\/(?:[ \t]*\r?\n[ \t]*)?query\?e=(-?\d{1,7})\b/g;
 
 export function devtoolCodes(text: string): ShapeHit[] {
   const hits: ShapeHit[] = [];
