@@ -50,6 +50,17 @@ describe('公众号 网页授权 authorize-page codes', () => {
     ).toEqual(['mp:10005']);
   });
 
+  // The page's 10003 and 10005 are also Bluetooth, audio and subscribe-message errCodes and other services'
+  // codes: without the page named near them they are not the page's.
+  it('takes the page prompt only where the text names the authorize page', () => {
+    // tune snippet wx-bluetooth-issue-2-10003 (github:xwm111/wechatminiprogramforbluetooth#2): a BLE errCode.
+    expect(found('10003\n使用过程会出现10003错误')).not.toContain('mp:10003');
+    // tune5 getweixincode-issue-29-oauth-10003 (github:HADB/GetWeixinCode#29): the page's prompt in prose.
+    expect(found('在微信浏览器返回“授权回调域名校验出错，错误码：10003”。')).toEqual(['mp:10003']);
+    for (const text of ['{"code":10003,"msg":"fail"}', '错误码：10005', 'error code 10005', '"ret":10005'])
+      expect(found(text)).not.toContain(expect.stringMatching(/^mp:/));
+  });
+
   it('answers the page or product named in the query with the new entry first', () => {
     expect(search(catalog, '网页授权 10003')[0].entry.id).toBe('mp:10003');
     expect(search(catalog, 'oauth2 authorize 10005')[0].entry.id).toBe('mp:10005');

@@ -25,6 +25,41 @@ export function platformKeyOf(entry: Entry): string {
   return colon === -1 ? entry.id : entry.id.slice(0, colon);
 }
 
+/**
+ * Pages whose prompts share their numbers with other tables: the OAuth authorize page's 10003 and 10005 are
+ * also Bluetooth, audio and subscribe-message errCodes and other services' codes. Such an entry is the code's
+ * meaning only where the text names its page near the number.
+ */
+const PAGE_WORDS = new Map([
+  [
+    'connect/oauth2/authorize',
+    /redirect_uri|oauth|authorize|snsapi_|网页授权|授权回调|回调域名|授权登录|微信登录/i,
+  ],
+]);
+
+/** The words naming an entry's page when the entry is one page's prompt (every text from that page). */
+export function pageWordsOf(entry: Entry): RegExp | undefined {
+  const api = entry.texts[0]?.api;
+  const words = api === undefined ? undefined : PAGE_WORDS.get(api);
+  return words && entry.texts.every((t) => t.api === api) ? words : undefined;
+}
+
+/** A meaning a number may have with no context: a WeChat platform's, not a page prompt's. */
+function countsWithoutContext(entry: Entry): boolean {
+  return !CONTEXT_ONLY_KEYS.has(platformKeyOf(entry)) && pageWordsOf(entry) === undefined;
+}
+
+/** The page-prompt meaning of a code whose page the text near it names. */
+export function pageEntryNear(catalog: Catalog, code: string, near: string): Entry | undefined {
+  const memo = memoOf(catalog);
+  let pages = memo.pages.get(code);
+  if (pages === undefined) {
+    pages = catalog.lookup(code).filter((e) => pageWordsOf(e) !== undefined);
+    memo.pages.set(code, pages);
+  }
+  return pages.find((e) => pageWordsOf(e)?.test(near));
+}
+
 /** Scope of a client-API entry: its `scope` field, else the middle of `wxapi:bluetooth:10001`. */
 function scopeOf(entry: Entry): string {
   if (entry.scope) return entry.scope;
@@ -101,7 +136,7 @@ export function isDefaultCode(catalog: Catalog, code: string): boolean {
   const memo = memoOf(catalog);
   let known = memo.defaults.get(code);
   if (known === undefined) {
-    known = catalog.lookup(code).some((e) => !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+    known = catalog.lookup(code).some(countsWithoutContext);
     memo.defaults.set(code, known);
   }
   return known;
@@ -114,13 +149,14 @@ export function isDefaultCode(catalog: Catalog, code: string): boolean {
 interface Memo {
   defaults: Map<string, boolean>;
   attributions: Map<string, Attribution | undefined>;
+  pages: Map<string, Entry[]>;
 }
 const memos = new WeakMap<Catalog, Memo>();
 
 function memoOf(catalog: Catalog): Memo {
   let memo = memos.get(catalog);
-  if (!memo || memo.attributions.size > 50000 || memo.defaults.size > 50000) {
-    memo = { defaults: new Map(), attributions: new Map() };
+  if (!memo || memo.attributions.size > 50000 || memo.defaults.size > 50000 || memo.pages.size > 50000) {
+    memo = { defaults: new Map(), attributions: new Map(), pages: new Map() };
     memos.set(catalog, memo);
   }
   return memo;
@@ -160,6 +196,8 @@ export function attributeNumber(
     const api = clientApi(catalog, code, near);
     if (api) return api;
   }
+  const page = pageEntryNear(catalog, code, near);
+  if (page) return { platform: platformKeyOf(page), entryId: page.id, context: 'page named' };
   const memo = memoOf(catalog);
   const key = `${code}|${context.kind}|${context.marker}`;
   if (memo.attributions.has(key)) return memo.attributions.get(key);
@@ -174,7 +212,7 @@ function attributeByCatalog(catalog: Catalog, code: string, context: PlatformCon
     const wecom = entries.find((e) => platformKeyOf(e) === 'wecom');
     return { platform: 'wecom', entryId: wecom?.id, context: context.marker };
   }
-  const main = entries.find((e) => !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+  const main = entries.find(countsWithoutContext);
   if (main) return { platform: platformKeyOf(main), entryId: main.id, context: context.marker || 'default' };
   // Known only as a Pay or client-API code: a number without its context is not taken as those.
   return { platform: 'unknown', context: context.marker || 'default' };

@@ -2,7 +2,7 @@
 // (OCR garbled it, or only the message was copied). Built from the catalog's English texts, lazily, once per
 // catalog.
 import type { Catalog } from '../catalog';
-import { CONTEXT_ONLY_KEYS, platformKeyOf } from './attribute';
+import { CONTEXT_ONLY_KEYS, pageWordsOf, platformKeyOf } from './attribute';
 
 /**
  * Platforms whose small numbers (10001, 20002…) are too common in logs to accept without a key: their codes
@@ -57,6 +57,8 @@ interface Phrase {
 export interface MessageIndex {
   /** Codes a bare number may stand for (a WeChat entry that is not keyed-only). */
   bareCodes: Set<string>;
+  /** Codes a bare number stands for only where these words name their page (attribute.ts pageWordsOf). */
+  pageCodes: Map<string, RegExp>;
   /** Normalised text → the WeChat code it belongs to (see dominantCode). */
   exact: Map<string, string>;
   /** Normalised texts of each code, to confirm a bare number by the message beside it. */
@@ -92,6 +94,7 @@ export function messageIndex(catalog: Catalog): MessageIndex {
 
 function buildIndex(catalog: Catalog): MessageIndex {
   const bareCodes = new Set<string>();
+  const pageCodes = new Map<string, RegExp>();
   // Text → code → how many WeChat entries give that text for that code.
   const codesByText = new Map<string, Map<string, number>>();
   const textsByCode = new Map<string, string[]>();
@@ -99,6 +102,12 @@ function buildIndex(catalog: Catalog): MessageIndex {
     // WeCom, Pay and client-API codes count only in their context; the non-WeChat seed platform never.
     const key = platformKeyOf(entry);
     if (CONTEXT_ONLY_KEYS.has(key) || !/^-?\d+$/.test(entry.code)) continue;
+    // A page's prompt counts only where its page is named (pageCodes); its translated text confirms nothing.
+    const page = pageWordsOf(entry);
+    if (page) {
+      pageCodes.set(entry.code, page);
+      continue;
+    }
     if (!KEYED_ONLY_PLATFORMS.has(key)) bareCodes.add(entry.code);
     for (const en of [entry.en, ...entry.texts.map((t) => t.en)]) {
       const norm = en ? normalizeMessage(en) : '';
@@ -140,6 +149,7 @@ function buildIndex(catalog: Catalog): MessageIndex {
   }
   return {
     bareCodes,
+    pageCodes,
     exact,
     ambiguous,
     fuzzyCache: new Map(),

@@ -1,7 +1,7 @@
 // The passes of one scan of one text (extractCodes in ../extract.ts runs them in order); what they share, the
 // hits so far and how a number is attributed and recorded, is scan-core.ts. The rules each pass applies are
 // listed in the header of ../extract.ts.
-import { attributeNumber, clientApi, isClientApiCode, isDefaultCode } from './attribute';
+import { attributeNumber, clientApi, isClientApiCode, isDefaultCode, pageEntryNear } from './attribute';
 import type { PlatformContext } from './context';
 import { describedAsOther, otherErrmsg } from './foreign';
 import { describes } from './infer';
@@ -93,6 +93,9 @@ export class Scan extends ScanCore {
     const digits = c.code.replace('-', '').length;
     const known =
       isDefaultCode(this.catalog, c.code) ||
+      (this.index.pageCodes.has(c.code) &&
+        pageEntryNear(this.catalog, c.code, this.linesAround(this.ctx.lines.lineOf(c.offset), 1)) !==
+          undefined) ||
       (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined) ||
       (context.kind === 'wechat' && this.saysWecom(c.code, this.ctx.lines.lineOf(c.offset)));
     if (c.code.startsWith('-') && !known && digits < 6) return false;
@@ -299,11 +302,14 @@ export class Scan extends ScanCore {
       const after = ctx.text.slice(c.end, ctx.lines.end(line)).replace(/^[\s*:："'|,，-]+/, '');
       return describes(this.catalog, this.index, c.code, after, family.entryId);
     };
+    const pageNear = (code: string, line: number) =>
+      !index.bareCodes.has(code) && index.pageCodes.get(code)?.test(this.linesAround(line, 1)) === true;
     const mayBeCode = (code: string, line: number) =>
       !tableRows.has(line) &&
       (index.bareCodes.has(code) ||
         wecomCode(code, line) ||
         apiNear(code, line) ||
+        pageNear(code, line) ||
         this.saysWecom(code, line));
     for (const [line, candidates] of bareCandidatesByLine(
       ctx.text,
