@@ -354,6 +354,10 @@ describe('the index and the lazy catalog', () => {
     expect(dict.df(white)).toBe(entries.size);
     expect(dict.id('no-such-key')).toBe(-1);
     for (const id of [0, 1, dict.size >> 1, dict.size - 1]) expect(dict.id(dict.keyAt(id))).toBe(id);
+    // The stored df (read without the postings) is their number of distinct entries.
+    const fresh = new Dictionary(SEARCH_INDEX);
+    for (let id = 0; id < dict.size; id += 97)
+      expect(fresh.dfOnly(id)).toBe(new Set([...dict.postings(id)].map((p) => p >> 3)).size);
   });
 
   it('stores keys in ASCII that sort as the keys do, and gives every key back as it was', () => {

@@ -15,8 +15,8 @@ export interface PackedIndex {
   /**
    * Each key in code-unit order followed by its postings, all space-separated (keys have no spaces, digits
    * are not spaces): "key0 postings0 key1 postings1 …". Key id = place in that order. Keys in ASCII (see
-   * encodeKey). Postings ascending, each (entry · 8 + field) · (SHARE_STEPS + 1) + share steps, as deltas in a
-   * varint of DIGITS.
+   * encodeKey). A key's postings: its df (distinct entries), then the postings ascending, each
+   * (entry · 8 + field) · (SHARE_STEPS + 1) + share steps, as deltas; all varints of DIGITS.
    */
   keys: string;
   /** Number of keys. */
@@ -92,8 +92,6 @@ export function decodeKey(encoded: string): string {
  */
 const SHARE_BITS = 5;
 export const SHARE_STEPS = (1 << SHARE_BITS) - 1;
-/** A posting value's entry: value >> ENTRY_SHIFT (the field takes 3 bits, the share SHARE_BITS). */
-const ENTRY_SHIFT = SHARE_BITS + 3;
 
 /** Keys and postings from the texts of every entry of a catalog. */
 export function buildIndex(catalog: Catalog): PackedIndex {
@@ -125,8 +123,11 @@ export function buildIndex(catalog: Catalog): PackedIndex {
     if (/\s|~/.test(key)) throw new Error(`search key with a space or ${WIDE}: ${JSON.stringify(key)}`);
     const list = postings.get(key) ?? new Map<number, number>();
     const digits: string[] = [];
+    const sorted = [...list.keys()].sort((a, b) => a - b);
+    // The df first: a first keystroke ranks dozens of completions by df without decoding their postings.
+    pushVarint(digits, new Set(sorted.map((posting) => posting >> 3)).size);
     let last = 0;
-    for (const posting of [...list.keys()].sort((a, b) => a - b)) {
+    for (const posting of sorted) {
       // Rounded up, so that the bound stays a bound (a tiny epsilon keeps exact thirds exact).
       const share = list.get(posting) ?? 0;
       const steps = share ? Math.min(SHARE_STEPS, Math.ceil(share * SHARE_STEPS - 1e-9)) : 0;
@@ -160,12 +161,12 @@ export function buildIndex(catalog: Catalog): PackedIndex {
  * Varints of DIGITS (see pushVarint) → numbers, each added to the one before (deltas), into `out` (as many
  * as fit); returns how many. A value takes one digit at least: digits.length bounds the count.
  */
-function readDeltas(digits: string, out: Int32Array): number {
+function readDeltas(digits: string, out: Int32Array, from = 0): number {
   let n = 0;
   let value = 0;
   let last = 0;
   let scale = 1;
-  for (let i = 0; i < digits.length && n < out.length; i++) {
+  for (let i = from; i < digits.length && n < out.length; i++) {
     const d = DIGIT_VALUE[digits.charCodeAt(i)];
     if (d >= BASE) {
       value += (d - BASE) * scale;
@@ -183,22 +184,24 @@ function readDeltas(digits: string, out: Int32Array): number {
 /** Decoded values of one key's postings, reused (no array grown per posting). */
 let scratch = new Int32Array(1024);
 
-/** The posting values of one key's encoded text, in the shared scratch array; returns how many. */
+/** The posting values of one key's encoded text (after its df), in the shared scratch array; returns how many. */
 function readPostings(digits: string): number {
   if (scratch.length < digits.length) scratch = new Int32Array(digits.length * 2);
-  return readDeltas(digits, scratch);
+  let i = 0;
+  while (DIGIT_VALUE[digits.charCodeAt(i)] >= BASE) i++;
+  return readDeltas(digits, scratch, i + 1);
 }
 
-/** Distinct entries among n posting values in the scratch array (ascending: an entry's postings are together). */
-function countEntries(n: number): number {
-  let df = 0;
-  let prev = -1;
-  for (let i = 0; i < n; i++) {
-    const entry = scratch[i] >> ENTRY_SHIFT;
-    if (entry !== prev) df++;
-    prev = entry;
+/** The varint at `at` in text: a key's df at the start of its postings. */
+function readVarint(text: string, at: number): number {
+  let value = 0;
+  let scale = 1;
+  for (let i = at; ; i++) {
+    const d = DIGIT_VALUE[text.charCodeAt(i)];
+    if (d < BASE) return value + d * scale;
+    value += (d - BASE) * scale;
+    scale *= BASE;
   }
-  return df;
 }
 
 /**
@@ -361,7 +364,7 @@ export class Dictionary {
     }
     this.decoded[id] = list;
     this.decodedShares[id] = shares;
-    this.dfs[id] = countEntries(n);
+    this.dfs[id] = this.dfOnly(id);
     return list;
   }
 
@@ -371,10 +374,13 @@ export class Dictionary {
     return this.dfs[id];
   }
 
-  /** df without keeping the postings (the completions of a first keystroke ask for the df of dozens of
-   * words and read the postings of six). */
+  /** df without decoding the postings (the completions of a first keystroke ask for the df of dozens of
+   * words and read the postings of six): the index stores it first. */
   dfOnly(id: number): number {
-    if (this.dfs[id] < 0) this.dfs[id] = countEntries(readPostings(this.postingsText(id)));
+    if (this.dfs[id] < 0) {
+      if (this.keyStart[id] < 0) this.readBlock((id / BLOCK) | 0);
+      this.dfs[id] = readVarint(this.packed, this.postingsStart[id]);
+    }
     return this.dfs[id];
   }
 }
