@@ -52,7 +52,7 @@ export function mayNameOtherCode(folded: string): boolean {
  * Go's "invalid character '<' looking for beginning of value", SQLite's "constraint failed", _ssl.c): with no
  * WeChat code beside it and no WeChat word, it is not a WeChat error (folded text).
  */
-const RUNTIME_ERROR =
+export const RUNTIME_ERROR =
   /\b(?:type|reference|syntax|range|key|value|attribute|index|assertion|database|runtime)error\b|\b(?![a-z]*(?:wechat|weixin|wx))[a-z][a-z0-9]*exception\b|looking for beginning of value|\bconstraint failed\b|\b_ssl\.c\b|\bis not defined\b|\bcannot find module\b/;
 /** Substrings one of which every match of RUNTIME_ERROR holds. */
 const RUNTIME_WORDS = [
