@@ -90,7 +90,7 @@ export class Catalog {
       });
     }
     const { byCode, bySpelling, payByCode } = this;
-    /** The lists of byCode that hold two entries or more: the only ones to sort. */
+    /** The lists of byCode that hold three entries or more: the only ones to sort. */
     const shared: number[][] = [];
     for (let i = 0; i < n; i++) {
       const code = codes[i];
@@ -101,7 +101,11 @@ export class Catalog {
       // Each entry goes once into byCode: no test for a repeat there.
       const list = byCode.get(code);
       if (list === undefined) byCode.set(code, [i]);
-      else if (list.push(i) === 2) shared.push(list);
+      else if (list.length === 1) {
+        // A code's second entry: a new list of two in order (as the stable sort would put them), not the
+        // one-element list grown to 17 slots and sorted: most shared codes have two entries.
+        byCode.set(code, this.byCommonness(list[0], i) <= 0 ? [list[0], i] : [i, list[0]]);
+      } else if (list.push(i) === 3) shared.push(list);
     }
     for (const list of shared) list.sort(this.byCommonness);
     for (const index of [bySpelling, payByCode])

@@ -354,6 +354,27 @@ describe('the index and the lazy catalog', () => {
     expect(dict.df(white)).toBe(entries.size);
     expect(dict.id('no-such-key')).toBe(-1);
     for (const id of [0, 1, dict.size >> 1, dict.size - 1]) expect(dict.id(dict.keyAt(id))).toBe(id);
+    // The stored df (read without the postings) is their number of distinct entries.
+    const fresh = new Dictionary(SEARCH_INDEX);
+    for (let id = 0; id < dict.size; id += 97)
+      expect(fresh.dfOnly(id)).toBe(new Set([...dict.postings(id)].map((p) => p >> 3)).size);
+  });
+
+  it('stores keys in ASCII that sort as the keys do, and gives every key back as it was', () => {
+    expect(/[^\0-\x7f]/.test(SEARCH_INDEX.keys)).toBe(false);
+    const dict = new Dictionary(SEARCH_INDEX);
+    const keys = Array.from({ length: dict.size }, (_, id) => dict.keyAt(id));
+    const han = keys.filter((k) => /[\u3400-\u9fff]/.test(k));
+    expect(han.length).toBeGreaterThan(10000);
+    for (let id = 1; id < keys.length; id++) expect(keys[id - 1] < keys[id]).toBe(true);
+    for (const key of [...han.slice(0, 50), ...han.slice(-50), '白名单', 'access', '@ipwhitelist'].filter(
+      (k) => keys.includes(k),
+    ))
+      expect(dict.keyAt(dict.id(key))).toBe(key);
+    // Prefixes: the first key at or after a Han prefix starts with it, as the completions read them.
+    const first = dict.keyAt(dict.lowerBound('白'));
+    expect(first.startsWith('白')).toBe(true);
+    expect(dict.asciiKeys.filter((k) => k !== undefined).length).toBe(keys.length - han.length);
   });
 
   it('decodes entries on demand exactly as the whole catalog decodes them; codes are stored normalised', () => {

@@ -1,7 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
-import { aboutAnotherService, NOT_A_WECHAT_CODE, RUNTIME_ERROR } from './foreign';
+import { aboutAnotherService, isRuntimeError, mayNameOtherCode, NOT_A_WECHAT_CODE } from './foreign';
 import { foldChars } from './text';
 
 export interface ParsedQuery {
@@ -29,17 +29,29 @@ export interface ParsedQuery {
   quoted?: string[];
 }
 
-const NOISE: readonly RegExp[] = [
-  /\brid\s*[:：]\s*[0-9a-f]+(?:-[0-9a-f]+)*/g,
-  /\bhints?\s*[:：]\s*\[[^\]]*\]?/g,
-  /\breq_id\s*[:：]\s*[\w-]+/g,
-  /\b(?:https?:\/\/|www\.)[^\s"'，。)）]+/g,
-  /\bmore details at\b/g,
-  /\bipv[46]\s*[:：]?\s*(?=[0-9a-f]*[:.])/g,
-  /\b\d{1,3}(?:\.\d{1,3}){3}\b/g,
-  /(?:[0-9a-f]{0,4}:){2,}[0-9a-f.]*/g,
-  /\b[a-z][\w.]*:\s*fail\b/g,
+/** Each with the substrings one of which every match holds (see `holds`). */
+const NOISE: readonly (readonly [RegExp, readonly string[]])[] = [
+  [/\brid\s*[:：]\s*[0-9a-f]+(?:-[0-9a-f]+)*/g, ['rid']],
+  [/\bhints?\s*[:：]\s*\[[^\]]*\]?/g, ['hint']],
+  [/\breq_id\s*[:：]\s*[\w-]+/g, ['req_id']],
+  [/\b(?:https?:\/\/|www\.)[^\s"'，。)）]+/g, ['http', 'www.']],
+  [/\bmore details at\b/g, ['more details at']],
+  [/\bipv[46]\s*[:：]?\s*(?=[0-9a-f]*[:.])/g, ['ipv']],
+  [/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ['.']],
+  [/(?:[0-9a-f]{0,4}:){2,}[0-9a-f.]*/g, [':']],
+  [/\b[a-z][\w.]*:\s*fail\b/g, ['fail']],
 ];
+
+/**
+ * True when the text holds one of the substrings: a regex each of whose matches holds one runs only then. A
+ * regex is compiled on its first use, 0.05–2 ms each in a fresh process without a JIT (iOS): most queries
+ * need few of the ~50 below, and `includes` costs a fraction of a microsecond.
+ */
+function holds(text: string, parts: readonly string[]): boolean {
+  for (let i = 0; i < parts.length; i++) if (text.includes(parts[i])) return true;
+  return false;
+}
+const DIGIT = /\d/;
 
 /**
  * API hosts in pasted logs say which platform answered (the URL itself is noise): they become the platform's
@@ -52,6 +64,7 @@ const HOSTS: readonly [RegExp, string][] = [
 
 /** A quoted span (at most QUOTED_SPANS are tried) and the label an errmsg is often given inside it. */
 const QUOTED = /[“"「『]([^“”"「」『』\n]{2,80})[”"」』]/g;
+const QUOTES = ['“', '"', '「', '『'];
 const QUOTED_LABEL = /^[\u3400-\u9fff]{1,6}[:：]\s*/;
 const QUOTED_SPANS = 3;
 
@@ -97,10 +110,14 @@ const LONE_NUMBER = /(^|[^\w.-])(-?\d+)(?!\w|\.\w|:\d)/g;
  * as parameters are written in other SDKs, CamelCase AccessToken, and the JSAPI name of the client payment
  * call (WeixinJSBridge's get_brand_wcpay_request is wx.requestPayment in a web page).
  */
-const SPELLINGS: readonly [RegExp, string][] = [
-  [/\b(open|union|corp|app)[_ ]id\b/g, '$1id'],
-  [/\baccesstoken\b/g, 'access_token'],
-  [/\bget_brand_wcpay_request\b/g, 'wx.requestpayment'],
+const SPELLINGS: readonly (readonly [RegExp, string, readonly string[]])[] = [
+  [
+    /\b(open|union|corp|app)[_ ]id\b/g,
+    '$1id',
+    ['open_id', 'open id', 'union_id', 'union id', 'corp_id', 'corp id', 'app_id', 'app id'],
+  ],
+  [/\baccesstoken\b/g, 'access_token', ['accesstoken']],
+  [/\bget_brand_wcpay_request\b/g, 'wx.requestpayment', ['get_brand_wcpay_request']],
 ];
 
 const DIGITS = /^[-－—–+]?[0-9\uff10-\uff19]+$/;
@@ -119,17 +136,20 @@ const ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<
  * and &#x3D; (issue pages, some forms). Unescaped, their words and code fields read as typed.
  */
 export function unescapePasted(text: string): string {
-  return text
-    .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(
-      /&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|lt|gt|apos));/gi,
-      (whole, hex?: string, dec?: string, name?: string) =>
-        hex
-          ? String.fromCharCode(parseInt(hex, 16))
-          : dec
-            ? String.fromCharCode(Number(dec))
-            : (ENTITIES[name!.toLowerCase()] ?? whole),
-    );
+  const unicode = !holds(text, ['\\u', '\\U'])
+    ? text
+    : text.replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return !unicode.includes('&')
+    ? unicode
+    : unicode.replace(
+        /&(?:#x([0-9a-f]+)|#(\d+)|(quot|amp|lt|gt|apos));/gi,
+        (whole, hex?: string, dec?: string, name?: string) =>
+          hex
+            ? String.fromCharCode(parseInt(hex, 16))
+            : dec
+              ? String.fromCharCode(Number(dec))
+              : (ENTITIES[name!.toLowerCase()] ?? whole),
+      );
 }
 
 /** hasCode tells whether a normalised code is in the catalog. */
@@ -140,49 +160,63 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
   if (DIGITS.test(trimmed.replace(/\s+/g, ''))) {
     return { wholeCode: normalizeQueryCode(trimmed.replace(/\s+/g, '')), codes: [], text: '', open };
   }
+  // For the guards of case-insensitive regexes (ASCII letters only: a regex without the u flag folds no others).
+  const lower = query.toLowerCase();
   // A string code: with underscores (API_SYS_REQSIGN), or typed in capitals as logs print it (NOTENOUGH;
   // "error" in lower case stays a word, though WeChat Pay has a code ERROR).
-  const stringCode = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i.test(trimmed) || /^[A-Z][A-Z0-9]{3,}$/.test(trimmed);
-  if ((stringCode || ERRMSG_CODE.test(trimmed)) && hasCode(normalizeQueryCode(trimmed)))
+  const stringCode =
+    (trimmed.includes('_') && /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i.test(trimmed)) ||
+    (lower !== query && /^[A-Z][A-Z0-9]{3,}$/.test(trimmed));
+  if (
+    (stringCode || (lower.includes('fail') && ERRMSG_CODE.test(trimmed))) &&
+    hasCode(normalizeQueryCode(trimmed))
+  )
     return { wholeCode: normalizeQueryCode(trimmed), codes: [], text: '', open };
 
   const codes: string[] = [];
   // Before folding: string codes typed in capitals, and CamelCase identifiers split into their words.
   const capsCodes: string[] = [];
-  for (const m of query.matchAll(CAPS_CODE)) capsCodes.push(m[2]);
+  if (lower !== query) for (const m of query.matchAll(CAPS_CODE)) capsCodes.push(m[2]);
   let unknownCode: string | undefined;
   // Brand names stay whole ("WeChat", "WeCom" are not two words).
   // A WeChat body pairs its code with errmsg, whatever the SDK called the code field ("errorCode: 40007,errmsg").
-  const ownFields = /\berr_?msg\b/i.test(query);
-  const unbranded = query
-    .replace(FOREIGN_FIELD, (whole, code: string) => {
-      if (ownFields) return whole;
-      unknownCode ??= normalizeQueryCode(code);
-      return ' ';
-    })
-    .replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase());
+  const ownFields = holds(lower, ['errmsg', 'err_msg']) && /\berr_?msg\b/i.test(query);
+  const fields = !holds(query, ['tatus', 'rrorCode'])
+    ? query
+    : query.replace(FOREIGN_FIELD, (whole, code: string) => {
+        if (ownFields) return whole;
+        unknownCode ??= normalizeQueryCode(code);
+        return ' ';
+      });
+  const unbranded = lower.includes('we')
+    ? fields.replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase())
+    : fields;
   // A body naming its error by its own constant ({"code":-1,"error":"ERR_SKEY_INVALID"}): the code beside it is
   // that server's, not WeChat's.
-  const ownName = ownFields ? undefined : ERROR_NAME_FIELD.exec(query)?.[1];
+  const ownName = ownFields || !query.includes('error') ? undefined : ERROR_NAME_FIELD.exec(query)?.[1];
   const foreignBody = ownName !== undefined && !hasCode(normalizeQueryCode(ownName));
   if (foreignBody) unknownCode ??= normalizeQueryCode(ownName);
+  const named = foreignBody ? unbranded.replace(BODY_CODE, ' ') : unbranded;
   let text = foldChars(
-    (foreignBody ? unbranded.replace(BODY_CODE, ' ') : unbranded).replace(EXCEPTION_NAME, (name) =>
-      name.replace(CAMEL, '$1 $2'),
-    ),
+    holds(named, ['Error', 'Exception'])
+      ? named.replace(EXCEPTION_NAME, (name) => name.replace(CAMEL, '$1 $2'))
+      : named,
   );
   let otherCode = false;
-  text = text.replace(NOT_A_WECHAT_CODE, () => {
-    otherCode = true;
-    return ' ';
-  });
-  for (const [host, name] of HOSTS) text = text.replace(host, name);
-  for (const [spelling, key] of SPELLINGS) text = text.replace(spelling, key);
-  for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
-  for (const m of text.matchAll(ERRMSG_WITH_PATH)) addCode(`${m[1]}:fail ${m[2]} "…" ${m[3]}`);
-  // JS-SDK's wx.config fails with "config:fail,invalid domain": its API word stays (a concept lead's).
-  text = text.replace(/\bconfig\s*:\s*fail\b/g, ' config ');
-  for (const re of NOISE) text = text.replace(re, ' ');
+  if (mayNameOtherCode(text))
+    text = text.replace(NOT_A_WECHAT_CODE, () => {
+      otherCode = true;
+      return ' ';
+    });
+  if (text.includes('weixin.qq.com')) for (const [host, name] of HOSTS) text = text.replace(host, name);
+  for (const [spelling, key, parts] of SPELLINGS) if (holds(text, parts)) text = text.replace(spelling, key);
+  if (text.includes('fail')) {
+    for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
+    for (const m of text.matchAll(ERRMSG_WITH_PATH)) addCode(`${m[1]}:fail ${m[2]} "…" ${m[3]}`);
+    // JS-SDK's wx.config fails with "config:fail,invalid domain": its API word stays (a concept lead's).
+    if (text.includes('config')) text = text.replace(/\bconfig\s*:\s*fail\b/g, ' config ');
+  }
+  for (const [re, parts] of NOISE) if (holds(text, parts)) text = text.replace(re, ' ');
   function addErrMsg(api: string, rest: string): void {
     // The longest run of words after "api:fail" that is a catalog code ("getUserProfile:fail getUserAvatarInfo fail").
     for (let tail = rest.trimEnd(); ; tail = tail.replace(/\s*\S+$/, '')) {
@@ -205,20 +239,22 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     if (unknownCode === undefined && !hasCode(code) && (/^-?\d{4,}$/.test(code) || code.includes('_')))
       unknownCode = code;
   };
-  for (const m of text.matchAll(CODE_WORD)) unknown(m[1] ?? m[2]);
-  text = text.replace(CODE_FIELD, (_, code: string) => {
-    addCode(code);
-    unknown(code);
-    return ' ';
-  });
+  if (text.includes('code')) for (const m of text.matchAll(CODE_WORD)) unknown(m[1] ?? m[2]);
+  if (holds(text, ['err', 'ret', '"code"', '码']))
+    text = text.replace(CODE_FIELD, (_, code: string) => {
+      addCode(code);
+      unknown(code);
+      return ' ';
+    });
   // APIv3's error body is {"code":"PARAM_ERROR","message":…}: a string code in a "code" field names APIv3.
-  if (V3_BODY.test(query)) text += ' apiv3 ';
-  text = text.replace(XML_CODE, (whole, code: string) => {
-    const before = codes.length;
-    addCode(code);
-    // The XML body is APIv2's: it names that platform.
-    return codes.length > before ? ' apiv2 ' : whole;
-  });
+  if (query.includes('code') && V3_BODY.test(query)) text += ' apiv3 ';
+  if (text.includes('<'))
+    text = text.replace(XML_CODE, (whole, code: string) => {
+      const before = codes.length;
+      addCode(code);
+      // The XML body is APIv2's: it names that platform.
+      return codes.length > before ? ' apiv2 ' : whole;
+    });
   let spelled: string | undefined;
   for (const code of capsCodes) {
     addCode(code);
@@ -232,22 +268,24 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
       if (unknownCode === normalizeQueryCode(code)) spelled = words;
     }
   }
-  text = text.replace(JSON_KEYS, ' ');
-  text = text.replace(LONE_NUMBER, (whole, lead: string, num: string) => {
-    // Small positive numbers are counts ("每天5次"), not codes; nor is a short number after a colon.
-    if (!num.startsWith('-') && num.length < 4) return whole;
-    if (lead === ':' && num.length < 4) return whole;
-    const before = codes.length;
-    addCode(num);
-    return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
-  });
+  if (holds(text, ['err', 'message'])) text = text.replace(JSON_KEYS, ' ');
+  if (DIGIT.test(text))
+    text = text.replace(LONE_NUMBER, (whole, lead: string, num: string) => {
+      // Small positive numbers are counts ("每天5次"), not codes; nor is a short number after a colon.
+      if (!num.startsWith('-') && num.length < 4) return whole;
+      if (lead === ':' && num.length < 4) return whole;
+      const before = codes.length;
+      addCode(num);
+      return codes.length > before || num.length >= 5 ? lead + ' ' : whole;
+    });
   const quoted: string[] = [];
-  for (const m of query.matchAll(QUOTED)) {
-    const span = foldChars(m[1]).replace(QUOTED_LABEL, '').trim();
-    if (quoted.length < QUOTED_SPANS && /[\u3400-\u9fff]{2}|[a-z]+ [a-z]+/.test(span)) quoted.push(span);
-  }
+  if (holds(query, QUOTES))
+    for (const m of query.matchAll(QUOTED)) {
+      const span = foldChars(m[1]).replace(QUOTED_LABEL, '').trim();
+      if (quoted.length < QUOTED_SPANS && /[\u3400-\u9fff]{2}|[a-z]+ [a-z]+/.test(span)) quoted.push(span);
+    }
   const folded = foldChars(query);
-  const foreign = aboutAnotherService(folded, (otherCode || RUNTIME_ERROR.test(folded)) && !codes.length);
+  const foreign = aboutAnotherService(folded, (otherCode || isRuntimeError(folded)) && !codes.length);
   return {
     codes,
     text,

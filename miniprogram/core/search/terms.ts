@@ -221,8 +221,8 @@ export class TermParser {
   private vocab(): Vocabulary {
     if (this.vocabulary) return this.vocabulary;
     const byLength: VocabWord[][] = [];
-    this.dict.keys.forEach((key, id) => {
-      if (!isVocabWord(key)) return;
+    this.dict.asciiKeys.forEach((key, id) => {
+      if (key === undefined || !isVocabWord(key)) return;
       (byLength[key.length] ??= []).push({ word: key, id, mask: letterMask(key) });
     });
     return (this.vocabulary = { byLength });
