@@ -27,6 +27,8 @@ export interface ParsedQuery {
   spelled?: string;
   /** Spans the user quoted (“…”, "…", 「…」), folded, a leading label ("错误信息：") dropped: maybe an errmsg. */
   quoted?: string[];
+  /** "api:fail …" errMsgs that are no catalog code as written: the API (folded) and the words after ":fail". */
+  apiFails?: { api: string; rest: string }[];
 }
 
 const NOISE: readonly RegExp[] = [
@@ -178,6 +180,7 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
   });
   for (const [host, name] of HOSTS) text = text.replace(host, name);
   for (const [spelling, key] of SPELLINGS) text = text.replace(spelling, key);
+  const apiFails: { api: string; rest: string }[] = [];
   for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
   for (const m of text.matchAll(ERRMSG_WITH_PATH)) addCode(`${m[1]}:fail ${m[2]} "…" ${m[3]}`);
   // JS-SDK's wx.config fails with "config:fail,invalid domain": its API word stays (a concept lead's).
@@ -190,7 +193,7 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
       for (const end of ['', '.'])
         if (tail && hasCode(normalizeQueryCode(`${api}:fail${tail}${end}`)))
           return addCode(`${api}:fail${tail}${end}`);
-      if (!/\S/.test(tail)) return;
+      if (!/\S/.test(tail)) return void apiFails.push({ api, rest });
     }
   }
   function addCode(raw: string): void {
@@ -256,5 +259,6 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     ...(unknownCode === undefined ? {} : { unknownCode }),
     ...(spelled ? { spelled } : {}),
     ...(quoted.length ? { quoted } : {}),
+    ...(apiFails.length ? { apiFails } : {}),
   };
 }
