@@ -14,6 +14,7 @@ import { parseHtmlTable } from './parsers/html-table';
 import { parseMiniprogramExtra } from './parsers/miniprogram-extra';
 import { parseOfficialSections } from './parsers/official-sections';
 import { parsePhpArray } from './parsers/php-array';
+import { parseFastRegisterSenparc, parseMpMsgCrypt, parsePayV2Map } from './parsers/sdk-copies';
 import { parseSpaceSections } from './parsers/space-sections';
 import type { Parser, RawRow } from './parsers/types';
 import {
@@ -115,6 +116,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     parse: parseFastRegister,
   },
   {
+    id: 'fastregister-senparc',
+    file: 'component_fastregister_senparc_Enums.tsv',
+    title: '第三方平台 快速注册 errcodes (Senparc status enums, SDK copy)',
+    format: 'TSV, one row per API',
+    parse: parseFastRegisterSenparc,
+  },
+  {
     id: 'wecom',
     file: 'wecom_errcodes_go-workwx.tsv',
     title: '企业微信 全局错误码 (official page via go-workwx)',
@@ -134,6 +142,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '企业微信 加解密库 (WXBizMsgCrypt) return codes (official SDK sbzhu/weworkapi_php errorCode.php)',
     format: 'TSV',
     parse: parseWecomMsgCrypt,
+  },
+  {
+    id: 'mp-msgcrypt',
+    file: 'msgcrypt_mp_senparc_WXBizMsgCrypt.tsv',
+    title: '公众号 加解密库 (WXBizMsgCrypt) return codes (Senparc copy of the sample, SDK copy)',
+    format: 'TSV',
+    parse: parseMpMsgCrypt,
   },
   {
     id: 'wecom-finance',
@@ -176,6 +191,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '微信支付 APIv2 err_code per API (WxJava WxPayErrorCode)',
     format: 'TSV, one row per API',
     parse: parsePayV2Wxjava,
+  },
+  {
+    id: 'pay2-tradejs',
+    file: 'wechatpay_v2_errcodes_wechat-trade-js_WechatApiError.tsv',
+    title: '微信支付 APIv2 err_code descriptions (wechat-trade-js WechatApiErrorMessages, SDK copy)',
+    format: 'TSV',
+    parse: parsePayV2Map,
   },
   {
     id: 'wxapi',

@@ -8,20 +8,23 @@ import type { Action, Platform } from './types';
  * Classes for the platforms of issue 9, whose numbers are not the older platforms' (WeCom 40001 is a bad
  * secret, so EXPLICIT_ACTIONS never applies to them). Pay lists every spelling of an alias group.
  */
+// WXBizMsgCrypt's return codes, the same in WeCom's copy of the library (wecom-msgcrypt) and the 公众号
+// sample (mp-msgcrypt): a wrong Token, EncodingAESKey or appid/corpid breaks the signature and the
+// decryption; a malformed or cut body breaks parsing, sha and base64.
+const MSGCRYPT_CONFIG = '-40001 -40004 -40005 -40006 -40007 -40008';
+const MSGCRYPT_REQUEST = '-40002 -40003 -40009 -40010 -40011';
+
 const ADDED_ACTIONS: Partial<Record<Platform, Record<string, Action>>> = {
   企业微信: table({
     none: '0',
     'retry-later': '-1 6000 45009 45033 10001 10002 10003 10008',
     'refresh-token': '40014 42001 40082 42009',
     're-login': '40029',
-    // The negative codes are WXBizMsgCrypt's (wecom-msgcrypt): a wrong Token, EncodingAESKey or corpid breaks
-    // the signature and the decryption; a malformed or cut body breaks parsing and base64.
-    // 10000–10011 are the 会话内容存档 SDK's return values (wecom-finance), classed by the official 建议:
+    // The negative codes are WXBizMsgCrypt's (MSGCRYPT_*). 10000–10011 are the 会话内容存档 SDK's return values (wecom-finance), classed by the official 建议:
     // retry the network, parse, system and DecryptMsg failures; the trusted IP and the SSL setup are
     // configuration; the two 已废弃 codes (10004, 10007) are never returned.
-    'fix-config':
-      '40001 40013 40056 60020 48002 301002 60011 81013 -40001 -40004 -40005 -40006 -40007 -40008 10009 10011',
-    'fix-request': '41001 60111 40096 -40002 -40003 -40009 -40010 -40011 10000 10005 10006 10010',
+    'fix-config': `40001 40013 40056 60020 48002 301002 60011 81013 ${MSGCRYPT_CONFIG} 10009 10011`,
+    'fix-request': `41001 60111 40096 ${MSGCRYPT_REQUEST} 10000 10005 10006 10010`,
     'account-state': '48004',
     unknown: '10004 10007',
   }),
@@ -42,18 +45,22 @@ const ADDED_ACTIONS: Partial<Record<Platform, Record<string, Action>>> = {
 // component_fastregister_official.tsv) would get wrong: a missing permission set is configuration, an
 // overseas account or a registration still in progress is the account's state, and 89253 means two things
 // on two official pages (notes.tsv), so it keeps no class.
+// The 快速注册 codes of Senparc's enums (fastregister-senparc): a third party that is not published or lacks
+// the permission set is configuration; a closed company, a restricted WeChat account or a personal
+// third party or subject is the account's state.
 ADDED_ACTIONS['开放平台通用'] = table({
-  'fix-request': '76004 89427 89432',
-  'fix-config': '61029',
-  'account-state': '89430 61057 61061',
+  'fix-request': '76004 89427 89432 86022',
+  'fix-config': '61029 86031 86033',
+  'account-state': '89430 61057 61061 86021 86034 86040 89295',
   unknown: '89253',
 });
+ADDED_ACTIONS['公众号'] = table({ 'fix-config': MSGCRYPT_CONFIG, 'fix-request': MSGCRYPT_REQUEST });
 // APIv2 spells most codes without the underscore; both Pay platforms share one table.
 ADDED_ACTIONS['微信支付 APIv2'] = {
   ...ADDED_ACTIONS['微信支付 APIv3'],
   ...table({
     'retry-later': 'BIZERR_NEED_RETRY INVALID_REQ_TOO_MUCH',
-    'fix-config': 'APPID_NOT_EXIST',
+    'fix-config': 'APPID_NOT_EXIST CERT_ERROR',
   }),
 };
 

@@ -48,9 +48,12 @@ describe('WXBizMsgCrypt return codes', () => {
     expect(found('企业微信 回调配置 ERR: -40001')).toEqual(['wecom:-40001']);
   });
 
-  it('answers "-40001" and the official wording with the new entry first', () => {
-    expect(search(catalog, '-40001')[0].entry.id).toBe('wecom:-40001');
-    expect(search(catalog, '签名验证错误')[0].entry.id).toBe('wecom:-40001');
-    expect(search(catalog, 'aes 解密失败')[0].entry.id).toBe('wecom:-40007');
+  // The 公众号 sample has the same codes (mp-msgcrypt, test/catalog/sdk-copies.test.ts): a bare code or the
+  // shared wording answers the 公众号 entry first with WeCom's behind it; WeCom named, or corpid, picks WeCom.
+  it('answers "-40001" with the WeCom entry in its cell, and first when WeCom is named', () => {
+    const hit = search(catalog, '-40001')[0];
+    expect([hit.entry.id, ...hit.also.map((e) => e.id)]).toContain('wecom:-40001');
+    expect(search(catalog, '企业微信 -40001')[0].entry.id).toBe('wecom:-40001');
+    expect(search(catalog, 'corpid 校验错误')[0].entry.id).toBe('wecom:-40005');
   });
 });
