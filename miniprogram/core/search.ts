@@ -133,15 +133,16 @@ export class SearchIndex {
       const alt = top(named);
       if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
     }
-    found ??= top(parsed);
     if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
       // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error, on the
       // platform the sentence names if it names one (获取会话内容存档…提示“API接口无权限调用”: WeCom's 48002).
-      const quoted = this.quotedWording(parsed.quoted, top, this.ranker.named);
+      // The spans are ranked before the sentence (whose platforms its parse gives), so the ranking the checks
+      // below read is always the last one made: the span's, or the sentence's.
+      const named = this.parser.parse(parsed.text, parsed.open).named;
+      const quoted = this.quotedWording(parsed.quoted, top, named);
       if (quoted) [parsed, found] = quoted;
-      // (The spans' rankings replaced the query's state: rank it again.)
-      else found = top(parsed);
     }
+    found ??= top(parsed);
     const { cells, total } = found;
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
