@@ -13,8 +13,7 @@ import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './searc
 import { codeTypos } from './search/code-typos';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
-import { ClientErrMsgs } from './search/errmsg';
-import { normalizeQueryCode, parseQuery, type ParsedQuery } from './search/query';
+import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
@@ -61,12 +60,9 @@ export interface SearchPage {
 const WEAK_WEIGHT = 5.5;
 const FAIR_WEIGHT = 9;
 const FAIR_SHARE = 0.3;
-/**
- * Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"), and the
- * protocol's own parameter names (corpsecret, EncodingAESKey, echostr, msg_signature, jsapi_ticket, prepay_id).
- */
+/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
 const WECHAT_WORDS =
-  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id|corpsecret|agentid|encodingaeskey|echostr|msg_?signature|jsapi_?ticket|component_?access_?token|prepay_?id/;
+  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
 
 /** What two wordings may differ in and still be the same: spaces and punctuation. */
 const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
@@ -93,7 +89,6 @@ export class SearchIndex {
   private readonly dict: Dictionary;
   private readonly ranker: Ranker;
   private readonly parser: TermParser;
-  private readonly errMsgs: ClientErrMsgs;
   /** Terms of the current query's text. */
   private query: QueryTerms = { terms: [], named: 0, unknown: 0 };
 
@@ -104,7 +99,6 @@ export class SearchIndex {
     this.dict = new Dictionary(packed && this.prebuilt ? packed : buildIndex(catalog));
     this.ranker = new Ranker(catalog, this.dict);
     this.parser = new TermParser(this.dict, catalog.size);
-    this.errMsgs = new ClientErrMsgs(catalog);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -121,7 +115,12 @@ export class SearchIndex {
     const { limit = 20, offset = 0, platform } = options;
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
     let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
-    if (parsed.apiFails && !parsed.codes.length) parsed = this.withClientErrMsg(parsed, parsed.apiFails);
+    // An "api:fail …" that is no catalog code as written: the catalog errMsg of that API its words pick.
+    const fails = parsed.apiFails ?? [];
+    for (let k = 0; k < fails.length && !parsed.codes.length; k++) {
+      const code = pickErrMsg(this.catalog, fails[k].api, fails[k].rest);
+      if (code) parsed = { ...parsed, codes: [normalizeQueryCode(code)] };
+    }
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
     const need = Math.max(offset + limit, SUGGESTIONS);
     const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
@@ -189,15 +188,6 @@ export class SearchIndex {
     return result;
   }
 
-  /** The query with the catalog errMsg its "api:fail …" picks (search/errmsg.ts) as its code, if one does. */
-  private withClientErrMsg(parsed: ParsedQuery, fails: ParsedQuery['apiFails'] & object): ParsedQuery {
-    for (const { api, rest } of fails) {
-      const code = this.errMsgs.closest(api, rest);
-      if (code) return { ...parsed, codes: [normalizeQueryCode(code)] };
-    }
-    return parsed;
-  }
-
   /**
    * True when the codes named are only those of STRAY_PLATFORMS, the query names no platform, and its words share
    * nothing with the meaning found ("code 20001, msg appid is invalid",
@@ -205,10 +195,11 @@ export class SearchIndex {
    */
   private strayCode(parsed: ParsedQuery, top: Ranked | undefined): boolean {
     if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
-    // An errMsg ("api:fail …") names its error whole; only a bare number can be another service's.
-    if (!parsed.codes.every((code) => /^-?\d+$/.test(code))) return false;
     const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
-    if (!parsed.codes.every((code) => this.catalog.lookupIndices(code).every(narrow))) return false;
+    // (An errMsg, "api:fail …", names its error whole: only a bare number can be another service's.)
+    const stray = (code: string): boolean =>
+      /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
+    if (!parsed.codes.every(stray)) return false;
     return this.highlights(top).every((h) => h.field === 'code');
   }
 

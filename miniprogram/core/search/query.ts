@@ -1,6 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
+import type { Catalog } from '../catalog';
 import { aboutAnotherService, NOT_A_WECHAT_CODE, RUNTIME_ERROR } from './foreign';
 import { foldChars } from './text';
 
@@ -261,4 +262,38 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     ...(quoted.length ? { quoted } : {}),
     ...(apiFails.length ? { apiFails } : {}),
   };
+}
+
+/** A catalog errMsg code: "api:fail …" (the colon may stand apart: "canvasToTempFilePath: fail …"). */
+const CATALOG_ERRMSG = /^([a-z]\w*)\s*:\s*fail\b(.*)$/i;
+const ERRMSG_WORD = /[a-z0-9]+|[\u3400-\u9fff]+/g;
+
+function errMsgWords(text: string): string[] {
+  return foldChars(text).match(ERRMSG_WORD) ?? [];
+}
+
+/**
+ * A client errMsg pasted in another form than the catalog writes it ("navigateTo:fail:can not navigate to a tab
+ * bar page", a bare "canvasToTempFilePath:fail"): the catalog errMsg of that API (folded) the words after ":fail" pick: the one sharing the most words with
+ * them, if no other shares as many; the API's only errMsg when nothing follows ":fail". Run only for a query
+ * naming an "api:fail" that is no catalog code as written.
+ */
+export function pickErrMsg(catalog: Catalog, api: string, rest: string): string | undefined {
+  const said = errMsgWords(rest);
+  let best: string | undefined;
+  let top = -1;
+  let second = -1;
+  for (let i = 0; i < catalog.size; i++) {
+    const m = CATALOG_ERRMSG.exec(catalog.codeAt(i));
+    if (!m || foldChars(m[1]) !== api) continue;
+    const own = errMsgWords(m[2]);
+    const shared = said.filter((w) => own.includes(w)).length;
+    if (shared > top) {
+      second = top;
+      top = shared;
+      best = catalog.codeAt(i);
+    } else if (shared > second) second = shared;
+  }
+  // (With no words after ":fail" every candidate shares 0: only a lone one is above the second's -1.)
+  return top > second && (top > 0 || !said.length) ? best : undefined;
 }
