@@ -12,6 +12,7 @@ import { parseFastRegister } from './parsers/fastregister';
 import { parseFlatRst } from './parsers/flat-rst';
 import { parseHtmlTable } from './parsers/html-table';
 import { parseMiniprogramExtra } from './parsers/miniprogram-extra';
+import { parseMpOauth } from './parsers/mp-oauth';
 import { parseOfficialSections } from './parsers/official-sections';
 import { parsePhpArray } from './parsers/php-array';
 import { parseFastRegisterSenparc, parseMpMsgCrypt, parsePayV2Map } from './parsers/sdk-copies';
@@ -121,6 +122,13 @@ export const SOURCE_SPECS: readonly SourceSpec[] = [
     title: '第三方平台 快速注册 errcodes (Senparc status enums, SDK copy)',
     format: 'TSV, one row per API',
     parse: parseFastRegisterSenparc,
+  },
+  {
+    id: 'mp-oauth',
+    file: 'mp_oauth_authorize_troubleshooting_official.tsv',
+    title: '公众号 网页授权 authorize page codes (official 授权登录常见问题 page)',
+    format: 'TSV, one row per code',
+    parse: parseMpOauth,
   },
   {
     id: 'wecom',

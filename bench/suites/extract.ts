@@ -12,6 +12,7 @@ import {
   loadTune3,
   loadTune4,
   loadTune5,
+  loadTune6,
   type RealSnippet,
 } from '../data/real/load';
 
@@ -171,6 +172,9 @@ function realSection(): void {
     ['tune4', loadTune4()],
     // tune5 (snippets-tune5.txt, branch scan5): positives as people write them, in every platform.
     ['tune5', loadTune5()],
+    // tune6 (snippets-tune6.txt, branch scan6): platform traps (client-API families, bot frameworks) and how
+    // people write codes in 2025-2026 bot / AI repos.
+    ['tune6', loadTune6()],
   ];
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of
@@ -191,7 +195,7 @@ function realSection(): void {
     console.log(line(`real ${name}: naive explicit`, base.explicit));
     console.log(line(`real ${name}: wxerr implied (~)`, ours.implied));
     console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
-    if (['tune', 'tune2', 'tune3', 'tune4', 'tune5'].includes(name))
+    if (['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(name))
       for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
   }
   if (!sets.some(([name]) => name === 'held'))

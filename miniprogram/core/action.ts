@@ -54,7 +54,12 @@ ADDED_ACTIONS['开放平台通用'] = table({
   'account-state': '89430 61057 61061 86021 86034 86040 89295',
   unknown: '89253',
 });
-ADDED_ACTIONS['公众号'] = table({ 'fix-config': MSGCRYPT_CONFIG, 'fix-request': MSGCRYPT_REQUEST });
+// 网页授权 (mp-oauth): a redirect_uri outside the configured 网页授权域名 and a scope the account (or its
+// type: only a verified 服务号 has 网页授权) lacks are both fixed in the account's settings or the appid used.
+ADDED_ACTIONS['公众号'] = table({
+  'fix-config': `${MSGCRYPT_CONFIG} 10003 10005`,
+  'fix-request': MSGCRYPT_REQUEST,
+});
 // APIv2 spells most codes without the underscore; both Pay platforms share one table.
 ADDED_ACTIONS['微信支付 APIv2'] = {
   ...ADDED_ACTIONS['微信支付 APIv3'],

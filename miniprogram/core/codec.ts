@@ -13,12 +13,35 @@ import type { Action, CatalogData, Entry, SourceInfo, SourceRef, TextVariant } f
 
 /** A string, or the index of a string shared in PackedCatalog.s. */
 export type Str = string | number;
-/** [en, zh, fix, note, refs, api?, spelling?]: the optional tail only when a source gives it. */
-type PackedText = [Str, Str, Str, Str, string, Str?, Str?];
+/** [en, zh, refs, fix?, note?, api?, spelling?]: the tail is cut after its last non-empty field. */
+type PackedText = [Str, Str, string, Str?, Str?, Str?, Str?];
+/** Places in a PackedText (the refs are never empty, so the optional fields follow them). */
+const EN = 0;
+const ZH = 1;
+const REFS = 2;
+const FIX = 3;
+const NOTE = 4;
+const API = 5;
+const SPELLING = 6;
 /** Fields decodeCatalog cannot derive (translations, notes, advice, scope, doc, aliases, http), short keys. */
 export type Extra = Record<string, Str | string[] | number[]>;
-/** [code, platform index, action, texts, extra] */
-export type PackedEntry = [string, number, Action, PackedText[], Extra?];
+/** [code, platform index, action index in ACTIONS, texts, extra] */
+export type PackedEntry = [string, number, number, PackedText[], Extra?];
+
+/** Action classes by their index in a PackedEntry: a digit instead of a name in each of 4,000 entries (~45 KB). */
+const ACTIONS: readonly Action[] = [
+  'unknown',
+  'fix-request',
+  'fix-config',
+  'retry-later',
+  'account-state',
+  'user-choice',
+  'quota',
+  'refresh-token',
+  're-login',
+  'none',
+];
+const ACTION_INDEX = new Map(ACTIONS.map((a, i) => [a, i]));
 
 export interface PackedCatalog {
   v: number;
@@ -50,6 +73,7 @@ const LONG: Record<string, string> = Object.fromEntries(Object.entries(SHORT).ma
 const PROJECT_LABEL = 'wxerr';
 /** The primary text fields, by their place in PackedText, and the fields naming their sources. */
 const PRIMARY = ['en', 'zh', 'fix'] as const;
+const PRIMARY_AT = [EN, ZH, FIX] as const;
 const PRIMARY_SOURCE = ['enSource', 'zhSource', 'fixSource'] as const;
 
 /** Fields the decoder cannot derive from the texts, under their short keys. */
@@ -101,13 +125,14 @@ export function packCatalog(data: CatalogData): PackedCatalog {
       .join(' ');
   const e = data.entries.map((entry): PackedEntry => {
     const texts = entry.texts.map((t): PackedText => {
-      const packed: PackedText = [t.en, t.zh, t.fix ?? '', t.note ?? '', packRefs(t.sources)];
-      if (t.api || t.spelling) packed.push(t.api ?? '');
+      const packed: PackedText = [t.en, t.zh, packRefs(t.sources), t.fix ?? '', t.note ?? '', t.api ?? ''];
       if (t.spelling) packed.push(t.spelling);
+      while (packed.length > FIX && packed[packed.length - 1] === '') packed.pop();
       return packed;
     });
     const extra = extraFields(entry);
-    const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, entry.action, texts];
+    const action = ACTION_INDEX.get(entry.action) ?? 0;
+    const packed: PackedEntry = [entry.code, platformIndex.get(entry.platform) ?? -1, action, texts];
     if (Object.keys(extra).length) packed.push(extra);
     return packed;
   });
@@ -121,7 +146,7 @@ function shareStrings(entries: PackedEntry[]): string[] {
   const visit = (each: (get: () => Str, set: (v: Str) => void) => void): void => {
     for (const entry of entries) {
       for (const t of entry[3])
-        for (const i of [0, 1, 2, 3, 5, 6])
+        for (const i of [EN, ZH, FIX, NOTE, API, SPELLING])
           if (typeof t[i] === 'string')
             each(
               () => t[i] as Str,
@@ -148,6 +173,11 @@ function shareStrings(entries: PackedEntry[]): string[] {
     if (i !== undefined) set(i);
   });
   return table.map(([v]) => v);
+}
+
+/** A packed field holds a value: a shared string's index, or a string that is not empty. */
+function present(v: Str | undefined): v is Str {
+  return v !== undefined && v !== '';
 }
 
 export function decodeCatalog(packed: PackedCatalog): CatalogData {
@@ -182,13 +212,12 @@ export class EntryDecoder {
     const sources: SourceRef[] = [];
     for (let i = 0; i < packedTexts.length; i++) {
       const text = packedTexts[i];
-      const t = { en: this.str(text[0]), zh: this.str(text[1]) } as TextVariant;
-      if (text[2] !== '') t.fix = this.str(text[2]);
-      if (text[3] !== '') t.note = this.str(text[3]);
-      const api = text[5];
-      if (api !== undefined && api !== '') t.api = this.str(api);
-      if (text[6] !== undefined) t.spelling = this.str(text[6]);
-      t.sources = this.refs(text[4]);
+      const t = { en: this.str(text[EN]), zh: this.str(text[ZH]) } as TextVariant;
+      if (present(text[FIX])) t.fix = this.str(text[FIX]);
+      if (present(text[NOTE])) t.note = this.str(text[NOTE]);
+      if (present(text[API])) t.api = this.str(text[API]);
+      if (present(text[SPELLING])) t.spelling = this.str(text[SPELLING]);
+      t.sources = this.refs(text[REFS]);
       for (let k = 0; k < t.sources.length; k++) sources.push(t.sources[k]);
       texts.push(t);
     }
@@ -201,7 +230,7 @@ export class EntryDecoder {
       en: '',
       zh: '',
       family: familyOf(code, platform, { scope, http }),
-      action: packed[2],
+      action: ACTIONS[packed[2]] ?? 'unknown',
       texts,
       sources: sortRefs(sources),
     };
@@ -218,21 +247,21 @@ export class EntryDecoder {
     for (let i = 0; i < packedTexts.length; i++) {
       const text = packedTexts[i];
       texts.push({
-        en: this.str(text[0]),
-        zh: this.str(text[1]),
-        fix: text[2] === '' ? undefined : this.str(text[2]),
-        note: text[3] === '' ? undefined : this.str(text[3]),
+        en: this.str(text[EN]),
+        zh: this.str(text[ZH]),
+        fix: present(text[FIX]) ? this.str(text[FIX]) : undefined,
+        note: present(text[NOTE]) ? this.str(text[NOTE]) : undefined,
       });
     }
     const out: EntryTexts = { en: '', zh: '', texts };
     // The primary en, zh and fix: the first text that has one, and that text's first source.
     for (let k = 0; k < PRIMARY.length; k++) {
       let i = 0;
-      while (i < packedTexts.length && packedTexts[i][k] === '') i++;
+      while (i < packedTexts.length && !present(packedTexts[i][PRIMARY_AT[k]])) i++;
       if (i === packedTexts.length) continue;
       const field = PRIMARY[k];
       out[field] = texts[i][field] ?? '';
-      const refs = packedTexts[i][4];
+      const refs = packedTexts[i][REFS];
       out[PRIMARY_SOURCE[k]] = this.sourceId(refs.slice(0, refs.indexOf(':')));
     }
     if (packedExtra) unpackExtra(out, packedExtra, this.str);

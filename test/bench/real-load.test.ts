@@ -10,6 +10,7 @@ import {
   loadTune3,
   loadTune4,
   loadTune5,
+  loadTune6,
   TUNE2_FILES,
 } from '../../bench/data/real/load';
 
@@ -135,6 +136,55 @@ describe('tune5, the fifth harvest', () => {
       implied: ['40163'],
     });
     expect(byId.get('golibcookie-issue-12-app-error-40008')).toMatchObject({ explicit: [], implied: [] });
+  });
+});
+
+describe('tune6, the sixth harvest', () => {
+  it('loads at least 110 snippets, 70 with codes and 25 negatives, none from a thread earlier files hold', () => {
+    const tune6 = loadTune6();
+    expect(tune6.length).toBeGreaterThanOrEqual(110);
+    const negatives = tune6.filter((s) => s.explicit.length + s.implied.length === 0).length;
+    expect(tune6.length - negatives).toBeGreaterThanOrEqual(70);
+    expect(negatives).toBeGreaterThanOrEqual(25);
+    const corpus = loadRealCorpus();
+    const earlier = [
+      ...corpus.tune,
+      ...corpus.held,
+      ...loadTune2(),
+      ...loadTune3(),
+      ...loadTune4(),
+      ...loadTune5(),
+    ];
+    const ids = new Set(earlier.map((s) => s.id));
+    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
+    expect(tune6.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    for (const s of tune6) {
+      expect(s.text.trim()).not.toBe('');
+      expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
+    }
+  });
+
+  it('reads client-API families, WeCom, implied-only and look-alike negatives as labelled', () => {
+    const byId = new Map(loadTune6().map((s) => [s.id, s]));
+    expect(byId.get('hotel-control-miniapp-wifi-error-code')?.explicit).toContain('12005@wxapi');
+    expect(byId.get('uni-app-issue-4363-inner-audio-10001')?.explicit).toEqual(['10001@wxapi']);
+    expect(byId.get('openclaw-plugin-wecom-issue-82-81013')?.explicit).toEqual(['81013@wecom']);
+    expect(byId.get('wechat-public-account-push-issue-10-ip-40001')).toMatchObject({
+      explicit: ['40001'],
+      implied: ['40164'],
+    });
+    expect(byId.get('auth-center-mp-config-fix-invalid-appsecret')).toMatchObject({
+      explicit: [],
+      implied: ['40125'],
+    });
+    expect(byId.get('qcloud-docs-tcmpp-getbluetoothadapterstate')).toMatchObject({
+      explicit: [],
+      implied: [],
+    });
+    expect(byId.get('discord-username-sniper-issue-7-code-40001')).toMatchObject({
+      explicit: [],
+      implied: [],
+    });
   });
 });
 

@@ -18,6 +18,7 @@ const EXPECTED_ROWS: Record<string, number> = {
   'mp-extra': 31,
   fastregister: 24,
   'fastregister-senparc': 24,
+  'mp-oauth': 2,
   wecom: 1251,
   'wecom-wxjava': 281,
   'wecom-msgcrypt': 11,

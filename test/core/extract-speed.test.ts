@@ -10,6 +10,11 @@ import {
   wordTail,
 } from '../../miniprogram/core/extract/numbers';
 import { parseCodeToken } from '../../miniprogram/core/extract/text';
+import { CASE_HEAD, KEY_HEAD, mayHoldHeads } from '../../miniprogram/core/extract/blocks';
+import { DECLARATION, LISTING } from '../../miniprogram/core/extract/shapes';
+import { LineIndex } from '../../miniprogram/core/extract/text';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { random } from '../../bench/random';
 
 /**
@@ -67,4 +72,77 @@ test('parseCodeToken: plain numbers lose leading zeros, OCR slips still read', (
   expect(parseCodeToken('4OOO1', 2)).toBe('40001');
   expect(parseCodeToken('０４０００１', 3)).toBe('40001');
   expect(parseCodeToken('12a', 2)).toBeUndefined();
+});
+
+test('mayHoldHeads is the block-head test it replaces', () => {
+  const HEADS = /\bcase[ \t]|["']?-?\d{4,7}["']?[ \t]*:[ \t]*[{[]?[ \t]*(?:\n|$)/;
+  const r = random(20261202);
+  const parts = [
+    ...'0123456789',
+    ':',
+    ' ',
+    '\t',
+    '{',
+    '[',
+    '\n',
+    '\r',
+    '"',
+    "'",
+    '-',
+    'case',
+    'a',
+    '_',
+    'x',
+    '：',
+  ];
+  const texts: string[] = [];
+  for (let n = 0; n < 60000; n++) {
+    let s = '';
+    for (let i = Math.floor(r() * 24); i > 0; i--) s += parts[Math.floor(r() * parts.length)];
+    texts.push(s);
+  }
+  expect(texts.filter((s) => mayHoldHeads(s) !== HEADS.test(s))).toEqual([]);
+  // Not empty: both answers occur.
+  expect(texts.filter((s) => HEADS.test(s)).length).toBeGreaterThan(1000);
+  expect(texts.filter((s) => !HEADS.test(s)).length).toBeGreaterThan(1000);
+});
+
+test('LineIndex.lineStartMatches finds what matchAll finds, for every line-anchored pattern', () => {
+  const r = random(20261203);
+  const parts = [
+    ...'0123456789',
+    ...' \t\n\r\u2028:：|=>-#/*[]"\'(){},;.',
+    'case ',
+    '//',
+    'const ',
+    'NAME',
+    '40001',
+    '-404011',
+    '无效',
+    'ok',
+    '\n"40001": {',
+    '\n  40029\t',
+    '\n  -1 => ',
+    '\nE40001 = 40001',
+    '\n  case 40001',
+    '\ncase -1 || ',
+  ];
+  const texts: string[] = [];
+  for (let n = 0; n < 20000; n++) {
+    let s = '';
+    for (let i = Math.floor(r() * 30); i > 0; i--) s += parts[Math.floor(r() * parts.length)];
+    texts.push(s);
+  }
+  // Real text too: the fixtures, whose listings, enums and switch blocks these patterns are for.
+  texts.push(readFileSync(join(__dirname, '../../bench/data/extract-fixtures.txt'), 'utf8'));
+  const show = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => `${m.index}:${[...m].join('|')}`);
+  for (const re of [CASE_HEAD, KEY_HEAD, DECLARATION, LISTING]) {
+    const differ = texts.filter(
+      (t) => show(new LineIndex(t).lineStartMatches(re)).join() !== show(t.matchAll(re)).join(),
+    );
+    expect(differ).toEqual([]);
+    // Not empty: the sticky path (\n only) meets texts the pattern matches.
+    const sticky = texts.filter((t) => new LineIndex(t).onlyNewlines && [...t.matchAll(re)].length > 0);
+    expect(sticky.length).toBeGreaterThan(20);
+  }
 });

@@ -90,8 +90,17 @@ export const TUNE4_FILES = ['snippets-tune4.txt'] as const;
 /** The fifth harvest (branch scan5): tune only, never split, labelled before any code ran on it. */
 export const TUNE5_FILES = ['snippets-tune5.txt'] as const;
 
+/** The sixth harvest (branch scan6): tune only, never split, labelled before any code ran on it. */
+export const TUNE6_FILES = ['snippets-tune6.txt'] as const;
+
 /** Every tune-only file in harvest order: each is checked against snippets.txt and the files before it. */
-const EXTRA_TUNE_FILES: readonly string[] = [...TUNE2_FILES, ...TUNE3_FILES, ...TUNE4_FILES, ...TUNE5_FILES];
+const EXTRA_TUNE_FILES: readonly string[] = [
+  ...TUNE2_FILES,
+  ...TUNE3_FILES,
+  ...TUNE4_FILES,
+  ...TUNE5_FILES,
+  ...TUNE6_FILES,
+];
 
 /**
  * The tune-only harvests (the files named, all of them by default): never split. None may share an id or a
@@ -142,4 +151,9 @@ export function loadTune4(dir: string = DATA_DIR): RealSnippet[] {
 /** The fifth harvest (TUNE5_FILES). */
 export function loadTune5(dir: string = DATA_DIR): RealSnippet[] {
   return loadTuneFiles(dir, TUNE5_FILES);
+}
+
+/** The sixth harvest (TUNE6_FILES). */
+export function loadTune6(dir: string = DATA_DIR): RealSnippet[] {
+  return loadTuneFiles(dir, TUNE6_FILES);
 }

@@ -42,15 +42,17 @@ const FAMILY_WORDS: Record<string, RegExp> = {
   wifi: /Wifi\w*|WiFi|wifi/,
   nfc: /NFC|Nfc/,
   hce: /HCE/,
-  backgroundaudio: /[Bb]ackgroundAudio/,
+  // InnerAudioContext.onError and BackgroundAudioManager share the same errCode table (10001 系统错误…).
+  backgroundaudio: /[Bb]ackgroundAudio|InnerAudio|AudioContext|背景音频/,
   requestsubscribemessage: /\brequestSubscribeMessage\b|订阅消息/,
+  requestvirtualpayment: /\brequest(?:Virtual|Midas)Payment\b|虚拟支付/,
 };
 
 function apiPattern(scope: string): RegExp {
   return FAMILY_WORDS[scope.toLowerCase()] ?? new RegExp(`\\b${scope.replace(/\W/g, '')}\\b`);
 }
 
-interface PlatformIndex {
+export interface PlatformIndex {
   /** Client-API scopes the catalog has, with the API pattern that names each. */
   scopes: { scope: string; pattern: RegExp }[];
   /** Every numeric errCode of a client API: other numbers never need the API patterns tried. */
@@ -59,7 +61,7 @@ interface PlatformIndex {
 
 const indexes = new WeakMap<Catalog, PlatformIndex>();
 
-function platformIndex(catalog: Catalog): PlatformIndex {
+export function platformIndex(catalog: Catalog): PlatformIndex {
   let index = indexes.get(catalog);
   if (index) return index;
   const scopes = new Map<string, RegExp>();

@@ -2,6 +2,7 @@
 // 40001;): whether a declared number is a WeChat code, judged by its name and by the block it sits in.
 import { normalizeMessage } from './messages';
 import { declarations, nameCarriesCode, type Declaration } from './shapes';
+import type { LineIndex } from './text';
 
 /** Lines between two declarations of one block (an enum or constants class with comments between). */
 const DECLARATION_GAP = 4;
@@ -16,12 +17,12 @@ export interface DeclaredCode extends Declaration {
 }
 
 /** Declarations of a text with their lines and blocks. */
-export function declaredCodes(text: string, lineOf: (offset: number) => number): DeclaredCode[] {
+export function declaredCodes(text: string, lines: LineIndex): DeclaredCode[] {
   const found: DeclaredCode[] = [];
   let block = -1;
   let lastLine = -Infinity;
-  for (const d of declarations(text)) {
-    const line = lineOf(d.offset);
+  for (const d of declarations(text, lines)) {
+    const line = lines.lineOf(d.offset);
     if (line - lastLine > DECLARATION_GAP) block++;
     lastLine = line;
     found.push({ ...d, line, block });

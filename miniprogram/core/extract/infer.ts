@@ -34,11 +34,15 @@ const APP_STATUS_ENTRY =
  * its message is SCF's, though a wx.cloud function that times out says the same words (errCode -504003).
  */
 const SCF_ANSWER = /["']?errorCode["']?\s*:\s*-?\d+\s*,\s*["']?errorMessage["']?\s*:/;
+/** A number keyed as an object's code (its message beside it on the line). */
+const OWN_NUMBER = /["']?\b(?:code|ret|retcode|err_?code|errno|status_?code)["']?\s*[:=]\s*["']?-?\d{3,}\b/i;
 /** Advice any failure may end with (请检查后再试, 请稍后重试): it names no code by itself. */
 const GENERIC_ADVICE = /^请(?:检查|稍后|稍候|重新)[\u4e00-\u9fff]{0,4}(?:再试|重试)$/;
 
 /** Words a WeCom-only errmsg needs to name its code with no code beside it ("userid not found": 3). */
 const WECOM_ALONE_WORDS = 3;
+/** Codes one Chinese wording may fit before it says only what the failure is about (a topic). */
+const TOPIC_ONLY = 4;
 /** Lines around a message within which a found code makes inference unnecessary. */
 const INFER_REACH = 3;
 /** Free-text scans (phrases, Chinese wording) run on pastes up to this size; logs beyond carry their codes. */
@@ -85,6 +89,9 @@ export function inferCodes(
         chinese(catalog, m.raw, m.offset, m.line, context, inferred, ctx.lines.lineText(m.line), true);
       continue;
     }
+    // The message of an object carrying a number of its own ({'code': 1005, 'msg': "服务器错误…"},
+    // {"code":100007,"message":"appid invalid"}) that was not found as a code: it speaks for that number.
+    if (OWN_NUMBER.test(ctx.lines.lineText(m.line))) continue;
     const code = context.kind === 'wechat' ? codeFromMessage(index, m.raw) : undefined;
     const where = code ? attribute(code, m.line, context) : undefined;
     const wecom = code ? undefined : wecomFromMessage(catalog, m.raw, WECOM_ALONE_WORDS);
@@ -265,6 +272,9 @@ function chinese(
     matches = matches.filter(
       (m) => !PAY_KEYS.has(platformKeyOf(m.entry)) || platformKeyOf(m.entry) === version,
     );
+  // Wording that fits a whole family of codes at once (获取access_token失败: 40001, 40014, 41001, 42001…)
+  // names what failed, not how: no one code is implied by it.
+  if (new Set(matches.map((m) => m.entry.code)).size >= TOPIC_ONLY) return matches.length > 0;
   const seen = new Set<string>();
   for (const m of matches) {
     if (m.entry.code === '0' || GENERIC_ADVICE.test(lineText.slice(m.at, m.at + m.length))) continue;

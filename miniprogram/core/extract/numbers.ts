@@ -273,13 +273,16 @@ function candidateAt(
   )
     confirm = true;
   else if (prev === '#' && /^(?: - |: |：)/.test(next)) confirm = true;
+  // Markdown bold ("- **13000** 当前设备不支持NFC"): the stars set the number off, they glue it to nothing.
+  else if (prev === '*' && prev2 === '*' && next.startsWith('**')) confirm = false;
   else if (prev && GLUED_BEFORE.test(prev)) return undefined;
   else if (prev === ':' && /[A-Za-z0-9_)\]]/.test(prev2)) return undefined;
   else if (prev === '(' && /[A-Za-z0-9_]/.test(prev2)) return undefined;
   if (/^-[A-Za-z]/.test(next) || /^\((?!\d)/.test(next)) confirm = true;
   else if (/^[.:,\-/][A-Za-z0-9]/.test(next) || /^[#@]/.test(next)) return undefined;
   if (ocrLetters(raw) > 2) return undefined;
-  if (code.startsWith('-') && code.length !== 7) return undefined;
+  // -6 digits (cloud), or -5 (虚拟支付's -15013, WXBizMsgCrypt's -40005: the catalog knows few, all in context).
+  if (code.startsWith('-') && code.length !== 7 && code.length !== 6) return undefined;
   return { code, offset: at, end, keyed: false, strong: false, confirm };
 }
 

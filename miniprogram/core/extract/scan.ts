@@ -1,32 +1,19 @@
-// One scan of one text (extractCodes in ../extract.ts runs its passes in order): the hits so far, the offsets
-// already taken, and the numbers given to other services. The rules each pass applies are listed in the header
-// of ../extract.ts.
-import type { Catalog } from '../catalog';
-import type { Entry } from '../types';
-import { attributeNumber, clientApi, isClientApiCode, isDefaultCode, type Attribution } from './attribute';
-import { TextContext, type PlatformContext } from './context';
+// The passes of one scan of one text (extractCodes in ../extract.ts runs them in order); what they share, the
+// hits so far and how a number is attributed and recorded, is scan-core.ts. The rules each pass applies are
+// listed in the header of ../extract.ts.
+import { attributeNumber, clientApi, isClientApiCode, isDefaultCode } from './attribute';
+import type { PlatformContext } from './context';
 import { describedAsOther, otherErrmsg } from './foreign';
 import { describes } from './infer';
-import { lineMentionsMessageOf, normalizeMessage, type MessageIndex } from './messages';
+import { lineMentionsMessageOf, normalizeMessage } from './messages';
 import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './numbers';
 import { payHits } from './pay';
 import { blockHeads, runsVouched, wechatHeads } from './blocks';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './declared';
 import { devtoolCodes, listings } from './shapes';
-import type { Hit, Message } from './summary';
 import type { TableCode } from './table';
 import { hasWecomWording, wecomWordingLines } from './wecom-wording';
-import { wecomByWording } from './zh';
-
-/** A number that looked like a code but belongs to another service (why: the context that decided). */
-export interface IgnoredCode {
-  code: string;
-  line: number;
-  start: number;
-  end: number;
-  /** The marker or shape that made the call: "alipay", "钉钉", "Tencent Cloud SCF body", "app-specific code"… */
-  context: string;
-}
+import { ScanCore } from './scan-core';
 
 /** WeChat's own words for -1 (系统繁忙，此时请开发者稍候再试 / system error). */
 const MINUS_ONE_TEXT = /系统(?:繁忙|错误)|system (?:error|busy)|busy system/i;
@@ -37,81 +24,11 @@ const SCF_BODY = /errorMessage["']?\s*:|"?statusCode"?\s*:\s*4[34]\d\b/;
 const APP_MESSAGE =
   /^(?:unauthori[sz]ed|forbidden|not found|bad request|internal server error|token (?:expired|invalid)|invalid token|success|ok)\b/i;
 
-/** One scan of one text: the hits so far, the offsets already taken, the numbers given to other services. */
-export class Scan {
-  readonly hits: Hit[] = [];
-  readonly taken = new Set<number>();
-  readonly ignored = new Map<string, IgnoredCode>();
-  private readonly keyedLines = new Set<number>();
-  /** wecomByWording answers by code, then line text. */
-  private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
-  private wordingsKept = 0;
+export type { IgnoredCode } from './scan-core';
+
+/** The passes of one scan of one text. */
+export class Scan extends ScanCore {
   private wecomLines?: Map<number, Set<string>>;
-
-  constructor(
-    private readonly catalog: Catalog,
-    private readonly index: MessageIndex,
-    private readonly ctx: TextContext,
-    private readonly messages: readonly Message[],
-  ) {}
-
-  /** Attribute a number at a place and record it (or record why it is not WeChat's). */
-  add(
-    code: string,
-    offset: number,
-    end: number,
-    line: number,
-    via: Hit['via'],
-    forced?: PlatformContext,
-    near?: string,
-  ): boolean {
-    const context = forced ?? this.ctx.contextAt(line, offset);
-    const where = this.attribute(code, line, context, near);
-    this.taken.add(offset);
-    if (!where) {
-      this.ignore(code, offset, end, line, context.marker || 'another service');
-      return false;
-    }
-    this.hits.push({ code, offset, end, line, via, ...where });
-    return true;
-  }
-
-  /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
-  private saysWecom(code: string, line: number): boolean {
-    return this.catalog.get(`wecom:${code}`) !== undefined && this.wecomWordingOn(code, line) !== undefined;
-  }
-
-  /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
-  private wecomWordingOn(code: string, line: number): Entry | undefined {
-    const text = this.ctx.lines.lineText(line);
-    // Keyed by code, then text: no key string of the line's length built per number.
-    let byText = this.wordings.get(code);
-    if (byText?.has(text)) return byText.get(text);
-    const found = wecomByWording(this.catalog, code, text);
-    if (this.wordingsKept < 5000) {
-      if (!byText) this.wordings.set(code, (byText = new Map()));
-      byText.set(text, found);
-      this.wordingsKept++;
-    }
-    return found;
-  }
-
-  private attribute(
-    code: string,
-    line: number,
-    context: PlatformContext,
-    near = this.ctx.lines.lineText(line),
-  ): Attribution | undefined {
-    const where = attributeNumber(this.catalog, code, context, near);
-    if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
-    const wecom = this.wecomWordingOn(code, line);
-    return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
-  }
-
-  private ignore(code: string, offset: number, end: number, line: number, context: string): void {
-    if (!this.ignored.has(code))
-      this.ignored.set(code, { code, line: line + 1, start: offset, end, context });
-  }
 
   keyed(): void {
     for (const c of keyedCandidates(this.ctx.text)) {
@@ -179,6 +96,17 @@ export class Scan {
       (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined) ||
       (context.kind === 'wechat' && this.saysWecom(c.code, this.ctx.lines.lineOf(c.offset)));
     if (c.code.startsWith('-') && !known && digits < 6) return false;
+    // A short number the catalog does not know, under a key that is not WeChat's own, is another layer's even
+    // near WeChat words: an HTTP status (错误码：404), an app's own table (errorCode: 113), a share SDK's 2004.
+    // (Another service's marker still takes it, to say whose it is.)
+    if (
+      !known &&
+      digits < 5 &&
+      context.kind !== 'foreign' &&
+      !/^err_?code$/i.test(c.key ?? '') &&
+      !isClientApiCode(this.catalog, c.code)
+    )
+      return false;
     if (!c.strong) return digits >= 5 && known;
     // A strong key is enough near WeChat text. Without any marker, the number must be a WeChat code the
     // catalog knows, and a short one needs a client failure beside it (errCode 1000 of some SDK is not
@@ -203,6 +131,14 @@ export class Scan {
   private foreignShape(c: Candidate, line: number): string | undefined {
     const around = this.linesAround(line, 3);
     if (c.key === 'errorCode' && SCF_BODY.test(around)) return 'Tencent Cloud SCF body';
+    // Python's OSError ("[Errno 10061] [WinError 10061] 由于目标计算机积极拒绝", "[Errno 111] Connection refused"):
+    // the operating system's socket errno, wherever the request was going.
+    if (
+      /^errno$/i.test(c.key ?? '') &&
+      this.ctx.text.charAt(c.end) === ']' &&
+      /\[\s*Errno\s*$/i.test(this.ctx.text.slice(Math.max(0, c.offset - 10), c.offset))
+    )
+      return 'operating system errno';
     if (this.ctx.contextAt(line).marker) return undefined;
     if (c.strong)
       return otherErrmsg(this.catalog, this.index, this.ctx, c, line)
@@ -224,18 +160,6 @@ export class Scan {
       : undefined;
   }
 
-  private linesBetween(from: number, to: number): string {
-    const a = Math.max(0, from);
-    const b = Math.min(this.ctx.lines.count - 1, to);
-    return this.ctx.text.slice(this.ctx.lines.start(a), this.ctx.lines.end(b));
-  }
-
-  private linesAround(line: number, reach: number): string {
-    const from = Math.max(0, line - reach);
-    const to = Math.min(this.ctx.lines.count - 1, line + reach);
-    return this.ctx.text.slice(this.ctx.lines.start(from), this.ctx.lines.end(to));
-  }
-
   /** WeCom help URLs and enum/constant declarations. */
   shapes(): void {
     const keyedHere = new Set(this.hits.map((x) => `${x.line}|${x.code}`));
@@ -252,7 +176,7 @@ export class Scan {
     const doubtful: { d: DeclaredCode; context: PlatformContext }[] = [];
     const sure = new Map<number, number>();
     const known = new Map<number, number>();
-    for (const d of declaredCodes(this.ctx.text, (offset) => this.ctx.lines.lineOf(offset))) {
+    for (const d of declaredCodes(this.ctx.text, this.ctx.lines)) {
       if (this.taken.has(d.offset) || d.code === '0') continue;
       const context = this.ctx.contextAt(d.line, d.offset);
       const isKnown =
@@ -283,7 +207,11 @@ export class Scan {
       const first = list[0].line;
       const block = this.linesBetween(first - 3, list[list.length - 1].line);
       const context = this.ctx.contextAt(first);
-      const where = list.map((r) => attributeNumber(this.catalog, r.code, context, block));
+      const where = list.map((r) => {
+        const found = attributeNumber(this.catalog, r.code, context, block);
+        if (!found || found.platform === 'wxapi') return found;
+        return this.namedFamily(r.code, r.line, context) ?? found;
+      });
       // Words, not identifiers: "没有找到指定设备", "invalid credential"; not "jscode2session 1532".
       const isDescription = (d: string) => /[\u4e00-\u9fff]{2}|[A-Za-z]{2,} [A-Za-z]{2,}/.test(d);
       const described = list.filter((r) => isDescription(r.description));
@@ -324,7 +252,7 @@ export class Scan {
    * text (or close to it), or in runs of two or more near WeChat text.
    */
   listings(): void {
-    const known = listings(this.ctx.text).filter(
+    const known = listings(this.ctx.lines).filter(
       (h) => !this.taken.has(h.offset) && (this.index.bareCodes.has(h.code) || h.code === '-1'),
     );
     const lineOf = (h: { offset: number }) => this.ctx.lines.lineOf(h.offset);
@@ -358,7 +286,18 @@ export class Scan {
       const around = this.linesAround(line, 2);
       if (/\b(?:uni|my|tt|swan|qq|jd|ks)\.[a-z]\w*\(?/.test(around) && ctx.contextAt(line).marker === '')
         return false;
-      return clientApi(this.catalog, code, around) !== undefined;
+      return (
+        clientApi(this.catalog, code, around) !== undefined ||
+        this.namedFamily(code, line, ctx.contextAt(line)) !== undefined
+      );
+    };
+    // A client errCode of a family the text names, with that errCode's own text after it on its line
+    // ("- **13000** 当前设备不支持NFC", `12000:"未先调用 startWifi 接口"`): a listing of the API's codes.
+    const ownClientText = (c: Candidate, line: number) => {
+      const family = this.namedFamily(c.code, line, ctx.contextAt(line));
+      if (!family) return false;
+      const after = ctx.text.slice(c.end, ctx.lines.end(line)).replace(/^[\s*:："'|,，-]+/, '');
+      return describes(this.catalog, this.index, c.code, after, family.entryId);
     };
     const mayBeCode = (code: string, line: number) =>
       !tableRows.has(line) &&
@@ -379,7 +318,6 @@ export class Scan {
       const norm = () => (normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' '));
       const trigger = hasTrigger(lineText);
       for (const c of candidates) {
-        if (ctx.isMasked(c.offset)) continue;
         // "collection.update:fail -502005 …": a cloud API's failure names its code right after ":fail".
         const afterFail = /:fail\s+$/.test(
           lineText.slice(Math.max(0, c.offset - start - 8), c.offset - start),
@@ -388,9 +326,12 @@ export class Scan {
         if (
           !afterFail &&
           (!trigger || c.confirm || this.keyedLines.has(line)) &&
-          !lineMentionsMessageOf(index, c.code, norm())
+          !lineMentionsMessageOf(index, c.code, norm()) &&
+          !ownClientText(c, line)
         )
           continue;
+        // After the tests above (they only read the line): most numbers stop there.
+        if (ctx.isMasked(c.offset)) continue;
         if (ctx.isForeignError(line)) continue;
         if (describedAsOther(this.catalog, this.index, this.ctx, c, line)) continue;
         const near = index.bareCodes.has(c.code) ? undefined : this.linesAround(line, 2);

@@ -1,6 +1,7 @@
 // Shapes that are not "key: number": WeCom's help URL (…/devtool/query?e=60020), enum and constant
 // declarations in source code, listings of codes with descriptions. Each returns candidates; extract.ts
 // decides what they mean with the catalog.
+import type { LineIndex } from './text';
 
 export interface ShapeHit {
   code: string;
@@ -8,8 +9,12 @@ export interface ShapeHit {
   end: number;
 }
 
-/** WeCom appends "more info at https://open.work.weixin.qq.com/devtool/query?e=60020" to its errmsgs. */
-const DEVTOOL = /open\.work\.weixin\.qq\.com\/devtool\/query\?e=(-?\d{1,7})\b/g;
+/**
+ * WeCom appends "more info at https://open.work.weixin.qq.com/devtool/query?e=60020" to its errmsgs; a notifier's
+ * or terminal's wrapping may break the URL after a slash ("…/devtool/" then "query?e=41016").
+ */
+const DEVTOOL =
+  /open\.work\.weixin\.qq\.com\/(?:[ \t]*\r?\n[ \t]*)?devtool\/(?:[ \t]*\r?\n[ \t]*)?query\?e=(-?\d{1,7})\b/g;
 
 export function devtoolCodes(text: string): ShapeHit[] {
   const hits: ShapeHit[] = [];
@@ -25,18 +30,18 @@ export function devtoolCodes(text: string): ShapeHit[] {
  * declared under a name in source code (also on the added or removed line of a diff: `+  NAME = 86031,`). The caller keeps it when the name carries the number, the name is
  * Chinese wording, or the code's text follows.
  */
-const DECLARATION =
+export const DECLARATION =
   /^[+-]?[ \t]*(?:(?:public|private|protected|static|final|readonly|export|const|let|var|int|long|case)[ \t]+)*([A-Za-z_\u4e00-\u9fff][\w\u4e00-\u9fff]*)[ \t]*(?:=[ \t]*|\([ \t]*)(-?\d{1,7})[ \t]*(?:[,;)]|\/\/|#|$)/gm;
 
 export interface Declaration extends ShapeHit {
   name: string;
 }
 
-export function declarations(text: string): Declaration[] {
+export function declarations(text: string, lines: LineIndex): Declaration[] {
   const found: Declaration[] = [];
   // Only text that looks like code has declarations: a cheap test before the line-anchored scan.
   if (!/[=(][ \t]*-?\d/.test(text)) return found;
-  for (const m of text.matchAll(DECLARATION)) {
+  for (const m of lines.lineStartMatches(DECLARATION)) {
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[2]);
     found.push({ name: m[1], code: m[2], offset, end: offset + m[2].length });
   }
@@ -48,12 +53,12 @@ export function declarations(text: string): Declaration[] {
  * tab, colon or dash and its description ("// 40003\ttouser字段openid为空或者不正确"), or one space before Chinese
  * ("[40017] 不合法的按钮个数", "40017 应为 不合法的按钮类型"). Counted in runs of two or more.
  */
-const LISTING =
+export const LISTING =
   /^[ \t]*(?:\/\/+|#+|\*|-|>|\||\d+[.)])?[ \t]*["'[]?(-1|-?\d{5,7})["'\]]?(?:[ \t]*(?:\t|[:：|]|=>|\s-\s|\s{2,})| (?=[\u4e00-\u9fff]))[ \t]*["'`]?[A-Za-z\u4e00-\u9fff]/gm;
 
-export function listings(text: string): ShapeHit[] {
+export function listings(lines: LineIndex): ShapeHit[] {
   const hits: ShapeHit[] = [];
-  for (const m of text.matchAll(LISTING)) {
+  for (const m of lines.lineStartMatches(LISTING)) {
     const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
     hits.push({ code: m[1], offset, end: offset + m[1].length });
   }

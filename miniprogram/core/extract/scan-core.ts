@@ -1,0 +1,120 @@
+// What every pass of one scan shares (scan.ts holds the passes): the hits so far, the offsets already taken,
+// the numbers given to other services, and how a number found at a place is attributed to a platform (the
+// context there, a client API the text names, a WeCom-only wording on its line) and recorded.
+import type { Catalog } from '../catalog';
+import type { Entry } from '../types';
+import { attributeNumber, isClientApiCode, type Attribution } from './attribute';
+import type { PlatformContext, TextContext } from './context';
+import { TextFamilies } from './families';
+import type { MessageIndex } from './messages';
+import type { Hit, Message } from './summary';
+import { wecomByWording } from './zh';
+
+/** A number that looked like a code but belongs to another service (why: the context that decided). */
+export interface IgnoredCode {
+  code: string;
+  line: number;
+  start: number;
+  end: number;
+  /** The marker or shape that made the call: "alipay", "钉钉", "Tencent Cloud SCF body", "app-specific code"… */
+  context: string;
+}
+
+/** One scan of one text: the hits so far, the offsets taken, the numbers given to other services. */
+export class ScanCore {
+  readonly hits: Hit[] = [];
+  readonly taken = new Set<number>();
+  readonly ignored = new Map<string, IgnoredCode>();
+  protected readonly keyedLines = new Set<number>();
+  /** wecomByWording answers by code, then line text. */
+  private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
+  private wordingsKept = 0;
+  private families?: TextFamilies;
+
+  constructor(
+    protected readonly catalog: Catalog,
+    protected readonly index: MessageIndex,
+    protected readonly ctx: TextContext,
+    protected readonly messages: readonly Message[],
+  ) {}
+
+  /** Attribute a number at a place and record it (or record why it is not WeChat's). */
+  add(
+    code: string,
+    offset: number,
+    end: number,
+    line: number,
+    via: Hit['via'],
+    forced?: PlatformContext,
+    near?: string,
+  ): boolean {
+    const context = forced ?? this.ctx.contextAt(line, offset);
+    const where = this.attribute(code, line, context, near);
+    this.taken.add(offset);
+    if (!where) {
+      this.ignore(code, offset, end, line, context.marker || 'another service');
+      return false;
+    }
+    this.hits.push({ code, offset, end, line, via, ...where });
+    return true;
+  }
+
+  /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
+  protected saysWecom(code: string, line: number): boolean {
+    return this.catalog.get(`wecom:${code}`) !== undefined && this.wecomWordingOn(code, line) !== undefined;
+  }
+
+  /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
+  protected wecomWordingOn(code: string, line: number): Entry | undefined {
+    const text = this.ctx.lines.lineText(line);
+    // Keyed by code, then text: no key string of the line's length built per number.
+    let byText = this.wordings.get(code);
+    if (byText?.has(text)) return byText.get(text);
+    const found = wecomByWording(this.catalog, code, text);
+    if (this.wordingsKept < 5000) {
+      if (!byText) this.wordings.set(code, (byText = new Map()));
+      byText.set(text, found);
+      this.wordingsKept++;
+    }
+    return found;
+  }
+
+  protected attribute(
+    code: string,
+    line: number,
+    context: PlatformContext,
+    near = this.ctx.lines.lineText(line),
+  ): Attribution | undefined {
+    const where = attributeNumber(this.catalog, code, context, near);
+    if (!where || context.kind !== 'wechat' || where.platform === 'wxapi') return where;
+    const named = this.namedFamily(code, line, context);
+    if (named) return named;
+    const wecom = this.wecomWordingOn(code, line);
+    return wecom ? { platform: 'wecom', entryId: wecom.id, context: 'WeCom wording' } : where;
+  }
+
+  /** The errCode meaning of a client API the text names away from the number (see families.ts). */
+  protected namedFamily(code: string, line: number, context: PlatformContext): Attribution | undefined {
+    // -1…-5, 1000, 1001: every SDK's small codes; only a 5-digit errCode is told by the family named.
+    if (context.kind !== 'wechat' || code.replace('-', '').length < 5) return undefined;
+    if (!isClientApiCode(this.catalog, code)) return undefined;
+    return (this.families ??= new TextFamilies(this.catalog, this.ctx.text, this.ctx.lines)).at(code, line);
+  }
+
+  protected ignore(code: string, offset: number, end: number, line: number, context: string): void {
+    if (!this.ignored.has(code))
+      this.ignored.set(code, { code, line: line + 1, start: offset, end, context });
+  }
+
+  protected linesBetween(from: number, to: number): string {
+    const a = Math.max(0, from);
+    const b = Math.min(this.ctx.lines.count - 1, to);
+    return this.ctx.text.slice(this.ctx.lines.start(a), this.ctx.lines.end(b));
+  }
+
+  protected linesAround(line: number, reach: number): string {
+    const from = Math.max(0, line - reach);
+    const to = Math.min(this.ctx.lines.count - 1, line + reach);
+    return this.ctx.text.slice(this.ctx.lines.start(from), this.ctx.lines.end(to));
+  }
+}
