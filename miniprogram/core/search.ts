@@ -13,7 +13,7 @@ import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './searc
 import { codeTypos } from './search/code-typos';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
-import { parseQuery, type ParsedQuery } from './search/query';
+import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
@@ -115,6 +115,12 @@ export class SearchIndex {
     const { limit = 20, offset = 0, platform } = options;
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
     let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
+    // An "api:fail …" that is no catalog code as written: the catalog errMsg of that API its words pick.
+    const fails = parsed.apiFails ?? [];
+    for (let k = 0; k < fails.length && !parsed.codes.length; k++) {
+      const code = pickErrMsg(this.catalog, fails[k].api, fails[k].rest);
+      if (code) parsed = { ...parsed, codes: [normalizeQueryCode(code)] };
+    }
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
     const need = Math.max(offset + limit, SUGGESTIONS);
     const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
@@ -126,15 +132,16 @@ export class SearchIndex {
       const alt = top(named);
       if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
     }
-    found ??= top(parsed);
     if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
       // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error, on the
       // platform the sentence names if it names one (获取会话内容存档…提示“API接口无权限调用”: WeCom's 48002).
-      const quoted = this.quotedWording(parsed.quoted, top, this.ranker.named);
+      // The spans are ranked before the sentence (whose platforms its parse gives), so the ranking the checks
+      // below read is always the last one made: the span's, or the sentence's.
+      const named = this.parser.parse(parsed.text, parsed.open).named;
+      const quoted = this.quotedWording(parsed.quoted, top, named);
       if (quoted) [parsed, found] = quoted;
-      // (The spans' rankings replaced the query's state: rank it again.)
-      else found = top(parsed);
     }
+    found ??= top(parsed);
     const { cells, total } = found;
     const hit = (r: Ranked): SearchHit => {
       const entry = this.catalog.entryAt(r.index);
@@ -189,7 +196,10 @@ export class SearchIndex {
   private strayCode(parsed: ParsedQuery, top: Ranked | undefined): boolean {
     if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
     const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
-    if (!parsed.codes.every((code) => this.catalog.lookupIndices(code).every(narrow))) return false;
+    // (An errMsg, "api:fail …", names its error whole: only a bare number can be another service's.)
+    const stray = (code: string): boolean =>
+      /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
+    if (!parsed.codes.every(stray)) return false;
     return this.highlights(top).every((h) => h.field === 'code');
   }
 

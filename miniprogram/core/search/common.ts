@@ -91,6 +91,13 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['js', '@signature'], ids: ['open:63002'], lift: true },
   { concepts: ['config', '@signature'], ids: ['open:63002'], lift: true },
   { concepts: ['config', '@domain'], ids: ['open:40048', 'mp:40048'] },
+  // WeChat Pay writes a product not opened for the merchant as 产品权限 (NOAUTH's "no permission for this API").
+  { concepts: ['产品', '@auth'], ids: ['payv2:NOAUTH', 'payv3:NO_AUTH'], lift: true },
+  // Callback crypto: a signature that fails verification (签名验证错误, 回调验签) is the msg crypto's -40001.
+  { concepts: ['@signature', '@verify'], ids: ['wecom:-40001'], lift: true, unless: ['@pay'] },
+  { concepts: ['回调', '@signature'], ids: ['wecom:-40001'], lift: true, unless: ['@pay'] },
+  // 云开发 not opened for the mini program: "没有权限，请先开通云开发".
+  { concepts: ['开通', '@cloud'], ids: ['cloudbase:-601034'], lift: true },
   // APIv3 checks the Authorization header first: missing or malformed, it answers SIGN_ERROR (a Pay question).
   { concepts: ['authorization', '@pay'], ids: ['payv3:SIGN_ERROR'], lift: true },
 ];

@@ -1,6 +1,7 @@
 // What a user typed or pasted → the code(s) it names and the words that are left. Pure TypeScript.
 // Pasted bodies carry noise that matches nothing useful: trace ids (rid, hint, req_id), URLs, IP addresses,
 // JSON keys and "api:fail" prefixes of mini-program errMsg strings.
+import type { Catalog } from '../catalog';
 import { aboutAnotherService, isRuntimeError, mayNameOtherCode, NOT_A_WECHAT_CODE } from './foreign';
 import { foldChars } from './text';
 
@@ -27,6 +28,8 @@ export interface ParsedQuery {
   spelled?: string;
   /** Spans the user quoted (“…”, "…", 「…」), folded, a leading label ("错误信息：") dropped: maybe an errmsg. */
   quoted?: string[];
+  /** "api:fail …" errMsgs that are no catalog code as written: the API (folded) and the words after ":fail". */
+  apiFails?: { api: string; rest: string }[];
 }
 
 /** Each with the substrings one of which every match holds (see `holds`). */
@@ -210,6 +213,7 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     });
   if (text.includes('weixin.qq.com')) for (const [host, name] of HOSTS) text = text.replace(host, name);
   for (const [spelling, key, parts] of SPELLINGS) if (holds(text, parts)) text = text.replace(spelling, key);
+  const apiFails: { api: string; rest: string }[] = [];
   if (text.includes('fail')) {
     for (const m of text.matchAll(ERRMSG_IN_TEXT)) if (m[1] !== 'request') addErrMsg(m[1], m[2]);
     for (const m of text.matchAll(ERRMSG_WITH_PATH)) addCode(`${m[1]}:fail ${m[2]} "…" ${m[3]}`);
@@ -224,7 +228,7 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
       for (const end of ['', '.'])
         if (tail && hasCode(normalizeQueryCode(`${api}:fail${tail}${end}`)))
           return addCode(`${api}:fail${tail}${end}`);
-      if (!/\S/.test(tail)) return;
+      if (!/\S/.test(tail)) return void apiFails.push({ api, rest });
     }
   }
   function addCode(raw: string): void {
@@ -294,5 +298,40 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     ...(unknownCode === undefined ? {} : { unknownCode }),
     ...(spelled ? { spelled } : {}),
     ...(quoted.length ? { quoted } : {}),
+    ...(apiFails.length ? { apiFails } : {}),
   };
+}
+
+/** A catalog errMsg code: "api:fail …" (the colon may stand apart: "canvasToTempFilePath: fail …"). */
+const CATALOG_ERRMSG = /^([a-z]\w*)\s*:\s*fail\b(.*)$/i;
+const ERRMSG_WORD = /[a-z0-9]+|[\u3400-\u9fff]+/g;
+
+function errMsgWords(text: string): string[] {
+  return foldChars(text).match(ERRMSG_WORD) ?? [];
+}
+
+/**
+ * A client errMsg pasted in another form than the catalog writes it ("navigateTo:fail:can not navigate to a tab
+ * bar page", a bare "canvasToTempFilePath:fail"): the catalog errMsg of that API (folded) the words after ":fail" pick: the one sharing the most words with
+ * them, if no other shares as many; the API's only errMsg when nothing follows ":fail". Run only for a query
+ * naming an "api:fail" that is no catalog code as written.
+ */
+export function pickErrMsg(catalog: Catalog, api: string, rest: string): string | undefined {
+  const said = errMsgWords(rest);
+  let best: string | undefined;
+  let top = -1;
+  let second = -1;
+  for (let i = 0; i < catalog.size; i++) {
+    const m = CATALOG_ERRMSG.exec(catalog.codeAt(i));
+    if (!m || foldChars(m[1]) !== api) continue;
+    const own = errMsgWords(m[2]);
+    const shared = said.filter((w) => own.includes(w)).length;
+    if (shared > top) {
+      second = top;
+      top = shared;
+      best = catalog.codeAt(i);
+    } else if (shared > second) second = shared;
+  }
+  // (With no words after ":fail" every candidate shares 0: only a lone one is above the second's -1.)
+  return top > second && (top > 0 || !said.length) ? best : undefined;
 }
