@@ -2,8 +2,6 @@
 // match of it needs (a regex compiles on first use: up to 2 ms in a fresh process without a JIT). A guard that
 // missed a match would change answers; these check the guards against the regexes on the documented examples
 // and on every tuned query (held real queries are never read here).
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import {
   isRuntimeError,
   mayNameOtherCode,
@@ -11,21 +9,7 @@ import {
   RUNTIME_ERROR,
 } from '../../miniprogram/core/search/foreign';
 import { foldChars } from '../../miniprogram/core/search/text';
-
-const DATA = join(__dirname, '..', '..', 'bench', 'data');
-
-function queriesOf(file: string): string[] {
-  const data = JSON.parse(readFileSync(join(DATA, file), 'utf8')) as { queries: { q: string }[] };
-  return data.queries.map((c) => c.q);
-}
-
-/** The `tune` half of the real queries only. */
-function realTuneQueries(): string[] {
-  const data = JSON.parse(readFileSync(join(DATA, 'search-queries-real.json'), 'utf8')) as {
-    split: { tune: string[] };
-  };
-  return data.split.tune;
-}
+import { queriesOf, realTuneQueries } from './query-sets';
 
 /** The examples foreign.ts names for each kind of match. */
 const OTHER_CODES = [

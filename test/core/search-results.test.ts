@@ -2,28 +2,13 @@
 // ones, their first ten cells (id, kind, score, the code's other meanings, highlights), the total and the
 // suggestions. Speed work must leave them identical; a change of ranking re-records them on purpose with
 // `npx jest test/core/search-results -u` (and says so in its commit). Held real queries are never read here.
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import '../../cli/prebuilt-index';
 import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
 import { SearchIndex, type SearchHit, type SearchPage } from '../../miniprogram/core/search';
+import { queriesOf, realTuneQueries } from './query-sets';
 
-const DATA = join(__dirname, '..', '..', 'bench', 'data');
 /** Queries that reach many entries: short prefixes, one broad word, one character. */
 const BROAD = ['in', 'invalid', 'a', '4', '40', 'token', '错误', 'ip'];
-
-function queriesOf(file: string): string[] {
-  const data = JSON.parse(readFileSync(join(DATA, file), 'utf8')) as { queries: { q: string }[] };
-  return data.queries.map((c) => c.q);
-}
-
-/** The `tune` half of the real queries only (the `held` half is scored by the integrator alone). */
-function realTuneQueries(): string[] {
-  const data = JSON.parse(readFileSync(join(DATA, 'search-queries-real.json'), 'utf8')) as {
-    split: { tune: string[] };
-  };
-  return data.split.tune;
-}
 
 const QUERIES = [
   ...new Set([
