@@ -312,26 +312,44 @@ function errMsgWords(text: string): string[] {
 
 /**
  * A client errMsg pasted in another form than the catalog writes it ("navigateTo:fail:can not navigate to a tab
- * bar page", a bare "canvasToTempFilePath:fail"): the catalog errMsg of that API (folded) the words after ":fail" pick: the one sharing the most words with
- * them, if no other shares as many; the API's only errMsg when nothing follows ":fail". Run only for a query
- * naming an "api:fail" that is no catalog code as written.
+ * bar page", a bare "canvasToTempFilePath:fail"): of that API's catalog errMsgs, the one sharing the most words
+ * after ":fail" with it, if no other shares as many; the API's only errMsg when nothing follows ":fail". Run
+ * only for a query naming an "api:fail" that is no catalog code as written.
  */
 export function pickErrMsg(catalog: Catalog, api: string, rest: string): string | undefined {
   const said = errMsgWords(rest);
   let best: string | undefined;
   let top = -1;
   let second = -1;
-  for (let i = 0; i < catalog.size; i++) {
-    const m = CATALOG_ERRMSG.exec(catalog.codeAt(i));
-    if (!m || foldChars(m[1]) !== api) continue;
-    const own = errMsgWords(m[2]);
-    const shared = said.filter((w) => own.includes(w)).length;
+  for (const { code, words } of errMsgsOf(catalog).get(api) ?? []) {
+    const shared = said.filter((w) => words.includes(w)).length;
     if (shared > top) {
       second = top;
       top = shared;
-      best = catalog.codeAt(i);
+      best = code;
     } else if (shared > second) second = shared;
   }
   // (With no words after ":fail" every candidate shares 0: only a lone one is above the second's -1.)
   return top > second && (top > 0 || !said.length) ? best : undefined;
+}
+
+/** The catalog's errMsg codes by their API (folded), in entry order, with the words after ":fail". */
+const errMsgIndexes = new WeakMap<Catalog, Map<string, { code: string; words: string[] }[]>>();
+
+// Read once per catalog: a query typed key by key asks again on every keystroke.
+function errMsgsOf(catalog: Catalog): Map<string, { code: string; words: string[] }[]> {
+  let index = errMsgIndexes.get(catalog);
+  if (index) return index;
+  index = new Map();
+  for (let i = 0; i < catalog.size; i++) {
+    const code = catalog.codeAt(i);
+    const m = CATALOG_ERRMSG.exec(code);
+    if (!m) continue;
+    const api = foldChars(m[1]);
+    let list = index.get(api);
+    if (!list) index.set(api, (list = []));
+    list.push({ code, words: errMsgWords(m[2]) });
+  }
+  errMsgIndexes.set(catalog, index);
+  return index;
 }
