@@ -16,7 +16,7 @@ import {
   type RealSnippet,
 } from '../data/real/load';
 
-interface Score {
+export interface Score {
   tp: number;
   fp: number;
   fn: number;
@@ -82,7 +82,7 @@ export function buildLog(fixtures: ExtractFixture[], targetBytes: number): strin
   return parts.join('\n');
 }
 
-interface SetScore {
+export interface SetScore {
   explicit: Score;
   implied: Score;
   misses: string[];
@@ -98,7 +98,7 @@ function add(total: Score, got: Set<string>, want: Set<string>): { fp: string[];
 }
 
 /** Explicit codes (numbers written in the text) and implied ones (wording only, `~`) are scored apart. */
-function scoreReal(
+export function scoreReal(
   snippets: RealSnippet[],
   find: (text: string) => { explicit: string[]; implied: string[] },
 ): SetScore {

@@ -48,7 +48,7 @@ import { inferCodes } from './extract/infer';
 import { messageIndex } from './extract/messages';
 import { Scan, type IgnoredCode } from './extract/scan';
 import { TextContext } from './extract/context';
-import { findMessages, findRids, summarise, type FoundCode } from './extract/summary';
+import { findMessages, findRids, summarise, type FoundCode, type Message } from './extract/summary';
 import { tableCodes } from './extract/table';
 
 export type { FoundCode, IgnoredCode };
@@ -75,9 +75,11 @@ export interface ExtractOptions {
   catalog?: Catalog;
 }
 
-export function extractCodes(text: string, options: ExtractOptions = {}): ScanResult {
-  if (text.length > MAX_SCAN_CHARS) throw new ScanInputTooLarge(text.length);
-  const catalog = options.catalog ?? bundledCatalog();
+/** The passes that find codes written in the text (rules 1–5 above), before any is inferred from wording. */
+export function scanWritten(
+  text: string,
+  catalog: Catalog,
+): { ctx: TextContext; scan: Scan; messages: Message[] } {
   const index = messageIndex(catalog);
   const ctx = new TextContext(text);
   const messages = findMessages(text, ctx);
@@ -91,6 +93,14 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   scan.listings();
   scan.bare(table.rows);
   scan.pay();
+  return { ctx, scan, messages };
+}
+
+export function extractCodes(text: string, options: ExtractOptions = {}): ScanResult {
+  if (text.length > MAX_SCAN_CHARS) throw new ScanInputTooLarge(text.length);
+  const catalog = options.catalog ?? bundledCatalog();
+  const index = messageIndex(catalog);
+  const { ctx, scan, messages } = scanWritten(text, catalog);
 
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));

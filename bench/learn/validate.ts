@@ -1,0 +1,232 @@
+// Issue 10's experiment: do decisions learned from the evidence of candidates (bench/learn/candidates.ts)
+// transfer to a batch they were not fitted on, where the hand rules did not? Leave-one-batch-out over the
+// tune batches (tune, tune2*, tune3…tune6): fit on the others, score the left-out batch with the bench's
+// scoring (explicit codes, platform scored). Never reads the held part.
+//
+//   npx ts-node --transpile-only bench/learn/validate.ts
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { extractCodes } from '../../miniprogram/core/extract';
+import { labelOf } from '../data/extract-fixtures';
+import {
+  loadRealCorpus,
+  loadTune2,
+  loadTune3,
+  loadTune4,
+  loadTune5,
+  loadTune6,
+  type RealSnippet,
+} from '../data/real/load';
+import { scoreReal, type Score } from '../suites/extract';
+import {
+  PLATFORMS,
+  platformOfLabel,
+  textCandidates,
+  type CandidateRecord,
+  type PlatformClass,
+  type TextCandidates,
+} from './candidates';
+import {
+  choose,
+  choiceProbabilities,
+  fitChoice,
+  fitLogistic,
+  probability,
+  type ClassWeights,
+  type Weights,
+} from './model';
+
+/** The rules' figure on each batch scored before any change it led to (docs/extract-history.md). */
+const BEFORE: Record<string, [number, number]> = {
+  tune: [0.712, 0.679],
+  tune2: [0.955, 0.876],
+  tune3: [0.947, 0.738],
+  tune4: [0.921, 0.773],
+  tune5: [0.92, 0.656],
+  tune6: [0.811, 0.678],
+};
+
+interface Labelled {
+  snippet: RealSnippet;
+  found: TextCandidates;
+  /** The rules' labels for the text, as extractCodes reports them (explicit, then implied). */
+  explicit: string[];
+  implied: string[];
+}
+
+/** The labels of a snippet for a candidate's number (any platform). */
+const wanted = (s: RealSnippet, code: string) => s.explicit.filter((l) => l.replace(/@.*$/, '') === code);
+
+const labelFor = (code: string, platform: PlatformClass) => (platform ? `${code}@${platform}` : code);
+
+interface Models {
+  accept: Weights;
+  platform: ClassWeights<PlatformClass>;
+}
+
+export function fit(batches: Labelled[][]): Models {
+  const all = batches.flat();
+  const candidates = all.flatMap((l) => l.found.candidates.map((c) => ({ c, s: l.snippet })));
+  const accept = fitLogistic(
+    candidates.map(({ c }) => c),
+    candidates.map(({ c, s }) => wanted(s, c.code).length > 0),
+  );
+  const withPlatform = candidates.flatMap(({ c, s }) => {
+    const want = [...new Set(wanted(s, c.code).map(platformOfLabel))];
+    return want.length === 1 && c.platforms.includes(want[0])
+      ? [{ example: { features: c.features, allowed: c.platforms }, label: want[0] }]
+      : [];
+  });
+  const platform = fitChoice(
+    PLATFORMS,
+    withPlatform.map((x) => x.example),
+    withPlatform.map((x) => x.label),
+  );
+  return { accept, platform };
+}
+
+type Decide = (c: CandidateRecord, m: Models) => string | undefined;
+
+/** (c) the learned decision alone: accept when P ≥ 0.5, on the platform the softmax picks. */
+const learned: Decide = (c, m) =>
+  probability(m.accept, c.features) >= 0.5
+    ? labelFor(c.code, choose(m.platform, c.features, c.platforms))
+    : undefined;
+
+/** (d1) the rules, with the platform learned where the catalog offers several. */
+const hybridPlatform: Decide = (c, m) => {
+  if (!c.rules || c.platforms.length < 2) return c.rules;
+  return labelFor(c.code, choose(m.platform, c.features, c.platforms));
+};
+
+/** (d2) d1, and the rules overruled where the model is sure (P < 0.1 drops, P > 0.9 adds). */
+const hybridSure: Decide = (c, m) => {
+  const p = probability(m.accept, c.features);
+  if (c.rules && p < 0.1) return undefined;
+  if (!c.rules && p > 0.9) return labelFor(c.code, choose(m.platform, c.features, c.platforms));
+  return hybridPlatform(c, m);
+};
+
+/** (d3) the rules, and only the platform flipped where the model is sure of another one (P > 0.8). */
+const hybridPlatformSure: Decide = (c, m) => {
+  if (!c.rules || c.platforms.length < 2) return c.rules;
+  const p = choiceProbabilities(m.platform, c.features, c.platforms);
+  const best = choose(m.platform, c.features, c.platforms);
+  return (p.get(best) ?? 0) > 0.8 ? labelFor(c.code, best) : c.rules;
+};
+
+/** (d4) the rules, and the learned accept for bare numbers only (no strong key, no table, head or declaration). */
+const SHAPES = [
+  'key:strong',
+  'shape:table',
+  'shape:head',
+  'shape:declared',
+  'shape:devtool',
+  'shape:listing',
+];
+const hybridBare: Decide = (c, m) => {
+  if (SHAPES.some((k) => c.features[k])) return c.rules;
+  if (probability(m.accept, c.features) < 0.5) return undefined;
+  return c.rules ?? labelFor(c.code, choose(m.platform, c.features, c.platforms));
+};
+
+const rulesOnly: Decide = (c) => c.rules;
+
+function scoreWith(batch: Labelled[], decide: Decide, m: Models): Score {
+  const byText = new Map(
+    batch.map((l) => {
+      const numbers = l.found.candidates.map((c) => decide(c, m)).filter((x): x is string => !!x);
+      return [l.snippet.text, { explicit: [...numbers, ...l.found.otherLabels], implied: l.implied }];
+    }),
+  );
+  return scoreReal(
+    batch.map((l) => l.snippet),
+    (text) => byText.get(text) ?? { explicit: [], implied: [] },
+  ).explicit;
+}
+
+const pr = (s: Score) =>
+  `${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} / ${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)}`;
+
+export function loadBatches(): [string, Labelled[]][] {
+  const catalog = bundledCatalog();
+  const raw: [string, RealSnippet[]][] = [
+    ['tune', loadRealCorpus().tune],
+    ['tune2', loadTune2()],
+    ['tune3', loadTune3()],
+    ['tune4', loadTune4()],
+    ['tune5', loadTune5()],
+    ['tune6', loadTune6()],
+  ];
+  return raw.map(([name, snippets]) => [
+    name,
+    snippets.map((snippet) => {
+      const codes = extractCodes(snippet.text, { catalog }).codes;
+      return {
+        snippet,
+        found: textCandidates(catalog, snippet.text),
+        explicit: codes.filter((c) => !c.inferred).map(labelOf),
+        implied: codes.filter((c) => c.inferred).map(labelOf),
+      };
+    }),
+  ]);
+}
+
+function main(): void {
+  const batches = loadBatches();
+  // The candidates must give back exactly what extractCodes reports: else the comparison is not of the rules.
+  let mismatched = 0;
+  for (const [, batch] of batches)
+    for (const l of batch) {
+      const rebuilt = new Set([
+        ...l.found.candidates.flatMap((c) => (c.rules ? [c.rules] : [])),
+        ...l.found.otherLabels,
+      ]);
+      const reported = new Set(l.explicit);
+      if (rebuilt.size !== reported.size || [...rebuilt].some((x) => !reported.has(x))) {
+        mismatched++;
+        console.log(`  rebuilt ≠ reported: ${l.snippet.id}: [${[...rebuilt]}] vs [${[...reported]}]`);
+      }
+    }
+  const count = batches.reduce((n, [, b]) => n + b.reduce((k, l) => k + l.found.candidates.length, 0), 0);
+  console.log(`candidates: ${count} over ${batches.length} batches; rules rebuilt ≠ reported: ${mismatched}`);
+
+  const decisions: [string, Decide][] = [
+    ['(a) rules, in-sample', rulesOnly],
+    ['(c) learned', learned],
+    ['(d1) rules + learned platform', hybridPlatform],
+    ['(d3) rules + platform when P>0.8', hybridPlatformSure],
+    ['(d2) d1 + sure flips', hybridSure],
+    ['(d4) rules + learned accept of bare numbers', hybridBare],
+  ];
+  const sums = decisions.map(() => [0, 0]);
+  const before = [0, 0];
+  console.log(`| left out | (b) before P / R | ${decisions.map(([n]) => `${n} P / R`).join(' | ')} |`);
+  for (let i = 0; i < batches.length; i++) {
+    const [name, batch] = batches[i];
+    const models = fit(batches.filter((_, j) => j !== i).map(([, b]) => b));
+    const cells = decisions.map(([, d], k) => {
+      const s = scoreWith(batch, d, models);
+      sums[k][0] += s.tp / Math.max(1, s.tp + s.fp);
+      sums[k][1] += s.tp / Math.max(1, s.tp + s.fn);
+      return `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+    });
+    before[0] += BEFORE[name][0];
+    before[1] += BEFORE[name][1];
+    console.log(`| ${name} | ${BEFORE[name].map((x) => x.toFixed(3)).join(' / ')} | ${cells.join(' | ')} |`);
+  }
+  if (process.argv.includes('--weights')) {
+    const all = fit(batches.map(([, b]) => b));
+    const top = (w: Weights) =>
+      Object.entries(w)
+        .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+        .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+        .join(', ');
+    console.log(`accept: ${top(all.accept)}`);
+    for (const p of PLATFORMS) console.log(`platform '${p}': ${top(all.platform[p])}`);
+  }
+  const n = batches.length;
+  const mean = (x: number[]) => `${(x[0] / n).toFixed(3)} / ${(x[1] / n).toFixed(3)}`;
+  console.log(`| mean | ${mean(before)} | ${sums.map(mean).join(' | ')} |`);
+}
+
+if (require.main === module) main();
