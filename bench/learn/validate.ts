@@ -129,6 +129,9 @@ const hybridBare: Decide = (c, m) => {
   return c.rules ?? labelFor(c.code, choose(m.platform, c.features, c.platforms));
 };
 
+/** (e) the rules, and what the learned decision accepts where they took nothing (P ≥ 0.5). */
+const union: Decide = (c, m) => c.rules ?? learned(c, m);
+
 const rulesOnly: Decide = (c) => c.rules;
 
 function scoreWith(batch: Labelled[], decide: Decide, m: Models): Score {
@@ -171,6 +174,26 @@ export function loadBatches(): [string, Labelled[]][] {
   ]);
 }
 
+/** Where the learned decision (c) and the rules differ on a left-out batch: + right only there, - wrong only there. */
+function printDiff(batch: Labelled[], m: Models): void {
+  for (const l of batch) {
+    const got = (d: Decide) =>
+      new Set([
+        ...l.found.candidates.map((c) => d(c, m)).filter((x): x is string => !!x),
+        ...l.found.otherLabels,
+      ]);
+    const rules = got(rulesOnly);
+    const mine = got(learned);
+    const want = new Set(l.snippet.explicit);
+    const only = (a: Set<string>, b: Set<string>) => [...a].filter((x) => !b.has(x));
+    const gained = only(mine, rules);
+    const lost = only(rules, mine);
+    if (!gained.length && !lost.length) continue;
+    const mark = (x: string) => `${want.has(x) ? 'tp' : 'fp'} ${x}`;
+    console.log(`  ${l.snippet.id}: learned only [${gained.map(mark)}], rules only [${lost.map(mark)}]`);
+  }
+}
+
 function main(): void {
   const batches = loadBatches();
   // The candidates must give back exactly what extractCodes reports: else the comparison is not of the rules.
@@ -197,6 +220,7 @@ function main(): void {
     ['(d3) rules + platform when P>0.8', hybridPlatformSure],
     ['(d2) d1 + sure flips', hybridSure],
     ['(d4) rules + learned accept of bare numbers', hybridBare],
+    ['(e) rules ∪ learned', union],
   ];
   const sums = decisions.map(() => [0, 0]);
   const before = [0, 0];
@@ -213,6 +237,7 @@ function main(): void {
     before[0] += BEFORE[name][0];
     before[1] += BEFORE[name][1];
     console.log(`| ${name} | ${BEFORE[name].map((x) => x.toFixed(3)).join(' / ')} | ${cells.join(' | ')} |`);
+    if (process.argv.includes('--diff')) printDiff(batch, models);
   }
   if (process.argv.includes('--weights')) {
     const all = fit(batches.map(([, b]) => b));
