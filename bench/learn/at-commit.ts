@@ -24,13 +24,18 @@ function exposeScanWritten(text: string): string {
   const end = text.indexOf('  const hits = scan.hits;');
   if (start === -1 || end === -1) throw new Error('extract.ts: the passes are not where expected');
   const body = text.slice(start, end);
-  const passes = body.slice(body.indexOf('  scan.keyed();')).trimEnd();
+  // Older trees found the errmsgs after the passes and built Scan without them.
+  const passes = body
+    .slice(body.indexOf('  scan.keyed();'))
+    .replace(/^.*const messages = .*\n/m, '')
+    .trimEnd();
+  const construct = /^ {2}const scan = new Scan\(.*$/m.exec(body)?.[0] ?? '';
   const fn = [
     'export function scanWritten(text: string, catalog: Catalog) {',
     '  const index = messageIndex(catalog);',
     '  const ctx = new TextContext(text);',
     '  const messages = findMessages(text, ctx);',
-    '  const scan = new Scan(catalog, index, ctx, messages);',
+    construct,
     passes,
     '  return { ctx, scan, messages };',
     '}',
@@ -60,6 +65,26 @@ function adaptCandidates(dir: string, file: string): void {
       s = s
         .replace("import { blockHeads } from '../../miniprogram/core/extract/blocks';\n", '')
         .replace('new Set(blockHeads(text, lines).map((h) => h.offset))', 'new Set<number>()');
+    const attribute = readFileSync(join(extract, 'attribute.ts'), 'utf8');
+    if (!attribute.includes('export function isClientApiCode('))
+      // Before client-API indexes: the same questions asked of the catalog and of attributeNumber.
+      s = s
+        .replace(/^ {2}clientApi,\n {2}isClientApiCode,\n/m, '  attributeNumber,\n')
+        .replace(
+          'import { labelOf }',
+          [
+            "import type { Catalog as OldCatalog } from '../../miniprogram/core/catalog';",
+            'const isClientApiCode = (catalog: OldCatalog, code: string) =>',
+            "  catalog.lookup(code).some((e) => platformKeyOf(e) === 'wxapi');",
+            'const clientApi = (catalog: OldCatalog, code: string, near: string) =>',
+            "  attributeNumber(catalog, code, { kind: 'wechat', marker: '' }, near)?.platform === 'wxapi';",
+            'import { labelOf }',
+          ].join('\n'),
+        );
+    if (!readFileSync(join(extract, 'zh.ts'), 'utf8').includes('export function wecomByWording('))
+      s = s
+        .replace("import { wecomByWording } from '../../miniprogram/core/extract/zh';\n", '')
+        .replace('wecomByWording(catalog, code, lineText)', 'false');
     if (!existsSync(join(extract, 'markers.ts'))) {
       // Before markers.ts, the marker patterns were private to context.ts (same bits).
       edit(join(extract, 'context.ts'), (c) => `${c}\nexport { markersOf as markersOfForLearn };\n`);
