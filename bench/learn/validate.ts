@@ -251,7 +251,10 @@ function main(): void {
   console.log(`| left out | (b) before P / R | ${decisions.map(([n]) => `${n} P / R`).join(' | ')} |`);
   for (let i = 0; i < batches.length; i++) {
     const [name, batch] = batches[i];
-    const models = fit(batches.filter((_, j) => j !== i).map(([, b]) => b));
+    // --earlier: fitted only on the batches harvested before this one (what a model could have known then).
+    const earlier = process.argv.includes('--earlier');
+    if (earlier && i === 0) continue;
+    const models = fit(batches.filter((_, j) => (earlier ? j < i : j !== i)).map(([, b]) => b));
     const cells = decisions.map(([, d], k) => {
       const s = scoreWith(batch, d, models);
       sums[k][0] += s.tp / Math.max(1, s.tp + s.fp);
@@ -279,7 +282,7 @@ function main(): void {
     console.log(`accept: ${top(all.accept)}`);
     for (const p of PLATFORMS) console.log(`platform '${p}': ${top(all.platform[p])}`);
   }
-  const n = batches.length;
+  const n = process.argv.includes('--earlier') ? batches.length - 1 : batches.length;
   const mean = (x: number[]) => `${(x[0] / n).toFixed(3)} / ${(x[1] / n).toFixed(3)}`;
   const beforeMean = `${(before[0] / known).toFixed(3)} / ${(before[1] / known).toFixed(3)}`;
   console.log(`| mean | ${beforeMean} | ${sums.map(mean).join(' | ')} |`);
