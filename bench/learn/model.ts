@@ -68,13 +68,15 @@ export function fitChoice<C extends string>(
       const p = choiceProbabilities(w, x.features, x.allowed);
       for (const c of x.allowed) {
         const err = (p.get(c) ?? 0) - (labels[i] === c ? 1 : 0);
-        const g = grad[c];
+        const g: Weights = grad[c];
         for (const k in x.features) if (x.features[k]) g[k] = (g[k] ?? 0) + err * x.features[k];
       }
     });
-    for (const c of classes)
-      for (const k in grad[c])
-        w[c][k] = (w[c][k] ?? 0) - rate * (grad[c][k] / n + (k === 'bias' ? 0 : l2 * (w[c][k] ?? 0)));
+    for (const c of classes) {
+      const wc: Weights = w[c];
+      const gc: Weights = grad[c];
+      for (const k in gc) wc[k] = (wc[k] ?? 0) - rate * (gc[k] / n + (k === 'bias' ? 0 : l2 * (wc[k] ?? 0)));
+    }
   }
   return w;
 }
