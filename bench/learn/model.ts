@@ -1,21 +1,21 @@
 // Two small models over candidate evidence (bench/learn/candidates.ts): a logistic regression for "is this
 // number a code the labels expect", and a softmax over the platform classes the catalog offers for it. Plain
 // batch gradient descent with L2, deterministic (zero start, fixed epochs): the same examples give the same
-// weights on every machine.
+// weights on every machine. The decision side (dot product, softmax) is the core's, which the option uses.
+import {
+  choiceProbabilities,
+  choose,
+  dot,
+  sigmoid,
+  type Weights,
+} from '../../miniprogram/core/extract/learned';
 
 export interface Example {
   features: Record<string, number>;
 }
 
-export type Weights = Record<string, number>;
-
-const dot = (w: Weights, f: Record<string, number>): number => {
-  let s = 0;
-  for (const k in f) if (f[k]) s += (w[k] ?? 0) * f[k];
-  return s;
-};
-
-export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+export type { Weights };
+export { choiceProbabilities, choose, sigmoid };
 
 export interface FitOptions {
   epochs?: number;
@@ -79,31 +79,4 @@ export function fitChoice<C extends string>(
     }
   }
   return w;
-}
-
-export function choiceProbabilities<C extends string>(
-  w: ClassWeights<C>,
-  f: Record<string, number>,
-  allowed: readonly C[],
-): Map<C, number> {
-  const scores = allowed.map((c) => dot(w[c], f));
-  const top = Math.max(...scores);
-  const exp = scores.map((s) => Math.exp(s - top));
-  const sum = exp.reduce((a, b) => a + b, 0);
-  return new Map(allowed.map((c, i) => [c, exp[i] / sum]));
-}
-
-export function choose<C extends string>(
-  w: ClassWeights<C>,
-  f: Record<string, number>,
-  allowed: readonly C[],
-): C {
-  let best = allowed[0];
-  let bestP = -1;
-  for (const [c, p] of choiceProbabilities(w, f, allowed))
-    if (p > bestP) {
-      best = c;
-      bestP = p;
-    }
-  return best;
 }

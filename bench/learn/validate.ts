@@ -59,7 +59,7 @@ const wanted = (s: RealSnippet, code: string) => s.explicit.filter((l) => l.repl
 
 const labelFor = (code: string, platform: PlatformClass) => (platform ? `${code}@${platform}` : code);
 
-interface Models {
+export interface Models {
   accept: Weights;
   platform: ClassWeights<PlatformClass>;
 }

@@ -45,6 +45,8 @@
 import { bundledCatalog, type Catalog } from './catalog';
 import { errMsgHits } from './extract/errmsg';
 import { inferCodes } from './extract/infer';
+import { applySureFlips } from './extract/learned';
+import { LEARNED_WEIGHTS } from './generated/learned-weights';
 import { messageIndex } from './extract/messages';
 import { Scan, type IgnoredCode } from './extract/scan';
 import { TextContext } from './extract/context';
@@ -73,6 +75,12 @@ export interface ScanResult {
 export interface ExtractOptions {
   /** Catalog used to validate bare numbers and to infer codes from errmsgs (default: the bundled one). */
   catalog?: Catalog;
+  /**
+   * Off by default: after the rules, learned evidence weights overrule them where sure (extract/learned.ts,
+   * docs/extract-history.md §8): a number taken with P < 0.1 is dropped, one not taken with P > 0.9 is added.
+   * Costs a pass over every number of the text; the default path does not run it.
+   */
+  learned?: boolean;
 }
 
 /** The passes that find codes written in the text (rules 1–5 above), before any is inferred from wording. */
@@ -101,6 +109,10 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const catalog = options.catalog ?? bundledCatalog();
   const index = messageIndex(catalog);
   const { ctx, scan, messages } = scanWritten(text, catalog);
+  if (options.learned) {
+    const ignoredOffsets = new Set([...scan.ignored.values()].map((i) => i.start));
+    applySureFlips(catalog, index, ctx, scan.hits, ignoredOffsets, LEARNED_WEIGHTS);
+  }
 
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));
