@@ -48,8 +48,8 @@ function exposeScanWritten(text: string): string {
   return rebuilt.replace('export function extractCodes(', `${fn}export function extractCodes(`);
 }
 
-/** candidates.ts against an older tree's helpers (signatures that changed, modules that did not exist yet). */
-function adaptCandidates(dir: string, file: string): void {
+/** learned.ts against an older tree's helpers (signatures that changed, modules that did not exist yet). */
+function adaptLearned(dir: string, file: string): void {
   const extract = join(dir, 'miniprogram/core/extract');
   const declared = readFileSync(join(extract, 'declared.ts'), 'utf8');
   const shapes = readFileSync(join(extract, 'shapes.ts'), 'utf8');
@@ -63,34 +63,34 @@ function adaptCandidates(dir: string, file: string): void {
     if (/listings\(text: string\)/.test(shapes)) s = s.replace('listings(lines)', 'listings(text)');
     if (!existsSync(join(extract, 'blocks.ts')))
       s = s
-        .replace("import { blockHeads } from '../../miniprogram/core/extract/blocks';\n", '')
+        .replace("import { blockHeads } from './blocks';\n", '')
         .replace('new Set(blockHeads(text, lines).map((h) => h.offset))', 'new Set<number>()');
     const attribute = readFileSync(join(extract, 'attribute.ts'), 'utf8');
     if (!attribute.includes('export function isClientApiCode('))
       // Before client-API indexes: the same questions asked of the catalog and of attributeNumber.
       s = s
-        .replace(/^ {2}clientApi,\n {2}isClientApiCode,\n/m, '  attributeNumber,\n')
+        .replace('clientApi, isClientApiCode, ', 'attributeNumber, ')
         .replace(
-          'import { labelOf }',
+          'import type { TextContext }',
           [
-            "import type { Catalog as OldCatalog } from '../../miniprogram/core/catalog';",
+            "import type { Catalog as OldCatalog } from '../catalog';",
             'const isClientApiCode = (catalog: OldCatalog, code: string) =>',
             "  catalog.lookup(code).some((e) => platformKeyOf(e) === 'wxapi');",
             'const clientApi = (catalog: OldCatalog, code: string, near: string) =>',
             "  attributeNumber(catalog, code, { kind: 'wechat', marker: '' }, near)?.platform === 'wxapi';",
-            'import { labelOf }',
+            'import type { TextContext }',
           ].join('\n'),
         );
     if (!readFileSync(join(extract, 'zh.ts'), 'utf8').includes('export function wecomByWording('))
       s = s
-        .replace("import { wecomByWording } from '../../miniprogram/core/extract/zh';\n", '')
+        .replace("import { wecomByWording } from './zh';\n", '')
         .replace('wecomByWording(catalog, code, lineText)', 'false');
     if (!existsSync(join(extract, 'markers.ts'))) {
       // Before markers.ts, the marker patterns were private to context.ts (same bits).
       edit(join(extract, 'context.ts'), (c) => `${c}\nexport { markersOf as markersOfForLearn };\n`);
       s = s.replace(
-        "import { Marks, markersOf } from '../../miniprogram/core/extract/markers';",
-        "import { markersOfForLearn as markersOf } from '../../miniprogram/core/extract/context';\nconst Marks = { Wechat: 2, Foreign: 4, Wecom: 16 };",
+        "import { Marks, markersOf } from './markers';",
+        "import { markersOfForLearn as markersOf } from './context';\nconst Marks = { Wechat: 2, Foreign: 4, Wecom: 16 };",
       );
     }
     return s;
@@ -112,8 +112,13 @@ function main(): void {
   cpSync(join(ROOT, 'bench/learn'), join(dir, 'bench/learn'), { recursive: true });
   cpSync(join(ROOT, 'bench/data/real'), join(dir, 'bench/data/real'), { recursive: true });
   cpSync(join(ROOT, 'bench/suites/extract.ts'), join(dir, 'bench/suites/extract.ts'));
+  // The fixtures the fits also read (validate.ts loadFixtureBatch), with today's labels and loader.
+  for (const f of ['extract-fixtures.ts', 'extract-fixtures.txt', 'extract-fixtures-blind.txt'])
+    cpSync(join(ROOT, 'bench/data', f), join(dir, 'bench/data', f));
   edit(join(dir, 'miniprogram/core/extract.ts'), exposeScanWritten);
-  adaptCandidates(dir, join(dir, 'bench/learn/candidates.ts'));
+  const learned = join(dir, 'miniprogram/core/extract/learned.ts');
+  cpSync(join(ROOT, 'miniprogram/core/extract/learned.ts'), learned);
+  adaptLearned(dir, learned);
   console.log(`rules and evidence of ${commit} (unpacked in ${dir}):`);
   execFileSync('npx', ['ts-node', '--transpile-only', 'bench/learn/validate.ts', ...process.argv.slice(3)], {
     cwd: dir,

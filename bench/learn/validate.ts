@@ -6,7 +6,7 @@
 //   npx ts-node --transpile-only bench/learn/validate.ts
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
-import { labelOf } from '../data/extract-fixtures';
+import { labelOf, loadBlindFixtures, loadExtractFixtures } from '../data/extract-fixtures';
 import {
   loadRealCorpus,
   loadTune2,
@@ -167,6 +167,37 @@ function withFiles(): string[] {
   return process.argv.flatMap((a, i) => (a === '--with' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
 }
 
+/**
+ * The project's own fixtures (extract-fixtures.txt, written with the extractor; blind, written without it):
+ * never left out or scored here, but in every fit, so that the models also see the log noise they were written
+ * for (an access log's byte counts, ports, versions). `--no-fixtures` leaves them out.
+ */
+export function loadFixtureBatch(): Labelled[] {
+  if (process.argv.includes('--no-fixtures')) return [];
+  const catalog = bundledCatalog();
+  const fixtures = [...loadExtractFixtures(), ...loadBlindFixtures()];
+  return fixtures.map((f) => {
+    const snippet: RealSnippet = {
+      id: f.name,
+      explicit: f.expected,
+      implied: [],
+      source: 'fixture',
+      text: f.text,
+    };
+    return label(catalog, snippet);
+  });
+}
+
+function label(catalog: ReturnType<typeof bundledCatalog>, snippet: RealSnippet): Labelled {
+  const codes = extractCodes(snippet.text, { catalog }).codes;
+  return {
+    snippet,
+    found: textCandidates(catalog, snippet.text),
+    explicit: codes.filter((c) => !c.inferred).map(labelOf),
+    implied: codes.filter((c) => c.inferred).map(labelOf),
+  };
+}
+
 export function loadBatches(): [string, Labelled[]][] {
   const catalog = bundledCatalog();
   const raw: [string, RealSnippet[]][] = [
@@ -180,18 +211,7 @@ export function loadBatches(): [string, Labelled[]][] {
     // before any rule is written for it, its row is the honest figure of today's rules beside the learned ones.
     ...withFiles().map((file): [string, RealSnippet[]] => [file, loadTuneFiles(undefined, [file])]),
   ];
-  return raw.map(([name, snippets]) => [
-    name,
-    snippets.map((snippet) => {
-      const codes = extractCodes(snippet.text, { catalog }).codes;
-      return {
-        snippet,
-        found: textCandidates(catalog, snippet.text),
-        explicit: codes.filter((c) => !c.inferred).map(labelOf),
-        implied: codes.filter((c) => c.inferred).map(labelOf),
-      };
-    }),
-  ]);
+  return raw.map(([name, snippets]) => [name, snippets.map((snippet) => label(catalog, snippet))]);
 }
 
 /** Where a decision ((c), or (f) with --flips) and the rules differ on a left-out batch, each code marked tp or fp. */
@@ -216,6 +236,7 @@ function printDiff(batch: Labelled[], m: Models, decide: Decide): void {
 
 function main(): void {
   const batches = loadBatches();
+  const fixtures = loadFixtureBatch();
   // The candidates must give back exactly what extractCodes reports: else the comparison is not of the rules.
   let mismatched = 0;
   for (const [, batch] of batches)
@@ -254,7 +275,10 @@ function main(): void {
     // --earlier: fitted only on the batches harvested before this one (what a model could have known then).
     const earlier = process.argv.includes('--earlier');
     if (earlier && i === 0) continue;
-    const models = fit(batches.filter((_, j) => (earlier ? j < i : j !== i)).map(([, b]) => b));
+    const models = fit([
+      ...batches.filter((_, j) => (earlier ? j < i : j !== i)).map(([, b]) => b),
+      fixtures,
+    ]);
     const cells = decisions.map(([, d], k) => {
       const s = scoreWith(batch, d, models);
       sums[k][0] += s.tp / Math.max(1, s.tp + s.fp);
@@ -273,7 +297,7 @@ function main(): void {
       printDiff(batch, models, process.argv.includes('--flips') ? sureFlips : learned);
   }
   if (process.argv.includes('--weights')) {
-    const all = fit(batches.map(([, b]) => b));
+    const all = fit([...batches.map(([, b]) => b), fixtures]);
     const top = (w: Weights) =>
       Object.entries(w)
         .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))

@@ -1,5 +1,5 @@
 // The weights the `learned` option of extractCodes reads (miniprogram/core/generated/learned-weights.ts), fitted
-// on all six tune batches (never the held part) exactly as validate.ts fits each fold. `--check` fails when the
+// on all six tune batches and the project's own fixtures (never the held part) exactly as validate.ts fits each fold. `--check` fails when the
 // committed file is not what the corpus and today's evidence give (CI, like catalog:check): a change to the
 // catalog, the corpus or the evidence functions needs `npm run learn:weights` and a commit of the result.
 //
@@ -8,9 +8,12 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { PLATFORMS, type LearnedWeights, type Weights } from '../../miniprogram/core/extract/learned';
-import { fit, loadBatches } from './validate';
+import { fit, loadBatches, loadFixtureBatch } from './validate';
 
-const FILE = join(__dirname, '../../miniprogram/core/generated/learned-weights.ts');
+/** The committed file; `--file PATH` compares or writes another (the staleness test points it at a copy). */
+const at = process.argv.indexOf('--file');
+const FILE =
+  at > 0 ? process.argv[at + 1] : join(__dirname, '../../miniprogram/core/generated/learned-weights.ts');
 
 /** Rounded and sorted, so that the file is the same on every machine and reads as a table. */
 function rounded(w: Weights): Weights {
@@ -34,7 +37,7 @@ export function render(weights: LearnedWeights): string {
 }
 
 function main(): void {
-  const models = fit(loadBatches().map(([, batch]) => batch));
+  const models = fit([...loadBatches().map(([, batch]) => batch), loadFixtureBatch()]);
   const text = render(models);
   if (process.argv.includes('--check')) {
     let committed = '';

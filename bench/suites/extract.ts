@@ -5,7 +5,12 @@ import { loadavg } from 'os';
 import { join } from 'path';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
-import { labelOf, loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
+import {
+  labelOf,
+  loadBlindFixtures,
+  loadExtractFixtures,
+  type ExtractFixture,
+} from '../data/extract-fixtures';
 import {
   loadRealCorpus,
   loadTune2,
@@ -35,21 +40,6 @@ function score(fixtures: ExtractFixture[], find: (text: string) => string[]): Sc
     if (fp.length || fn.length) total.misses.push(`${f.name}: +[${fp.join(',')}] -[${fn.join(',')}]`);
   }
   return total;
-}
-
-/** The blind set (extract-fixtures-blind.txt): same format, written without seeing the extractor. */
-function loadBlindFixtures(): ExtractFixture[] {
-  const raw = readFileSync(join(__dirname, '../data/extract-fixtures-blind.txt'), 'utf8');
-  return raw
-    .split(/^=== /m)
-    .slice(1)
-    .map((part) => {
-      const newline = part.indexOf('\n');
-      const m = /^(\S+) \| (.+)$/.exec(part.slice(0, newline).trim());
-      if (!m) throw new Error(`bad blind fixture header: ${part.slice(0, newline)}`);
-      const expected = m[2].trim() === '-' ? [] : m[2].split(',').map((c) => c.trim());
-      return { name: m[1], expected, text: part.slice(newline + 1).replace(/\n+$/, '') };
-    });
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
