@@ -82,22 +82,34 @@ export function choose<C extends string>(
   return best;
 }
 
-/** Distance (lines) from `line` to the nearest line whose marks have `bit`, or Infinity. */
-function nearest(marks: number[], line: number, bit: number): number {
-  for (let d = 0; d < marks.length; d++) {
-    if (line - d >= 0 && marks[line - d] & bit) return d;
-    if (line + d < marks.length && marks[line + d] & bit) return d;
-    if (line - d < 0 && line + d >= marks.length) break;
+/** For every line, the distance (lines) to the nearest line whose marks have `bit`, or Infinity: two sweeps. */
+function distances(marks: readonly number[], bit: number): Float64Array {
+  const d = new Float64Array(marks.length).fill(Infinity);
+  let last = -Infinity;
+  for (let l = 0; l < marks.length; l++) {
+    if (marks[l] & bit) last = l;
+    d[l] = l - last;
   }
-  return Infinity;
+  last = Infinity;
+  for (let l = marks.length - 1; l >= 0; l--) {
+    if (marks[l] & bit) last = l;
+    d[l] = Math.min(d[l], last - l);
+  }
+  return d;
 }
+
+/** Indicator names of a marker kind at distance 0, 1–3, 4–10, 11+ (written once, not per candidate). */
+const DISTANCE_NAMES = new Map(
+  ['wechat', 'wecom', 'foreign'].map((name) => [name, ['@0', '@1-3', '@4-10', '@far'].map((s) => name + s)]),
+);
 
 /** Indicators of a marker at distance 0, 1–3, 4–10, 11+ (none: all zero). */
 function distanceFeatures(f: Record<string, number>, name: string, d: number): void {
-  f[`${name}@0`] = d === 0 ? 1 : 0;
-  f[`${name}@1-3`] = d >= 1 && d <= 3 ? 1 : 0;
-  f[`${name}@4-10`] = d >= 4 && d <= 10 ? 1 : 0;
-  f[`${name}@far`] = d > 10 && d < Infinity ? 1 : 0;
+  const [at0, near, mid, far] = DISTANCE_NAMES.get(name) as string[];
+  f[at0] = d === 0 ? 1 : 0;
+  f[near] = d >= 1 && d <= 3 ? 1 : 0;
+  f[mid] = d >= 4 && d <= 10 ? 1 : 0;
+  f[far] = d > 10 && d < Infinity ? 1 : 0;
 }
 
 interface ScanState {
@@ -116,6 +128,9 @@ export function candidatesOf(
   const marks: number[] = [];
   for (let l = 0; l < lines.count; l++) marks.push(markersOf(lines.lineText(l)));
   const textMarks = marks.reduce((a, b) => a | b, 0);
+  const toWechat = distances(marks, Marks.Wechat);
+  const toWecom = distances(marks, Marks.Wecom);
+  const toForeign = distances(marks, Marks.Foreign);
 
   const hitAt = new Map(state.hits.filter((h) => /^-?\d+$/.test(h.code)).map((h) => [h.offset, h]));
   const keyedAt = new Map(keyedCandidates(text).map((c) => [c.offset, c]));
@@ -203,9 +218,9 @@ export function candidatesOf(
       'wecom:wording': wecomByWording(catalog, code, lineText) ? 1 : 0,
       repeated: (occurrences.get(code) ?? 1) > 1 ? 1 : 0,
     };
-    distanceFeatures(f, 'wechat', nearest(marks, line, Marks.Wechat));
-    distanceFeatures(f, 'wecom', nearest(marks, line, Marks.Wecom));
-    distanceFeatures(f, 'foreign', nearest(marks, line, Marks.Foreign));
+    distanceFeatures(f, 'wechat', toWechat[line]);
+    distanceFeatures(f, 'wecom', toWecom[line]);
+    distanceFeatures(f, 'foreign', toForeign[line]);
     const platforms: PlatformClass[] = [];
     if (isDefaultCode(catalog, code) || entries.length === 0) platforms.push('');
     if (keys.has('wecom')) platforms.push('wecom');
