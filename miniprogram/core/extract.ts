@@ -41,6 +41,8 @@
 //    message (输入源“…”映射到字段“…”…规则校验失败 → PARAM_ERROR). Never 0, never an app's own message table.
 // 7. Client errMsg: a wx.* failure the catalog holds word for word (getLocation:fail auth deny), when no code
 //    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
+// 8. Learned (option `learned`, off by default; extract/learned.ts): after 1–5, weights fitted on the tune data
+//    drop a number the rules took when sure it is none, and add one they left when sure it is a code.
 
 import { bundledCatalog, type Catalog } from './catalog';
 import { errMsgHits } from './extract/errmsg';
