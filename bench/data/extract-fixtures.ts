@@ -24,6 +24,21 @@ export function loadExtractFixtures(): ExtractFixture[] {
   return fixtures;
 }
 
+/** The blind set (extract-fixtures-blind.txt): same format, written without seeing the extractor. */
+export function loadBlindFixtures(): ExtractFixture[] {
+  const raw = readFileSync(join(__dirname, 'extract-fixtures-blind.txt'), 'utf8');
+  return raw
+    .split(/^=== /m)
+    .slice(1)
+    .map((part) => {
+      const newline = part.indexOf('\n');
+      const m = /^(\S+) \| (.+)$/.exec(part.slice(0, newline).trim());
+      if (!m) throw new Error(`bad blind fixture header: ${part.slice(0, newline)}`);
+      const expected = m[2].trim() === '-' ? [] : m[2].split(',').map((c) => c.trim());
+      return { name: m[1], expected, text: part.slice(newline + 1).replace(/\n+$/, '') };
+    });
+}
+
 /**
  * How a found code is written in fixture labels: the code, with `@wecom`, `@pay` or `@wxapi` when it was
  * attributed to WeCom, WeChat Pay or a client API's own errCode table (the real-snippet corpus's convention).

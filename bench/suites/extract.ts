@@ -5,7 +5,12 @@ import { loadavg } from 'os';
 import { join } from 'path';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
-import { labelOf, loadExtractFixtures, type ExtractFixture } from '../data/extract-fixtures';
+import {
+  labelOf,
+  loadBlindFixtures,
+  loadExtractFixtures,
+  type ExtractFixture,
+} from '../data/extract-fixtures';
 import {
   loadRealCorpus,
   loadTune2,
@@ -16,7 +21,7 @@ import {
   type RealSnippet,
 } from '../data/real/load';
 
-interface Score {
+export interface Score {
   tp: number;
   fp: number;
   fn: number;
@@ -35,21 +40,6 @@ function score(fixtures: ExtractFixture[], find: (text: string) => string[]): Sc
     if (fp.length || fn.length) total.misses.push(`${f.name}: +[${fp.join(',')}] -[${fn.join(',')}]`);
   }
   return total;
-}
-
-/** The blind set (extract-fixtures-blind.txt): same format, written without seeing the extractor. */
-function loadBlindFixtures(): ExtractFixture[] {
-  const raw = readFileSync(join(__dirname, '../data/extract-fixtures-blind.txt'), 'utf8');
-  return raw
-    .split(/^=== /m)
-    .slice(1)
-    .map((part) => {
-      const newline = part.indexOf('\n');
-      const m = /^(\S+) \| (.+)$/.exec(part.slice(0, newline).trim());
-      if (!m) throw new Error(`bad blind fixture header: ${part.slice(0, newline)}`);
-      const expected = m[2].trim() === '-' ? [] : m[2].split(',').map((c) => c.trim());
-      return { name: m[1], expected, text: part.slice(newline + 1).replace(/\n+$/, '') };
-    });
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
@@ -82,7 +72,7 @@ export function buildLog(fixtures: ExtractFixture[], targetBytes: number): strin
   return parts.join('\n');
 }
 
-interface SetScore {
+export interface SetScore {
   explicit: Score;
   implied: Score;
   misses: string[];
@@ -98,7 +88,7 @@ function add(total: Score, got: Set<string>, want: Set<string>): { fp: string[];
 }
 
 /** Explicit codes (numbers written in the text) and implied ones (wording only, `~`) are scored apart. */
-function scoreReal(
+export function scoreReal(
   snippets: RealSnippet[],
   find: (text: string) => { explicit: string[]; implied: string[] },
 ): SetScore {
@@ -138,8 +128,8 @@ function scoreCodes(snippets: RealSnippet[]): Score {
   return total;
 }
 
-function wxerrReal(text: string): { explicit: string[]; implied: string[] } {
-  const codes = extractCodes(text).codes;
+function wxerrReal(text: string, learned = false): { explicit: string[]; implied: string[] } {
+  const codes = extractCodes(text, learned ? { learned } : {}).codes;
   return {
     explicit: codes.filter((c) => !c.inferred).map(labelOf),
     implied: codes.filter((c) => c.inferred).map(labelOf),
@@ -195,6 +185,13 @@ function realSection(): void {
     console.log(line(`real ${name}: naive explicit`, base.explicit));
     console.log(line(`real ${name}: wxerr implied (~)`, ours.implied));
     console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
+    // WXERR_EXTRACT_LEARNED=1: the `learned` option (sure flips, docs/extract-history.md §8) beside the rules. Its
+    // weights were fitted on every tune batch, so only a set outside them measures it.
+    if (process.env.WXERR_EXTRACT_LEARNED === '1') {
+      const learned = scoreReal(snippets, (t) => wxerrReal(t, true));
+      console.log(line(`real ${name}: wxerr learned (f) explicit`, learned.explicit));
+      console.log(line(`real ${name}: wxerr learned (f) implied (~)`, learned.implied));
+    }
     if (['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(name))
       for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
   }

@@ -41,14 +41,18 @@
 //    message (输入源“…”映射到字段“…”…规则校验失败 → PARAM_ERROR). Never 0, never an app's own message table.
 // 7. Client errMsg: a wx.* failure the catalog holds word for word (getLocation:fail auth deny), when no code
 //    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
+// 8. Learned (option `learned`, off by default; extract/learned.ts): after 1–5, weights fitted on the tune data
+//    drop a number the rules took when sure it is none, and add one they left when sure it is a code.
 
 import { bundledCatalog, type Catalog } from './catalog';
 import { errMsgHits } from './extract/errmsg';
 import { inferCodes } from './extract/infer';
+import { applySureFlips } from './extract/learned';
+import { LEARNED_WEIGHTS } from './generated/learned-weights';
 import { messageIndex } from './extract/messages';
 import { Scan, type IgnoredCode } from './extract/scan';
 import { TextContext } from './extract/context';
-import { findMessages, findRids, summarise, type FoundCode } from './extract/summary';
+import { findMessages, findRids, summarise, type FoundCode, type Message } from './extract/summary';
 import { tableCodes } from './extract/table';
 
 export type { FoundCode, IgnoredCode };
@@ -73,11 +77,19 @@ export interface ScanResult {
 export interface ExtractOptions {
   /** Catalog used to validate bare numbers and to infer codes from errmsgs (default: the bundled one). */
   catalog?: Catalog;
+  /**
+   * Off by default: after the rules, learned evidence weights overrule them where sure (extract/learned.ts,
+   * docs/extract-history.md §8): a number taken with P < 0.1 is dropped, one not taken with P > 0.9 is added.
+   * Costs a pass over every number of the text; the default path does not run it.
+   */
+  learned?: boolean;
 }
 
-export function extractCodes(text: string, options: ExtractOptions = {}): ScanResult {
-  if (text.length > MAX_SCAN_CHARS) throw new ScanInputTooLarge(text.length);
-  const catalog = options.catalog ?? bundledCatalog();
+/** The passes that find codes written in the text (rules 1–5 above), before any is inferred from wording. */
+export function scanWritten(
+  text: string,
+  catalog: Catalog,
+): { ctx: TextContext; scan: Scan; messages: Message[] } {
   const index = messageIndex(catalog);
   const ctx = new TextContext(text);
   const messages = findMessages(text, ctx);
@@ -91,6 +103,18 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   scan.listings();
   scan.bare(table.rows);
   scan.pay();
+  return { ctx, scan, messages };
+}
+
+export function extractCodes(text: string, options: ExtractOptions = {}): ScanResult {
+  if (text.length > MAX_SCAN_CHARS) throw new ScanInputTooLarge(text.length);
+  const catalog = options.catalog ?? bundledCatalog();
+  const index = messageIndex(catalog);
+  const { ctx, scan, messages } = scanWritten(text, catalog);
+  if (options.learned) {
+    const ignoredOffsets = new Set([...scan.ignored.values()].map((i) => i.start));
+    applySureFlips(catalog, index, ctx, scan.hits, ignoredOffsets, LEARNED_WEIGHTS);
+  }
 
   const hits = scan.hits;
   hits.push(...inferCodes(catalog, ctx, index, messages, hits));
