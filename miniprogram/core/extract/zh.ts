@@ -9,6 +9,8 @@ interface Clause {
   text: string;
   grams: number;
   entries: Entry[];
+  /** Its bigrams, once a closeness test has asked for them. */
+  gramSet?: Set<string>;
 }
 
 interface ZhIndex {
@@ -205,7 +207,8 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
     const grams = bigrams(normalize(m[0]));
     if (grams.size < 2) continue;
     for (const id of ids) {
-      const other = bigrams(index.clauses[id].text);
+      const clause = index.clauses[id];
+      const other = (clause.gramSet ??= bigrams(clause.text));
       let shared = 0;
       for (const g of grams) if (other.has(g)) shared++;
       best = Math.max(best, (2 * shared) / (grams.size + other.size));
@@ -253,12 +256,18 @@ function phrasesOf(entry: Entry): string[] {
 
 /** True unless no English wording of the entry can be in the text: one of its words is not even a substring. */
 function mayHoldPhrase(entry: Entry, lowerText: string): boolean {
-  return phrasesOf(entry).some((phrase) =>
-    phrase
-      .trim()
-      .split(' ')
-      .every((word) => lowerText.includes(word)),
-  );
+  return phraseWordsOf(entry).some((words) => words.every((word) => lowerText.includes(word)));
+}
+
+/** The words of each phrase of phrasesOf(entry), split once per entry. */
+const phraseWords = new WeakMap<Entry, string[][]>();
+function phraseWordsOf(entry: Entry): string[][] {
+  let list = phraseWords.get(entry);
+  if (!list) {
+    list = phrasesOf(entry).map((phrase) => phrase.trim().split(' '));
+    phraseWords.set(entry, list);
+  }
+  return list;
 }
 
 /** Lower case, no spaces: "不安全的访问IP" inside "报错 60020 不安全的访问ip". */
