@@ -4,16 +4,17 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { random } from '../../bench/random';
 import { WECOM_ASCII, wecomAsciiFor } from '../../miniprogram/core/extract/markers';
+import { HEADER_CELL, headerCellStarts } from '../../miniprogram/core/extract/table';
 
 const FIXTURES = readFileSync(join(__dirname, '../../bench/data/extract-fixtures.txt'), 'utf8');
 
-/** Random texts of `count` pieces at most, drawn from `parts`. */
-function texts(parts: string[], count: number, seed: number): string[] {
+/** `count` random texts of up to `pieces` pieces drawn from `parts`. */
+function texts(parts: string[], count: number, seed: number, pieces = 12): string[] {
   const r = random(seed);
   const out: string[] = [];
   for (let n = 0; n < count; n++) {
     let s = '';
-    for (let i = Math.floor(r() * 12); i > 0; i--) s += parts[Math.floor(r() * parts.length)];
+    for (let i = Math.floor(r() * pieces); i > 0; i--) s += parts[Math.floor(r() * parts.length)];
     out.push(s);
   }
   return out;
@@ -50,4 +51,36 @@ test('the WeCom ASCII pass without ValidateCorpid finds what the full one finds'
   expect(all.filter((t) => wecomAsciiFor(t) !== WECOM_ASCII && show(WECOM_ASCII, t)).length).toBeGreaterThan(
     1000,
   );
+});
+
+test('headerCellStarts is where HEADER_CELL matches start', () => {
+  const parts = [
+    ...'|,\t \n\rx_-:',
+    '\u2028',
+    'code',
+    'Code',
+    'errcode',
+    'ERR_CODE',
+    'error_code',
+    'errorcode',
+    'errno',
+    'err_no',
+    'ret_code',
+    'retcode',
+    'err',
+    'or',
+    '错误码',
+    '错误代码',
+    '返回码',
+    '错误编号',
+    '错误',
+  ];
+  const all = [...texts(parts, 60000, 20261207, 20), FIXTURES];
+  const starts = (t: string) => [...t.matchAll(HEADER_CELL)].map((m) => m.index).join();
+  expect(all.filter((t) => headerCellStarts(t).join() !== starts(t))).toEqual([]);
+  // Not empty: cells after a separator, at a line start and after a tab all occur.
+  expect(all.filter((t) => /(?:^|\n)[ \t]*code[ \t]*\|/i.test(t)).length).toBeGreaterThan(100);
+  expect(all.filter((t) => /[^,|\n\r]\tcode,/i.test(t)).length).toBeGreaterThan(20);
+  expect(headerCellStarts('x \t code|')).toEqual([2]);
+  expect(all.filter((t) => starts(t) !== '').length).toBeGreaterThan(10000);
 });
