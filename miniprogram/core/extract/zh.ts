@@ -230,7 +230,7 @@ export function wecomByWording(catalog: Catalog, code: string, near: string): En
   // entry can answer, and each of its words is then in the lower-cased line.
   const chinese = /[\u4e00-\u9fff]{2}/.test(near);
   if (!chinese && !mayHoldPhrase(wecom, near.toLowerCase())) return undefined;
-  const others = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+  const others = otherMeanings(catalog, code, wecom);
   const words = englishWords(near);
   const saysEnglish = (e: Entry) => phrasesOf(e).some((phrase) => words.includes(phrase));
   // Another meaning's own wording on the line ("invalid button size" is the 公众号's 40016) keeps that one.
@@ -241,6 +241,19 @@ export function wecomByWording(catalog: Catalog, code: string, near: string): En
   const contains = wecom.texts.some((t) => cjkCount(t.zh) >= 4 && squeezed.includes(squeeze(t.zh)));
   if (!contains && chineseCloseness(catalog, code, near, wecom) < 0.8) return undefined;
   return others.some((e) => chineseCloseness(catalog, code, near, e) >= 0.5) ? undefined : wecom;
+}
+
+/** The code's other meanings than its WeCom one that count without context, worked out once per code. */
+const otherLists = new WeakMap<Catalog, Map<string, Entry[]>>();
+function otherMeanings(catalog: Catalog, code: string, wecom: Entry): Entry[] {
+  let byCode = otherLists.get(catalog);
+  if (!byCode) otherLists.set(catalog, (byCode = new Map()));
+  let list = byCode.get(code);
+  if (!list) {
+    list = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+    byCode.set(code, list);
+  }
+  return list;
 }
 
 /** An entry's English texts of two words or more as englishWords() gives them, worked out once per entry. */
