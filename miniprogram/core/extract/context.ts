@@ -12,10 +12,10 @@ import {
   SHARED_SDK_TEXT,
   WECHAT_ASCII,
   WECHAT_CJK,
-  WECOM_ASCII,
   WECOM_CJK,
   firstMarker,
   markersOf,
+  wecomAsciiFor,
 } from './markers';
 import { findRepeats } from './repeats';
 import { LineIndex } from './text';
@@ -268,7 +268,7 @@ export class TextContext {
     // free, and ASCII words anchored at a word boundary are tried far less often than at every character.
     const passes: [RegExp, Marks][] = [
       [WECOM_CJK, Marks.Wecom],
-      [WECOM_ASCII, Marks.Wecom],
+      [wecomAsciiFor(text), Marks.Wecom],
       [FOREIGN_CJK, Marks.Foreign],
       [FOREIGN_ASCII, Marks.Foreign],
       [PAY_CJK, Marks.Pay],

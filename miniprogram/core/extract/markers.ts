@@ -1,6 +1,13 @@
 // The platform markers: the names, SDK classes, hosts and answer shapes that say which platform or service a
 // piece of text is about, and the spans whose digits are never codes. TextContext (context.ts) places them.
-import { FOREIGN_EVIDENCE, WECHAT_EVIDENCE, WECOM_CLASSES, WECOM_EVIDENCE } from './evidence';
+import {
+  FOREIGN_EVIDENCE,
+  WECHAT_EVIDENCE,
+  WECOM_CLASSES,
+  WECOM_CORPID,
+  WECOM_CORPID_LITERAL,
+  WECOM_EVIDENCE,
+} from './evidence';
 
 /**
  * Markers of the platform a text is about, by kind. WeCom shares WeChat's body shape but not its meanings;
@@ -21,7 +28,12 @@ const WECHAT_NAMES =
   /weixin|wechat|\b(?:wx[.\-_A-Z]|Wx[A-Z]|cloud\.|jscode2session|code2session|getaccesstoken|rid\s*:)/gi;
 /** Names, then the answer shapes and SDK names of evidence.ts, each kind as one pattern (one pass). */
 const joined = (...res: RegExp[]) => new RegExp(res.map((re) => re.source).join('|'), 'gi');
-export const WECOM_ASCII = joined(WECOM_NAMES, WECOM_EVIDENCE, WECOM_CLASSES);
+export const WECOM_ASCII = joined(WECOM_NAMES, WECOM_EVIDENCE, WECOM_CORPID, WECOM_CLASSES);
+/** WECOM_ASCII without WECOM_CORPID: the same matches in a text that lacks its literal. */
+const WECOM_ASCII_COMMON = joined(WECOM_NAMES, WECOM_EVIDENCE, WECOM_CLASSES);
+/** The WeCom ASCII pattern to run over a text: the full one only where `ValidateCorpid` occurs. */
+export const wecomAsciiFor = (text: string): RegExp =>
+  WECOM_CORPID_LITERAL.test(text) ? WECOM_ASCII : WECOM_ASCII_COMMON;
 export const FOREIGN_ASCII = joined(FOREIGN_NAMES, FOREIGN_EVIDENCE);
 export const WECHAT_ASCII = joined(WECHAT_NAMES, WECHAT_EVIDENCE);
 /**

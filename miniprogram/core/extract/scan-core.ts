@@ -30,6 +30,8 @@ export class ScanCore {
   private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
   private wordingsKept = 0;
   private families?: TextFamilies;
+  /** The WeCom entry of each code asked (no id string built and looked up per number). */
+  private readonly wecomEntries = new Map<string, Entry | undefined>();
 
   constructor(
     protected readonly catalog: Catalog,
@@ -59,9 +61,17 @@ export class ScanCore {
     return true;
   }
 
+  /** The catalog's WeCom entry of a code, if any. */
+  protected wecomEntry(code: string): Entry | undefined {
+    if (this.wecomEntries.has(code)) return this.wecomEntries.get(code);
+    const entry = this.catalog.get(`wecom:${code}`);
+    this.wecomEntries.set(code, entry);
+    return entry;
+  }
+
   /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */
   protected saysWecom(code: string, line: number): boolean {
-    return this.catalog.get(`wecom:${code}`) !== undefined && this.wecomWordingOn(code, line) !== undefined;
+    return this.wecomEntry(code) !== undefined && this.wecomWordingOn(code, line) !== undefined;
   }
 
   /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */

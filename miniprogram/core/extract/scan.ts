@@ -73,7 +73,7 @@ export class Scan extends ScanCore {
   /** WeCom answers carry their code in an `Error-Code: 60111` response header (with `Error-Msg:`). */
   private wecomHeader(c: Candidate, line: number): PlatformContext | undefined {
     if (c.key !== 'Error-Code' || !/^\s*Error-Code:/.test(this.ctx.lines.lineText(line))) return undefined;
-    if (this.catalog.get(`wecom:${c.code}`) === undefined) return undefined;
+    if (this.wecomEntry(c.code) === undefined) return undefined;
     return { kind: 'wecom', marker: 'Error-Code header' };
   }
 
@@ -96,7 +96,7 @@ export class Scan extends ScanCore {
       (this.index.pageCodes.has(c.code) &&
         pageEntryNear(this.catalog, c.code, this.linesAround(this.ctx.lines.lineOf(c.offset), 1)) !==
           undefined) ||
-      (context.kind === 'wecom' && this.catalog.get(`wecom:${c.code}`) !== undefined) ||
+      (context.kind === 'wecom' && this.wecomEntry(c.code) !== undefined) ||
       (context.kind === 'wechat' && this.saysWecom(c.code, this.ctx.lines.lineOf(c.offset)));
     if (c.code.startsWith('-') && !known && digits < 6) return false;
     // A short number the catalog does not know, under a key that is not WeChat's own, is another layer's even
@@ -184,7 +184,7 @@ export class Scan extends ScanCore {
       const context = this.ctx.contextAt(d.line, d.offset);
       const isKnown =
         isDefaultCode(this.catalog, d.code) ||
-        (context.kind === 'wecom' && this.catalog.get(`wecom:${d.code}`) !== undefined);
+        (context.kind === 'wecom' && this.wecomEntry(d.code) !== undefined);
       if (!isKnown) continue;
       known.set(d.block, (known.get(d.block) ?? 0) + 1);
       const verdict = nameVerdict(d, this.index.textsByCode.get(d.code) ?? [], context.marker !== '');
@@ -279,7 +279,7 @@ export class Scan extends ScanCore {
   bare(tableRows: Set<number>): void {
     const { ctx, index } = this;
     const wecomCode = (code: string, line: number) =>
-      this.catalog.get(`wecom:${code}`) !== undefined && ctx.contextAt(line).kind === 'wecom';
+      this.wecomEntry(code) !== undefined && ctx.contextAt(line).kind === 'wecom';
     // A client API's errCode in prose needs the API family named on its line or the two around it ("蓝牙读写
     // 失败" above "经常性的10008的错误"): then it is that API's, as in a table under the API's name.
     // Another framework's namespace (uni.createBLEConnection in a native app) with no WeChat marker near says

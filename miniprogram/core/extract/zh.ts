@@ -9,6 +9,8 @@ interface Clause {
   text: string;
   grams: number;
   entries: Entry[];
+  /** Its bigrams, once a closeness test has asked for them. */
+  gramSet?: Set<string>;
 }
 
 interface ZhIndex {
@@ -205,7 +207,8 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
     const grams = bigrams(normalize(m[0]));
     if (grams.size < 2) continue;
     for (const id of ids) {
-      const other = bigrams(index.clauses[id].text);
+      const clause = index.clauses[id];
+      const other = (clause.gramSet ??= bigrams(clause.text));
       let shared = 0;
       for (const g of grams) if (other.has(g)) shared++;
       best = Math.max(best, (2 * shared) / (grams.size + other.size));
@@ -227,7 +230,7 @@ export function wecomByWording(catalog: Catalog, code: string, near: string): En
   // entry can answer, and each of its words is then in the lower-cased line.
   const chinese = /[\u4e00-\u9fff]{2}/.test(near);
   if (!chinese && !mayHoldPhrase(wecom, near.toLowerCase())) return undefined;
-  const others = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+  const others = otherMeanings(catalog, code, wecom);
   const words = englishWords(near);
   const saysEnglish = (e: Entry) => phrasesOf(e).some((phrase) => words.includes(phrase));
   // Another meaning's own wording on the line ("invalid button size" is the 公众号's 40016) keeps that one.
@@ -238,6 +241,19 @@ export function wecomByWording(catalog: Catalog, code: string, near: string): En
   const contains = wecom.texts.some((t) => cjkCount(t.zh) >= 4 && squeezed.includes(squeeze(t.zh)));
   if (!contains && chineseCloseness(catalog, code, near, wecom) < 0.8) return undefined;
   return others.some((e) => chineseCloseness(catalog, code, near, e) >= 0.5) ? undefined : wecom;
+}
+
+/** The code's other meanings than its WeCom one that count without context, worked out once per code. */
+const otherLists = new WeakMap<Catalog, Map<string, Entry[]>>();
+function otherMeanings(catalog: Catalog, code: string, wecom: Entry): Entry[] {
+  let byCode = otherLists.get(catalog);
+  if (!byCode) otherLists.set(catalog, (byCode = new Map()));
+  let list = byCode.get(code);
+  if (!list) {
+    list = catalog.lookup(code).filter((e) => e !== wecom && !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+    byCode.set(code, list);
+  }
+  return list;
 }
 
 /** An entry's English texts of two words or more as englishWords() gives them, worked out once per entry. */
@@ -253,12 +269,18 @@ function phrasesOf(entry: Entry): string[] {
 
 /** True unless no English wording of the entry can be in the text: one of its words is not even a substring. */
 function mayHoldPhrase(entry: Entry, lowerText: string): boolean {
-  return phrasesOf(entry).some((phrase) =>
-    phrase
-      .trim()
-      .split(' ')
-      .every((word) => lowerText.includes(word)),
-  );
+  return phraseWordsOf(entry).some((words) => words.every((word) => lowerText.includes(word)));
+}
+
+/** The words of each phrase of phrasesOf(entry), split once per entry. */
+const phraseWords = new WeakMap<Entry, string[][]>();
+function phraseWordsOf(entry: Entry): string[][] {
+  let list = phraseWords.get(entry);
+  if (!list) {
+    list = phrasesOf(entry).map((phrase) => phrase.trim().split(' '));
+    phraseWords.set(entry, list);
+  }
+  return list;
 }
 
 /** Lower case, no spaces: "不安全的访问IP" inside "报错 60020 不安全的访问ip". */
