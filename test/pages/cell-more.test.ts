@@ -1,0 +1,35 @@
+// What a cell says beyond its code and meaning, as rendered by the official WXML compiler in
+// miniprogram-simulate: the "+N 个平台" of a code with other WeChat meanings (walk6: the view-model carried it,
+// the entry-cell template never showed it).
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { platformInfo } from '../../miniprogram/core/platforms';
+import { installWx, loader, textOf, typeInto, type Rendered } from '../helpers/simulate';
+
+const renderSearch = loader('pages/search/index');
+
+beforeEach(() => {
+  installWx();
+});
+
+function firstHit(comp: Rendered): Rendered {
+  return comp.querySelectorAll('.hit')[0];
+}
+
+test('a code with other WeChat meanings shows "+N 个平台" in its search cell', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40001');
+  const wechat = bundledCatalog()
+    .lookup('40001')
+    .filter((e) => platformInfo(e.platform).wechat);
+  expect(wechat.length).toBeGreaterThan(1);
+  const more = firstHit(comp).querySelector('.tag--more');
+  expect(textOf(more)).toBe(`+${wechat.length - 1} 个平台`);
+});
+
+test('a code with one meaning shows no "+N 个平台"', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40164');
+  expect(bundledCatalog().lookup('40164')).toHaveLength(1);
+  expect(textOf(firstHit(comp))).toMatch(/^40164/);
+  expect(firstHit(comp).querySelector('.tag--more')).toBeFalsy();
+});
