@@ -1,11 +1,13 @@
 // What a cell says beyond its code and meaning, as rendered by the official WXML compiler in
 // miniprogram-simulate: the "+N 个平台" of a code with other WeChat meanings (walk6: the view-model carried it,
-// the entry-cell template never showed it).
+// the entry-cell template never showed it), and the same count on the scan page's rows (which counted the
+// non-WeChat platform of seed 003 too: "+5" beside the search cell's and the CLI's "+4" for 40001).
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { platformInfo } from '../../miniprogram/core/platforms';
-import { installWx, loader, textOf, typeInto, type Rendered } from '../helpers/simulate';
+import { fire, installWx, loader, textOf, typeInto, type Rendered } from '../helpers/simulate';
 
 const renderSearch = loader('pages/search/index');
+const renderScan = loader('pages/scan/index');
 
 beforeEach(() => {
   installWx();
@@ -32,4 +34,18 @@ test('a code with one meaning shows no "+N 个平台"', async () => {
   expect(bundledCatalog().lookup('40164')).toHaveLength(1);
   expect(textOf(firstHit(comp))).toMatch(/^40164/);
   expect(firstHit(comp).querySelector('.tag--more')).toBeFalsy();
+});
+
+test('a scan row counts only the other WeChat meanings, as the search cell does', async () => {
+  const all = bundledCatalog().lookup('40001');
+  const wechat = all.filter((e) => platformInfo(e.platform).wechat);
+  expect(all.length).toBeGreaterThan(wechat.length);
+  const comp = renderScan();
+  await fire(comp, '.paste', 'input', {
+    value: '{"errcode":40001,"errmsg":"invalid credential, access_token is invalid or not latest"}',
+  });
+  await fire(comp, '.scan-text', 'tap');
+  const row = comp.querySelectorAll('.row')[0];
+  expect(textOf(row)).toMatch(/^40001/);
+  expect(textOf(row)).toContain(`+${wechat.length - 1} 个平台`);
 });

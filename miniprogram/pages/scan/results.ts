@@ -5,6 +5,7 @@ import type { ScanResult } from '../../core/extract';
 import { platformShort } from '../../core/view/cells';
 import { filledFix, scanFacts } from '../../core/fill';
 import { actionAdvice } from '../../core/advice';
+import { platformInfo } from '../../core/platforms';
 
 export interface ScanRow {
   /** Unique key for wx:for. */
@@ -16,7 +17,7 @@ export interface ScanRow {
   tag: string;
   /** One line: the entry's Chinese (else English) text, or the family's meaning. */
   title: string;
-  /** Other platforms with the same code ("+2 个平台"), 0 when none. */
+  /** Other WeChat platforms with the same code ("+2 个平台"), 0 when none. */
   more: number;
   /** Evidence line from the input, cut short. */
   evidence: string;
@@ -55,7 +56,8 @@ export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
       id: first?.id ?? '',
       tag: first ? platformShort(first.platform) : '号段',
       title: cut(first ? first.zh || first.en : `${family!.key}：${family!.zh}`, TITLE_MAX),
-      more: Math.max(0, entries.length - 1),
+      // As the search cell's "+N 个平台": the non-WeChat platform's same number is not one of the code's meanings.
+      more: entries.filter((e) => e !== first && platformInfo(e.platform).wechat).length,
       evidence: cut(found.evidence, EVIDENCE_MAX),
       line: found.line,
       rid: found.rid ?? '',
