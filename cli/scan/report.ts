@@ -4,7 +4,7 @@ import { entryAdvice } from '../../miniprogram/core/advice';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { filledFix } from '../../miniprogram/core/fill';
 import type { Entry } from '../../miniprogram/core/types';
-import { isWeChat, type Layout } from '../format';
+import { isWeChat, meaningLines, type Layout } from '../format';
 import type { CliIO } from '../io';
 import { sep } from 'path';
 import { displayWidth, fit, wrap } from '../text';
@@ -52,7 +52,7 @@ function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => stri
   if (!primary) {
     const family = catalog.family(s.code);
     lines.push(fit(`  not in the catalog. ${family.key}: ${family.en} (${family.zh})`, width));
-  } else for (const text of [primary.zh, primary.en]) if (text) lines.push(fit(`  ${text}`, width));
+  } else lines.push(...meaningLines(primary, layout));
   const next = filledFix(s.code, primary, s.facts);
   if (next) lines.push(...wrap(`${p.bold('next step')} ${next[layout.lang]}`, width, '  ', '    '));
   else if (primary)
