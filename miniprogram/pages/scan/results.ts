@@ -2,7 +2,7 @@
 // no entry), and the summary copied to the clipboard. Pure, no wx: only these rows travel through setData.
 import type { Catalog } from '../../core/catalog';
 import type { ScanResult } from '../../core/extract';
-import { platformShort } from '../../core/view/cells';
+import { isProjectText, platformShort } from '../../core/view/cells';
 import { filledFix, scanFacts } from '../../core/fill';
 import { actionAdvice } from '../../core/advice';
 import { platformInfo } from '../../core/platforms';
@@ -29,6 +29,8 @@ export interface ScanRow {
   todo: string;
   /** What in the text decided the platform ("qyapi.weixin.qq.com", "tenpay"…), '' for the default meaning. */
   context: string;
+  /** The title is a text the project translated: the row marks it "wxerr 译". */
+  project: boolean;
 }
 
 /** Largest text the page scans at once (characters); more gets a clear message and nothing is cut. */
@@ -56,6 +58,7 @@ export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
       id: first?.id ?? '',
       tag: first ? platformShort(first.platform) : '号段',
       title: cut(first ? first.zh || first.en : `${family!.key}：${family!.zh}`, TITLE_MAX),
+      project: first ? isProjectText(first, first.zh ? 'zh' : 'en') : false,
       // As the search cell's "+N 个平台": the non-WeChat platform's same number is not one of the code's meanings.
       more: entries.filter((e) => e !== first && platformInfo(e.platform).wechat).length,
       evidence: cut(found.evidence, EVIDENCE_MAX),
