@@ -122,8 +122,10 @@ export function provenance(entry: RichEntry, layout: Layout, all = false): strin
   const lines = [
     layout.p.dim(fit(`  from ${ref(first)}: ${sourceTitle(first.source)}${more}`, layout.width)),
   ];
+  // A link is never cut (it must stay copyable); past the width it stands on its own line, unindented.
   const doc = officialDoc(entry);
-  if (doc) lines.push(`  doc ${doc}`);
+  if (doc && displayWidth(`  doc ${doc}`) <= layout.width) lines.push(`  doc ${doc}`);
+  else if (doc) lines.push('  doc', doc);
   return lines;
 }
 
