@@ -1,7 +1,9 @@
 // What a cell says beyond its code and meaning, as rendered by the official WXML compiler in
 // miniprogram-simulate: the "+N 个平台" of a code with other WeChat meanings (walk6: the view-model carried it,
 // the entry-cell template never showed it), and the same count on the scan page's rows (which counted the
-// non-WeChat platform of seed 003 too: "+5" beside the search cell's and the CLI's "+4" for 40001).
+// non-WeChat platform of seed 003 too: "+5" beside the search cell's and the CLI's "+4" for 40001); and a cell of
+// that non-WeChat platform, shown when the query names it, marked apart from WeChat's (its view-model said
+// `apart`, the template did not).
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { platformInfo } from '../../miniprogram/core/platforms';
 import { fire, installWx, loader, textOf, typeInto, type Rendered } from '../helpers/simulate';
@@ -48,4 +50,16 @@ test('a scan row counts only the other WeChat meanings, as the search cell does'
   const row = comp.querySelectorAll('.row')[0];
   expect(textOf(row)).toMatch(/^40001/);
   expect(textOf(row)).toContain(`+${wechat.length - 1} 个平台`);
+});
+
+test('a query that names the non-WeChat platform shows its cell marked apart, the WeChat cell not', async () => {
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', '40001 非微信');
+  const cells = comp.querySelectorAll('.hit');
+  const other = cells.find((c) => textOf(c).startsWith('40001非微信'));
+  const wechat = cells.find((c) => textOf(c).startsWith('40001通用'));
+  if (!other || !wechat) throw new Error(`cells: ${cells.map((c) => textOf(c)).join(' | ')}`);
+  expect(other.querySelector('.cell--apart')).toBeTruthy();
+  expect(textOf(other.querySelector('.tag--apart'))).toBe('与微信无关');
+  expect(wechat.querySelector('.cell--apart')).toBeFalsy();
 });
