@@ -337,7 +337,9 @@ export function buildCatalog(parsed: ParsedSource[], project?: ProjectTexts): Ca
         if (group) groupsOfEntry.set(entry, group);
       }
       entry.sources.push(ref);
-      if (row.doc && !entry.doc) entry.doc = row.doc;
+      // A page one API's table names (快速注册小程序's) is the doc of the entries that table brings in, not of
+      // a general code (-1, 0) its row merges into: that one keeps its platform's page (view/detail.ts).
+      if (row.doc && !entry.doc && (!row.api || entry.sources.length === 1)) entry.doc = row.doc;
       if (row.http !== undefined && !entry.http?.includes(row.http))
         entry.http = [...(entry.http ?? []), row.http].sort((a, b) => a - b);
       const spelling = row.code === code ? undefined : row.code;

@@ -7,7 +7,7 @@ import { meaningTexts } from '../miniprogram/core/meaning';
 import { PLATFORMS } from '../miniprogram/core/platforms';
 import { officialDoc } from '../miniprogram/core/view/detail';
 import type { Entry, SourceRef } from '../miniprogram/core/types';
-import { fit, wrap } from './text';
+import { displayWidth, fit, wrap } from './text';
 
 /** Label of the project's own texts (types.ts: zhSource/enSource === 'wxerr'). */
 const PROJECT = 'wxerr';
@@ -68,12 +68,10 @@ function header(entry: RichEntry, layout: Layout, extra = ''): string {
 function meaning(entry: RichEntry, layout: Layout): string[] {
   const { p, width } = layout;
   const lines: string[] = [];
-  const mark = (text: string) =>
-    text === entry.zh && entry.zhSource === PROJECT
-      ? ` ${p.dim(ZH_MARK)}`
-      : text === entry.en && entry.enSource === PROJECT
-        ? ` ${p.dim(EN_MARK)}`
-        : '';
+  const mark = (text: string) => {
+    const m = projectMark(entry, text);
+    return m ? ` ${p.dim(m)}` : '';
+  };
   const { meaning: said, remedy } = meaningTexts(entry);
   for (const text of said) lines.push(...wrap(text + mark(text), width, '  '));
   for (const text of remedy)
@@ -82,6 +80,25 @@ function meaning(entry: RichEntry, layout: Layout): string[] {
     lines.push(...wrap(`${p.bold('解决方法')} ${entry.fix}`, width, '  ', '    '));
   if (entry.fix && entry.fixEn) lines.push(...wrap(`${entry.fixEn} ${p.dim(EN_MARK)}`, width, '    '));
   return lines;
+}
+
+/** The mark of a text the project translated ('' for an official one): shown wherever the text is. */
+export function projectMark(entry: Entry, text: string): string {
+  if (text === entry.zh && entry.zhSource === PROJECT) return ZH_MARK;
+  if (text === entry.en && entry.enSource === PROJECT) return EN_MARK;
+  return '';
+}
+
+/** One indented line of a text, fitted to the width; its project mark is kept whole after the cut. */
+export function markedLine(entry: Entry, text: string, layout: Layout, indent = '  '): string {
+  const mark = projectMark(entry, text);
+  if (!mark) return fit(`${indent}${text}`, layout.width);
+  return `${fit(`${indent}${text}`, layout.width - displayWidth(mark) - 1)} ${layout.p.dim(mark)}`;
+}
+
+/** An entry's meaning in one line per language (never a remedy: meaning.ts), marks kept: search, scan. */
+export function meaningLines(entry: Entry, layout: Layout): string[] {
+  return meaningTexts(entry).meaning.map((text) => markedLine(entry, text, layout));
 }
 
 /** The advice block: the project's advice for this code (or its action class) in one language. */
@@ -105,8 +122,10 @@ export function provenance(entry: RichEntry, layout: Layout, all = false): strin
   const lines = [
     layout.p.dim(fit(`  from ${ref(first)}: ${sourceTitle(first.source)}${more}`, layout.width)),
   ];
+  // A link is never cut (it must stay copyable); past the width it stands on its own line, unindented.
   const doc = officialDoc(entry);
-  if (doc) lines.push(`  doc ${doc}`);
+  if (doc && displayWidth(`  doc ${doc}`) <= layout.width) lines.push(`  doc ${doc}`);
+  else if (doc) lines.push('  doc', doc);
   return lines;
 }
 
@@ -145,11 +164,11 @@ function foldLine(primary: Entry, others: Entry[], layout: Layout): string[] {
  */
 export function suggestionLines(title: string, entries: readonly Entry[], layout: Layout): string[] {
   if (!entries.length) return [];
-  const { p, width } = layout;
+  const { p } = layout;
   return [
     title,
     ...entries.map((e) =>
-      fit(`  ${p.code(e.code)}  ${e.platform}  ${meaningTexts(e).meaning[0] ?? ''}`, width),
+      markedLine(e, meaningTexts(e).meaning[0] ?? '', layout, `  ${p.code(e.code)}  ${e.platform}  `),
     ),
   ];
 }

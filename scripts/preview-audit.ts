@@ -3,7 +3,9 @@
 //  - text contrast: every element with its own text, its colour composited over the backgrounds behind it,
 //    against WCAG 2.1 AA (4.5:1, or 3:1 for large text: ≥ 24 px, or ≥ 18.66 px bold);
 //  - clipping at a large font size: with every font size scaled (WeChat's font-size setting scales px text),
-//    elements that hide overflow and now cut their content, other than text clamped on purpose (ellipsis).
+//    elements that hide overflow and now cut their content, other than text clamped on purpose (ellipsis);
+//  - text off the screen: an element with text whose right edge passes the viewport, outside any container that
+//    scrolls or clips sideways (a cell's tags ran off the screen at a large font setting; nothing clipped them).
 // The function is serialised and evaluated in the page, so it uses only the DOM and plain JS.
 
 export interface ContrastIssue {
@@ -27,6 +29,8 @@ export interface AuditResult {
   minRatio: number;
   contrast: ContrastIssue[];
   clipped: ClipIssue[];
+  /** Text past the right edge of the screen (overflowPx: by how much). */
+  offscreen: ClipIssue[];
 }
 
 /** Evaluated in the page: `(${auditInPage.toString()})(scale)`. */
@@ -126,5 +130,23 @@ export function auditInPage(fontScale: number): AuditResult {
         clipped.push({ text: (el.textContent ?? '').trim().slice(0, 40), cls: cls(el), overflowPx });
     }
   }
-  return { fontScale, checked, minRatio: Math.round(minRatio * 100) / 100, contrast, clipped };
+  const offscreen: ClipIssue[] = [];
+  const viewport = document.documentElement.clientWidth;
+  // A container the user can scroll sideways (the chip rows), or text clamped on purpose (ellipsis); the page's
+  // own scroller is no such container.
+  const sideways = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== document.body; n = n.parentElement) {
+      const s = getComputedStyle(n);
+      if (s.textOverflow === 'ellipsis') return true;
+      if (n !== el && /auto|scroll/.test(s.overflowX) && !n.classList.contains('wx-scroller')) return true;
+    }
+    return false;
+  };
+  for (const el of all) {
+    if (!ownText(el) || !visible(el)) continue;
+    const overflowPx = Math.round(el.getBoundingClientRect().right - viewport);
+    if (overflowPx > 1 && !sideways(el))
+      offscreen.push({ text: ownText(el).slice(0, 40), cls: cls(el), overflowPx });
+  }
+  return { fontScale, checked, minRatio: Math.round(minRatio * 100) / 100, contrast, clipped, offscreen };
 }

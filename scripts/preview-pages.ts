@@ -119,13 +119,16 @@ function reportAudits(audits: { page: string; scheme: string; audit: AuditResult
     const min = Math.min(...mine.map((a) => a.audit.minRatio));
     const large = mine.filter((a) => a.audit.fontScale !== 1).length;
     const clipped = mine.flatMap((a) => a.audit.clipped.map((c) => ({ page: a.page, ...c })));
+    const offscreen = mine.flatMap((a) => a.audit.offscreen.map((c) => ({ page: a.page, ...c })));
     console.log(
       `${scheme}: ${checked} text elements, min contrast ${min}:1, ${failing.length} below WCAG AA; ` +
-        `${large} states at a large font setting, ${clipped.length} clipped elements`,
+        `${large} states at a large font setting, ${clipped.length} clipped elements; ` +
+        `${offscreen.length} off the screen`,
     );
     for (const f of failing)
       console.log(`  contrast ${f.ratio} < ${f.need} ${f.page} ${f.cls} "${f.text}" ${f.fg} on ${f.bg}`);
     for (const c of clipped) console.log(`  clipped ${c.overflowPx}px ${c.page} ${c.cls} "${c.text}"`);
+    for (const c of offscreen) console.log(`  off screen ${c.overflowPx}px ${c.page} ${c.cls} "${c.text}"`);
   }
 }
 

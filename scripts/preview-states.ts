@@ -46,6 +46,7 @@ const STATES_BASE: State[] = [
   { name: 'search-40001', page: 'search', full: true, drive: searchFor('40001') },
   { name: 'search-ip-whitelist', page: 'search', drive: searchFor('ip白名单') },
   { name: 'search-invalid-credential', page: 'search', drive: searchFor('invalid credential') },
+  { name: 'search-not-wechat-40001', page: 'search', drive: searchFor('40001 非微信') },
   { name: 'search-no-match-45999', page: 'search', drive: searchFor('45999') },
   { name: 'search-typo-4001', page: 'search', drive: searchFor('4001') },
   {

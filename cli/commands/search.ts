@@ -1,13 +1,12 @@
 import '../prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { searchIndex, type SearchHit } from '../../miniprogram/core/search';
-import { meaningTexts } from '../../miniprogram/core/meaning';
 import { platformInfo } from '../../miniprogram/core/platforms';
 import { meaningsOf } from '../../miniprogram/core/search/group';
 import { findPlatformWords } from '../../miniprogram/core/search/platformWords';
 import type { Entry } from '../../miniprogram/core/types';
 import { typoHint } from '../../miniprogram/core/view/browse';
-import { isWeChat, splitByWeChat, suggestionLines, type Layout } from '../format';
+import { isWeChat, meaningLines, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
 import { platformFilter } from '../platform-filter';
 import { fit, wrap } from '../text';
@@ -55,11 +54,11 @@ export function groupByCode(hits: SearchHit[]): Entry[][] {
 
 /** A search block: the code with its platforms, then its meaning in one line per language (never a remedy). */
 function block(entries: Entry[], layout: Layout): string[] {
-  const { p, width } = layout;
+  const { p } = layout;
   const [first, ...rest] = entries;
   const more = rest.length ? p.dim(`  +${rest.length} platform${rest.length > 1 ? 's' : ''}`) : '';
   const lines = [`${p.code(p.bold(first.code))}  ${p.accent(first.platform)}${more}`];
-  for (const text of meaningTexts(first).meaning) lines.push(fit(`  ${text}`, width));
+  lines.push(...meaningLines(first, layout));
   return lines;
 }
 

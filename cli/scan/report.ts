@@ -1,10 +1,9 @@
 // The text view of a scan: one short block per code (meaning, the next step filled in from the text, where it
 // was seen), then the summary by code and the rids, capped. No line is wider than the terminal.
-import { entryAdvice } from '../../miniprogram/core/advice';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { filledFix } from '../../miniprogram/core/fill';
 import type { Entry } from '../../miniprogram/core/types';
-import { isWeChat, type Layout } from '../format';
+import { adviceLines, isWeChat, meaningLines, type Layout } from '../format';
 import type { CliIO } from '../io';
 import { sep } from 'path';
 import { displayWidth, fit, wrap } from '../text';
@@ -52,11 +51,10 @@ function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => stri
   if (!primary) {
     const family = catalog.family(s.code);
     lines.push(fit(`  not in the catalog. ${family.key}: ${family.en} (${family.zh})`, width));
-  } else for (const text of [primary.zh, primary.en]) if (text) lines.push(fit(`  ${text}`, width));
+  } else lines.push(...meaningLines(primary, layout));
   const next = filledFix(s.code, primary, s.facts);
   if (next) lines.push(...wrap(`${p.bold('next step')} ${next[layout.lang]}`, width, '  ', '    '));
-  else if (primary)
-    lines.push(...wrap(`${p.bold('fix (wxerr)')} ${entryAdvice(primary)[layout.lang]}`, width, '  ', '    '));
+  else if (primary) lines.push(...adviceLines(primary, layout));
   lines.push(fit(`  ${p.dim(`${placeText(s.first)}:`)} ${s.found.evidence}`, width));
   if (s.found.errmsg) lines.push(fit(`  ${p.bold('errmsg')} ${s.found.errmsg}`, width));
   if (s.found.rid) lines.push(fit(`  ${p.bold('rid')} ${s.found.rid}`, width));

@@ -24,6 +24,17 @@ export interface CellView {
   also?: { id: string; tag: string }[];
   /** 1 for the non-WeChat platform of seed 003: the page shows it apart from the WeChat cells. */
   apart?: 1;
+  /** 1 when the line is a text the project translated: the cell marks it "wxerr 译" (absent otherwise). */
+  project?: 1;
+}
+
+/** Label of the project's own texts (types.ts: zhSource/enSource). */
+export const PROJECT_SOURCE = 'wxerr';
+
+/** Whether an entry's text in this field is one the project wrote (a translation), not an official one. */
+export function isProjectText(entry: Entry, field: 'zh' | 'en' | 'fix'): boolean {
+  const source = field === 'zh' ? entry.zhSource : field === 'en' ? entry.enSource : undefined;
+  return source === PROJECT_SOURCE;
 }
 
 /** Short platform name for tags (from the one table of display names in platforms.ts). */
@@ -95,6 +106,7 @@ export function cellOf(
     cell.also = also.map((e) => ({ id: e.id, tag: platformShort(e.platform) }));
   }
   if (!platformInfo(entry.platform).wechat) cell.apart = 1;
+  if (line.text && isProjectText(entry, field)) cell.project = 1;
   return cell;
 }
 

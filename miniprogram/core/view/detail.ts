@@ -8,10 +8,10 @@ import { familyLabel } from '../family';
 import { meaningTexts } from '../meaning';
 import { platformInfo, platformLong } from '../platforms';
 import type { Entry, Platform, SourceRef } from '../types';
-import { cellOf, compareCodes, detailUrl, platformShort, type CellView } from './cells';
+import { cellOf, compareCodes, detailUrl, platformShort, PROJECT_SOURCE, type CellView } from './cells';
 
 /** Source id of texts written by the project (translations, notes, advice). */
-export const PROJECT_SOURCE = 'wxerr';
+export { PROJECT_SOURCE };
 
 export interface TextView {
   text: string;

@@ -5,6 +5,7 @@ import { bundledCatalog } from '../../core/catalog';
 import { detailView, type DetailView } from '../../core/view/detail';
 import { idFromQuery } from '../../core/view/cells';
 import { isCodeQuery, noMatchHint, type Hint } from '../../core/view/browse';
+import { platformShort } from '../../core/platforms';
 import { pageUserData } from '../../adapters/storage';
 import { copyText, openDetail, toast } from '../../adapters/ui';
 
@@ -49,7 +50,8 @@ Component({
         fav: user.isFavourite(entry.id),
         notice: user.notice,
       });
-      wx.setNavigationBarTitle({ title: `${entry.code} · ${entry.platform}` });
+      // The short display name, as in the cells ("40001 · 通用"), not the catalog's name.
+      wx.setNavigationBarTitle({ title: `${entry.code} · ${platformShort(entry.platform)}` });
     },
 
     copyCode() {

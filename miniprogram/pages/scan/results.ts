@@ -2,9 +2,10 @@
 // no entry), and the summary copied to the clipboard. Pure, no wx: only these rows travel through setData.
 import type { Catalog } from '../../core/catalog';
 import type { ScanResult } from '../../core/extract';
-import { platformShort } from '../../core/view/cells';
+import { isProjectText, platformShort } from '../../core/view/cells';
 import { filledFix, scanFacts } from '../../core/fill';
 import { actionAdvice } from '../../core/advice';
+import { platformInfo } from '../../core/platforms';
 
 export interface ScanRow {
   /** Unique key for wx:for. */
@@ -16,7 +17,7 @@ export interface ScanRow {
   tag: string;
   /** One line: the entry's Chinese (else English) text, or the family's meaning. */
   title: string;
-  /** Other platforms with the same code ("+2 个平台"), 0 when none. */
+  /** Other WeChat platforms with the same code ("+2 个平台"), 0 when none. */
   more: number;
   /** Evidence line from the input, cut short. */
   evidence: string;
@@ -28,6 +29,8 @@ export interface ScanRow {
   todo: string;
   /** What in the text decided the platform ("qyapi.weixin.qq.com", "tenpay"…), '' for the default meaning. */
   context: string;
+  /** The title is a text the project translated: the row marks it "wxerr 译". */
+  project: boolean;
 }
 
 /** Largest text the page scans at once (characters); more gets a clear message and nothing is cut. */
@@ -55,7 +58,9 @@ export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
       id: first?.id ?? '',
       tag: first ? platformShort(first.platform) : '号段',
       title: cut(first ? first.zh || first.en : `${family!.key}：${family!.zh}`, TITLE_MAX),
-      more: Math.max(0, entries.length - 1),
+      project: first ? isProjectText(first, first.zh ? 'zh' : 'en') : false,
+      // As the search cell's "+N 个平台": the non-WeChat platform's same number is not one of the code's meanings.
+      more: entries.filter((e) => e !== first && platformInfo(e.platform).wechat).length,
       evidence: cut(found.evidence, EVIDENCE_MAX),
       line: found.line,
       rid: found.rid ?? '',
