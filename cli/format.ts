@@ -51,14 +51,18 @@ export function isWeChat(entry: Entry): boolean {
   return platformOf(entry)?.wechat ?? true;
 }
 
-/** The header: code, platform, what to do in a few words, and HTTP statuses / aliases where the entry has them. */
-function header(entry: RichEntry, layout: Layout, extra = ''): string {
+/**
+ * The header: code, platform, what to do in a few words, and HTTP statuses / aliases where the entry has them;
+ * wrapped with a hanging indent where it does not fit the width (COLUMNS=40).
+ */
+function header(entry: RichEntry, layout: Layout, extra = ''): string[] {
   const { p } = layout;
   const parts = [p.code(p.bold(entry.code)), p.accent(entry.platform)];
   if (entry.http?.length) parts.push(`HTTP ${entry.http.join('/')}`);
   if (entry.aliases?.length) parts.push(`aka ${entry.aliases.join(', ')}`);
   parts.push(p.dim(actionAdvice(entry.action).short[layout.lang]));
-  return parts.join('  ') + extra;
+  const line = parts.join('  ') + extra;
+  return displayWidth(line) <= layout.width ? [line] : wrap(line, layout.width, '', '  ');
 }
 
 /**
@@ -204,7 +208,7 @@ export function formatCode(entries: Entry[], layout: Layout, options: CodeBlockO
   const { wechat, other } = splitByWeChat(entries);
   const shown = wechat.length ? wechat : other;
   const [primary, ...rest] = shown;
-  const lines = [header(primary, layout, wechat.length ? '' : layout.p.dim('  (not a WeChat platform)'))];
+  const lines = header(primary, layout, wechat.length ? '' : layout.p.dim('  (not a WeChat platform)'));
   lines.push(...meaning(primary, layout));
   if (options.nextStep)
     lines.push(...wrap(`${layout.p.bold('next step')} ${options.nextStep}`, layout.width, '  ', '    '));
@@ -246,7 +250,7 @@ export function formatEntry(
   layout: Layout = { p, width: 80, lang: 'en' },
   adviceShownAbove = false,
 ): string {
-  const lines = [header(entry, layout), ...meaning(entry, layout)];
+  const lines = [...header(entry, layout), ...meaning(entry, layout)];
   const { width } = layout;
   if (entry.noteZh || entry.noteEn) {
     lines.push(...wrap(`${p.bold('note (wxerr)')} ${entry.noteZh ?? ''}`, width, '  ', '    '));

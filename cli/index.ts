@@ -115,6 +115,16 @@ function envLang(): 'zh' | 'en' {
   return /^zh/i.test(wanted) ? 'zh' : 'en';
 }
 
+/**
+ * Columns to wrap to: an explicit COLUMNS (20–1000, as shells and `COLUMNS=40 wxerr … | less` set it), else the
+ * terminal's width, else 80 when the output is not a terminal.
+ */
+function terminalWidth(): number {
+  const asked = Number(process.env.COLUMNS);
+  if (Number.isInteger(asked) && asked >= 20 && asked <= 1000) return asked;
+  return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
+}
+
 export function nodeIO(): CliIO {
   const noColor = process.argv.includes('--no-color') || 'NO_COLOR' in process.env;
   const force = process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0';
@@ -137,7 +147,7 @@ export function nodeIO(): CliIO {
       }),
     stdin: () => process.stdin,
     color: !noColor && (force || Boolean(process.stdout.isTTY)),
-    width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80,
+    width: terminalWidth(),
     lang: envLang(),
   };
 }

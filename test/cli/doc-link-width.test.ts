@@ -25,3 +25,18 @@ test('a link longer than the width is never cut', () => {
   const link = out.find((l) => l.startsWith('https://developer.work.weixin.qq.com/'));
   expect(link).toMatch(/^https:\/\/developer\.work\.weixin\.qq\.com\/document\/path\/90313#\S+60020$/);
 });
+
+test('an explicit COLUMNS sets the width even when the output is not a terminal; a nonsense one is ignored', () => {
+  const run = (columns: string): string[] =>
+    spawnSync(process.execPath, [CLI_BIN, '40001'], {
+      encoding: 'utf8',
+      env: { ...CLI_ENV, COLUMNS: columns },
+    }).stdout.split('\n');
+  const narrow = run('40');
+  const widest = (out: string[]): number =>
+    Math.max(...out.filter((l) => !l.startsWith('https://')).map(displayWidth));
+  expect(widest(narrow)).toBeLessThanOrEqual(40);
+  expect(widest(narrow)).toBeGreaterThan(30);
+  expect(widest(run('abc'))).toBeGreaterThan(40);
+  expect(widest(run('abc'))).toBeLessThanOrEqual(80);
+});

@@ -21,4 +21,11 @@ export function fakeIO(stdin: string | Buffer = ''): CliIO & { stdout: string[];
 
 /** bin/wxerr.js, run from the TypeScript source (WXERR_FROM_SOURCE=1) so a stale dist/ is never tested. */
 export const CLI_BIN = join(__dirname, '..', '..', 'bin', 'wxerr.js');
-export const CLI_ENV = { ...process.env, WXERR_FROM_SOURCE: '1', NO_COLOR: '1', LANG: 'C' };
+export const CLI_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  WXERR_FROM_SOURCE: '1',
+  NO_COLOR: '1',
+  LANG: 'C',
+};
+// Tests read 80 columns when the output is not a terminal; a COLUMNS inherited from the caller's shell would move it.
+delete CLI_ENV.COLUMNS;
