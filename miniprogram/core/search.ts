@@ -11,6 +11,7 @@ import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
+import { evidenceOf, noMatchOdds, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { ORIGINS } from './search/passages';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
@@ -20,6 +21,10 @@ import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
 
 export type { MatchKind } from './search/rank';
+export type { Evidence } from './search/evidence';
+
+/** The shipped no-match decision: the fitted model's log-odds above 0. */
+const fittedNoMatch = (evidence: Evidence): boolean => evidence.weak || noMatchOdds(evidence) > 0;
 
 /** A matched span of an entry field, [start, end) in UTF-16 units of that field's text. */
 export interface HighlightRange {
@@ -46,6 +51,11 @@ export interface SearchOptions {
   offset?: number;
   /** Only entries of this platform. */
   platform?: Platform;
+  /**
+   * Whether a text hit's evidence means no match (default: the fitted model, search/evidence.ts).
+   * bench/nomatch-fit.ts passes its own to record the evidence and score other decisions.
+   */
+  noMatch?: (evidence: Evidence) => boolean;
 }
 
 /** Hits of one page and how many there are in all. */
@@ -55,14 +65,6 @@ export interface SearchPage {
   /** When nothing matches meaningfully: the nearest entries, as "did you mean" (empty otherwise). */
   suggestions: SearchHit[];
 }
-
-/** weakEvidence(): summed term weights below which a partial hit is noise, and the bar without WeChat words. */
-const WEAK_WEIGHT = 5.5;
-const FAIR_WEIGHT = 9;
-const FAIR_SHARE = 0.3;
-/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
-const WECHAT_WORDS =
-  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
 
 /** What two wordings may differ in and still be the same: spaces and punctuation. */
 const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
@@ -112,7 +114,7 @@ export class SearchIndex {
 
   /** A page of hits (one per code, see search/group.ts), the total, and suggestions when nothing matched. */
   page(query: string, options: SearchOptions = {}): SearchPage {
-    const { limit = 20, offset = 0, platform } = options;
+    const { limit = 20, offset = 0, platform, noMatch = fittedNoMatch } = options;
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
     let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // An "api:fail …" that is no catalog code as written: the catalog errMsg of that API its words pick.
@@ -176,7 +178,7 @@ export class SearchIndex {
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
       this.strayCode(parsed, cells[0]) ||
-      this.weakEvidence(query, parsed, cells[0])
+      this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
@@ -204,21 +206,19 @@ export class SearchIndex {
   }
 
   /**
-   * True when the best hit shares only a little with a query that names no code and no platform: a partial hit
-   * on the query's few catalog words ("Bug: When creating a new collection get 502 error", "DB error:
-   * Permission denied"), another service's or a runtime's error. Weak means a small summed weight of the
-   * words found, or a small share of the query without any WeChat word (a wx errMsg, 公众号, openid, 模板…).
+   * True when the best hit, a text hit for a query that names no code, is too weakly evidenced to be an answer
+   * ("Bug: When creating a new collection get 502 error", "upload 组件上传失败"): search/evidence.ts.
    */
-  private weakEvidence(query: string, parsed: ParsedQuery, top: Ranked | undefined): boolean {
-    if (!top || top.kind !== 'partial' || parsed.codes.length || parsed.wholeCode !== undefined) return false;
-    if (this.ranker.named) return false;
-    const weight = this.ranker.weightOf(top.index);
-    if (weight < WEAK_WEIGHT) return true;
-    return (
-      weight < FAIR_WEIGHT &&
-      this.ranker.share(top.index) < FAIR_SHARE &&
-      !WECHAT_WORDS.test(foldChars(query))
-    );
+  private weakEvidence(
+    query: string,
+    parsed: ParsedQuery,
+    cells: readonly Ranked[],
+    noMatch: (evidence: Evidence) => boolean,
+  ): boolean {
+    if (parsed.codes.length || parsed.wholeCode !== undefined) return false;
+    const { terms, unknown } = this.query;
+    const evidence = evidenceOf(query, foldChars(query), terms, unknown, this.ranker, this.dict, cells);
+    return !!evidence && noMatch(evidence);
   }
 
   /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */

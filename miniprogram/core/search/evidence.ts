@@ -1,0 +1,150 @@
+// The no-match decision for a text hit (ranking, last step; issue 12): is the best hit an answer, or only what
+// the query shares with the catalog by chance ("upload 组件上传失败", "支付失败，请稍后再试": another product's
+// failure told in generic words)? The evidence is a few numbers about the query and its best hit; a logistic
+// model fitted on the real tune query sets (bench/nomatch-fit.ts, validated leave-one-set-out, see
+// docs/search.md) weighs them into search/nomatch-weights.ts. Codes, named or whole, never come here.
+import type { Dictionary } from './dictionary';
+import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from './nomatch-weights';
+import { TIER, type Ranked, type Ranker } from './rank';
+import type { Term } from './terms';
+
+/** What the decision reads: the query and its best text hit (and the second, for the gap). */
+export interface Evidence {
+  kind: 'phrase' | 'all-words' | 'partial';
+  /** The query names a platform (小店, 企业微信…). */
+  named: boolean;
+  /** Summed weight (rarity · field · quality) of the query's terms the best hit has, and its share of the query's. */
+  weight: number;
+  share: number;
+  /** Share of the query's term weight (rarity only) in terms the best hit has, other than generic failure words. */
+  specific: number;
+  /** The same for the generic failure words (失败, 错误, error, timeout…) it has. */
+  generic: number;
+  /** The query has a word only a WeChat question has (微信, 公众号, openid, a wx.* errMsg…). */
+  wechat: boolean;
+  /** Share of the query's words the catalog has no key for. */
+  unknown: number;
+  terms: number;
+  /** Score of the best hit above its tier, and its lead over the second cell (capped). */
+  margin: number;
+  gap: number;
+  /** Share of the query's letters that are Han characters. */
+  han: number;
+  /** An identifier (snake_case, camelCase, a.dotted.name) or a number of three digits or more in the query. */
+  identifier: boolean;
+  /** The hand-set rule of round 4 (summed weight < 5.5, or < 9 with a share < 0.3 and no WeChat word). */
+  weak: boolean;
+}
+
+/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
+const WECHAT_WORDS =
+  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
+
+/** Words any failure is told in, whatever the service: no evidence of which error it is. */
+const GENERIC = new Set(
+  (
+    '失败 错误 报错 出错 异常 问题 无法 不能 不了 一直 提示 返回 请求 接口 调用 获取 上传 下载 超时 权限 签名 ' +
+    '验证 参数 无效 失效 显示 出现 总是 没有 成功 网络 服务 系统 支付 登录 授权 用户 数据 文件 设置 配置 ' +
+    'error fail failed failure invalid exception timeout time out permission denied request response ' +
+    'code message msg status found unknown unable cannot bug issue problem return get api server service ' +
+    'network data file user login auth pay payment sign signature verify parameter param config'
+  ).split(' '),
+);
+
+const IDENTIFIER = /[a-z][a-z0-9]*_[a-z0-9]|[a-z][A-Z][a-z]|[a-z]\.[a-z]|\d{3}/;
+const HAN = /[\u3400-\u9fff]/g;
+const LETTER = /[A-Za-z\u3400-\u9fff]/g;
+
+/** The round-4 bars (kept as a feature and as the rule this model is compared with). */
+const WEAK_WEIGHT = 5.5;
+const FAIR_WEIGHT = 9;
+const FAIR_SHARE = 0.3;
+
+/** True when entry e has key id anywhere (postings are entry · 8 + field, ascending). */
+function hasKey(dict: Dictionary, id: number, e: number): boolean {
+  const postings = dict.postings(id);
+  let lo = 0;
+  let hi = postings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (postings[mid] >> 3 < e) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < postings.length && postings[lo] >> 3 === e;
+}
+
+/** The evidence about a query (`folded`: its text after foldChars) and its best text hits, after ranking. */
+export function evidenceOf(
+  query: string,
+  folded: string,
+  terms: readonly Term[],
+  unknown: number,
+  ranker: Ranker,
+  dict: Dictionary,
+  cells: readonly Ranked[],
+): Evidence | undefined {
+  const top = cells[0];
+  if (!top || top.kind === 'code' || top.kind === 'prefix') return undefined;
+  let total = 0;
+  let specific = 0;
+  let generic = 0;
+  for (const term of terms) {
+    total += term.weight;
+    const found = term.platforms
+      ? (term.platforms & ranker.platformBit(top.index)) !== 0
+      : term.keys.some((id) => hasKey(dict, id, top.index));
+    if (!found) continue;
+    if (term.text !== undefined && GENERIC.has(term.text)) generic += term.weight;
+    else specific += term.weight;
+  }
+  const weight = ranker.weightOf(top.index);
+  const share = ranker.share(top.index);
+  const wechat = WECHAT_WORDS.test(folded);
+  const letters = query.match(LETTER)?.length ?? 0;
+  const second = cells[1];
+  return {
+    kind: top.kind,
+    named: ranker.named !== 0,
+    weight,
+    share,
+    specific: total ? specific / total : 0,
+    generic: total ? generic / total : 0,
+    wechat,
+    unknown: unknown / Math.max(1, unknown + terms.length),
+    terms: terms.length,
+    margin: Math.min(100, top.score - TIER[top.kind]),
+    gap: second ? Math.min(100, top.score - second.score) : 100,
+    han: letters ? (query.match(HAN)?.length ?? 0) / letters : 0,
+    identifier: IDENTIFIER.test(query),
+    weak:
+      top.kind === 'partial' &&
+      ranker.named === 0 &&
+      (weight < WEAK_WEIGHT || (weight < FAIR_WEIGHT && share < FAIR_SHARE && !wechat)),
+  };
+}
+
+/** The model's inputs, in NOMATCH_WEIGHTS order (bench/nomatch-fit.ts names them). */
+export const FEATURES: readonly ((e: Evidence) => number)[] = [
+  (e) => (e.kind === 'partial' ? 1 : 0),
+  (e) => (e.kind === 'all-words' ? 1 : 0),
+  (e) => (e.named ? 1 : 0),
+  (e) => Math.log1p(e.weight),
+  (e) => e.share,
+  (e) => e.specific,
+  (e) => e.generic,
+  (e) => (e.wechat ? 1 : 0),
+  (e) => e.unknown,
+  (e) => Math.log1p(e.terms),
+  (e) => e.margin / 100,
+  (e) => e.gap / 100,
+  (e) => e.han,
+  (e) => (e.identifier ? 1 : 0),
+  (e) => (e.weak ? 1 : 0),
+];
+
+/** The model's log-odds that the query wants no match. */
+export function noMatchOdds(e: Evidence, weights: readonly number[] = NOMATCH_WEIGHTS, bias = NOMATCH_BIAS): number {
+  let z = bias;
+  for (let i = 0; i < FEATURES.length; i++) z += weights[i] * FEATURES[i](e);
+  return z;
+}
