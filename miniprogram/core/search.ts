@@ -24,7 +24,7 @@ export type { MatchKind } from './search/rank';
 export type { Evidence } from './search/evidence';
 
 /** The shipped no-match decision: the fitted model's log-odds above 0. */
-const fittedNoMatch = (evidence: Evidence): boolean => evidence.weak || noMatchOdds(evidence) > 0;
+const fittedNoMatch = (evidence: Evidence): boolean => noMatchOdds(evidence) > 0;
 
 /** A matched span of an entry field, [start, end) in UTF-16 units of that field's text. */
 export interface HighlightRange {
