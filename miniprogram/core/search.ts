@@ -23,8 +23,10 @@ import { foldChars } from './search/text';
 export type { MatchKind } from './search/rank';
 export type { Evidence } from './search/evidence';
 
-/** The shipped no-match decision: the fitted model's log-odds above 0. */
+/** The shipped no-match decision: the fitted model's log-odds above 0. It was fitted on unfiltered answers:
+ * under a platform filter round 4's bars stay (evidence.weak). */
 const fittedNoMatch = (evidence: Evidence): boolean => noMatchOdds(evidence) > 0;
+const filteredNoMatch = (evidence: Evidence): boolean => evidence.weak;
 
 /** A matched span of an entry field, [start, end) in UTF-16 units of that field's text. */
 export interface HighlightRange {
@@ -52,7 +54,8 @@ export interface SearchOptions {
   /** Only entries of this platform. */
   platform?: Platform;
   /**
-   * Whether a text hit's evidence means no match (default: the fitted model, search/evidence.ts).
+   * Whether a text hit's evidence means no match (default: the fitted model, search/evidence.ts; under a
+   * platform filter, round 4's bars).
    * bench/nomatch-fit.ts passes its own to record the evidence and score other decisions.
    */
   noMatch?: (evidence: Evidence) => boolean;
@@ -114,7 +117,8 @@ export class SearchIndex {
 
   /** A page of hits (one per code, see search/group.ts), the total, and suggestions when nothing matched. */
   page(query: string, options: SearchOptions = {}): SearchPage {
-    const { limit = 20, offset = 0, platform, noMatch = fittedNoMatch } = options;
+    const { limit = 20, offset = 0, platform } = options;
+    const noMatch = options.noMatch ?? (platform ? filteredNoMatch : fittedNoMatch);
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
     let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // An "api:fail …" that is no catalog code as written: the catalog errMsg of that API its words pick.
