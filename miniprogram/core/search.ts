@@ -13,7 +13,7 @@ import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './searc
 import { codeTypos } from './search/code-typos';
 import { evidenceOf, noMatchOdds, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
-import { ORIGINS } from './search/passages';
+import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { topCells } from './search/top';
@@ -74,8 +74,6 @@ const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
 
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
-/** Scratch for highlights(): start, end pairs of one passage. */
-const RANGES: number[] = [];
 
 /** The bundled catalog's prebuilt index, once installed. */
 let prebuiltIndex: PackedIndex | undefined;
@@ -155,7 +153,7 @@ export class SearchIndex {
         entry,
         score: Math.round(r.score * 100) / 100,
         kind: r.kind,
-        highlights: this.highlights(r),
+        highlights: highlightsOf(this.catalog, this.ranker, r),
         also: platform ? [] : otherMeanings(this.catalog, entry),
         apart: !isWechat(entry),
       };
@@ -206,7 +204,7 @@ export class SearchIndex {
     const stray = (code: string): boolean =>
       /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
     if (!parsed.codes.every(stray)) return false;
-    return this.highlights(top).every((h) => h.field === 'code');
+    return highlightsOf(this.catalog, this.ranker, top).every((h) => h.field === 'code');
   }
 
   /**
@@ -355,38 +353,6 @@ export class SearchIndex {
     this.query = this.parser.parse(text, open);
     this.ranker.named = this.query.named;
     return this.ranker.rankText(this.query.terms, text, platform, out, taken);
-  }
-
-  private highlights(r: Ranked): HighlightRange[] {
-    const code = this.catalog.codeAt(r.index);
-    const out: HighlightRange[] = [];
-    if (r.kind === 'code' || r.kind === 'prefix')
-      out.push({ field: 'code', start: 0, end: r.kind === 'code' ? code.length : r.codeLength });
-    const marked = this.ranker.marked;
-    if (!marked.size) return out;
-    const text = this.ranker.text(r.index);
-    for (let p = 0; p < text.field.length; p++) {
-      const origins = text.origins[p];
-      if (!origins) continue;
-      // Merged ranges as start, end pairs in one reused array (no pair allocated per unit).
-      const ranges = RANGES;
-      ranges.length = 0;
-      for (let u = text.first[p]; u < text.first[p] + text.count[p]; u++) {
-        let hit = false;
-        for (let k = text.start[u]; k < text.start[u + 1] && !hit; k++) hit = marked.has(text.keys[k]);
-        if (!hit) continue;
-        const start = text.span[2 * u];
-        const end = text.span[2 * u + 1];
-        const n = ranges.length;
-        if (n && start <= ranges[n - 1]) ranges[n - 1] = Math.max(ranges[n - 1], end);
-        else ranges.push(start, end);
-      }
-      for (let bit = 0; bit < ORIGINS.length; bit++)
-        if (origins & (1 << bit))
-          for (let i = 0; i < ranges.length; i += 2)
-            out.push({ field: ORIGINS[bit], start: ranges[i], end: ranges[i + 1] });
-    }
-    return out;
   }
 }
 
