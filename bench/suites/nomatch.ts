@@ -9,7 +9,7 @@ import { join } from 'path';
 import '../../cli/prebuilt-index';
 import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
 import { SearchIndex, type Evidence } from '../../miniprogram/core/search';
-import { FEATURES, noMatchOdds } from '../../miniprogram/core/search/evidence';
+import { FEATURES, decideNoMatch, noMatchOdds } from '../../miniprogram/core/search/evidence';
 import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from '../../miniprogram/core/search/nomatch-weights';
 import { withoutHeldThreads } from '../data/held-threads';
 import { isRight, loadQueries, type QueryCase } from './search';
@@ -126,7 +126,8 @@ export const FIT: FitOptions = { answerWeight: 12, lambda: 0.1, without: [] };
 
 /** Weighted logistic regression (no match = 1) on standardised features, L2, plain gradient descent. */
 export function fit(samples: Outcome[], options: FitOptions = FIT): { weights: number[]; bias: number } {
-  const rows = samples.filter((o) => o.evidence && stake(o) !== 0);
+  // (A query ending mid-word is decided by the round-4 rule, not by the model: see evidence.ts noMatch.)
+  const rows = samples.filter((o) => o.evidence && !o.evidence.typing && stake(o) !== 0);
   const off = new Set(options.without);
   const x = rows.map((o) => FEATURES.map((f, j) => (off.has(j) ? 0 : f(o.evidence as Evidence))));
   const y = rows.map((o) => (o.wantNone ? 1 : 0));
@@ -181,7 +182,7 @@ function round(v: number): number {
 const modelOf =
   (m: { weights: number[]; bias: number }): Decide =>
   (e) =>
-    noMatchOdds(e, m.weights, m.bias) > 0;
+    decideNoMatch(e, m.weights, m.bias);
 
 const rule: Decide = (e) => e.weak;
 

@@ -11,7 +11,7 @@ import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
-import { evidenceOf, noMatchOdds, type Evidence } from './search/evidence';
+import { decideNoMatch, evidenceOf, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
@@ -25,7 +25,7 @@ export type { Evidence } from './search/evidence';
 
 /** The shipped no-match decision: the fitted model's log-odds above 0. It was fitted on unfiltered answers:
  * under a platform filter round 4's bars stay (evidence.weak). */
-const fittedNoMatch = (evidence: Evidence): boolean => noMatchOdds(evidence) > 0;
+const fittedNoMatch = (evidence: Evidence): boolean => decideNoMatch(evidence);
 const filteredNoMatch = (evidence: Evidence): boolean => evidence.weak;
 
 /** A matched span of an entry field, [start, end) in UTF-16 units of that field's text. */
@@ -219,7 +219,8 @@ export class SearchIndex {
   ): boolean {
     if (parsed.codes.length || parsed.wholeCode !== undefined) return false;
     const { terms, unknown } = this.query;
-    const evidence = evidenceOf(query, foldChars(query), terms, unknown, this.ranker, this.dict, cells);
+    const folded = foldChars(query);
+    const evidence = evidenceOf(query, folded, parsed.open, terms, unknown, this.ranker, this.dict, cells);
     return !!evidence && noMatch(evidence);
   }
 

@@ -3,7 +3,7 @@
 // does for the catalog). Also checks the model against the data it was fitted on: it answers the weakly evidenced
 // queries of the tune sets at least as well as the round-4 rule, and the written sets lose nothing at @1.
 import { FIT, fit, loadSets, rates } from '../../bench/suites/nomatch';
-import { noMatchOdds } from '../../miniprogram/core/search/evidence';
+import { decideNoMatch } from '../../miniprogram/core/search/evidence';
 import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from '../../miniprogram/core/search/nomatch-weights';
 
 const { real, written } = loadSets();
@@ -21,7 +21,7 @@ describe('the no-match model', () => {
   });
 
   it('loses no query at @1 against the round-4 rule on any set it was fitted on or the written sets', () => {
-    const model = (e: Parameters<typeof noMatchOdds>[0]): boolean => noMatchOdds(e) > 0;
+    const model = (e: Parameters<typeof decideNoMatch>[0]): boolean => decideNoMatch(e);
     for (const set of [...real, ...written]) {
       const before = rates(set.outcomes, (e) => e.weak);
       expect({ set: set.name, at1: rates(set.outcomes, model).at1 >= before.at1 }).toEqual({

@@ -7,6 +7,7 @@ import type { Dictionary } from './dictionary';
 import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from './nomatch-weights';
 import { TIER, type Ranked, type Ranker } from './rank';
 import type { Term } from './terms';
+import { stem } from './text';
 
 /** What the decision reads: the query and its best text hit (and the second, for the gap). */
 export interface Evidence {
@@ -33,6 +34,8 @@ export interface Evidence {
   identifier: boolean;
   /** The hand-set rule of round 4 (summed weight < 5.5, or < 9 with a share < 0.3 and no WeChat word). */
   weak: boolean;
+  /** The query ends in a word that may still be being typed: short, or rare in the catalog ("data format erro"). */
+  typing: boolean;
 }
 
 /** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
@@ -49,6 +52,11 @@ const GENERIC = new Set(
     'network data file user login auth pay payment sign signature verify parameter param config'
   ).split(' '),
 );
+
+/** The last word of a query, when it ends in one (a word still being typed has no space after it). */
+const LAST_WORD = /([a-z][a-z0-9]*)$/;
+/** Entries a word has at most and still counts as unfinished (as search/terms.ts offers corrections up to it). */
+const RARE_WORD = 3;
 
 const IDENTIFIER = /[a-z][a-z0-9]*_[a-z0-9]|[a-z][A-Z][a-z]|[a-z]\.[a-z]|\d{3}/;
 const HAN = /[\u3400-\u9fff]/g;
@@ -72,10 +80,18 @@ function hasKey(dict: Dictionary, id: number, e: number): boolean {
   return lo < postings.length && postings[lo] >> 3 === e;
 }
 
+/** A word that may still be being typed: short, or no word the catalog has more than a few times ("erro"). */
+function unfinished(dict: Dictionary, word: string): boolean {
+  if (word.length <= 2) return true;
+  const id = dict.id(stem(word));
+  return id < 0 || dict.dfOnly(id) <= RARE_WORD;
+}
+
 /** The evidence about a query (`folded`: its text after foldChars) and its best text hits, after ranking. */
 export function evidenceOf(
   query: string,
   folded: string,
+  open: boolean,
   terms: readonly Term[],
   unknown: number,
   ranker: Ranker,
@@ -104,6 +120,7 @@ export function evidenceOf(
   const wechat = WECHAT_WORDS.test(folded);
   const letters = query.match(LETTER)?.length ?? 0;
   const second = cells[1];
+  const last = open ? LAST_WORD.exec(folded) : null;
   return {
     named: ranker.named !== 0,
     weight,
@@ -119,6 +136,7 @@ export function evidenceOf(
     identifier: IDENTIFIER.test(query),
     weak:
       ranker.named === 0 && (weight < WEAK_WEIGHT || (weight < FAIR_WEIGHT && share < FAIR_SHARE && !wechat)),
+    typing: !!last && unfinished(dict, last[1]),
   };
 }
 
@@ -138,6 +156,19 @@ export const FEATURES: readonly ((e: Evidence) => number)[] = [
   (e) => (e.identifier ? 1 : 0),
   (e) => (e.weak ? 1 : 0),
 ];
+
+/**
+ * The decision: the model's, except for a query whose last word is still being typed. The model was fitted on
+ * whole texts; mid-word ("collection not e", "data format erro") the hit is partial because of the word not yet
+ * finished, and round 4's bars decide, as before.
+ */
+export function decideNoMatch(
+  e: Evidence,
+  weights: readonly number[] = NOMATCH_WEIGHTS,
+  bias = NOMATCH_BIAS,
+): boolean {
+  return e.typing ? e.weak : noMatchOdds(e, weights, bias) > 0;
+}
 
 /** The model's log-odds that the query wants no match. */
 export function noMatchOdds(
