@@ -59,8 +59,9 @@ const LAST_WORD = /([a-z][a-z0-9]*)$/;
 const RARE_WORD = 3;
 
 const IDENTIFIER = /[a-z][a-z0-9]*_[a-z0-9]|[a-z][A-Z][a-z]|[a-z]\.[a-z]|\d{3}/;
-const HAN = /[\u3400-\u9fff]/g;
-const LETTER = /[A-Za-z\u3400-\u9fff]/g;
+/** What is not a Han character, and not a letter: removed, the lengths left count them (no array per match). */
+const NOT_HAN = /[^\u3400-\u9fff]+/g;
+const NOT_LETTER = /[^A-Za-z\u3400-\u9fff]+/g;
 
 /** The round-4 bars (kept as a feature and as the rule this model is compared with). */
 const WEAK_WEIGHT = 5.5;
@@ -118,7 +119,7 @@ export function evidenceOf(
   const weight = ranker.weightOf(top.index);
   const share = ranker.share(top.index);
   const wechat = WECHAT_WORDS.test(folded);
-  const letters = query.match(LETTER)?.length ?? 0;
+  const letters = query.replace(NOT_LETTER, '').length;
   const second = cells[1];
   const last = open ? LAST_WORD.exec(folded) : null;
   return {
@@ -132,7 +133,7 @@ export function evidenceOf(
     terms: terms.length,
     margin: Math.min(100, top.score - TIER.partial),
     gap: second ? Math.min(100, top.score - second.score) : 100,
-    han: letters ? (query.match(HAN)?.length ?? 0) / letters : 0,
+    han: letters ? query.replace(NOT_HAN, '').length / letters : 0,
     identifier: IDENTIFIER.test(query),
     weak:
       ranker.named === 0 && (weight < WEAK_WEIGHT || (weight < FAIR_WEIGHT && share < FAIR_SHARE && !wechat)),
