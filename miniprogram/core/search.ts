@@ -54,9 +54,8 @@ export interface SearchOptions {
   /** Only entries of this platform. */
   platform?: Platform;
   /**
-   * Whether a text hit's evidence means no match (default: the fitted model, search/evidence.ts; under a
-   * platform filter, round 4's bars).
-   * bench/nomatch-fit.ts passes its own to record the evidence and score other decisions.
+   * Internal, for the benches only (nomatch.ts records the evidence, search.ts scores round 4's bars): whether a
+   * text hit's evidence means no match. Default: the fitted model (search/evidence.ts); round 4's bars under a filter.
    */
   noMatch?: (evidence: Evidence) => boolean;
 }
