@@ -10,7 +10,7 @@ import { setFlagsFromString } from 'v8';
 import { runInNewContext } from 'vm';
 import '../../cli/prebuilt-index';
 import { Catalog, bundledCatalog } from '../../miniprogram/core/catalog';
-import { SearchIndex } from '../../miniprogram/core/search';
+import { SearchIndex, type Evidence } from '../../miniprogram/core/search';
 import { fuse, minisearch, type Engine } from '../engines/peers';
 
 export interface QueryCase {
@@ -38,14 +38,28 @@ export function isRight(c: QueryCase, id: string, catalog: Catalog): boolean {
   return false;
 }
 
-export const wxerr = (): Engine => {
+/** Round 4's no-match bars in place of the fitted model (issue 12, round 6), for side-by-side scoring. */
+const roundFourRule = (evidence: Evidence): boolean => evidence.weak;
+
+/**
+ * wxerr's engine. Its no-match decision is the shipped one (the fitted model), or round 4's bars with
+ * `WXERR_NOMATCH=rule` (every suite that uses this engine then scores the rule under the name wxerr).
+ */
+export const wxerr = (
+  decision: 'model' | 'rule' = process.env.WXERR_NOMATCH === 'rule' ? 'rule' : 'model',
+  name = 'wxerr',
+): Engine => {
   let index: SearchIndex | undefined;
+  const noMatch = decision === 'rule' ? { noMatch: roundFourRule } : {};
   return {
-    name: 'wxerr',
+    name,
     build: (catalog) => (index = new SearchIndex(catalog)),
-    search: (q, limit) => index!.search(q, { limit }).map((h) => h.entry.id),
+    search: (q, limit) => index!.search(q, { limit, ...noMatch }).map((h) => h.entry.id),
   };
 };
+
+/** wxerr with round 4's no-match bars, scored beside it on every real set (held and check sets included). */
+const wxerrRule = (): Engine => wxerr('rule', 'wxerr round-4 rule');
 
 interface Row {
   name: string;
@@ -199,7 +213,7 @@ export function successRates(
 
 /** One real set scored by wxerr, fuse.js and minisearch side by side; wxerr's misses when asked. */
 function scoreRealSet(catalog: Catalog, label: string, queries: QueryCase[], misses: boolean): void {
-  const rows = [wxerr, fuse, minisearch].map((make) => ({
+  const rows = [() => wxerr(), wxerrRule, fuse, minisearch].map((make) => ({
     name: make().name,
     ...relevance(make, catalog, queries),
   }));

@@ -11,8 +11,9 @@ import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
+import { decideNoMatch, evidenceOf, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
-import { ORIGINS } from './search/passages';
+import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { topCells } from './search/top';
@@ -20,6 +21,12 @@ import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
 
 export type { MatchKind } from './search/rank';
+export type { Evidence } from './search/evidence';
+
+/** The shipped no-match decision: the fitted model's log-odds above 0. It was fitted on unfiltered answers:
+ * under a platform filter round 4's bars stay (evidence.weak). */
+const fittedNoMatch = (evidence: Evidence): boolean => decideNoMatch(evidence);
+const filteredNoMatch = (evidence: Evidence): boolean => evidence.weak;
 
 /** A matched span of an entry field, [start, end) in UTF-16 units of that field's text. */
 export interface HighlightRange {
@@ -46,6 +53,11 @@ export interface SearchOptions {
   offset?: number;
   /** Only entries of this platform. */
   platform?: Platform;
+  /**
+   * Internal, for the benches only (nomatch.ts records the evidence, search.ts scores round 4's bars): whether a
+   * text hit's evidence means no match. Default: the fitted model (search/evidence.ts); round 4's bars under a filter.
+   */
+  noMatch?: (evidence: Evidence) => boolean;
 }
 
 /** Hits of one page and how many there are in all. */
@@ -56,21 +68,11 @@ export interface SearchPage {
   suggestions: SearchHit[];
 }
 
-/** weakEvidence(): summed term weights below which a partial hit is noise, and the bar without WeChat words. */
-const WEAK_WEIGHT = 5.5;
-const FAIR_WEIGHT = 9;
-const FAIR_SHARE = 0.3;
-/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
-const WECHAT_WORDS =
-  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
-
 /** What two wordings may differ in and still be the same: spaces and punctuation. */
 const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
 
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
-/** Scratch for highlights(): start, end pairs of one passage. */
-const RANGES: number[] = [];
 
 /** The bundled catalog's prebuilt index, once installed. */
 let prebuiltIndex: PackedIndex | undefined;
@@ -113,6 +115,7 @@ export class SearchIndex {
   /** A page of hits (one per code, see search/group.ts), the total, and suggestions when nothing matched. */
   page(query: string, options: SearchOptions = {}): SearchPage {
     const { limit = 20, offset = 0, platform } = options;
+    const noMatch = options.noMatch ?? (platform ? filteredNoMatch : fittedNoMatch);
     if (!query.trim()) return { hits: [], total: 0, suggestions: [] };
     let parsed = parseQuery(query, (code) => this.catalog.lookupIndices(code).length > 0);
     // An "api:fail …" that is no catalog code as written: the catalog errMsg of that API its words pick.
@@ -149,7 +152,7 @@ export class SearchIndex {
         entry,
         score: Math.round(r.score * 100) / 100,
         kind: r.kind,
-        highlights: this.highlights(r),
+        highlights: highlightsOf(this.catalog, this.ranker, r),
         also: platform ? [] : otherMeanings(this.catalog, entry),
         apart: !isWechat(entry),
       };
@@ -176,7 +179,7 @@ export class SearchIndex {
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
       this.strayCode(parsed, cells[0]) ||
-      this.weakEvidence(query, parsed, cells[0])
+      this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
@@ -200,25 +203,24 @@ export class SearchIndex {
     const stray = (code: string): boolean =>
       /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
     if (!parsed.codes.every(stray)) return false;
-    return this.highlights(top).every((h) => h.field === 'code');
+    return highlightsOf(this.catalog, this.ranker, top).every((h) => h.field === 'code');
   }
 
   /**
-   * True when the best hit shares only a little with a query that names no code and no platform: a partial hit
-   * on the query's few catalog words ("Bug: When creating a new collection get 502 error", "DB error:
-   * Permission denied"), another service's or a runtime's error. Weak means a small summed weight of the
-   * words found, or a small share of the query without any WeChat word (a wx errMsg, 公众号, openid, 模板…).
+   * True when the best hit, a text hit for a query that names no code, is too weakly evidenced to be an answer
+   * ("Bug: When creating a new collection get 502 error", "upload 组件上传失败"): search/evidence.ts.
    */
-  private weakEvidence(query: string, parsed: ParsedQuery, top: Ranked | undefined): boolean {
-    if (!top || top.kind !== 'partial' || parsed.codes.length || parsed.wholeCode !== undefined) return false;
-    if (this.ranker.named) return false;
-    const weight = this.ranker.weightOf(top.index);
-    if (weight < WEAK_WEIGHT) return true;
-    return (
-      weight < FAIR_WEIGHT &&
-      this.ranker.share(top.index) < FAIR_SHARE &&
-      !WECHAT_WORDS.test(foldChars(query))
-    );
+  private weakEvidence(
+    query: string,
+    parsed: ParsedQuery,
+    cells: readonly Ranked[],
+    noMatch: (evidence: Evidence) => boolean,
+  ): boolean {
+    if (parsed.codes.length || parsed.wholeCode !== undefined) return false;
+    const { terms, unknown } = this.query;
+    const folded = foldChars(query);
+    const evidence = evidenceOf(query, folded, parsed.open, terms, unknown, this.ranker, this.dict, cells);
+    return !!evidence && noMatch(evidence);
   }
 
   /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
@@ -351,38 +353,6 @@ export class SearchIndex {
     this.query = this.parser.parse(text, open);
     this.ranker.named = this.query.named;
     return this.ranker.rankText(this.query.terms, text, platform, out, taken);
-  }
-
-  private highlights(r: Ranked): HighlightRange[] {
-    const code = this.catalog.codeAt(r.index);
-    const out: HighlightRange[] = [];
-    if (r.kind === 'code' || r.kind === 'prefix')
-      out.push({ field: 'code', start: 0, end: r.kind === 'code' ? code.length : r.codeLength });
-    const marked = this.ranker.marked;
-    if (!marked.size) return out;
-    const text = this.ranker.text(r.index);
-    for (let p = 0; p < text.field.length; p++) {
-      const origins = text.origins[p];
-      if (!origins) continue;
-      // Merged ranges as start, end pairs in one reused array (no pair allocated per unit).
-      const ranges = RANGES;
-      ranges.length = 0;
-      for (let u = text.first[p]; u < text.first[p] + text.count[p]; u++) {
-        let hit = false;
-        for (let k = text.start[u]; k < text.start[u + 1] && !hit; k++) hit = marked.has(text.keys[k]);
-        if (!hit) continue;
-        const start = text.span[2 * u];
-        const end = text.span[2 * u + 1];
-        const n = ranges.length;
-        if (n && start <= ranges[n - 1]) ranges[n - 1] = Math.max(ranges[n - 1], end);
-        else ranges.push(start, end);
-      }
-      for (let bit = 0; bit < ORIGINS.length; bit++)
-        if (origins & (1 << bit))
-          for (let i = 0; i < ranges.length; i += 2)
-            out.push({ field: ORIGINS[bit], start: ranges[i], end: ranges[i + 1] });
-    }
-    return out;
   }
 }
 

@@ -69,6 +69,23 @@ describe('client errMsg strings and constants’ names inside a sentence', () =>
     );
   });
 
+  it('reads a bare "api:fail", or one whose words pick none, as the API’s catch-all errMsg', () => {
+    expect(ids('iOS 上偶发 requestPayment:fail')[0]).toBe('wxapi:requestPayment:fail (detail message)');
+    expect(ids('支付回调里只有 requestPayment:fail 商户号配置不对')[0]).toBe(
+      'wxapi:requestPayment:fail (detail message)',
+    );
+    // Words that pick one of the API's errMsgs still pick it.
+    expect(ids('requestPayment:fail cancel 用户点了取消')[0]).toBe('wxapi:requestPayment:fail cancel');
+  });
+
+  it('takes a JSAPI payment result’s err_code as the bridge’s number: the errMsg names the error', () => {
+    const body = '{errMsg: "requestPayment:fail", err_code: "-1", err_desc: "订单已关闭"}';
+    expect(parseQuery(body, has).codes).toEqual([]);
+    expect(ids(body)[0]).toBe('wxapi:requestPayment:fail (detail message)');
+    // Without err_desc a code field is the code, as before.
+    expect(parseQuery('{"errcode": 40001, "errmsg": "requestPayment:fail"}', has).codes).toEqual(['40001']);
+  });
+
   it('leaves wx.request’s errMsg to the errno table', () => {
     expect(parseQuery('报 request:fail timeout 了', has).codes).toEqual([]);
   });

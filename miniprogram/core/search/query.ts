@@ -244,8 +244,12 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
       unknownCode = code;
   };
   if (text.includes('code')) for (const m of text.matchAll(CODE_WORD)) unknown(m[1] ?? m[2]);
+  // A JSAPI payment result ({err_code: "-1", err_desc: …, errMsg: "requestPayment:fail"}): its err_code is the
+  // bridge's own number, not a WeChat code; the errMsg names the error.
+  const bridgeResult = apiFails.length > 0 && lower.includes('err_desc');
   if (holds(text, ['err', 'ret', '"code"', '码']))
     text = text.replace(CODE_FIELD, (_, code: string) => {
+      if (bridgeResult) return ' ';
       addCode(code);
       unknown(code);
       return ' ';
@@ -321,7 +325,8 @@ export function pickErrMsg(catalog: Catalog, api: string, rest: string): string 
   let best: string | undefined;
   let top = -1;
   let second = -1;
-  for (const { code, words } of errMsgsOf(catalog).get(api) ?? []) {
+  const list = errMsgsOf(catalog).get(api) ?? [];
+  for (const { code, words } of list) {
     const shared = said.filter((w) => words.includes(w)).length;
     if (shared > top) {
       second = top;
@@ -330,14 +335,26 @@ export function pickErrMsg(catalog: Catalog, api: string, rest: string): string 
     } else if (shared > second) second = shared;
   }
   // (With no words after ":fail" every candidate shares 0: only a lone one is above the second's -1.)
-  return top > second && (top > 0 || !said.length) ? best : undefined;
+  if (top > second && (top > 0 || !said.length)) return best;
+  // Words that pick none, or none at all: the API's catch-all "api:fail (detail message)", where it has one
+  // ("requestPayment:fail" with the reason in another field: err_desc).
+  return top <= 0 ? list.find((m) => m.catchAll)?.code : undefined;
 }
 
+/** The words of a catalog errMsg that stands for any failure detail: "requestPayment:fail (detail message)". */
+const CATCH_ALL = ['detail', 'message'];
+
 /** The catalog's errMsg codes by their API (folded), in entry order, with the words after ":fail". */
-const errMsgIndexes = new WeakMap<Catalog, Map<string, { code: string; words: string[] }[]>>();
+const errMsgIndexes = new WeakMap<Catalog, Map<string, CatalogErrMsg[]>>();
+
+interface CatalogErrMsg {
+  code: string;
+  words: string[];
+  catchAll: boolean;
+}
 
 // Read once per catalog: a query typed key by key asks again on every keystroke.
-function errMsgsOf(catalog: Catalog): Map<string, { code: string; words: string[] }[]> {
+function errMsgsOf(catalog: Catalog): Map<string, CatalogErrMsg[]> {
   let index = errMsgIndexes.get(catalog);
   if (index) return index;
   index = new Map();
@@ -348,7 +365,8 @@ function errMsgsOf(catalog: Catalog): Map<string, { code: string; words: string[
     const api = foldChars(m[1]);
     let list = index.get(api);
     if (!list) index.set(api, (list = []));
-    list.push({ code, words: errMsgWords(m[2]) });
+    const words = errMsgWords(m[2]);
+    list.push({ code, words, catchAll: words.join(' ') === CATCH_ALL.join(' ') });
   }
   errMsgIndexes.set(catalog, index);
   return index;

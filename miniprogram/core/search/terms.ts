@@ -21,6 +21,8 @@ export interface Term {
   keys: number[];
   quality: number[];
   weight: number;
+  /** The query's word or Chinese piece (search/evidence.ts reads which kind of word matched). */
+  text?: string;
   /** For a platform word ("小店", "cloud"): its platform's bit. Entries of that platform match it as if their
    * text had it (entries never name their own platform). */
   platforms?: number;
@@ -68,6 +70,7 @@ export class TermParser {
       }
       if (seen.has(literal) || out.terms.length >= MAX_TERMS) return;
       seen.add(literal);
+      term.text = literal;
       out.terms.push(term);
     };
     for (let i = 0; i < rs.length; i++) {

@@ -1,0 +1,183 @@
+// The no-match decision for a text hit (ranking, last step; issue 12): is the best hit an answer, or only what
+// the query shares with the catalog by chance ("upload 组件上传失败", "支付失败，请稍后再试": another product's
+// failure told in generic words)? The evidence is a few numbers about the query and its best hit; a logistic
+// model fitted on the real tune query sets (bench/nomatch-fit.ts, validated leave-one-set-out, see
+// docs/search.md) weighs them into search/nomatch-weights.ts. Codes, named or whole, never come here.
+import type { Dictionary } from './dictionary';
+import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from './nomatch-weights';
+import { TIER, type Ranked, type Ranker } from './rank';
+import type { Term } from './terms';
+import { stem } from './text';
+
+/** What the decision reads: the query and its best text hit (and the second, for the gap). */
+export interface Evidence {
+  /** The query names a platform (小店, 企业微信…). */
+  named: boolean;
+  /** Summed weight (rarity · field · quality) of the query's terms the best hit has, and its share of the query's. */
+  weight: number;
+  share: number;
+  /** Share of the query's term weight (rarity only) in terms the best hit has, other than generic failure words. */
+  specific: number;
+  /** The same for the generic failure words (失败, 错误, error, timeout…) it has. */
+  generic: number;
+  /** The query has a word only a WeChat question has (微信, 公众号, openid, a wx.* errMsg…). */
+  wechat: boolean;
+  /** Share of the query's words the catalog has no key for. */
+  unknown: number;
+  terms: number;
+  /** Score of the best hit above its tier, and its lead over the second cell (capped). */
+  margin: number;
+  gap: number;
+  /** Share of the query's letters that are Han characters. */
+  han: number;
+  /** An identifier (snake_case, camelCase, a.dotted.name) or a number of three digits or more in the query. */
+  identifier: boolean;
+  /** The hand-set rule of round 4 (summed weight < 5.5, or < 9 with a share < 0.3 and no WeChat word). */
+  weak: boolean;
+  /** The query ends in a word that may still be being typed: short, or rare in the catalog ("data format erro"). */
+  typing: boolean;
+}
+
+/** Words only a WeChat question has: its products, credentials and ids, a wx.* errMsg ("navigateTo:fail"). */
+const WECHAT_WORDS =
+  /微信|公众号|服务号|订阅号|小程序|企业微信|企微|商户|模板|素材|菜单|客服|\bwx\.|[a-z]:fail\b|wechat|weixin|wecom|access_?token|openid|unionid|appid|appsecret|session_?key|mch_?id|corpid|media_?id|template_?id/;
+
+/** Words any failure is told in, whatever the service: no evidence of which error it is. */
+const GENERIC = new Set(
+  (
+    '失败 错误 报错 出错 异常 问题 无法 不能 不了 一直 提示 返回 请求 接口 调用 获取 上传 下载 超时 权限 签名 ' +
+    '验证 参数 无效 失效 显示 出现 总是 没有 成功 网络 服务 系统 支付 登录 授权 用户 数据 文件 设置 配置 ' +
+    'error fail failed failure invalid exception timeout time out permission denied request response ' +
+    'code message msg status found unknown unable cannot bug issue problem return get api server service ' +
+    'network data file user login auth pay payment sign signature verify parameter param config'
+  ).split(' '),
+);
+
+/** The last word of a query, when it ends in one (a word still being typed has no space after it). */
+const LAST_WORD = /([a-z][a-z0-9]*)$/;
+/** Entries a word has at most and still counts as unfinished (as search/terms.ts offers corrections up to it). */
+const RARE_WORD = 3;
+
+const IDENTIFIER = /[a-z][a-z0-9]*_[a-z0-9]|[a-z][A-Z][a-z]|[a-z]\.[a-z]|\d{3}/;
+/** What is not a Han character, and not a letter: removed, the lengths left count them (no array per match). */
+const NOT_HAN = /[^\u3400-\u9fff]+/g;
+const NOT_LETTER = /[^A-Za-z\u3400-\u9fff]+/g;
+
+/** The round-4 bars (kept as a feature and as the rule this model is compared with). */
+const WEAK_WEIGHT = 5.5;
+const FAIR_WEIGHT = 9;
+const FAIR_SHARE = 0.3;
+
+/** True when entry e has key id anywhere (postings are entry · 8 + field, ascending). */
+function hasKey(dict: Dictionary, id: number, e: number): boolean {
+  const postings = dict.postings(id);
+  let lo = 0;
+  let hi = postings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (postings[mid] >> 3 < e) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < postings.length && postings[lo] >> 3 === e;
+}
+
+/** A word that may still be being typed: short, or no word the catalog has more than a few times ("erro"). */
+function unfinished(dict: Dictionary, word: string): boolean {
+  if (word.length <= 2) return true;
+  const id = dict.id(stem(word));
+  return id < 0 || dict.dfOnly(id) <= RARE_WORD;
+}
+
+/** The evidence about a query (`folded`: its text after foldChars) and its best text hits, after ranking. */
+export function evidenceOf(
+  query: string,
+  folded: string,
+  open: boolean,
+  terms: readonly Term[],
+  unknown: number,
+  ranker: Ranker,
+  dict: Dictionary,
+  cells: readonly Ranked[],
+): Evidence | undefined {
+  const top = cells[0];
+  // Phrase and all-words hits have the wording or every query word: on the five real tune sets phrase hits are
+  // 105 right answers to 20 wanted no-matches, all-words 4 to 6 (and 34 right in the written sets); partial hits
+  // 37 to 137. Only partial hits are weighed.
+  if (!top || top.kind !== 'partial') return undefined;
+  let total = 0;
+  let specific = 0;
+  let generic = 0;
+  for (const term of terms) {
+    total += term.weight;
+    const found = term.platforms
+      ? (term.platforms & ranker.platformBit(top.index)) !== 0
+      : term.keys.some((id) => hasKey(dict, id, top.index));
+    if (!found) continue;
+    if (term.text !== undefined && GENERIC.has(term.text)) generic += term.weight;
+    else specific += term.weight;
+  }
+  const weight = ranker.weightOf(top.index);
+  const share = ranker.share(top.index);
+  const wechat = WECHAT_WORDS.test(folded);
+  const letters = query.replace(NOT_LETTER, '').length;
+  const second = cells[1];
+  const last = open ? LAST_WORD.exec(folded) : null;
+  return {
+    named: ranker.named !== 0,
+    weight,
+    share,
+    specific: total ? specific / total : 0,
+    generic: total ? generic / total : 0,
+    wechat,
+    unknown: unknown / Math.max(1, unknown + terms.length),
+    terms: terms.length,
+    margin: Math.min(100, top.score - TIER.partial),
+    gap: second ? Math.min(100, top.score - second.score) : 100,
+    han: letters ? query.replace(NOT_HAN, '').length / letters : 0,
+    identifier: IDENTIFIER.test(query),
+    weak:
+      ranker.named === 0 && (weight < WEAK_WEIGHT || (weight < FAIR_WEIGHT && share < FAIR_SHARE && !wechat)),
+    typing: !!last && unfinished(dict, last[1]),
+  };
+}
+
+/** The model's inputs, in NOMATCH_WEIGHTS order (bench/nomatch-fit.ts names them). */
+export const FEATURES: readonly ((e: Evidence) => number)[] = [
+  (e) => (e.named ? 1 : 0),
+  (e) => Math.log1p(e.weight),
+  (e) => e.share,
+  (e) => e.specific,
+  (e) => e.generic,
+  (e) => (e.wechat ? 1 : 0),
+  (e) => e.unknown,
+  (e) => Math.log1p(e.terms),
+  (e) => e.margin / 100,
+  (e) => e.gap / 100,
+  (e) => e.han,
+  (e) => (e.identifier ? 1 : 0),
+  (e) => (e.weak ? 1 : 0),
+];
+
+/**
+ * The decision: the model's, except for a query whose last word is still being typed. The model was fitted on
+ * whole texts; mid-word ("collection not e", "data format erro") the hit is partial because of the word not yet
+ * finished, and round 4's bars decide, as before.
+ */
+export function decideNoMatch(
+  e: Evidence,
+  weights: readonly number[] = NOMATCH_WEIGHTS,
+  bias = NOMATCH_BIAS,
+): boolean {
+  return e.typing ? e.weak : noMatchOdds(e, weights, bias) > 0;
+}
+
+/** The model's log-odds that the query wants no match. */
+export function noMatchOdds(
+  e: Evidence,
+  weights: readonly number[] = NOMATCH_WEIGHTS,
+  bias = NOMATCH_BIAS,
+): number {
+  let z = bias;
+  for (let i = 0; i < FEATURES.length; i++) z += weights[i] * FEATURES[i](e);
+  return z;
+}
