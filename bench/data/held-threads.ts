@@ -102,7 +102,7 @@ export function fileThreads(path: string): { id: string; thread: string }[] {
 export function usedThreads(except: readonly string[] = []): Set<string> {
   const files = [
     ...readdirSync(DATA_DIR)
-      .filter((f) => /^search-queries-real(-\d+)?\.json$/.test(f))
+      .filter((f) => /^search-queries-(?:real(?:-\d+)?|check\d+)\.json$/.test(f))
       .map((f) => join(DATA_DIR, f)),
     ...readdirSync(join(DATA_DIR, 'real'))
       .filter((f) => /^snippets.*\.txt$/.test(f))

@@ -18,6 +18,7 @@ import {
   loadTune4,
   loadTune5,
   loadTune6,
+  loadCheck6,
   type RealSnippet,
 } from '../data/real/load';
 
@@ -174,6 +175,8 @@ function realSection(): void {
       (s) => !quoted.some((q) => s.source === q || s.source.startsWith(`${q}@`)),
     );
     sets.push(['held', corpus.held], [`held-unquoted`, clean]);
+    // check6 (snippets-check6.txt, branch harvest6): a second held-out set, never tuned on; numbers only.
+    sets.push(['check6 held', loadCheck6()]);
   }
   for (const [name, snippets] of sets) {
     const labels = snippets.reduce((n, s) => n + s.explicit.length + s.implied.length, 0);
@@ -197,6 +200,8 @@ function realSection(): void {
   }
   if (!sets.some(([name]) => name === 'held'))
     console.log('real held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
+  if (!sets.some(([name]) => name === 'check6 held'))
+    console.log('real check6 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
 }
 
 const cpuMs = (f: () => void): number => {

@@ -157,3 +157,46 @@ export function loadTune5(dir: string = DATA_DIR): RealSnippet[] {
 export function loadTune6(dir: string = DATA_DIR): RealSnippet[] {
   return loadTuneFiles(dir, TUNE6_FILES);
 }
+
+/**
+ * Check set 6 (branch harvest6): a SECOND held-out set, never tuned on and never split, labelled before any code
+ * ran on it; scored only with WXERR_BENCH_HELD=1, numbers only.
+ */
+export const CHECK6_FILES = ['snippets-check6.txt'] as const;
+
+/** A source as the snippet headers write it: a GitHub thread or file (`github:…`) or a stored page (`page:…`). */
+const SOURCE = /^(?:github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)(?:@[0-9a-f]{7,40})?|page:\S+)$/;
+
+/**
+ * The held check files (CHECK6_FILES, or the ones named). Each label must be well formed, each id unique across
+ * snippets.txt, every tune-only file and the check files, each source well formed and held by no earlier file (a
+ * thread in two files could carry held-out text into what is tuned on; `npm run data:check` checks threads).
+ */
+export function loadCheck6(dir: string = DATA_DIR, files: readonly string[] = CHECK6_FILES): RealSnippet[] {
+  const earlier = [
+    ...parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8')),
+    ...EXTRA_TUNE_FILES.filter((f) => existsSync(join(dir, f))).flatMap((f) =>
+      parseSnippets(readFileSync(join(dir, f), 'utf8')),
+    ),
+  ];
+  const ids = new Set(earlier.map((s) => s.id));
+  const sources = new Set(earlier.map((s) => s.source));
+  const all: RealSnippet[] = [];
+  for (const file of files) {
+    const seenSources = new Set<string>();
+    for (const s of parseSnippets(readFileSync(join(dir, file), 'utf8'))) {
+      const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
+      if (bad)
+        throw new Error(`${file}: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`);
+      if (ids.has(s.id)) throw new Error(`${file}: id ${s.id} is not unique`);
+      if (!SOURCE.test(s.source)) throw new Error(`${file}: ${s.id} has a source not github:… or page:…`);
+      if (sources.has(s.source))
+        throw new Error(`${file}: ${s.id} quotes ${s.source}, a thread an earlier file already holds`);
+      ids.add(s.id);
+      seenSources.add(s.source);
+      all.push(s);
+    }
+    for (const source of seenSources) sources.add(source);
+  }
+  return all;
+}
