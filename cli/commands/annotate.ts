@@ -3,14 +3,17 @@
 import { createInterface } from 'readline';
 import type { Readable } from 'stream';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
-import { extractCodes, MAX_SCAN_CHARS } from '../../miniprogram/core/extract';
+import { extractCodes, LEARNED_MAX_CHARS, MAX_SCAN_CHARS } from '../../miniprogram/core/extract';
 import { painter } from '../format';
 import { EXIT, UsageError, type CliIO, type ParsedArgs } from '../io';
 
-/** The explanation appended to a line, or '' when the line has no code. */
-export function annotation(line: string, color = false): string {
+/**
+ * The explanation appended to a line, or '' when the line has no code. `learned` as extractCodes takes it:
+ * the stream asks for it on its first LEARNED_MAX_CHARS, as `wxerr scan` does, and keeps the rules alone after.
+ */
+export function annotation(line: string, color = false, learned = true): string {
   if (line.length > MAX_SCAN_CHARS) return '';
-  const { codes } = extractCodes(line);
+  const { codes } = extractCodes(line, { learned });
   if (codes.length === 0) return '';
   const p = painter(color);
   const catalog = bundledCatalog();
@@ -37,8 +40,10 @@ export async function annotateStream(
 ): Promise<number> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let annotated = 0;
+  let seen = 0;
   for await (const line of lines) {
-    const note = annotation(line, color);
+    seen += line.length + 1;
+    const note = annotation(line, color, seen <= LEARNED_MAX_CHARS);
     if (note) annotated++;
     write(line + note);
   }

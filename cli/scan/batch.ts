@@ -19,8 +19,13 @@ export interface BatchResult {
   codes: BatchCode[];
 }
 
-export function extractBatch(lines: string[]): BatchResult {
-  const result = extractCodes(lines.join('\n'));
+/**
+ * `learned`: the extractor's learned decisions (core/extract.ts rule 8). The scanner asks for them on the first
+ * LEARNED_MAX_CHARS of each input; later batches, and worker threads (which start after 1 MB), keep the rules
+ * alone for throughput.
+ */
+export function extractBatch(lines: string[], learned = false): BatchResult {
+  const result = extractCodes(lines.join('\n'), { learned });
   return {
     rids: result.rids,
     codes: result.codes.map((found) => {
@@ -28,7 +33,7 @@ export function extractBatch(lines: string[]): BatchResult {
         found,
         // The code's own request block only: never another request's line (core/fill.ts ownBlock).
         facts: scanFacts(ownBlock(lines, found.line - 1), found),
-        lastLine: found.occurrences > 1 ? lastOccurrence(found, lines) : found.line,
+        lastLine: found.occurrences > 1 ? lastOccurrence(found, lines, learned) : found.line,
       };
     }),
   };
@@ -38,7 +43,7 @@ export function extractBatch(lines: string[]): BatchResult {
  * The batch line (1-based) of a code's last occurrence: the last line holding its number that the extractor
  * confirms when read from that line on (a code's context follows it). Falls back to the first occurrence.
  */
-function lastOccurrence(found: FoundCode, lines: string[]): number {
+function lastOccurrence(found: FoundCode, lines: string[], learned: boolean): number {
   if (found.inferred) return found.line;
   // Not glued to a word, a number or a dot (exec-1, v1.40001): a code stands apart.
   const number = new RegExp(`(?<![\\w.${found.code.startsWith('-') ? '' : '-'}])${found.code}(?!\\d)`);
@@ -47,7 +52,8 @@ function lastOccurrence(found: FoundCode, lines: string[]): number {
     if (!number.test(lines[i])) continue;
     tries++;
     const window = lines.slice(i, i + 1 + CONTEXT_AFTER).join('\n');
-    if (extractCodes(window).codes.some((c) => c.code === found.code && c.line === 1)) return i + 1;
+    const again = extractCodes(window, { learned });
+    if (again.codes.some((c) => c.code === found.code && c.line === 1)) return i + 1;
   }
   return found.line;
 }

@@ -68,7 +68,7 @@ export class BatchPool {
   }
 
   /** Sends a batch to the live worker with the fewest pending batches. */
-  run(lines: string[]): Promise<BatchResult> {
+  run(lines: string[], learned = false): Promise<BatchResult> {
     const live = this.slots.filter((s) => !s.dead);
     if (live.length === 0) return Promise.reject(new ScanThreadFailed('no scan thread is running'));
     const slot = live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
@@ -76,7 +76,7 @@ export class BatchPool {
     return new Promise<BatchResult>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       slot.worker.ref();
-      const request: BatchRequest = { id, lines };
+      const request: BatchRequest = { id, lines, learned };
       slot.worker.postMessage(request);
     });
   }

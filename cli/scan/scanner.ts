@@ -5,7 +5,7 @@
 // in the order the batches were cut: the summary is the same as in one thread.
 import { availableParallelism } from 'os';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
-import type { FoundCode } from '../../miniprogram/core/extract';
+import { LEARNED_MAX_CHARS, type FoundCode } from '../../miniprogram/core/extract';
 import type { ScanFacts } from '../../miniprogram/core/fill';
 import { detach, detached, extractBatch, type BatchResult } from './batch';
 import { BatchPool } from './pool';
@@ -64,6 +64,7 @@ interface InFlight {
   file: string;
   start: number;
   lines: string[];
+  learned: boolean;
   result: Promise<BatchResult>;
 }
 
@@ -82,6 +83,8 @@ export class Scanner {
   private readonly prefilter: boolean;
   private workers: number;
   private charsSeen = 0;
+  /** Characters of the current file cut into batches so far: its first LEARNED_MAX_CHARS get learned decisions. */
+  private fileChars = 0;
   private pool: BatchPool | undefined;
   private readonly inFlight: InFlight[] = [];
 
@@ -95,6 +98,7 @@ export class Scanner {
   add(file: string, text: string, line: number): void {
     if (file !== this.batchFile || line !== this.batchStart + this.batch.length) {
       this.flush();
+      if (file !== this.batchFile) this.fileChars = 0;
       if (this.prefilter) this.filter = new LineFilter();
     }
     if (this.batch.length === 0) {
@@ -123,20 +127,24 @@ export class Scanner {
     const file = this.batchFile;
     const start = this.batchStart;
     this.charsSeen += this.batchChars;
+    this.fileChars += this.batchChars;
+    const learned = this.fileChars <= LEARNED_MAX_CHARS;
     this.batch = [];
     this.batchChars = 0;
     if (lines.every((l) => l === SKIPPED_LINE || l.trim() === '')) return;
     if (!this.pool && this.workers > 0 && this.charsSeen > THREADS_AFTER_CHARS)
       this.pool = new BatchPool(this.workers, this.options.workerScript);
     if (!this.pool && this.inFlight.length === 0) {
-      this.apply(detached(extractBatch(lines)), file, start);
+      this.apply(detached(extractBatch(lines, learned)), file, start);
       return;
     }
     // Behind batches still in flight (after a thread failed), a batch done here waits for its turn.
-    const result = this.pool ? this.pool.run(lines) : Promise.resolve(detached(extractBatch(lines)));
+    const result = this.pool
+      ? this.pool.run(lines, learned)
+      : Promise.resolve(detached(extractBatch(lines, learned)));
     // Settled in order by pace() and finish(); a rejection is handled there, not left unhandled.
     result.catch(() => undefined);
-    this.inFlight.push({ file, start, lines, result });
+    this.inFlight.push({ file, start, lines, learned, result });
   }
 
   /**
@@ -181,7 +189,7 @@ export class Scanner {
       this.pool = undefined;
       this.workers = 0;
     }
-    return detached(extractBatch(batch.lines));
+    return detached(extractBatch(batch.lines, batch.learned));
   }
 
   /** Adds a batch's rids and codes to the summary. */

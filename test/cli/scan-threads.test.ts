@@ -1,13 +1,14 @@
 /** @jest-environment node */
 // `wxerr scan` with worker threads gives exactly what one thread gives (codes, counts, first and last places,
 // evidence, rids), and a worker that dies costs one line and exit 2, not a lost batch.
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { generate, type Planted } from '../../bench/suites/scan-stream';
 import { scanSources, toJson } from '../../cli/commands/scan';
 import { run } from '../../cli/index';
 import { fakeIO } from '../helpers/cli-io';
+import { loadTune6 } from '../../bench/data/real/load';
 
 describe('wxerr scan with worker threads', () => {
   let dir: string;
@@ -52,5 +53,19 @@ describe('wxerr scan with worker threads', () => {
     const one = fakeIO();
     expect(await run(['scan', log.file, '--json', '--threads', '1'], one)).toBe(0);
     expect(JSON.parse(one.stdout.join('\n'))).toEqual(oneThread);
+  }, 120000);
+
+  // Learned decisions (core/extract.ts rule 8) apply to each file's first LEARNED_MAX_CHARS, in this thread or a
+  // worker alike: a short file read after a long log, when the threads are already up, still gets them.
+  // github:hzuapps/web-wechat-2017#476 (tune6): the audio API's 10004, found only by the learned evidence.
+  it('a short file after a long log gets the learned decisions, with or without threads', async () => {
+    const audio = loadTune6().find((x) => x.id === 'web-wechat-2017-issue-476-audio-10004');
+    const short = join(dir, 'short.txt');
+    writeFileSync(short, audio?.text ?? '');
+    const codes = async (workers: number) =>
+      toJson(await scanSources([log.file, short], fakeIO(), { workers })).codes.map((c) => c.code);
+    const alone = await codes(0);
+    expect(alone).toContain('10004');
+    expect(await codes(2)).toEqual(alone);
   }, 120000);
 });

@@ -1,11 +1,12 @@
-// The `learned` option of extractCodes (extract/learned.ts, docs/extract-history.md section 8): off by default and
-// then nothing changes; on, the learned evidence weights overrule the rules where sure. Real tune snippets (their
+// The `learned` option of extractCodes (extract/learned.ts, docs/extract-history.md section 8): on by default for
+// texts up to LEARNED_MAX_CHARS, off above (a log's throughput); on, the learned evidence weights overrule the
+// rules where sure. Real tune snippets (their
 // sources are in the corpus files), and the staleness check of the generated weights.
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { extractCodes } from '../../miniprogram/core/extract';
+import { extractCodes, LEARNED_MAX_CHARS } from '../../miniprogram/core/extract';
 import { labelOf } from '../../bench/data/extract-fixtures';
 import { loadTune5, loadTune6, type RealSnippet } from '../../bench/data/real/load';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
@@ -19,18 +20,33 @@ const snippet = (id: string): RealSnippet => {
   if (!found) throw new Error(`tune6 has no ${id}`);
   return found;
 };
-const written = (text: string, learned?: boolean) =>
-  extractCodes(text, learned === undefined ? {} : { learned })
+const written = (text: string, learned = false) =>
+  extractCodes(text, { learned })
     .codes.filter((c) => !c.inferred)
     .map(labelOf);
 
 describe('extractCodes { learned }', () => {
-  it('is off by default: the same answers as { learned: false }, none from learned evidence', () => {
-    for (const s of tune6) {
-      const byDefault = extractCodes(s.text);
-      expect(byDefault).toEqual(extractCodes(s.text, { learned: false }));
-      expect(byDefault.codes.filter((c) => c.context === 'learned evidence')).toEqual([]);
-    }
+  it('is on by default for a text up to LEARNED_MAX_CHARS, off past it', () => {
+    for (const s of tune6) expect(extractCodes(s.text)).toEqual(extractCodes(s.text, { learned: true }));
+    const s = snippet('web-wechat-2017-issue-476-audio-10004');
+    expect(written(s.text, true)).toContain('10004@wxapi');
+    const codesOf = (text: string) => extractCodes(text).codes.map(labelOf);
+    expect(codesOf(s.text)).toContain('10004@wxapi');
+    // The same snippet at the end of a long log: past the bound the rules alone read it.
+    const filler = 'INFO request served in 12 ms\n'.repeat(Math.ceil(LEARNED_MAX_CHARS / 28));
+    expect(filler.length).toBeGreaterThan(LEARNED_MAX_CHARS);
+    expect(codesOf(filler + s.text)).not.toContain('10004@wxapi');
+    expect(extractCodes(filler + s.text, { learned: true }).codes.map(labelOf)).toContain('10004@wxapi');
+  });
+
+  // A devtool URL's `?e=45009` beside the errcode the rules took is that line's one mention, not a second one.
+  it('adds no second occurrence of a code the rules took on the same line', () => {
+    const line =
+      'Authentication failed: errcode=45009, errmsg=api freq out of limit, more info at https://open.work.weixin.qq.com/devtool/query?e=45009';
+    for (const learned of [false, true])
+      expect(extractCodes(line, { learned }).codes.map((c) => [c.code, c.occurrences])).toEqual([
+        ['45009', 1],
+      ]);
   });
 
   // github:binarywang/WxJava#197 (tune5): `* 42001 access_token超时` in a javadoc and

@@ -265,6 +265,9 @@ export function applySureFlips(
   weights: LearnedWeights,
 ): { dropped: number; added: number } {
   const candidates = candidatesOf(catalog, index, ctx, { hits, ignoredOffsets });
+  // A code the rules took on a line is that line's one mention: its devtool URL (`…?e=45009`) or a `(code:
+  // 45009)` echo on the same line is not a second occurrence.
+  const takenOnLine = new Set(hits.map((h) => `${h.line}:${h.code}`));
   const drop = new Set<Hit>();
   let added = 0;
   for (const c of candidates) {
@@ -273,7 +276,7 @@ export function applySureFlips(
       if (p < 0.1) drop.add(c.hit);
       continue;
     }
-    if (p <= 0.9) continue;
+    if (p <= 0.9 || takenOnLine.has(`${c.line}:${c.code}`)) continue;
     const platform = choose(weights.platform, c.features, c.platforms);
     const near = ctx.text.slice(
       ctx.lines.start(Math.max(0, c.line - 2)),
