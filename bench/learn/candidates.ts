@@ -55,7 +55,7 @@ export function textCandidates(catalog: Catalog, text: string): TextCandidates {
     return record;
   });
   // Written codes that are not numbers (Pay's PARAM_ERROR, a client errMsg), as extractCodes reports them.
-  const otherLabels = extractCodes(text, { catalog })
+  const otherLabels = extractCodes(text, { catalog, learned: false })
     .codes.filter((c) => !c.inferred && !/^-?\d+$/.test(c.code))
     .map(labelOf);
   return { candidates, otherLabels };

@@ -189,7 +189,7 @@ export function loadFixtureBatch(): Labelled[] {
 }
 
 function label(catalog: ReturnType<typeof bundledCatalog>, snippet: RealSnippet): Labelled {
-  const codes = extractCodes(snippet.text, { catalog }).codes;
+  const codes = extractCodes(snippet.text, { catalog, learned: false }).codes;
   return {
     snippet,
     found: textCandidates(catalog, snippet.text),

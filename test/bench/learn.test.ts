@@ -21,7 +21,7 @@ describe('bench/learn candidates', () => {
         ...found.otherLabels,
       ]);
       const reported = new Set(
-        extractCodes(s.text)
+        extractCodes(s.text, { learned: false })
           .codes.filter((c) => !c.inferred)
           .map(labelOf),
       );
