@@ -116,21 +116,39 @@ export function loadTuneFiles(
   const sources = new Set(first.map((s) => s.source));
   const all: RealSnippet[] = [];
   for (const file of EXTRA_TUNE_FILES.filter((f) => existsSync(join(dir, f)))) {
-    const seenSources = new Set<string>();
-    for (const s of parseSnippets(readFileSync(join(dir, file), 'utf8'))) {
-      const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
-      if (bad)
-        throw new Error(`${file}: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`);
-      if (ids.has(s.id)) throw new Error(`${file}: id ${s.id} is not unique`);
-      if (sources.has(s.source))
-        throw new Error(`${file}: ${s.id} quotes ${s.source}, a thread an earlier file already holds`);
-      ids.add(s.id);
-      seenSources.add(s.source);
-      if (files.includes(file)) all.push(s);
-    }
-    for (const source of seenSources) sources.add(source);
+    const checked = checkedFile(dir, file, ids, sources);
+    if (files.includes(file)) all.push(...checked);
   }
   return all;
+}
+
+/**
+ * One later file's snippets, each checked against the files read before it: labels well-formed, ids unique,
+ * no thread an earlier file holds (a file may quote one thread several times); `sourceOk` checks the source's
+ * form where a file requires one. Adds the file's ids and sources to the sets.
+ */
+function checkedFile(
+  dir: string,
+  file: string,
+  ids: Set<string>,
+  sources: Set<string>,
+  sourceOk?: RegExp,
+): RealSnippet[] {
+  const seenSources = new Set<string>();
+  const snippets = parseSnippets(readFileSync(join(dir, file), 'utf8'));
+  for (const s of snippets) {
+    const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
+    if (bad) throw new Error(`${file}: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`);
+    if (ids.has(s.id)) throw new Error(`${file}: id ${s.id} is not unique`);
+    if (sourceOk && !sourceOk.test(s.source))
+      throw new Error(`${file}: ${s.id} has a source not github:… or page:…`);
+    if (sources.has(s.source))
+      throw new Error(`${file}: ${s.id} quotes ${s.source}, a thread an earlier file already holds`);
+    ids.add(s.id);
+    seenSources.add(s.source);
+  }
+  for (const source of seenSources) sources.add(source);
+  return snippets;
 }
 
 /** The second harvest (TUNE2_FILES, or the ones named). */
@@ -182,21 +200,6 @@ export function loadCheck6(dir: string = DATA_DIR, files: readonly string[] = CH
   const ids = new Set(earlier.map((s) => s.id));
   const sources = new Set(earlier.map((s) => s.source));
   const all: RealSnippet[] = [];
-  for (const file of files) {
-    const seenSources = new Set<string>();
-    for (const s of parseSnippets(readFileSync(join(dir, file), 'utf8'))) {
-      const bad = [...s.explicit, ...s.implied].find((l) => !LABEL.test(l));
-      if (bad)
-        throw new Error(`${file}: ${s.id} has a label not of the form CODE[@wecom|@pay|@wxapi]: ${bad}`);
-      if (ids.has(s.id)) throw new Error(`${file}: id ${s.id} is not unique`);
-      if (!SOURCE.test(s.source)) throw new Error(`${file}: ${s.id} has a source not github:… or page:…`);
-      if (sources.has(s.source))
-        throw new Error(`${file}: ${s.id} quotes ${s.source}, a thread an earlier file already holds`);
-      ids.add(s.id);
-      seenSources.add(s.source);
-      all.push(s);
-    }
-    for (const source of seenSources) sources.add(source);
-  }
+  for (const file of files) all.push(...checkedFile(dir, file, ids, sources, SOURCE));
   return all;
 }
