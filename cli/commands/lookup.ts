@@ -1,6 +1,7 @@
-import { bundledCatalog, normalizeCode } from '../../miniprogram/core/catalog';
+import { bundledCatalog, normalizeCode, type Catalog } from '../../miniprogram/core/catalog';
 import { codeTypos } from '../../miniprogram/core/search/code-typos';
-import { nearestCodes } from '../../miniprogram/core/search/group';
+import { nearestCodes, type CodeCell } from '../../miniprogram/core/search/group';
+import type { Entry } from '../../miniprogram/core/types';
 import { didYouMeanText } from '../../miniprogram/core/view/browse';
 import { formatCode, painter, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
@@ -15,6 +16,47 @@ export function layoutOf(io: CliIO, args: ParsedArgs): Layout {
   return { p: painter(io.color), width: io.width, lang: lang ?? io.lang };
 }
 
+interface Suggestions {
+  /** One typo away (4001 → 40001). */
+  typos: CodeCell[];
+  /** The nearest known codes of the family, the typos left out. */
+  near: Entry[];
+}
+
+/** What the text view offers instead of an answer, computed once for both views. */
+function suggestionsFor(catalog: Catalog, code: string, byPlatform: boolean): Suggestions {
+  const typos = byPlatform ? [] : codeTypos(catalog, code, 4);
+  const typed = new Set(typos.map((c) => c.code));
+  const near = nearestCodes(catalog, code, 5)
+    .filter((c) => !typed.has(c.code))
+    .slice(0, typos.length ? 3 : 5)
+    .map((c) => c.primary);
+  return { typos, near };
+}
+
+/** A code the catalog lacks, in --json: its family and the codes the text view suggests (added, issue 12). */
+function unknownJson(catalog: Catalog, asked: string, code: string, byPlatform: boolean) {
+  const brief = ({ id, code, platform, zh, en, zhSource, enSource }: Entry) => ({
+    id,
+    code,
+    platform,
+    zh,
+    en,
+    zhSource,
+    enSource,
+  });
+  const numeric = /^-?\d+$/.test(code);
+  const { typos, near } = numeric ? suggestionsFor(catalog, code, byPlatform) : { typos: [], near: [] };
+  return {
+    asked,
+    code,
+    found: false,
+    ...(numeric ? { family: catalog.family(code) } : {}),
+    didYouMean: typos.map((c) => brief(c.primary)),
+    nearest: near.map(brief),
+  };
+}
+
 export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   const codes = args.positional;
   if (codes.length === 0) throw new UsageError('lookup needs a code, e.g. `wxerr lookup 40001`');
@@ -27,13 +69,11 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
   }));
   const found = results.some((r) => r.entries.length > 0);
   if (args.flags.has('json')) {
-    io.out(
-      JSON.stringify(
-        results.flatMap((r) => r.entries),
-        null,
-        2,
-      ),
+    // The entries as before; a code with none adds one `found: false` record, so `[]` never hides it.
+    const json = results.flatMap((r) =>
+      r.entries.length ? r.entries : [unknownJson(catalog, r.asked, r.code, args.options.has('platform'))],
     );
+    io.out(JSON.stringify(json, null, 2));
     return found ? EXIT.found : EXIT.notFound;
   }
   const layout = layoutOf(io, args);
@@ -41,7 +81,7 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
   const all = args.flags.has('all');
   results.forEach(({ asked, code, entries }, i) => {
     if (i > 0) io.out('');
-    const typos = args.options.has('platform') ? [] : codeTypos(catalog, code, 4);
+    const { typos, near } = suggestionsFor(catalog, code, args.options.has('platform'));
     if (entries.length === 0 && !/^-?\d+$/.test(code)) {
       // A name or an errMsg (authorize:fail auth deny): no range to explain; its words may still be found.
       io.out(
@@ -59,11 +99,6 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
         ? didYouMeanText(code, typos, layout.lang)
         : `${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`;
       io.out(wrap(line, layout.width, '', '  ').join('\n'));
-      const typed = new Set(typos.map((c) => c.code));
-      const near = nearestCodes(catalog, code, 5)
-        .filter((c) => !typed.has(c.code))
-        .slice(0, typos.length ? 3 : 5)
-        .map((c) => c.primary);
       for (const line of suggestionLines(`nearest known ${family.key} codes:`, near, layout)) io.out(line);
       return;
     }
