@@ -5,6 +5,7 @@ import type { Entry } from '../../miniprogram/core/types';
 import { didYouMeanText } from '../../miniprogram/core/view/browse';
 import { formatCode, painter, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
+import { labels } from '../labels';
 import { platformFilter } from '../platform-filter';
 import { wrap } from '../text';
 
@@ -70,7 +71,7 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
   const found = results.some((r) => r.entries.length > 0);
   if (args.flags.has('json')) {
     // The entries as before; a code with none adds one `found: false` record, so `[]` never hides it.
-    const json = results.flatMap((r) =>
+    const json = results.flatMap((r): (Entry | ReturnType<typeof unknownJson>)[] =>
       r.entries.length ? r.entries : [unknownJson(catalog, r.asked, r.code, args.options.has('platform'))],
     );
     io.out(JSON.stringify(json, null, 2));
@@ -84,22 +85,19 @@ export async function lookupCommand(args: ParsedArgs, io: CliIO): Promise<number
     const { typos, near } = suggestionsFor(catalog, code, args.options.has('platform'));
     if (entries.length === 0 && !/^-?\d+$/.test(code)) {
       // A name or an errMsg (authorize:fail auth deny): no range to explain; its words may still be found.
-      io.out(
-        wrap(`${asked} not in the catalog; try wxerr search "${asked}"`, layout.width, '', '  ').join('\n'),
-      );
+      io.out(wrap(labels(layout.lang).notListed(asked), layout.width, '', '  ').join('\n'));
       return;
     }
     if (entries.length === 0) {
       const family = catalog.family(code);
-      const where = args.options.has('platform')
-        ? ` on platform ${args.options.get('platform')}`
-        : ' in the catalog';
+      const words = labels(layout.lang);
+      const missing = words.notHere(p.code(p.bold(code)), args.options.get('platform'));
+      const familyText =
+        layout.lang === 'zh' ? `${family.key}：${family.zh}` : `${family.key}: ${family.en} (${family.zh})`;
       // One typo away first (4001 → 40001); the family's meaning only when there is no such code.
-      const line = typos.length
-        ? didYouMeanText(code, typos, layout.lang)
-        : `${p.code(p.bold(code))}  not${where}. ${family.key}: ${family.en} (${family.zh})`;
+      const line = typos.length ? didYouMeanText(code, typos, layout.lang) : `${missing} ${familyText}`;
       io.out(wrap(line, layout.width, '', '  ').join('\n'));
-      for (const line of suggestionLines(`nearest known ${family.key} codes:`, near, layout)) io.out(line);
+      for (const line of suggestionLines(words.nearestOf(family.key), near, layout)) io.out(line);
       return;
     }
     io.out(formatCode(entries, layout, { all }).join('\n'));

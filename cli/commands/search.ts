@@ -8,6 +8,7 @@ import type { Entry } from '../../miniprogram/core/types';
 import { typoHint } from '../../miniprogram/core/view/browse';
 import { isWeChat, meaningLines, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
+import { labels } from '../labels';
 import { platformFilter } from '../platform-filter';
 import { fit, wrap } from '../text';
 import { layoutOf } from './lookup';
@@ -56,7 +57,7 @@ export function groupByCode(hits: SearchHit[]): Entry[][] {
 function block(entries: Entry[], layout: Layout): string[] {
   const { p } = layout;
   const [first, ...rest] = entries;
-  const more = rest.length ? p.dim(`  +${rest.length} platform${rest.length > 1 ? 's' : ''}`) : '';
+  const more = rest.length ? p.dim(`  ${labels(layout.lang).morePlatforms(rest.length)}`) : '';
   const lines = [`${p.code(p.bold(first.code))}  ${p.accent(first.platform)}${more}`];
   lines.push(...meaningLines(first, layout));
   return lines;
@@ -102,11 +103,11 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
   const typo = typoHint(index.catalog, query, layoutOf(io, args).lang);
   if (typo) io.out(wrap(typo.text, io.width, '', '  ').join('\n'));
   if (hits.length === 0) {
-    if (!typo) io.out(`no match for ${JSON.stringify(query)}`);
-    const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
     const layout = layoutOf(io, args);
+    if (!typo) io.out(labels(layout.lang).noMatch(query));
+    const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
     for (const line of suggestionLines(
-      'nearest:',
+      labels(layout.lang).nearest,
       near.map((h) => h.entry),
       layout,
     ))
@@ -143,18 +144,10 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   if (otherGroups.length === 0) return lines;
   if (showOther || wechatHits.length === 0) {
     if (lines.length) lines.push('');
-    lines.push(layout.p.bold(`── not WeChat: ${otherGroups[0][0].platform} ──`));
+    lines.push(layout.p.bold(labels(layout.lang).notWeChatGroup(otherGroups[0][0].platform)));
     otherGroups.forEach((group, i) => lines.push(...(i ? [''] : []), ...block(group, layout)));
   } else {
-    lines.push(
-      '',
-      layout.p.dim(
-        fit(
-          `+${otherGroups.length} match${otherGroups.length > 1 ? 'es' : ''} on a non-WeChat platform (--all)`,
-          layout.width,
-        ),
-      ),
-    );
+    lines.push('', layout.p.dim(fit(labels(layout.lang).notWeChatCount(otherGroups.length), layout.width)));
   }
   return lines;
 }
