@@ -129,10 +129,21 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   const wechatHits = hits.filter((h) => isWeChat(h.entry));
   const lines: string[] = [];
   const wechatGroups = groupByCode(wechatHits).slice(0, limit);
-  for (const group of wechatGroups) {
-    if (lines.length) lines.push('');
-    lines.push(...block(splitByWeChat(group).wechat, layout));
-  }
+  const words = labels(layout.lang);
+  // Named in the query, the non-WeChat platform's block stands where its best hit ranks (as on the search page):
+  // the WeChat codes ranked above it first, the others after it under their own rule.
+  const firstOther = hits.findIndex((h) => !isWeChat(h.entry));
+  const above =
+    showOther && firstOther >= 0
+      ? new Set(hits.slice(0, firstOther).map((h) => h.entry.code)).size
+      : wechatGroups.length;
+  const wechatBlocks = (groups: Entry[][], ruled = false) => {
+    for (const [i, group] of groups.entries()) {
+      if (lines.length && !(ruled && i === 0)) lines.push('');
+      lines.push(...block(splitByWeChat(group).wechat, layout));
+    }
+  };
+  wechatBlocks(wechatGroups.slice(0, above));
   // The engine leaves out the non-WeChat meanings of the codes it shows (unless the query names that
   // platform): they are counted here, and shown with --all.
   const catalog = bundledCatalog();
@@ -141,13 +152,19 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   );
   const otherHits = hits.filter((h) => !isWeChat(h.entry)).map((h) => h.entry);
   const otherGroups = groupEntries([...otherHits, ...hidden]).slice(0, limit);
-  if (otherGroups.length === 0) return lines;
+  if (otherGroups.length === 0) {
+    wechatBlocks(wechatGroups.slice(above));
+    return lines;
+  }
   if (showOther || wechatHits.length === 0) {
     if (lines.length) lines.push('');
-    lines.push(layout.p.bold(labels(layout.lang).notWeChatGroup(otherGroups[0][0].platform)));
+    lines.push(layout.p.bold(words.notWeChatGroup(otherGroups[0][0].platform)));
     otherGroups.forEach((group, i) => lines.push(...(i ? [''] : []), ...block(group, layout)));
+    if (wechatGroups.length > above) lines.push('', layout.p.bold(words.weChatRule));
+    wechatBlocks(wechatGroups.slice(above), true);
   } else {
-    lines.push('', layout.p.dim(fit(labels(layout.lang).notWeChatCount(otherGroups.length), layout.width)));
+    wechatBlocks(wechatGroups.slice(above));
+    lines.push('', layout.p.dim(fit(words.notWeChatCount(otherGroups.length), layout.width)));
   }
   return lines;
 }
