@@ -35,6 +35,7 @@ import {
   type ClassWeights,
   type Weights,
 } from './model';
+import { VETO_DECISIONS, vetoAdds7 } from './vetoes';
 
 /** The rules' figure on each batch scored before any change it led to (docs/extract-history.md). */
 const BEFORE: Record<string, [number, number]> = {
@@ -85,7 +86,7 @@ export function fit(batches: Labelled[][]): Models {
   return { accept, platform };
 }
 
-type Decide = (c: CandidateRecord, m: Models) => string | undefined;
+export type Decide = (c: CandidateRecord, m: Models) => string | undefined;
 
 /** (c) the learned decision alone: accept when P ≥ 0.5, on the platform the softmax picks. */
 const learned: Decide = (c, m) =>
@@ -265,8 +266,10 @@ function main(): void {
     ['(f) sure flips', sureFlips],
     ['(f1) sure drops', sureDrops],
     ['(f2) sure adds', sureAdds],
+    ...VETO_DECISIONS,
   ];
   const sums = decisions.map(() => [0, 0]);
+  const pooled = decisions.map((): Score => ({ tp: 0, fp: 0, fn: 0 }));
   const before = [0, 0];
   let known = 0;
   console.log(`| left out | (b) before P / R | ${decisions.map(([n]) => `${n} P / R`).join(' | ')} |`);
@@ -283,6 +286,7 @@ function main(): void {
       const s = scoreWith(batch, d, models);
       sums[k][0] += s.tp / Math.max(1, s.tp + s.fp);
       sums[k][1] += s.tp / Math.max(1, s.tp + s.fn);
+      if (name !== 'tune' && name !== 'tune2') for (const x of ['tp', 'fp', 'fn'] as const) pooled[k][x] += s[x];
       return `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
     });
     // A batch with no published before-figure is scored before any change: (a) is its before-figure.
@@ -294,7 +298,11 @@ function main(): void {
     }
     console.log(`| ${name} | ${was.map((x) => x.toFixed(3)).join(' / ')} | ${cells.join(' | ')} |`);
     if (process.argv.includes('--diff'))
-      printDiff(batch, models, process.argv.includes('--flips') ? sureFlips : learned);
+      printDiff(
+        batch,
+        models,
+        process.argv.includes('--flips') ? sureFlips : process.argv.includes('--veto') ? vetoAdds7 : learned,
+      );
   }
   if (process.argv.includes('--weights')) {
     const all = fit([...batches.map(([, b]) => b), fixtures]);
@@ -310,6 +318,8 @@ function main(): void {
   const mean = (x: number[]) => `${(x[0] / n).toFixed(3)} / ${(x[1] / n).toFixed(3)}`;
   const beforeMean = `${(before[0] / known).toFixed(3)} / ${(before[1] / known).toFixed(3)}`;
   console.log(`| mean | ${beforeMean} | ${sums.map(mean).join(' | ')} |`);
+  // Pooled over the batches after tune2 (tune and tune2 shaped the rules' first rounds: in sample for every row).
+  console.log(`| pooled tune3… | – | ${pooled.map((s) => `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`).join(' | ')} |`);
 }
 
 if (require.main === module) main();

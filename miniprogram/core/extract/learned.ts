@@ -241,6 +241,22 @@ export function candidatesOf(
   return candidates;
 }
 
+/**
+ * The rules' vetoes (docs/extract-history.md §9): evidence that a number is not WeChat's, which no weight
+ * overrules — the rules gave it (here or elsewhere in the text) to another service, another service's context
+ * holds it, it sits on a syscall / database error line or inside a masked span (URL, path, id, rid).
+ */
+export function vetoed(c: Candidate, ignoredCodes: ReadonlySet<string>): boolean {
+  const f = c.features;
+  return (
+    c.ignored ||
+    ignoredCodes.has(c.code) ||
+    f['ctx:foreign'] === 1 ||
+    f['line:syscall-error'] === 1 ||
+    f['line:masked'] === 1
+  );
+}
+
 /** The catalog meaning of a code on a platform class (the entry a found code points to). */
 function meaningOn(catalog: Catalog, code: string, platform: PlatformClass, near: string): Entry | undefined {
   const entries = catalog.lookup(code);

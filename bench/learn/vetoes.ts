@@ -1,0 +1,53 @@
+// Issue 10, third learned round (docs/extract-history.md §9): the rules' vetoes kept as hard constraints (the
+// core's `vetoed`: another service named or given the number, a syscall / database line, a masked span), the
+// accept of the rest learned. Variants of one idea, compared with (f) in the leave-one-batch-out tables.
+import type { CandidateRecord, PlatformClass } from './candidates';
+import { choiceProbabilities, choose, probability } from './model';
+import type { Decide, Models } from './validate';
+
+const labelFor = (code: string, platform: PlatformClass) => (platform ? `${code}@${platform}` : code);
+
+/** The learned platform for a number the rules did not take. */
+const learnedLabel = (c: CandidateRecord, m: Models) =>
+  labelFor(c.code, choose(m.platform, c.features, c.platforms));
+
+/** (g) vetoes hard; the rest accepted when P ≥ 0.5 (the rules' platform where they took it, else learned). */
+export const vetoLearned: Decide = (c, m) => {
+  if (c.vetoed && !c.rules) return undefined;
+  if (probability(m.accept, c.features) < 0.5) return undefined;
+  return c.rules ?? learnedLabel(c, m);
+};
+
+/** The rules' numbers kept unless P < 0.1 (f's sure drops); one they left added, unless vetoed, when P > add. */
+const rulesPlusUnvetoed =
+  (add: number): Decide =>
+  (c, m) => {
+    const p = probability(m.accept, c.features);
+    if (c.rules) return p < 0.1 ? undefined : c.rules;
+    return !c.vetoed && p > add ? learnedLabel(c, m) : undefined;
+  };
+
+/** (g1) adds at P ≥ 0.5 under no veto; (g2) at P > 0.7; (g9) (f) with the veto only (adds at P > 0.9). */
+export const vetoAdds5 = rulesPlusUnvetoed(0.5);
+export const vetoAdds7 = rulesPlusUnvetoed(0.7);
+export const vetoAdds9 = rulesPlusUnvetoed(0.9);
+
+/**
+ * (g3) g2, and the platform of a number the rules took by default (no marker near: their weakest attribution)
+ * chosen by the model when it is sure (P > 0.8) among the classes the catalog offers.
+ */
+export const vetoAdds7Platform: Decide = (c, m) => {
+  const label = vetoAdds7(c, m);
+  if (!label || label !== c.rules || c.rulesContext !== 'default' || c.platforms.length < 2) return label;
+  const p = choiceProbabilities(m.platform, c.features, c.platforms);
+  const best = choose(m.platform, c.features, c.platforms);
+  return (p.get(best) ?? 0) > 0.8 ? labelFor(c.code, best) : label;
+};
+
+export const VETO_DECISIONS: [string, Decide][] = [
+  ['(g) vetoes + learned accept', vetoLearned],
+  ['(g1) rules + unvetoed adds P>=0.5', vetoAdds5],
+  ['(g2) rules + unvetoed adds P>0.7', vetoAdds7],
+  ['(g3) g2 + platform of default attributions', vetoAdds7Platform],
+  ['(g9) f + vetoes', vetoAdds9],
+];
