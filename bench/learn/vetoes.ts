@@ -44,10 +44,30 @@ export const vetoAdds7Platform: Decide = (c, m) => {
   return (p.get(best) ?? 0) > 0.8 ? labelFor(c.code, best) : label;
 };
 
+/**
+ * Added after the honest rows above were seen (section 9): g2's extra false codes on tune4 and tune5 were client-API
+ * meanings (`@wxapi`) the learned platform gave numbers of WeCom's text with no client API named near — a veto
+ * the rules hold (a client errCode counts when its API is named). (h1) g2 without an `@wxapi` add in WeCom's
+ * context unless a client API is named within 2 lines; (h2) without any `@wxapi` add unless a client API is
+ * named near or the number is a listing line of its family.
+ */
+const clientVeto =
+  (anyContext: boolean): Decide =>
+  (c, m) => {
+    const label = vetoAdds7(c, m);
+    if (!label || c.rules || !label.endsWith('@wxapi') || c.features['api:named-near']) return label;
+    if (anyContext) return c.features['shape:listing'] ? label : undefined;
+    return c.features['ctx:wecom'] ? undefined : label;
+  };
+export const vetoAdds7WecomClient = clientVeto(false);
+export const vetoAdds7Client = clientVeto(true);
+
 export const VETO_DECISIONS: [string, Decide][] = [
   ['(g) vetoes + learned accept', vetoLearned],
   ['(g1) rules + unvetoed adds P>=0.5', vetoAdds5],
   ['(g2) rules + unvetoed adds P>0.7', vetoAdds7],
   ['(g3) g2 + platform of default attributions', vetoAdds7Platform],
   ['(g9) f + vetoes', vetoAdds9],
+  ['(h1) g2, no wxapi add in WeCom text unnamed', vetoAdds7WecomClient],
+  ['(h2) g2, no wxapi add unnamed', vetoAdds7Client],
 ];
