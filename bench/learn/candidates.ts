@@ -5,6 +5,7 @@ import type { Catalog } from '../../miniprogram/core/catalog';
 import { extractCodes, scanWritten } from '../../miniprogram/core/extract';
 import {
   candidatesOf,
+  countedAt,
   PLATFORMS,
   vetoed,
   type PlatformClass,
@@ -30,6 +31,8 @@ export interface CandidateRecord {
   rulesContext?: string;
   /** A veto of the rules holds it (the core's `vetoed`): the veto-constrained decisions never add it. */
   vetoed: boolean;
+  /** A count or unit follows it (the core's `countedAt`). */
+  counted: boolean;
 }
 
 export interface TextCandidates {
@@ -60,6 +63,7 @@ export function textCandidates(catalog: Catalog, text: string): TextCandidates {
       features: c.features,
       platforms: c.platforms,
       vetoed: vetoed(c, ignoredCodes),
+      counted: countedAt(text, c.end),
     };
     if (c.hit) {
       record.rules = labelOf(c.hit);

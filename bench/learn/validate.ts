@@ -35,7 +35,7 @@ import {
   type ClassWeights,
   type Weights,
 } from './model';
-import { VETO_DECISIONS, vetoAdds7 } from './vetoes';
+import { VETO_DECISIONS, vetoAdds7Counted } from './vetoes';
 
 /** The rules' figure on each batch scored before any change it led to (docs/extract-history.md). */
 const BEFORE: Record<string, [number, number]> = {
@@ -301,7 +301,7 @@ function main(): void {
       printDiff(
         batch,
         models,
-        process.argv.includes('--flips') ? sureFlips : process.argv.includes('--veto') ? vetoAdds7 : learned,
+        process.argv.includes('--flips') ? sureFlips : process.argv.includes('--veto') ? vetoAdds7Counted : learned,
       );
   }
   if (process.argv.includes('--weights')) {

@@ -62,6 +62,9 @@ const clientVeto =
 export const vetoAdds7WecomClient = clientVeto(false);
 export const vetoAdds7Client = clientVeto(true);
 
+/** (h3) h2, and no add of a number a count or unit follows (10000个, 600次/分: a quantity, as the rules read it). */
+export const vetoAdds7Counted: Decide = (c, m) => (!c.rules && c.counted ? undefined : vetoAdds7Client(c, m));
+
 export const VETO_DECISIONS: [string, Decide][] = [
   ['(g) vetoes + learned accept', vetoLearned],
   ['(g1) rules + unvetoed adds P>=0.5', vetoAdds5],
@@ -70,4 +73,5 @@ export const VETO_DECISIONS: [string, Decide][] = [
   ['(g9) f + vetoes', vetoAdds9],
   ['(h1) g2, no wxapi add in WeCom text unnamed', vetoAdds7WecomClient],
   ['(h2) g2, no wxapi add unnamed', vetoAdds7Client],
+  ['(h3) h2, no add of a counted number', vetoAdds7Counted],
 ];

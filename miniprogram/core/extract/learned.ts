@@ -257,6 +257,11 @@ export function vetoed(c: Candidate, ignoredCodes: ReadonlySet<string>): boolean
   );
 }
 
+/** A Chinese count or unit right after a number (10000个审批记录, 600次/分, 1000条): a quantity, not a code. */
+const COUNTED = /^\s*(?:个|次(?!数)|条|元|秒|分钟|小时|天|万|张|页|年|月|%)/;
+
+export const countedAt = (text: string, end: number): boolean => COUNTED.test(text.slice(end, end + 8));
+
 /** The catalog meaning of a code on a platform class (the entry a found code points to). */
 function meaningOn(catalog: Catalog, code: string, platform: PlatformClass, near: string): Entry | undefined {
   const entries = catalog.lookup(code);
