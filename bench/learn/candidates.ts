@@ -3,13 +3,8 @@
 // decided for it. The rules run as extractCodes runs them (scanWritten), outside the extractor's path.
 import type { Catalog } from '../../miniprogram/core/catalog';
 import { extractCodes, scanWritten } from '../../miniprogram/core/extract';
-import {
-  candidatesOf,
-  countedAt,
-  PLATFORMS,
-  vetoed,
-  type PlatformClass,
-} from '../../miniprogram/core/extract/learned';
+import { candidatesOf, PLATFORMS, type PlatformClass } from '../../miniprogram/core/extract/learned';
+import { countedAt, vetoed } from '../../miniprogram/core/extract/learned-decision';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 import { labelOf } from '../data/extract-fixtures';
 
@@ -29,7 +24,7 @@ export interface CandidateRecord {
   rulesWhy?: 'ignored' | 'dropped';
   /** What decided the rules' platform ('default': the most common meaning, no marker near). */
   rulesContext?: string;
-  /** A veto of the rules holds it (the core's `vetoed`): the veto-constrained decisions never add it. */
+  /** A veto of the rules holds it (the core's `vetoed`, learned-decision.ts). */
   vetoed: boolean;
   /** A count or unit follows it (the core's `countedAt`). */
   counted: boolean;

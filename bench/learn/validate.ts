@@ -286,7 +286,8 @@ function main(): void {
       const s = scoreWith(batch, d, models);
       sums[k][0] += s.tp / Math.max(1, s.tp + s.fp);
       sums[k][1] += s.tp / Math.max(1, s.tp + s.fn);
-      if (name !== 'tune' && name !== 'tune2') for (const x of ['tp', 'fp', 'fn'] as const) pooled[k][x] += s[x];
+      if (name !== 'tune' && name !== 'tune2')
+        for (const x of ['tp', 'fp', 'fn'] as const) pooled[k][x] += s[x];
       return `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
     });
     // A batch with no published before-figure is scored before any change: (a) is its before-figure.
@@ -301,7 +302,11 @@ function main(): void {
       printDiff(
         batch,
         models,
-        process.argv.includes('--flips') ? sureFlips : process.argv.includes('--veto') ? vetoAdds7Counted : learned,
+        process.argv.includes('--flips')
+          ? sureFlips
+          : process.argv.includes('--veto')
+            ? vetoAdds7Counted
+            : learned,
       );
   }
   if (process.argv.includes('--weights')) {
@@ -319,7 +324,9 @@ function main(): void {
   const beforeMean = `${(before[0] / known).toFixed(3)} / ${(before[1] / known).toFixed(3)}`;
   console.log(`| mean | ${beforeMean} | ${sums.map(mean).join(' | ')} |`);
   // Pooled over the batches after tune2 (tune and tune2 shaped the rules' first rounds: in sample for every row).
-  console.log(`| pooled tune3… | – | ${pooled.map((s) => `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`).join(' | ')} |`);
+  console.log(
+    `| pooled tune3… | – | ${pooled.map((s) => `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`).join(' | ')} |`,
+  );
 }
 
 if (require.main === module) main();

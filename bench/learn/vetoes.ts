@@ -2,6 +2,7 @@
 // core's `vetoed`: another service named or given the number, a syscall / database line, a masked span), the
 // accept of the rest learned. Variants of one idea, compared with (f) in the leave-one-batch-out tables.
 import type { CandidateRecord, PlatformClass } from './candidates';
+import { clearOfVetoes, VETOED_ADDS } from '../../miniprogram/core/extract/learned-decision';
 import { choiceProbabilities, choose, probability } from './model';
 import type { Decide, Models } from './validate';
 
@@ -62,8 +63,17 @@ const clientVeto =
 export const vetoAdds7WecomClient = clientVeto(false);
 export const vetoAdds7Client = clientVeto(true);
 
-/** (h3) h2, and no add of a number a count or unit follows (10000个, 600次/分: a quantity, as the rules read it). */
-export const vetoAdds7Counted: Decide = (c, m) => (!c.rules && c.counted ? undefined : vetoAdds7Client(c, m));
+/**
+ * (h3) h2, and no add of a number a count or unit follows (10000个, 600次/分: a quantity, as the rules read it).
+ * The core's VETOED_ADDS policy (learned-decision.ts), read through the same functions.
+ */
+export const vetoAdds7Counted: Decide = (c, m) => {
+  const p = probability(m.accept, c.features);
+  if (c.rules) return p < VETOED_ADDS.drop ? undefined : c.rules;
+  if (p <= VETOED_ADDS.add) return undefined;
+  const platform = choose(m.platform, c.features, c.platforms);
+  return clearOfVetoes(c.features, platform, c.vetoed, c.counted) ? labelFor(c.code, platform) : undefined;
+};
 
 export const VETO_DECISIONS: [string, Decide][] = [
   ['(g) vetoes + learned accept', vetoLearned],

@@ -11,7 +11,7 @@ import { labelOf } from '../../bench/data/extract-fixtures';
 import { loadTune5, loadTune6, type RealSnippet } from '../../bench/data/real/load';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { scanWritten } from '../../miniprogram/core/extract';
-import { applySureFlips } from '../../miniprogram/core/extract/learned';
+import { applyLearned, VETOED_ADDS } from '../../miniprogram/core/extract/learned-decision';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 
 const tune6 = loadTune6();
@@ -84,7 +84,8 @@ describe('extractCodes { learned }', () => {
     const taken = scan.hits.filter((h) => /^-?\d+$/.test(h.code)).length;
     expect(taken).toBeGreaterThan(0);
     const never = { accept: { bias: -10 }, platform: { '': {}, wecom: {}, wxapi: {} } };
-    const flips = applySureFlips(catalog, messageIndex(catalog), ctx, scan.hits, new Set(), never);
+    const none = { offsets: new Set<number>(), codes: new Set<string>() };
+    const flips = applyLearned(catalog, messageIndex(catalog), ctx, scan.hits, none, never, VETOED_ADDS);
     expect(flips).toEqual({ dropped: taken, added: 0 });
     expect(scan.hits.filter((h) => /^-?\d+$/.test(h.code))).toEqual([]);
   });
