@@ -118,11 +118,6 @@ function main(): void {
   edit(join(dir, 'miniprogram/core/extract.ts'), exposeScanWritten);
   const learned = join(dir, 'miniprogram/core/extract/learned.ts');
   cpSync(join(ROOT, 'miniprogram/core/extract/learned.ts'), learned);
-  // The decisions' vetoes (bench/learn/candidates.ts reads them); the core pass there is never called.
-  cpSync(
-    join(ROOT, 'miniprogram/core/extract/learned-decision.ts'),
-    join(dir, 'miniprogram/core/extract/learned-decision.ts'),
-  );
   adaptLearned(dir, learned);
   console.log(`rules and evidence of ${commit} (unpacked in ${dir}):`);
   execFileSync('npx', ['ts-node', '--transpile-only', 'bench/learn/validate.ts', ...process.argv.slice(3)], {

@@ -4,7 +4,7 @@
 import type { Catalog } from '../../miniprogram/core/catalog';
 import { extractCodes, scanWritten } from '../../miniprogram/core/extract';
 import { candidatesOf, PLATFORMS, type PlatformClass } from '../../miniprogram/core/extract/learned';
-import { countedAt, vetoed } from '../../miniprogram/core/extract/learned-decision';
+import { countedAt, vetoed } from './vetoes';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 import { labelOf } from '../data/extract-fixtures';
 
@@ -24,9 +24,9 @@ export interface CandidateRecord {
   rulesWhy?: 'ignored' | 'dropped';
   /** What decided the rules' platform ('default': the most common meaning, no marker near). */
   rulesContext?: string;
-  /** A veto of the rules holds it (the core's `vetoed`, learned-decision.ts). */
+  /** A veto of the rules holds it (vetoes.ts `vetoed`). */
   vetoed: boolean;
-  /** A count or unit follows it (the core's `countedAt`). */
+  /** A count or unit follows it (vetoes.ts `countedAt`). */
   counted: boolean;
 }
 

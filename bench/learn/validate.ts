@@ -14,6 +14,7 @@ import {
   loadTune4,
   loadTune5,
   loadTune6,
+  loadTune7,
   loadTuneFiles,
   type RealSnippet,
 } from '../data/real/load';
@@ -45,6 +46,7 @@ const BEFORE: Record<string, [number, number]> = {
   tune4: [0.921, 0.773],
   tune5: [0.92, 0.656],
   tune6: [0.811, 0.678],
+  tune7: [0.777, 0.468],
 };
 
 interface Labelled {
@@ -208,7 +210,9 @@ export function loadBatches(): [string, Labelled[]][] {
     ['tune4', loadTune4()],
     ['tune5', loadTune5()],
     ['tune6', loadTune6()],
-    // A later tune-only harvest, once load.ts lists it: `npm run learn -- --with snippets-tune7.txt`. Scored here
+    // Scored first with `--with snippets-tune7.txt` (section 9), then joined the fits.
+    ['tune7', loadTune7()],
+    // A later tune-only harvest, once load.ts lists it: `npm run learn -- --with snippets-tune8.txt`. Scored here
     // before any rule is written for it, its row is the honest figure of today's rules beside the learned ones.
     ...withFiles().map((file): [string, RealSnippet[]] => [file, loadTuneFiles(undefined, [file])]),
   ];

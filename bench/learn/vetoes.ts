@@ -1,10 +1,46 @@
-// Issue 10, third learned round (docs/extract-history.md §9): the rules' vetoes kept as hard constraints (the
-// core's `vetoed`: another service named or given the number, a syscall / database line, a masked span), the
-// accept of the rest learned. Variants of one idea, compared with (f) in the leave-one-batch-out tables.
+// Issue 10, third learned round (docs/extract-history.md §9): the rules' vetoes kept as hard constraints (another
+// service named or given the number, a syscall / database line, a masked span; for (h3) also a client API not
+// named and a count after the number), the accept of the rest learned. Variants of one idea, compared with (f) in
+// the leave-one-batch-out tables. None passed its pre-registered test (tune7): the core ships (f).
+import type { Candidate } from '../../miniprogram/core/extract/learned';
 import type { CandidateRecord, PlatformClass } from './candidates';
-import { clearOfVetoes, VETOED_ADDS } from '../../miniprogram/core/extract/learned-decision';
 import { choiceProbabilities, choose, probability } from './model';
 import type { Decide, Models } from './validate';
+
+/**
+ * The rules' vetoes on a number: they gave it, here or elsewhere in the text, to another service (`ignored` keeps
+ * one occurrence per code); another service's context holds it; it is on a syscall / database error line or
+ * inside a masked span (URL, path, id, rid).
+ */
+export function vetoed(c: Candidate, ignoredCodes: ReadonlySet<string>): boolean {
+  const f = c.features;
+  return (
+    c.ignored ||
+    ignoredCodes.has(c.code) ||
+    f['ctx:foreign'] === 1 ||
+    f['line:syscall-error'] === 1 ||
+    f['line:masked'] === 1
+  );
+}
+
+/** A Chinese count or unit right after a number (10000个审批记录, 600次/分, 1000条): a quantity, not a code. */
+const COUNTED = /^\s*(?:个|次(?!数)|条|元|秒|分钟|小时|天|万|张|页|年|月|%)/;
+
+export const countedAt = (text: string, end: number): boolean => COUNTED.test(text.slice(end, end + 8));
+
+/**
+ * (h3)'s test of an add: no veto, no count after the number, and a client API's meaning only where a client API
+ * is named within 2 lines or the number is a listing line of its family (the rules' own condition).
+ */
+export function clearOfVetoes(
+  features: Record<string, number>,
+  platform: PlatformClass,
+  isVetoed: boolean,
+  counted: boolean,
+): boolean {
+  if (isVetoed || counted) return false;
+  return platform !== 'wxapi' || features['api:named-near'] === 1 || features['shape:listing'] === 1;
+}
 
 const labelFor = (code: string, platform: PlatformClass) => (platform ? `${code}@${platform}` : code);
 
@@ -63,14 +99,11 @@ const clientVeto =
 export const vetoAdds7WecomClient = clientVeto(false);
 export const vetoAdds7Client = clientVeto(true);
 
-/**
- * (h3) h2, and no add of a number a count or unit follows (10000个, 600次/分: a quantity, as the rules read it).
- * The core's VETOED_ADDS policy (learned-decision.ts), read through the same functions.
- */
+/** (h3) h2, and no add of a number a count or unit follows (10000个, 600次/分: a quantity, as the rules read it). */
 export const vetoAdds7Counted: Decide = (c, m) => {
   const p = probability(m.accept, c.features);
-  if (c.rules) return p < VETOED_ADDS.drop ? undefined : c.rules;
-  if (p <= VETOED_ADDS.add) return undefined;
+  if (c.rules) return p < 0.1 ? undefined : c.rules;
+  if (p <= 0.7) return undefined;
   const platform = choose(m.platform, c.features, c.platforms);
   return clearOfVetoes(c.features, platform, c.vetoed, c.counted) ? labelFor(c.code, platform) : undefined;
 };

@@ -41,17 +41,15 @@
 //    message (输入源“…”映射到字段“…”…规则校验失败 → PARAM_ERROR). Never 0, never an app's own message table.
 // 7. Client errMsg: a wx.* failure the catalog holds word for word (getLocation:fail auth deny), when no code
 //    within 3 lines has the errMsg's own wording (an errno beside it already says the same).
-// 8. Learned (option `learned`; by default on for texts up to LEARNED_MAX_CHARS; extract/learned-decision.ts):
-//    after 1–5, weights fitted on the tune data drop a number the rules took when sure it is none (P < 0.1),
-//    and add one they left when fairly sure it is a code (P > 0.7) and none of the rules' vetoes holds it
-//    (another service, a quantity, a client API not named). Session 6's sure flips (adds at P > 0.9, no vetoes)
-//    raised check6's recall 0.552 → 0.709 at precision 0.711 → 0.760 (docs/extract-history.md §8, §9); the pass
-//    costs ~7× the rules' time, so longer texts (logs) get the rules alone.
+// 8. Learned (option `learned`; by default on for texts up to LEARNED_MAX_CHARS; extract/learned.ts): after 1–5,
+//    weights fitted on the tune data drop a number the rules took when sure it is none, and add one they left
+//    when sure it is a code. On the fresh check set 6 it raised recall 0.552 → 0.709 at precision 0.711 → 0.760
+//    (docs/extract-history.md §8); it costs ~7× the rules' time, so longer texts (logs) get the rules alone.
 
 import { bundledCatalog, type Catalog } from './catalog';
 import { errMsgHits } from './extract/errmsg';
 import { inferCodes } from './extract/infer';
-import { applyLearned, VETOED_ADDS } from './extract/learned-decision';
+import { applySureFlips } from './extract/learned';
 import { LEARNED_WEIGHTS } from './generated/learned-weights';
 import { messageIndex } from './extract/messages';
 import { Scan, type IgnoredCode } from './extract/scan';
@@ -89,8 +87,8 @@ export interface ExtractOptions {
   /** Catalog used to validate bare numbers and to infer codes from errmsgs (default: the bundled one). */
   catalog?: Catalog;
   /**
-   * After the rules, learned evidence weights overrule them (extract/learned-decision.ts, docs/extract-history.md
-   * §8, §9): a number taken with P < 0.1 is dropped, one not taken with P > 0.7 and no veto of the rules is added.
+   * After the rules, learned evidence weights overrule them where sure (extract/learned.ts,
+   * docs/extract-history.md §8): a number taken with P < 0.1 is dropped, one not taken with P > 0.9 is added.
    * Costs a pass over every number of the text. Default: on for texts of at most LEARNED_MAX_CHARS.
    */
   learned?: boolean;
@@ -123,11 +121,8 @@ export function extractCodes(text: string, options: ExtractOptions = {}): ScanRe
   const index = messageIndex(catalog);
   const { ctx, scan, messages } = scanWritten(text, catalog);
   if (options.learned ?? text.length <= LEARNED_MAX_CHARS) {
-    const ignored = {
-      offsets: new Set([...scan.ignored.values()].map((i) => i.start)),
-      codes: new Set(scan.ignored.keys()),
-    };
-    applyLearned(catalog, index, ctx, scan.hits, ignored, LEARNED_WEIGHTS, VETOED_ADDS);
+    const ignoredOffsets = new Set([...scan.ignored.values()].map((i) => i.start));
+    applySureFlips(catalog, index, ctx, scan.hits, ignoredOffsets, LEARNED_WEIGHTS);
   }
 
   const hits = scan.hits;

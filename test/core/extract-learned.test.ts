@@ -1,6 +1,6 @@
-// The `learned` option of extractCodes (extract/learned-decision.ts, docs/extract-history.md sections 8, 9): on by
-// default for texts up to LEARNED_MAX_CHARS, off above (a log's throughput); on, the learned evidence weights
-// overrule the rules where sure, and add where fairly sure unless a veto of the rules holds the number. Real tune snippets (their
+// The `learned` option of extractCodes (extract/learned.ts, docs/extract-history.md section 8): on by default for
+// texts up to LEARNED_MAX_CHARS, off above (a log's throughput); on, the learned evidence weights overrule the
+// rules where sure. Real tune snippets (their
 // sources are in the corpus files), and the staleness check of the generated weights.
 import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
@@ -8,25 +8,13 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { extractCodes, LEARNED_MAX_CHARS } from '../../miniprogram/core/extract';
 import { labelOf } from '../../bench/data/extract-fixtures';
-import { loadTune4, loadTune5, loadTune6, type RealSnippet } from '../../bench/data/real/load';
+import { loadTune5, loadTune6, type RealSnippet } from '../../bench/data/real/load';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { scanWritten } from '../../miniprogram/core/extract';
-import {
-  applyLearned,
-  SURE_FLIPS,
-  VETOED_ADDS,
-  type LearnedPolicy,
-} from '../../miniprogram/core/extract/learned-decision';
-import type { LearnedWeights } from '../../miniprogram/core/extract/learned';
-import { LEARNED_WEIGHTS } from '../../miniprogram/core/generated/learned-weights';
+import { applySureFlips } from '../../miniprogram/core/extract/learned';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 
 const tune6 = loadTune6();
-const wxjava197 = (): RealSnippet => {
-  const found = loadTune5().find((x) => x.id === 'wxjava-issue-197-40014');
-  if (!found) throw new Error('tune5 has no wxjava-issue-197-40014');
-  return found;
-};
 const snippet = (id: string): RealSnippet => {
   const found = tune6.find((s) => s.id === id);
   if (!found) throw new Error(`tune6 has no ${id}`);
@@ -37,30 +25,18 @@ const written = (text: string, learned = false) =>
     .codes.filter((c) => !c.inferred)
     .map(labelOf);
 
-/** The rules' hits of a text after the learned pass with these weights and policy. */
-function learnedWith(text: string, weights: LearnedWeights, policy: LearnedPolicy) {
-  const catalog = bundledCatalog();
-  const { ctx, scan } = scanWritten(text, catalog);
-  const ignored = {
-    offsets: new Set([...scan.ignored.values()].map((i) => i.start)),
-    codes: new Set(scan.ignored.keys()),
-  };
-  const { added } = applyLearned(catalog, messageIndex(catalog), ctx, scan.hits, ignored, weights, policy);
-  return { added, codes: scan.hits.map((h) => h.code) };
-}
-
 describe('extractCodes { learned }', () => {
   it('is on by default for a text up to LEARNED_MAX_CHARS, off past it', () => {
     for (const s of tune6) expect(extractCodes(s.text)).toEqual(extractCodes(s.text, { learned: true }));
-    const text = wxjava197().text;
-    expect(written(text)).not.toContain('42001');
-    const codesOf = (t: string) => extractCodes(t).codes.map(labelOf);
-    expect(codesOf(text)).toContain('42001');
+    const s = snippet('web-wechat-2017-issue-476-audio-10004');
+    expect(written(s.text, true)).toContain('10004@wxapi');
+    const codesOf = (text: string) => extractCodes(text).codes.map(labelOf);
+    expect(codesOf(s.text)).toContain('10004@wxapi');
     // The same snippet at the end of a long log: past the bound the rules alone read it.
     const filler = 'INFO request served in 12 ms\n'.repeat(Math.ceil(LEARNED_MAX_CHARS / 28));
     expect(filler.length).toBeGreaterThan(LEARNED_MAX_CHARS);
-    expect(codesOf(filler + text)).not.toContain('42001');
-    expect(extractCodes(filler + text, { learned: true }).codes.map(labelOf)).toContain('42001');
+    expect(codesOf(filler + s.text)).not.toContain('10004@wxapi');
+    expect(extractCodes(filler + s.text, { learned: true }).codes.map(labelOf)).toContain('10004@wxapi');
   });
 
   // A devtool URL's `?e=45009` beside the errcode the rules took is that line's one mention, not a second one.
@@ -77,9 +53,9 @@ describe('extractCodes { learned }', () => {
   // `error.getErrorCode() == 42001` below it — no error word, no errmsg, no key the rules read; the evidence (a
   // 5-digit catalog code, its own text after it, WeChat words near) is sure of it.
   it('adds a code the rules leave: one compared in code under its own text', () => {
-    const s = wxjava197();
-    expect(s.explicit).toContain('42001');
-    const text = s.text;
+    const s = loadTune5().find((x) => x.id === 'wxjava-issue-197-40014');
+    expect(s?.explicit).toContain('42001');
+    const text = s?.text ?? '';
     expect(written(text)).not.toContain('42001');
     const found = extractCodes(text, { learned: true }).codes.find((c) => c.code === '42001');
     expect(found).toMatchObject({
@@ -89,28 +65,13 @@ describe('extractCodes { learned }', () => {
     });
   });
 
-  // github:hzuapps/web-wechat-2017#476: `…Guzhou.mp3却出现10004格式错误` under wx.createInnerAudioContext() — the
-  // number glued to the URL before it, the audio API named 3 lines away. The shipped weights are sure of it
-  // (P > 0.9) and session 6's sure flips added it (right); the rules' vetoes (a masked span, a client API's
-  // meaning with no API named within 2 lines) keep the default from adding it (docs/extract-history.md §9).
-  it('keeps the rules’ vetoes: a sure number glued to a URL is not added', () => {
+  // github:hzuapps/web-wechat-2017#476: `…Guzhou.mp3却出现10004格式错误` under wx.createInnerAudioContext() —
+  // the number glued to the URL before it; added on the platform the platform weights pick, the audio API's.
+  it('adds a client API errCode on its own platform', () => {
     const s = snippet('web-wechat-2017-issue-476-audio-10004');
     expect(s.explicit).toEqual(['10004@wxapi']);
     expect(written(s.text)).not.toContain('10004@wxapi');
-    expect(written(s.text, true)).not.toContain('10004@wxapi');
-    const flipped = learnedWith(s.text, LEARNED_WEIGHTS, SURE_FLIPS);
-    expect(flipped.added).toBe(1);
-    expect(flipped.codes).toContain('10004');
-  });
-
-  // github:binarywang/WxJava#698 (tune4): WeCom's OA API page, `最多拉取10000个审批记录` and `不可超过600次/分`.
-  // Weights that take every number show what the vetoes hold: counts are quantities, not codes.
-  it('adds no number a count follows, however sure', () => {
-    const text = loadTune4().find((x) => x.id === 'wxjava-issue-698-cp-oa-limits')?.text ?? '';
-    expect(text).toContain('10000个');
-    const always = { accept: { bias: 10 }, platform: { '': {}, wecom: {}, wxapi: {} } };
-    expect(learnedWith(text, always, SURE_FLIPS).codes).toContain('10000');
-    expect(learnedWith(text, always, VETOED_ADDS).codes).not.toContain('10000');
+    expect(written(s.text, true)).toContain('10004@wxapi');
   });
 
   // The shipped weights drop no number the rules take in any tune batch (docs/extract-history.md §8); weights sure
@@ -123,8 +84,7 @@ describe('extractCodes { learned }', () => {
     const taken = scan.hits.filter((h) => /^-?\d+$/.test(h.code)).length;
     expect(taken).toBeGreaterThan(0);
     const never = { accept: { bias: -10 }, platform: { '': {}, wecom: {}, wxapi: {} } };
-    const none = { offsets: new Set<number>(), codes: new Set<string>() };
-    const flips = applyLearned(catalog, messageIndex(catalog), ctx, scan.hits, none, never, VETOED_ADDS);
+    const flips = applySureFlips(catalog, messageIndex(catalog), ctx, scan.hits, new Set(), never);
     expect(flips).toEqual({ dropped: taken, added: 0 });
     expect(scan.hits.filter((h) => /^-?\d+$/.test(h.code))).toEqual([]);
   });

@@ -1,11 +1,12 @@
-// Learned evidence weights (docs/extract-history.md sections 8, 9; extractCodes runs them on texts up to LEARNED_MAX_CHARS). Every
+// Learned evidence weights (docs/extract-history.md section 8), an OPTION of extractCodes, off by default. Every
 // number of a text that could be a code (a candidate) is described by the evidence the rules read (key, shape,
 // markers and their distance, catalog tables, errmsg beside it…); weights fitted on the tune batches by
-// `npm run learn:weights` (generated/learned-weights.ts) turn that evidence into P(the number is a code), and a
-// second, per-class weighting picks the platform; what is decided from them is learned-decision.ts. The bench
-// trains on exactly these candidates and features.
+// `npm run learn:weights` (generated/learned-weights.ts) turn that evidence into P(the number is a code). "Sure
+// flips": a number the rules took is dropped when P < 0.1, one they did not take is added when P > 0.9 (on the
+// platform a second, per-class weighting picks). The bench trains on exactly these candidates and features.
 import type { Catalog } from '../catalog';
-import { clientApi, isClientApiCode, isDefaultCode, platformKeyOf } from './attribute';
+import type { Entry } from '../types';
+import { CONTEXT_ONLY_KEYS, clientApi, isClientApiCode, isDefaultCode, platformKeyOf } from './attribute';
 import { blockHeads } from './blocks';
 import type { TextContext } from './context';
 import { declaredCodes } from './declared';
@@ -238,4 +239,66 @@ export function candidatesOf(
     });
   }
   return candidates;
+}
+
+/** The catalog meaning of a code on a platform class (the entry a found code points to). */
+function meaningOn(catalog: Catalog, code: string, platform: PlatformClass, near: string): Entry | undefined {
+  const entries = catalog.lookup(code);
+  if (platform === 'wecom') return entries.find((e) => platformKeyOf(e) === 'wecom');
+  if (platform === 'wxapi') {
+    const named = clientApi(catalog, code, near)?.entryId;
+    return (named ? catalog.get(named) : undefined) ?? entries.find((e) => platformKeyOf(e) === 'wxapi');
+  }
+  return entries.find((e) => !CONTEXT_ONLY_KEYS.has(platformKeyOf(e)));
+}
+
+/**
+ * The sure flips, in place on the rules' hits: drop a number they took when P < 0.1, add one they did not take
+ * when P > 0.9. Returns how many of each, for whoever wants to say so.
+ */
+export function applySureFlips(
+  catalog: Catalog,
+  index: MessageIndex,
+  ctx: TextContext,
+  hits: Hit[],
+  ignoredOffsets: ReadonlySet<number>,
+  weights: LearnedWeights,
+): { dropped: number; added: number } {
+  const candidates = candidatesOf(catalog, index, ctx, { hits, ignoredOffsets });
+  // A code the rules took on a line is that line's one mention: its devtool URL (`…?e=45009`) or a `(code:
+  // 45009)` echo on the same line is not a second occurrence.
+  const takenOnLine = new Set(hits.map((h) => `${h.line}:${h.code}`));
+  const drop = new Set<Hit>();
+  let added = 0;
+  for (const c of candidates) {
+    const p = sigmoid(dot(weights.accept, c.features));
+    if (c.hit) {
+      if (p < 0.1) drop.add(c.hit);
+      continue;
+    }
+    if (p <= 0.9 || takenOnLine.has(`${c.line}:${c.code}`)) continue;
+    const platform = choose(weights.platform, c.features, c.platforms);
+    const near = ctx.text.slice(
+      ctx.lines.start(Math.max(0, c.line - 2)),
+      ctx.lines.end(Math.min(ctx.lines.count - 1, c.line + 2)),
+    );
+    const entry = meaningOn(catalog, c.code, platform, near);
+    hits.push({
+      code: c.code,
+      offset: c.offset,
+      end: c.end,
+      line: c.line,
+      via: 'context',
+      platform: entry ? platformKeyOf(entry) : 'unknown',
+      ...(entry ? { entryId: entry.id } : {}),
+      context: 'learned evidence',
+    });
+    added++;
+  }
+  if (drop.size) {
+    const kept = hits.filter((h) => !drop.has(h));
+    hits.length = 0;
+    hits.push(...kept);
+  }
+  return { dropped: drop.size, added };
 }
