@@ -23,20 +23,11 @@ import {
   PLATFORMS,
   platformOfLabel,
   textCandidates,
-  type CandidateRecord,
   type PlatformClass,
   type TextCandidates,
 } from './candidates';
-import {
-  choose,
-  choiceProbabilities,
-  fitChoice,
-  fitLogistic,
-  probability,
-  type ClassWeights,
-  type Weights,
-} from './model';
-import { VETO_DECISIONS, vetoAdds7Counted } from './vetoes';
+import { choose, choiceProbabilities, fitChoice, fitLogistic, probability, type Weights } from './model';
+import { VETO_DECISIONS, type Decide, type Models, vetoAdds7Counted } from './vetoes';
 
 /** The rules' figure on each batch scored before any change it led to (docs/extract-history.md). */
 const BEFORE: Record<string, [number, number]> = {
@@ -62,11 +53,6 @@ const wanted = (s: RealSnippet, code: string) => s.explicit.filter((l) => l.repl
 
 const labelFor = (code: string, platform: PlatformClass) => (platform ? `${code}@${platform}` : code);
 
-export interface Models {
-  accept: Weights;
-  platform: ClassWeights<PlatformClass>;
-}
-
 export function fit(batches: Labelled[][]): Models {
   const all = batches.flat();
   const candidates = all.flatMap((l) => l.found.candidates.map((c) => ({ c, s: l.snippet })));
@@ -87,8 +73,6 @@ export function fit(batches: Labelled[][]): Models {
   );
   return { accept, platform };
 }
-
-export type Decide = (c: CandidateRecord, m: Models) => string | undefined;
 
 /** (c) the learned decision alone: accept when P ≥ 0.5, on the platform the softmax picks. */
 const learned: Decide = (c, m) =>

@@ -4,8 +4,14 @@
 // the leave-one-batch-out tables. None passed its pre-registered test (tune7): the core ships (f).
 import type { Candidate } from '../../miniprogram/core/extract/learned';
 import type { CandidateRecord, PlatformClass } from './candidates';
-import { choiceProbabilities, choose, probability } from './model';
-import type { Decide, Models } from './validate';
+import { choiceProbabilities, choose, probability, type ClassWeights, type Weights } from './model';
+
+/** The two fitted models (validate.ts `fit`), and a decision made from them for one candidate. */
+export interface Models {
+  accept: Weights;
+  platform: ClassWeights<PlatformClass>;
+}
+export type Decide = (c: CandidateRecord, m: Models) => string | undefined;
 
 /**
  * The rules' vetoes on a number: they gave it, here or elsewhere in the text, to another service (`ignored` keeps
