@@ -1,6 +1,6 @@
 // Issue 10's experiment: do decisions learned from the evidence of candidates (bench/learn/candidates.ts)
 // transfer to a batch they were not fitted on, where the hand rules did not? Leave-one-batch-out over the
-// tune batches (tune, tune2*, tune3…tune6): fit on the others, score the left-out batch with the bench's
+// tune batches (tune, tune2*, tune3…tune7): fit on the others, score the left-out batch with the bench's
 // scoring (explicit codes, platform scored). Never reads the held part.
 //
 //   npx ts-node --transpile-only bench/learn/validate.ts
