@@ -27,7 +27,8 @@ export class Catalog {
   private readonly ranks: Int8Array;
   private readonly advised: Uint8Array;
   /** Entry indices by code, most commonly met first (see byCommonness). WeChat Pay entries are in bySpelling. */
-  private readonly byCode = new Map<string, number[]>();
+  /** (A code of one entry, most codes, maps to that entry's index: no list made per entry at start-up.) */
+  private readonly byCode = new Map<string, number | number[]>();
   /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
   private readonly bySpelling = new Map<string, number[]>();
   /** Pay entries by their own code (no alias): with byCode, the entries of exactly one code (sameCode). */
@@ -131,13 +132,13 @@ export class Catalog {
         continue;
       }
       // Each entry goes once into byCode: no test for a repeat there.
-      const list = byCode.get(code);
-      if (list === undefined) byCode.set(code, [i]);
-      else if (list.length === 1) {
-        // A code's second entry: a new list of two in order (as the stable sort would put them), not the
-        // one-element list grown to 17 slots and sorted: most shared codes have two entries.
-        byCode.set(code, this.byCommonness(list[0], i) <= 0 ? [list[0], i] : [i, list[0]]);
-      } else if (list.push(i) === 3) shared.push(list);
+      const known = byCode.get(code);
+      if (known === undefined) byCode.set(code, i);
+      else if (typeof known === 'number') {
+        // A code's second entry: a list of two in order (as the stable sort would put them), not a list
+        // grown and sorted: most shared codes have two entries.
+        byCode.set(code, this.byCommonness(known, i) <= 0 ? [known, i] : [i, known]);
+      } else if (known.push(i) === 3) shared.push(known);
     }
     for (const list of shared) list.sort(this.byCommonness);
     for (const index of [bySpelling, payByCode])
@@ -248,13 +249,15 @@ export class Catalog {
 
   /** lookupIndices for a code already normalised (a codeAt value): no regexes. */
   lookupNormalized(key: string): number[] {
-    const exact = this.byCode.get(key) ?? [];
+    const exact = this.byCode.get(key) ?? NONE;
     const pay = isDigits(key) ? [] : (this.bySpelling.get(payKey(key)) ?? []);
     const covering = this.wildcards.filter(
       (w) => this.codes[w] !== key && matchesWildcard(this.codes[w], key),
     );
-    if (!pay.length && !covering.length) return exact.slice();
-    return [...exact, ...pay, ...covering].sort(this.byCommonness);
+    if (!pay.length && !covering.length) return typeof exact === 'number' ? [exact] : exact.slice();
+    return (typeof exact === 'number' ? [exact, ...pay, ...covering] : [...exact, ...pay, ...covering]).sort(
+      this.byCommonness,
+    );
   }
 
   /**
@@ -262,7 +265,8 @@ export class Catalog {
    * lookup order: the same list as lookupNormalized filtered by codeAt, without copying it for a number.
    */
   sameCode(key: string): readonly number[] {
-    const exact = this.byCode.get(key) ?? NONE;
+    const known = this.byCode.get(key) ?? NONE;
+    const exact = typeof known === 'number' ? [known] : known;
     const pay = this.payByCode.get(key);
     return pay ? [...exact, ...pay].sort(this.byCommonness) : exact;
   }
