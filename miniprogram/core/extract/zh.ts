@@ -200,6 +200,7 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
   const ids = (index.byCode.get(code) ?? []).filter(
     (id) => !entry || index.clauses[id].entries.includes(entry),
   );
+  if (!ids.length) return 0;
   let best = 0;
   // Chinese wording with the identifiers after it ("无效的appsecret").
   for (const m of text.matchAll(/[\u4e00-\u9fffA-Za-z0-9_][\u4e00-\u9fffA-Za-z0-9_ ]*/g)) {
