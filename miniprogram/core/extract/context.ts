@@ -17,6 +17,7 @@ import {
   markersOf,
   wecomAsciiFor,
 } from './markers';
+import { hasTrigger } from './numbers';
 import { findRepeats } from './repeats';
 import { LineIndex } from './text';
 
@@ -42,6 +43,16 @@ const KINDS: [Marks, PlatformContext['kind']][] = [
 export class TextContext {
   readonly lines: LineIndex;
   private readonly marks: Uint8Array;
+  /**
+   * Per line, the kinds (Marks bits) whose pass matched there, WeChat matches inside WeCom or foreign ones
+   * included (lineMarkers reads them).
+   */
+  private readonly matched: Uint8Array;
+  private acrossLines?: boolean;
+  /** Per line: 0 not asked yet, 1 mayHoldMask false, 2 true (isMasked). */
+  private readonly maskLiteral: Uint8Array;
+  /** Per line: 0 not asked yet, 1 no error word (hasTrigger), 2 one. */
+  private readonly triggers: Uint8Array;
   private readonly masks = new Map<number, [number, number][]>();
   /** Marker texts of the lines that have any, by kind bit. */
   private readonly markerText = new Map<number, Map<Marks, string>>();
@@ -57,6 +68,41 @@ export class TextContext {
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
     this.marks = new Uint8Array(this.lines.count);
+    this.matched = new Uint8Array(this.lines.count);
+    this.maskLiteral = new Uint8Array(this.lines.count);
+    this.triggers = new Uint8Array(this.lines.count);
+  }
+
+  /**
+   * markersOf(the line's text), exactly, from the marking done for contextAt. A pattern that matches in a line
+   * alone matches there in the whole text too (no marker spans a line break unless MARKER_ACROSS_LINES holds;
+   * then every line is read again), so the passes' kinds on a line are the line test's, but for what the line
+   * test does differently: it ignores case in Chinese names (`qq小程序` holds 小程序), and it blanks WeCom and
+   * foreign names before WeChat's (not WxJava's shared text). Those lines are read again.
+   */
+  lineMarkers(line: number): number {
+    if (!this.marked) this.markAll();
+    this.acrossLines ??= MARKER_ACROSS_LINES.test(this.text);
+    const kinds = this.matched[line];
+    if (
+      this.acrossLines ||
+      kinds & (Marks.Wecom | Marks.Foreign) ||
+      (kinds & Marks.Wechat && this.lines.lineText(line).includes('小程序'))
+    )
+      return markersOf(this.lines.lineText(line));
+    return kinds;
+  }
+
+  /** hasTrigger (numbers.ts) of the line's text, worked out once per line for every pass that asks. */
+  hasTrigger(line: number): boolean {
+    if (!this.triggers[line]) this.triggers[line] = hasTrigger(this.lines.lineText(line)) ? 2 : 1;
+    return this.triggers[line] === 2;
+  }
+
+  /** mayHoldMask of the line (what it looks for spans no line break: a slice of lines holds it when a line does). */
+  private holdsMaskLiteral(line: number): boolean {
+    if (!this.maskLiteral[line]) this.maskLiteral[line] = mayHoldMask(this.lines.lineText(line)) ? 2 : 1;
+    return this.maskLiteral[line] === 2;
   }
 
   /** True when offset lies in a trace id, hint, URL, UUID or hex literal. */
@@ -68,10 +114,11 @@ export class TextContext {
       const from = this.lines.start(Math.max(0, line - 1));
       const to = this.lines.end(line);
       spans = [];
-      for (const m of this.text.slice(from, to).matchAll(MASKED)) {
-        const at = from + (m.index ?? 0);
-        spans.push([at, at + m[0].length]);
-      }
+      if (this.holdsMaskLiteral(line) || (line > 0 && this.holdsMaskLiteral(line - 1)))
+        for (const m of this.text.slice(from, to).matchAll(MASKED)) {
+          const at = from + (m.index ?? 0);
+          spans.push([at, at + m[0].length]);
+        }
       this.masks.set(line, spans);
     }
     return spans.some(([a, b]) => offset >= a && offset < b);
@@ -245,6 +292,7 @@ export class TextContext {
       const first = same[l];
       if (first === l) continue;
       this.marks[l] = this.marks[first];
+      this.matched[l] = this.matched[first];
       const texts = this.markerText.get(first);
       // Shared, not copied: marker texts are only read once marking is done.
       if (texts) this.markerText.set(l, texts);
@@ -281,7 +329,9 @@ export class TextContext {
       lineAt.reset();
       for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
-        this.setMark(lineAt(at), bit, m[0]);
+        const line = lineAt(at);
+        this.matched[line] |= bit;
+        this.setMark(line, bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
@@ -294,7 +344,9 @@ export class TextContext {
       lineAt.reset();
       for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
-        if (!insideAny(blanked, at)) this.setMark(lineAt(at), Marks.Wechat, m[0]);
+        const line = lineAt(at);
+        this.matched[line] |= Marks.Wechat;
+        if (!insideAny(blanked, at)) this.setMark(line, Marks.Wechat, m[0]);
       }
     }
   }
@@ -343,6 +395,41 @@ export class TextContext {
 }
 
 const CLAUSE_END = /[，。；？！]/;
+/**
+ * True when the text holds what every MASKED match holds, case aside: rid, hint, req_id / reqid, request_id /
+ * requestid, a URL's ://, 0x, or a UUID's start (8 hex digits, a dash, 4 hex digits, a dash). A text without
+ * any has no masked span; this asks with string searches, not a pattern tried at every offset (the learned
+ * pass asks about every line). test/core/extract-speed-passes.test.ts fuzzes the claim.
+ */
+export function mayHoldMask(text: string): boolean {
+  const s = text.toLowerCase();
+  if (
+    s.includes('rid') ||
+    s.includes('hint') ||
+    s.includes('reqid') ||
+    s.includes('req_id') ||
+    s.includes('requestid') ||
+    s.includes('request_id') ||
+    s.includes('://') ||
+    s.includes('0x')
+  )
+    return true;
+  for (let dash = s.indexOf('-', 8); dash !== -1; dash = s.indexOf('-', dash + 1))
+    if (hexRun(s, dash - 8, dash) && hexRun(s, dash + 1, dash + 5) && s.charCodeAt(dash + 5) === 45)
+      return true;
+  return false;
+}
+
+/** Only lower-case hex digits in s[from, to) (to within s). */
+function hexRun(s: string, from: number, to: number): boolean {
+  if (to > s.length) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 const MARKER_BITS = [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay];
 
 /** Per marker kind (MARKER_BITS order): the nearest marked line above and below each line, or -1. */
