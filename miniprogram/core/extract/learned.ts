@@ -11,9 +11,9 @@ import { blockHeads } from './blocks';
 import type { TextContext } from './context';
 import { declaredCodes } from './declared';
 import { describes } from './infer';
-import { Marks, markersOf } from './markers';
+import { Marks } from './markers';
 import { lineMentionsMessageOf, type MessageIndex } from './messages';
-import { hasTrigger, keyedCandidates } from './numbers';
+import { keyedCandidates } from './numbers';
 import { devtoolCodes, listings } from './shapes';
 import type { Hit } from './summary';
 import { tableCodes } from './table';
@@ -43,6 +43,9 @@ export interface Candidate {
   /** The rules gave the number to another service. */
   ignored: boolean;
 }
+
+/** What the line's normalised form makes one space (lower-cased first). */
+const NOT_WORD = /[^a-z0-9_\u4e00-\u9fff]+/g;
 
 /** A number standing alone (the character before it is matched, not looked behind: JavaScriptCore-safe). */
 const NUMBER = /(^|[^\w.\-/])(-?\d{2,9})(?![\w]|\.\d)/g;
@@ -98,26 +101,76 @@ function distances(marks: readonly number[], bit: number): Float64Array {
   return d;
 }
 
-/** Indicator names of a marker kind at distance 0, 1–3, 4–10, 11+ (written once, not per candidate). */
-const DISTANCE_NAMES = new Map(
-  ['wechat', 'wecom', 'foreign'].map((name) => [name, ['@0', '@1-3', '@4-10', '@far'].map((s) => name + s)]),
-);
-
-/** Indicators of a marker at distance 0, 1–3, 4–10, 11+ (none: all zero). */
-function distanceFeatures(f: Record<string, number>, name: string, d: number): void {
-  const [at0, near, mid, far] = DISTANCE_NAMES.get(name) as string[];
-  f[at0] = d === 0 ? 1 : 0;
-  f[near] = d >= 1 && d <= 3 ? 1 : 0;
-  f[mid] = d >= 4 && d <= 10 ? 1 : 0;
-  f[far] = d > 10 && d < Infinity ? 1 : 0;
-}
+/** 1 when a distance (lines) is within [lo, hi], else 0 (the marker-distance indicators). */
+const within = (d: number, lo: number, hi: number): number => (d >= lo && d <= hi ? 1 : 0);
 
 interface ScanState {
   hits: readonly Hit[];
   ignoredOffsets: ReadonlySet<number>;
 }
 
-/** Every candidate of a text, with its evidence and the rules' decision (after the written-code passes). */
+/** What a candidate's evidence reads from its code alone: worked out once per code of a text. */
+interface CodeFacts {
+  entries: readonly Entry[];
+  digits: number;
+  keys: Set<string>;
+  isDefault: boolean;
+  isClientApi: boolean;
+  /** The code has a WeCom entry (wecomByWording answers nothing without one). */
+  hasWecom: boolean;
+  /** A catalog text of several words (lineMentionsMessageOf answers nothing without one). */
+  hasPhrase: boolean;
+  platforms: PlatformClass[];
+}
+
+function codeFacts(catalog: Catalog, index: MessageIndex, code: string): CodeFacts {
+  const entries = catalog.lookup(code);
+  const keys = new Set(entries.map(platformKeyOf));
+  const isDefault = isDefaultCode(catalog, code);
+  const isClientApi = isClientApiCode(catalog, code);
+  const platforms: PlatformClass[] = [];
+  if (isDefault || entries.length === 0) platforms.push('');
+  if (keys.has('wecom')) platforms.push('wecom');
+  if (isClientApi) platforms.push('wxapi');
+  if (!platforms.length) platforms.push('');
+  return {
+    entries,
+    digits: code.replace('-', '').length,
+    keys,
+    isDefault,
+    isClientApi,
+    hasWecom: catalog.get(`wecom:${code}`) !== undefined,
+    hasPhrase: (index.textsByCode.get(code) ?? []).some((t) => t.includes(' ')),
+    platforms,
+  };
+}
+
+/** What a candidate's evidence reads from its line alone: worked out once per line that has a candidate. */
+interface LineFacts {
+  text: string;
+  /** Lower-cased, runs of other characters than [a-z0-9_] and CJK made one space (when a code asks). */
+  norm?: string;
+  trigger: boolean;
+  syscallError: boolean;
+  otherMessage: boolean;
+}
+
+function lineFacts(ctx: TextContext, line: number): LineFacts {
+  const text = ctx.lines.lineText(line);
+  return {
+    text,
+    trigger: ctx.hasTrigger(line),
+    syscallError: ctx.isForeignError(line),
+    otherMessage: /["']?(?:message|msg|description)["']?\s*[:=]/.test(text),
+  };
+}
+
+/**
+ * Every candidate of a text, with its evidence and the rules' decision (after the written-code passes). Facts of
+ * a line or a code are worked out once, the platform markers come from the rules' marking (TextContext), and
+ * `describes` answers once per code and text after it: the same features as one computation per candidate
+ * (test/core/extract-learned-features.test.ts holds them to it, key order included: `dot` sums in it).
+ */
 export function candidatesOf(
   catalog: Catalog,
   index: MessageIndex,
@@ -126,7 +179,7 @@ export function candidatesOf(
 ): Candidate[] {
   const { text, lines } = ctx;
   const marks: number[] = [];
-  for (let l = 0; l < lines.count; l++) marks.push(markersOf(lines.lineText(l)));
+  for (let l = 0; l < lines.count; l++) marks.push(ctx.lineMarkers(l));
   const textMarks = marks.reduce((a, b) => a | b, 0);
   const toWechat = distances(marks, Marks.Wechat);
   const toWecom = distances(marks, Marks.Wecom);
@@ -148,25 +201,38 @@ export function candidatesOf(
   const occurrences = new Map<string, number>();
   for (const code of offsets.values()) occurrences.set(code, (occurrences.get(code) ?? 0) + 1);
 
+  const byCode = new Map<string, CodeFacts>();
+  const byLine = new Map<number, LineFacts>();
+  /** describes(code, text after it) by code and text: a log repeats both. */
+  const described = new Map<string, Map<string, boolean>>();
   const candidates: Candidate[] = [];
   for (const [offset, code] of [...offsets].sort((a, b) => a[0] - b[0])) {
-    const entries = catalog.lookup(code);
+    let facts = byCode.get(code);
+    if (!facts) byCode.set(code, (facts = codeFacts(catalog, index, code)));
+    const { entries, digits, keys } = facts;
     const keyed = keyedAt.get(offset);
     const hit = hitAt.get(offset);
     if (code === '0' || (!entries.length && !keyed && !hit)) continue;
     const line = lines.lineOf(offset);
-    const lineText = lines.lineText(line);
+    let lf = byLine.get(line);
+    if (!lf) byLine.set(line, (lf = lineFacts(ctx, line)));
+    const lineText = lf.text;
     const col = offset - lines.start(line);
     const before = lineText.slice(Math.max(0, col - 12), col);
     const after = lineText.slice(col + code.length, col + code.length + 40);
-    const digits = code.replace('-', '').length;
-    const keys = new Set(entries.map(platformKeyOf));
+    let ownText = false;
+    if (entries.length) {
+      let afters = described.get(code);
+      if (!afters) described.set(code, (afters = new Map()));
+      const known = afters.get(after);
+      ownText = known ?? describes(catalog, index, code, after);
+      if (known === undefined) afters.set(after, ownText);
+    }
+    const ownMessage =
+      entries.length > 0 &&
+      facts.hasPhrase &&
+      lineMentionsMessageOf(index, code, (lf.norm ??= lineText.toLowerCase().replace(NOT_WORD, ' ')));
     const context = ctx.contextAt(line, offset);
-    const norm = lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' ');
-    const around = text.slice(
-      lines.start(Math.max(0, line - 2)),
-      lines.end(Math.min(lines.count - 1, line + 2)),
-    );
     const key = keyed?.key ?? '';
     const f: Record<string, number> = {
       bias: 1,
@@ -176,11 +242,11 @@ export function candidatesOf(
       digits5: digits === 5 ? 1 : 0,
       'digits6+': digits >= 6 ? 1 : 0,
       'http-like': /^[1-5]\d\d$/.test(code) ? 1 : 0,
-      'catalog:default': isDefaultCode(catalog, code) ? 1 : 0,
+      'catalog:default': facts.isDefault ? 1 : 0,
       'catalog:bare': index.bareCodes.has(code) ? 1 : 0,
       'catalog:page': index.pageCodes.has(code) ? 1 : 0,
       'catalog:wecom': keys.has('wecom') ? 1 : 0,
-      'catalog:wxapi': isClientApiCode(catalog, code) ? 1 : 0,
+      'catalog:wxapi': facts.isClientApi ? 1 : 0,
       'catalog:none': entries.length === 0 ? 1 : 0,
       'catalog:many': keys.size >= 2 ? 1 : 0,
       'key:strong': keyed?.strong ? 1 : 0,
@@ -191,17 +257,17 @@ export function candidatesOf(
       'key:error': /^(?:error|err|exception)$/i.test(key) ? 1 : 0,
       'key:zh': /[\u4e00-\u9fff]/.test(key) ? 1 : 0,
       'key:errorCode': /^error[\s_-]?code$|^errorcode$/i.test(key) ? 1 : 0,
-      'line:trigger': hasTrigger(lineText) ? 1 : 0,
-      'line:own-errmsg': entries.length && lineMentionsMessageOf(index, code, norm) ? 1 : 0,
-      'after:own-text': entries.length && describes(catalog, index, code, after) ? 1 : 0,
+      'line:trigger': lf.trigger ? 1 : 0,
+      'line:own-errmsg': ownMessage ? 1 : 0,
+      'after:own-text': ownText ? 1 : 0,
       'after:zh': /^\s*[\u4e00-\u9fff]/.test(after) ? 1 : 0,
       'after:unit': /^\s*(?:ms|s|秒|元|bytes|kb|mb|px|%|次|个|条)\b/i.test(after) ? 1 : 0,
       'before:glued': /[#(（[]$/.test(before) ? 1 : 0,
       'before:fail': /:fail\s*$/.test(before) ? 1 : 0,
       'before:case': /\bcase\s*$/.test(before) ? 1 : 0,
       'line:masked': ctx.isMasked(offset) ? 1 : 0,
-      'line:syscall-error': ctx.isForeignError(line) ? 1 : 0,
-      'line:other-message': /["']?(?:message|msg|description)["']?\s*[:=]/.test(lineText) ? 1 : 0,
+      'line:syscall-error': lf.syscallError ? 1 : 0,
+      'line:other-message': lf.otherMessage ? 1 : 0,
       'ctx:foreign': context.kind === 'foreign' ? 1 : 0,
       'ctx:wecom': context.kind === 'wecom' ? 1 : 0,
       'ctx:marked': context.marker !== '' ? 1 : 0,
@@ -214,18 +280,25 @@ export function candidatesOf(
       'shape:declared': declaredAt.has(offset) ? 1 : 0,
       'shape:listing': listingAt.has(offset) ? 1 : 0,
       'shape:devtool': devtoolAt.has(offset) ? 1 : 0,
-      'api:named-near': clientApi(catalog, code, around) ? 1 : 0,
-      'wecom:wording': wecomByWording(catalog, code, lineText) ? 1 : 0,
+      // Only a client API's errCode can be named near (clientApi answers nothing else): the lines around are
+      // cut for those codes alone.
+      'api:named-near': facts.isClientApi && clientApi(catalog, code, around(ctx, line)) ? 1 : 0,
+      'wecom:wording': facts.hasWecom && wecomByWording(catalog, code, lineText) ? 1 : 0,
       repeated: (occurrences.get(code) ?? 1) > 1 ? 1 : 0,
+      // The nearest marker of each kind at 0, 1–3, 4–10, 11+ lines (none: all zero).
+      'wechat@0': within(toWechat[line], 0, 0),
+      'wechat@1-3': within(toWechat[line], 1, 3),
+      'wechat@4-10': within(toWechat[line], 4, 10),
+      'wechat@far': within(toWechat[line], 11, Number.MAX_VALUE),
+      'wecom@0': within(toWecom[line], 0, 0),
+      'wecom@1-3': within(toWecom[line], 1, 3),
+      'wecom@4-10': within(toWecom[line], 4, 10),
+      'wecom@far': within(toWecom[line], 11, Number.MAX_VALUE),
+      'foreign@0': within(toForeign[line], 0, 0),
+      'foreign@1-3': within(toForeign[line], 1, 3),
+      'foreign@4-10': within(toForeign[line], 4, 10),
+      'foreign@far': within(toForeign[line], 11, Number.MAX_VALUE),
     };
-    distanceFeatures(f, 'wechat', toWechat[line]);
-    distanceFeatures(f, 'wecom', toWecom[line]);
-    distanceFeatures(f, 'foreign', toForeign[line]);
-    const platforms: PlatformClass[] = [];
-    if (isDefaultCode(catalog, code) || entries.length === 0) platforms.push('');
-    if (keys.has('wecom')) platforms.push('wecom');
-    if (isClientApiCode(catalog, code)) platforms.push('wxapi');
-    if (!platforms.length) platforms.push('');
     const end = hit?.end ?? keyed?.end ?? offset + code.length;
     candidates.push({
       code,
@@ -233,12 +306,18 @@ export function candidatesOf(
       end,
       line,
       features: f,
-      platforms,
+      platforms: facts.platforms.slice(),
       hit,
       ignored: state.ignoredOffsets.has(offset),
     });
   }
   return candidates;
+}
+
+/** The text of the lines within 2 of a line (where a client API named counts for its errCode). */
+function around(ctx: TextContext, line: number): string {
+  const { lines } = ctx;
+  return ctx.text.slice(lines.start(Math.max(0, line - 2)), lines.end(Math.min(lines.count - 1, line + 2)));
 }
 
 /** The catalog meaning of a code on a platform class (the entry a found code points to). */
@@ -278,11 +357,7 @@ export function applySureFlips(
     }
     if (p <= 0.9 || takenOnLine.has(`${c.line}:${c.code}`)) continue;
     const platform = choose(weights.platform, c.features, c.platforms);
-    const near = ctx.text.slice(
-      ctx.lines.start(Math.max(0, c.line - 2)),
-      ctx.lines.end(Math.min(ctx.lines.count - 1, c.line + 2)),
-    );
-    const entry = meaningOn(catalog, c.code, platform, near);
+    const entry = meaningOn(catalog, c.code, platform, around(ctx, c.line));
     hits.push({
       code: c.code,
       offset: c.offset,
