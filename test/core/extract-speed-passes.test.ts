@@ -3,7 +3,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { random } from '../../bench/random';
-import { TextContext, mayHoldMask } from '../../miniprogram/core/extract/context';
+import { MASK_LITERAL, TextContext } from '../../miniprogram/core/extract/context';
 import { MASKED, WECOM_ASCII, markersOf, wecomAsciiFor } from '../../miniprogram/core/extract/markers';
 import { HEADER_CELL, headerCellStarts } from '../../miniprogram/core/extract/table';
 
@@ -86,7 +86,7 @@ test('headerCellStarts is where HEADER_CELL matches start', () => {
   expect(all.filter((t) => starts(t) !== '').length).toBeGreaterThan(10000);
 });
 
-test('a text MASKED matches in passes mayHoldMask (the test isMasked asks first)', () => {
+test('a text MASKED matches in holds MASK_LITERAL, and isMasked reads it line by line or in one pass alike', () => {
   const parts = [
     ...' _.-:：=[]()\n\t/',
     'rid',
@@ -109,16 +109,44 @@ test('a text MASKED matches in passes mayHoldMask (the test isMasked asks first)
     'ab12',
     '65bb65b7',
     '402cd2bc',
+    '-0d97-',
+    'rid\n: 65bb65b7-402cd2bc',
+    '\n-0d97216b',
+    'hints:\n[abc',
     '0d97',
     'ı',
     'x',
     '9',
   ];
   const all = [...texts(parts, 60000, 20261208, 14), ...FIXTURES.split('\n')];
-  expect(all.filter((t) => show(MASKED, t) !== '' && !mayHoldMask(t))).toEqual([]);
+  expect(all.filter((t) => show(MASKED, t) !== '' && !MASK_LITERAL.test(t))).toEqual([]);
   // Not empty: masked spans of every kind occur, and texts the cheap test turns away.
   expect(all.filter((t) => show(MASKED, t) !== '').length).toBeGreaterThan(1500);
-  expect(all.filter((t) => !mayHoldMask(t)).length).toBeGreaterThan(1000);
+  expect(all.filter((t) => !MASK_LITERAL.test(t)).length).toBeGreaterThan(1000);
+  // isMasked as first written: MASKED over the line and the one above, every time.
+  const reference = (t: string) => {
+    const ctx = new TextContext(t);
+    return Array.from({ length: t.length }, (_, i) => {
+      const line = ctx.lines.lineOf(i);
+      const from = ctx.lines.start(Math.max(0, line - 1));
+      const spans = [...t.slice(from, ctx.lines.end(line)).matchAll(MASKED)];
+      return spans.some((m) => i >= from + (m.index ?? 0) && i < from + (m.index ?? 0) + m[0].length) ? 1 : 0;
+    }).join('');
+  };
+  const masks = (t: string, onePass: boolean) => {
+    const ctx = new TextContext(t);
+    if (onePass) ctx.findMaskLiterals();
+    return Array.from({ length: t.length }, (_, i) => (ctx.isMasked(i) ? 1 : 0)).join('');
+  };
+  const multiline = all.filter((t) => t.includes('\n')).slice(0, 5000);
+  expect(
+    multiline.filter((t) => masks(t, true) !== reference(t) || masks(t, false) !== reference(t)),
+  ).toEqual([]);
+  // Masks that reach over a line break occur.
+  expect(
+    multiline.filter((t) => /\n/.test([...t.matchAll(MASKED)].map((m) => m[0]).join(''))).length,
+  ).toBeGreaterThan(50);
+  expect(multiline.filter((t) => masks(t, true).includes('1')).length).toBeGreaterThan(150);
 });
 
 test('TextContext.lineMarkers is markersOf of each line, from the whole-text marking', () => {
