@@ -17,7 +17,7 @@ import { keyedCandidates } from './numbers';
 import { devtoolCodes, listings } from './shapes';
 import type { Hit } from './summary';
 import { tableCodes } from './table';
-import { wecomByWording } from './zh';
+import { WecomWordings, hasChineseClauses } from './zh';
 
 /** The platform classes a numeric code takes ('' is WeChat's generic platform). */
 export const PLATFORMS = ['', 'wecom', 'wxapi'] as const;
@@ -120,6 +120,8 @@ interface CodeFacts {
   hasWecom: boolean;
   /** A catalog text of several words (lineMentionsMessageOf answers nothing without one). */
   hasPhrase: boolean;
+  /** An English text or a Chinese clause (describes answers nothing without one). */
+  mayDescribe: boolean;
   platforms: PlatformClass[];
 }
 
@@ -141,6 +143,7 @@ function codeFacts(catalog: Catalog, index: MessageIndex, code: string): CodeFac
     isClientApi,
     hasWecom: catalog.get(`wecom:${code}`) !== undefined,
     hasPhrase: (index.textsByCode.get(code) ?? []).some((t) => t.includes(' ')),
+    mayDescribe: (index.textsByCode.get(code) ?? []).length > 0 || hasChineseClauses(catalog, code),
     platforms,
   };
 }
@@ -201,6 +204,9 @@ export function candidatesOf(
   const occurrences = new Map<string, number>();
   for (const code of offsets.values()) occurrences.set(code, (occurrences.get(code) ?? 0) + 1);
 
+  // Answers the rules' passes worked out on this text are read, not worked out again.
+  const wordings = WecomWordings.of(catalog, ctx);
+  ctx.findMaskLiterals();
   const byCode = new Map<string, CodeFacts>();
   const byLine = new Map<number, LineFacts>();
   /** describes(code, text after it) by code and text: a log repeats both. */
@@ -221,7 +227,7 @@ export function candidatesOf(
     const before = lineText.slice(Math.max(0, col - 12), col);
     const after = lineText.slice(col + code.length, col + code.length + 40);
     let ownText = false;
-    if (entries.length) {
+    if (entries.length && facts.mayDescribe) {
       let afters = described.get(code);
       if (!afters) described.set(code, (afters = new Map()));
       const known = afters.get(after);
@@ -283,7 +289,7 @@ export function candidatesOf(
       // Only a client API's errCode can be named near (clientApi answers nothing else): the lines around are
       // cut for those codes alone.
       'api:named-near': facts.isClientApi && clientApi(catalog, code, around(ctx, line)) ? 1 : 0,
-      'wecom:wording': facts.hasWecom && wecomByWording(catalog, code, lineText) ? 1 : 0,
+      'wecom:wording': facts.hasWecom && wordings.on(code, lineText) ? 1 : 0,
       repeated: (occurrences.get(code) ?? 1) > 1 ? 1 : 0,
       // The nearest marker of each kind at 0, 1–3, 4–10, 11+ lines (none: all zero).
       'wechat@0': within(toWechat[line], 0, 0),
