@@ -3,7 +3,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { random } from '../../bench/random';
-import { MASK_LITERAL, TextContext } from '../../miniprogram/core/extract/context';
+import { TextContext } from '../../miniprogram/core/extract/context';
+import { MASK_LITERAL } from '../../miniprogram/core/extract/masks';
 import { MASKED, WECOM_ASCII, markersOf, wecomAsciiFor } from '../../miniprogram/core/extract/markers';
 import { HEADER_CELL, headerCellStarts } from '../../miniprogram/core/extract/table';
 

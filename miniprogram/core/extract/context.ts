@@ -5,7 +5,6 @@ import {
   FOREIGN_CJK,
   FOREIGN_ERROR,
   MARKER_ACROSS_LINES,
-  MASKED,
   Marks,
   PAY_ASCII,
   PAY_CJK,
@@ -18,6 +17,7 @@ import {
   wecomAsciiFor,
 } from './markers';
 import { hasTrigger } from './numbers';
+import { LineMasks } from './masks';
 import { findRepeats } from './repeats';
 import { LineIndex } from './text';
 import type { WecomWordings } from './zh';
@@ -50,16 +50,11 @@ export class TextContext {
    */
   private readonly matched: Uint8Array;
   private acrossLines?: boolean;
-  /**
-   * Per line (isMasked): 0 not asked yet, 1 no MASK_LITERAL, 2 one, 3 one that may start a mask reaching into
-   * the next line (MASK_CROSSING).
-   */
-  private readonly maskLiteral: Uint8Array;
   /** Per line: 0 not asked yet, 1 no error word (hasTrigger), 2 one. */
   private readonly triggers: Uint8Array;
   /** WeCom wordings asked by the passes over this text (zh.ts WecomWordings). */
   wecomWordings?: WecomWordings;
-  private readonly masks = new Map<number, [number, number][]>();
+  private readonly masks: LineMasks;
   /** Marker texts of the lines that have any, by kind bit. */
   private readonly markerText = new Map<number, Map<Marks, string>>();
   private readonly verdicts = new Map<number, PlatformContext>();
@@ -75,7 +70,7 @@ export class TextContext {
     this.lines = new LineIndex(text);
     this.marks = new Uint8Array(this.lines.count);
     this.matched = new Uint8Array(this.lines.count);
-    this.maskLiteral = new Uint8Array(this.lines.count);
+    this.masks = new LineMasks(text, this.lines);
     this.triggers = new Uint8Array(this.lines.count);
   }
 
@@ -105,50 +100,14 @@ export class TextContext {
     return this.triggers[line] === 2;
   }
 
-  /** MASK_LITERAL in the line (no match spans a line break: a slice of lines holds one when a line does). */
-  /**
-   * MASK_LITERAL for every line in one pass over the text, for a caller about to ask isMasked on most lines
-   * (the learned pass): no match spans a line break, so each line gets what a test of it alone gives.
-   */
+  /** MASK_LITERAL for every line in one pass (masks.ts), for a caller about to ask isMasked on most lines. */
   findMaskLiterals(): void {
-    this.maskLiteral.fill(1);
-    const lineAt = this.lineCursor();
-    for (const m of this.text.matchAll(MASK_LITERALS)) {
-      const line = lineAt(m.index ?? 0);
-      // A literal that may cross starts with a letter (rid, hint, req_id) that none of the others holds, so no
-      // other match hides one.
-      this.maskLiteral[line] = Math.max(this.maskLiteral[line], MASK_CROSSING.test(m[0]) ? 3 : 2);
-    }
-  }
-
-  private maskLiteralOf(line: number): number {
-    if (!this.maskLiteral[line]) {
-      const text = this.lines.lineText(line);
-      this.maskLiteral[line] = MASK_CROSSING.test(text) ? 3 : MASK_LITERAL.test(text) ? 2 : 1;
-    }
-    return this.maskLiteral[line];
+    this.masks.findLiterals();
   }
 
   /** True when offset lies in a trace id, hint, URL, UUID or hex literal. */
   isMasked(offset: number): boolean {
-    const line = this.lines.lineOf(offset);
-    let spans = this.masks.get(line);
-    if (!spans) {
-      // From the previous line's start: a rid broken across lines (OCR) still masks its tail. Only a mask that
-      // starts with MASK_CROSSING reaches over a line break: without one above, the line is read alone (the
-      // spans found from above that reach into it are the same), and without MASK_LITERAL it has none.
-      const above = line > 0 && this.maskLiteralOf(line - 1) === 3;
-      const from = this.lines.start(above ? line - 1 : line);
-      const to = this.lines.end(line);
-      spans = [];
-      if (above || this.maskLiteralOf(line) > 1)
-        for (const m of this.text.slice(from, to).matchAll(MASKED)) {
-          const at = from + (m.index ?? 0);
-          spans.push([at, at + m[0].length]);
-        }
-      this.masks.set(line, spans);
-    }
-    return spans.some(([a, b]) => offset >= a && offset < b);
+    return this.masks.isMasked(offset);
   }
 
   /**
@@ -422,17 +381,6 @@ export class TextContext {
 }
 
 const CLAUSE_END = /[，。；？！]/;
-/**
- * What every MASKED match holds, case aside: rid, hint, req_id / reqid, request_id / requestid, a URL's ://, 0x,
- * or a UUID's first group's end (a dash, 4 hex digits, a dash). A text without it has no masked span. It starts
- * with few characters (a pattern starting with any hex digit is tried at every offset of a log), and no match
- * of it spans a line break. test/core/extract-speed-passes.test.ts fuzzes both claims.
- */
-export const MASK_LITERAL =
-  /[rR][iI][dD]|[hH][iI][nN][tT]|[rR][eE][qQ](?:[uU][eE][sS][tT])?_?[iI][dD]|:\/\/|0[xX]|-[0-9a-fA-F]{4}-/;
-const MASK_LITERALS = new RegExp(MASK_LITERAL.source, 'g');
-/** The MASK_LITERAL parts whose masks may cross a line break (their \s): rid, hint, req_id, request_id. */
-export const MASK_CROSSING = /[rR][iI][dD]|[hH][iI][nN][tT]|[rR][eE][qQ](?:[uU][eE][sS][tT])?_?[iI][dD]/;
 
 const MARKER_BITS = [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay];
 
