@@ -136,24 +136,10 @@ export function candidatesOf(
   const listingAt = new Set(listings(lines).map((h) => h.offset));
   const devtoolAt = new Set(devtoolCodes(text).map((h) => h.offset));
 
-  // Every offset once, the last word on its number taken (a hit's, then a key's); in offset order: the
-  // numbers come in it, the few offsets only keys or hits add are sorted and merged in.
   const offsets = new Map<number, string>();
-  const numbers: number[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const at = (m.index ?? 0) + m[1].length;
-    numbers.push(at);
-    offsets.set(at, m[2]);
-  }
-  const added: number[] = [];
-  for (const [at, c] of keyedAt) {
-    if (!offsets.has(at)) added.push(at);
-    offsets.set(at, c.code);
-  }
-  for (const [at, h] of hitAt) {
-    if (!offsets.has(at)) added.push(at);
-    offsets.set(at, h.code);
-  }
+  for (const m of text.matchAll(NUMBER)) offsets.set((m.index ?? 0) + m[1].length, m[2]);
+  for (const [at, c] of keyedAt) offsets.set(at, c.code);
+  for (const [at, h] of hitAt) offsets.set(at, h.code);
   const occurrences = new Map<string, number>();
   for (const code of offsets.values()) occurrences.set(code, (occurrences.get(code) ?? 0) + 1);
 
@@ -165,11 +151,7 @@ export function candidatesOf(
   /** describes(code, text after it) by code and text: a log repeats both. */
   const described = new Map<string, Map<string, boolean>>();
   const candidates: Candidate[] = [];
-  for (const offset of merged(
-    numbers,
-    added.sort((a, b) => a - b),
-  )) {
-    const code = offsets.get(offset) as string;
+  for (const [offset, code] of [...offsets].sort((a, b) => a[0] - b[0])) {
     let facts = byCode.get(code);
     if (!facts) byCode.set(code, (facts = codeFacts(catalog, index, code)));
     const { entries, digits, keys } = facts;
@@ -275,17 +257,6 @@ export function candidatesOf(
     });
   }
   return candidates;
-}
-
-/** Two ascending lists of distinct numbers as one ascending list. */
-function merged(a: readonly number[], b: readonly number[]): number[] {
-  if (!b.length) return a.slice();
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length)
-    out.push(j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++]);
-  return out;
 }
 
 /** The text of the lines within 2 of a line (where a client API named counts for its errCode). */
