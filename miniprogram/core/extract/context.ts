@@ -5,7 +5,6 @@ import {
   FOREIGN_CJK,
   FOREIGN_ERROR,
   MARKER_ACROSS_LINES,
-  MASKED,
   Marks,
   PAY_ASCII,
   PAY_CJK,
@@ -17,8 +16,11 @@ import {
   markersOf,
   wecomAsciiFor,
 } from './markers';
+import { hasTrigger } from './numbers';
+import { LineMasks } from './masks';
 import { findRepeats } from './repeats';
 import { LineIndex } from './text';
+import type { WecomWordings } from './zh';
 
 /** How far (lines) a platform marker reaches, within one paragraph; and across paragraphs when it has none. */
 const MARKER_REACH = 10;
@@ -42,7 +44,17 @@ const KINDS: [Marks, PlatformContext['kind']][] = [
 export class TextContext {
   readonly lines: LineIndex;
   private readonly marks: Uint8Array;
-  private readonly masks = new Map<number, [number, number][]>();
+  /**
+   * Per line, the kinds (Marks bits) whose pass matched there, WeChat matches inside WeCom or foreign ones
+   * included (lineMarkers reads them).
+   */
+  private readonly matched: Uint8Array;
+  private acrossLines?: boolean;
+  /** Per line: 0 not asked yet, 1 no error word (hasTrigger), 2 one. */
+  private readonly triggers: Uint8Array;
+  /** WeCom wordings asked by the passes over this text (zh.ts WecomWordings). */
+  wecomWordings?: WecomWordings;
+  private readonly masks: LineMasks;
   /** Marker texts of the lines that have any, by kind bit. */
   private readonly markerText = new Map<number, Map<Marks, string>>();
   private readonly verdicts = new Map<number, PlatformContext>();
@@ -57,24 +69,45 @@ export class TextContext {
   constructor(readonly text: string) {
     this.lines = new LineIndex(text);
     this.marks = new Uint8Array(this.lines.count);
+    this.matched = new Uint8Array(this.lines.count);
+    this.masks = new LineMasks(text, this.lines);
+    this.triggers = new Uint8Array(this.lines.count);
+  }
+
+  /**
+   * markersOf(the line's text), exactly, from the marking done for contextAt. A pattern that matches in a line
+   * alone matches there in the whole text too (no marker spans a line break unless MARKER_ACROSS_LINES holds;
+   * then every line is read again), so the passes' kinds on a line are the line test's, but for what the line
+   * test does differently: it ignores case in Chinese names (`qq小程序` holds 小程序), and it blanks WeCom and
+   * foreign names before WeChat's (not WxJava's shared text). Those lines are read again.
+   */
+  lineMarkers(line: number): number {
+    if (!this.marked) this.markAll();
+    this.acrossLines ??= MARKER_ACROSS_LINES.test(this.text);
+    const kinds = this.matched[line];
+    if (
+      this.acrossLines ||
+      kinds & (Marks.Wecom | Marks.Foreign) ||
+      (kinds & Marks.Wechat && this.lines.lineText(line).includes('小程序'))
+    )
+      return markersOf(this.lines.lineText(line));
+    return kinds;
+  }
+
+  /** hasTrigger (numbers.ts) of the line's text, worked out once per line for every pass that asks. */
+  hasTrigger(line: number): boolean {
+    if (!this.triggers[line]) this.triggers[line] = hasTrigger(this.lines.lineText(line)) ? 2 : 1;
+    return this.triggers[line] === 2;
+  }
+
+  /** MASK_LITERAL for every line in one pass (masks.ts), for a caller about to ask isMasked on most lines. */
+  findMaskLiterals(): void {
+    this.masks.findLiterals();
   }
 
   /** True when offset lies in a trace id, hint, URL, UUID or hex literal. */
   isMasked(offset: number): boolean {
-    const line = this.lines.lineOf(offset);
-    let spans = this.masks.get(line);
-    if (!spans) {
-      // From the previous line's start: a rid or URL broken across lines (OCR) still masks its tail.
-      const from = this.lines.start(Math.max(0, line - 1));
-      const to = this.lines.end(line);
-      spans = [];
-      for (const m of this.text.slice(from, to).matchAll(MASKED)) {
-        const at = from + (m.index ?? 0);
-        spans.push([at, at + m[0].length]);
-      }
-      this.masks.set(line, spans);
-    }
-    return spans.some(([a, b]) => offset >= a && offset < b);
+    return this.masks.isMasked(offset);
   }
 
   /**
@@ -245,6 +278,7 @@ export class TextContext {
       const first = same[l];
       if (first === l) continue;
       this.marks[l] = this.marks[first];
+      this.matched[l] = this.matched[first];
       const texts = this.markerText.get(first);
       // Shared, not copied: marker texts are only read once marking is done.
       if (texts) this.markerText.set(l, texts);
@@ -281,7 +315,9 @@ export class TextContext {
       lineAt.reset();
       for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
-        this.setMark(lineAt(at), bit, m[0]);
+        const line = lineAt(at);
+        this.matched[line] |= bit;
+        this.setMark(line, bit, m[0]);
         if (bit !== Marks.Pay) blanked.push([at, at + m[0].length]);
       }
     }
@@ -294,7 +330,9 @@ export class TextContext {
       lineAt.reset();
       for (const m of text.matchAll(re)) {
         const at = m.index ?? 0;
-        if (!insideAny(blanked, at)) this.setMark(lineAt(at), Marks.Wechat, m[0]);
+        const line = lineAt(at);
+        this.matched[line] |= Marks.Wechat;
+        if (!insideAny(blanked, at)) this.setMark(line, Marks.Wechat, m[0]);
       }
     }
   }
@@ -343,6 +381,7 @@ export class TextContext {
 }
 
 const CLAUSE_END = /[，。；？！]/;
+
 const MARKER_BITS = [Marks.Foreign, Marks.Wecom, Marks.Wechat, Marks.Pay];
 
 /** Per marker kind (MARKER_BITS order): the nearest marked line above and below each line, or -1. */

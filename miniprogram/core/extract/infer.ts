@@ -309,23 +309,26 @@ export function describes(
   description: string,
   entryId?: string,
 ): boolean {
-  const norm = normalizeMessage(description);
   // The meaning the code was attributed to (a Bluetooth errCode, a WeCom code) has its own texts.
   const entry = entryId ? catalog.get(entryId) : undefined;
   const texts = entry
     ? [entry.en, ...entry.texts.map((t) => t.en)].filter(Boolean).map((t) => normalizeMessage(t))
     : (index.textsByCode.get(code) ?? []);
-  // "无效的appsecret", "不合法的access_token": Chinese for "invalid" before the field's own name.
-  const hybrid = HYBRID_INVALID.exec(description);
-  if (hybrid && texts.includes(normalizeMessage(`invalid ${hybrid[1]}`))) return true;
-  if (norm.length >= 4) {
-    for (const t of texts)
-      if (
-        norm.startsWith(t) ||
-        (t.startsWith(norm) && norm.includes(' ')) ||
-        (t.length >= 8 && norm.includes(t))
-      )
-        return true;
+  // A code with no English text (most numbers of a log ask) is answered by its Chinese ones alone.
+  if (texts.length) {
+    // "无效的appsecret", "不合法的access_token": Chinese for "invalid" before the field's own name.
+    const hybrid = HYBRID_INVALID.exec(description);
+    if (hybrid && texts.includes(normalizeMessage(`invalid ${hybrid[1]}`))) return true;
+    const norm = normalizeMessage(description);
+    if (norm.length >= 4) {
+      for (const t of texts)
+        if (
+          norm.startsWith(t) ||
+          (t.startsWith(norm) && norm.includes(' ')) ||
+          (t.length >= 8 && norm.includes(t))
+        )
+          return true;
+    }
   }
   return chineseCloseness(catalog, code, description, entry) >= 0.5;
 }

@@ -8,7 +8,7 @@ import type { PlatformContext, TextContext } from './context';
 import { TextFamilies } from './families';
 import type { MessageIndex } from './messages';
 import type { Hit, Message } from './summary';
-import { wecomByWording } from './zh';
+import { WecomWordings } from './zh';
 
 /** A number that looked like a code but belongs to another service (why: the context that decided). */
 export interface IgnoredCode {
@@ -26,9 +26,6 @@ export class ScanCore {
   readonly taken = new Set<number>();
   readonly ignored = new Map<string, IgnoredCode>();
   protected readonly keyedLines = new Set<number>();
-  /** wecomByWording answers by code, then line text. */
-  private readonly wordings = new Map<string, Map<string, Entry | undefined>>();
-  private wordingsKept = 0;
   private families?: TextFamilies;
   /** The WeCom entry of each code asked (no id string built and looked up per number). */
   private readonly wecomEntries = new Map<string, Entry | undefined>();
@@ -76,17 +73,7 @@ export class ScanCore {
 
   /** wecomByWording of a code on a line, remembered: a log repeats the same lines and codes. */
   protected wecomWordingOn(code: string, line: number): Entry | undefined {
-    const text = this.ctx.lines.lineText(line);
-    // Keyed by code, then text: no key string of the line's length built per number.
-    let byText = this.wordings.get(code);
-    if (byText?.has(text)) return byText.get(text);
-    const found = wecomByWording(this.catalog, code, text);
-    if (this.wordingsKept < 5000) {
-      if (!byText) this.wordings.set(code, (byText = new Map()));
-      byText.set(text, found);
-      this.wordingsKept++;
-    }
-    return found;
+    return WecomWordings.of(this.catalog, this.ctx).on(code, this.ctx.lines.lineText(line));
   }
 
   protected attribute(

@@ -6,7 +6,7 @@ import type { PlatformContext } from './context';
 import { describedAsOther, otherErrmsg } from './foreign';
 import { describes } from './infer';
 import { lineMentionsMessageOf, normalizeMessage } from './messages';
-import { bareCandidatesByLine, hasTrigger, keyedCandidates, type Candidate } from './numbers';
+import { bareCandidatesByLine, keyedCandidates, type Candidate } from './numbers';
 import { payHits } from './pay';
 import { blockHeads, runsVouched, wechatHeads } from './blocks';
 import { blockVouches, declaredCodes, nameVerdict, type DeclaredCode } from './declared';
@@ -322,7 +322,7 @@ export class Scan extends ScanCore {
       const start = ctx.lines.start(line);
       let normLine: string | undefined;
       const norm = () => (normLine ??= lineText.toLowerCase().replace(/[^a-z0-9_\u4e00-\u9fff]+/g, ' '));
-      const trigger = hasTrigger(lineText);
+      const trigger = ctx.hasTrigger(line);
       for (const c of candidates) {
         // "collection.update:fail -502005 …": a cloud API's failure names its code right after ":fail".
         const afterFail = /:fail\s+$/.test(

@@ -194,12 +194,18 @@ function fuzzy(index: ZhIndex, text: string, scored: Map<number, number>): void 
   }
 }
 
+/** The code has a Chinese catalog clause (chineseCloseness is 0 for every text otherwise). */
+export function hasChineseClauses(catalog: Catalog, code: string): boolean {
+  return zhIndex(catalog).byCode.has(code);
+}
+
 /** How close a text's Chinese wording is to one of the code's Chinese texts: best bigram Dice (0–1). */
 export function chineseCloseness(catalog: Catalog, code: string, text: string, entry?: Entry): number {
   const index = zhIndex(catalog);
   const ids = (index.byCode.get(code) ?? []).filter(
     (id) => !entry || index.clauses[id].entries.includes(entry),
   );
+  if (!ids.length) return 0;
   let best = 0;
   // Chinese wording with the identifiers after it ("无效的appsecret").
   for (const m of text.matchAll(/[\u4e00-\u9fffA-Za-z0-9_][\u4e00-\u9fffA-Za-z0-9_ ]*/g)) {
@@ -215,6 +221,36 @@ export function chineseCloseness(catalog: Catalog, code: string, text: string, e
     }
   }
   return best;
+}
+
+/**
+ * wecomByWording answers remembered by code, then line text (a log repeats both), at most 5,000: one per text,
+ * kept on its TextContext, so that the rules' passes and the learned pass ask each line once.
+ */
+export class WecomWordings {
+  private readonly byCode = new Map<string, Map<string, Entry | undefined>>();
+  private kept = 0;
+
+  constructor(readonly catalog: Catalog) {}
+
+  /** The memo of a text's context for this catalog (a new one if the context has none, or another's). */
+  static of(catalog: Catalog, ctx: { wecomWordings?: WecomWordings }): WecomWordings {
+    if (ctx.wecomWordings?.catalog !== catalog) ctx.wecomWordings = new WecomWordings(catalog);
+    return ctx.wecomWordings;
+  }
+
+  on(code: string, text: string): Entry | undefined {
+    // Keyed by code, then text: no key string of the line's length built per number.
+    let byText = this.byCode.get(code);
+    if (byText?.has(text)) return byText.get(text);
+    const found = wecomByWording(this.catalog, code, text);
+    if (this.kept < 5000) {
+      if (!byText) this.byCode.set(code, (byText = new Map()));
+      byText.set(text, found);
+      this.kept++;
+    }
+    return found;
+  }
 }
 
 /**
