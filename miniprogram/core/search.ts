@@ -19,6 +19,7 @@ import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
+import { quotesWording, spellsWording } from './search/wording';
 
 export type { MatchKind } from './search/rank';
 export type { Evidence } from './search/evidence';
@@ -67,9 +68,6 @@ export interface SearchPage {
   /** When nothing matches meaningfully: the nearest entries, as "did you mean" (empty otherwise). */
   suggestions: SearchHit[];
 }
-
-/** What two wordings may differ in and still be the same: spaces and punctuation. */
-const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
 
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
@@ -133,7 +131,7 @@ export class SearchIndex {
       // that error: its words alone are the query.
       const named: ParsedQuery = { codes: [], text: parsed.spelled, open: false };
       const alt = top(named);
-      if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
+      if (spellsWording(this.catalog, parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
     }
     if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
       // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error, on the
@@ -223,14 +221,6 @@ export class SearchIndex {
     return !!evidence && noMatch(evidence);
   }
 
-  /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
-  private spellsWording(spelled: string, top: Ranked | undefined): boolean {
-    if (!top || top.kind !== 'phrase') return false;
-    const entry = this.catalog.textsAt(top.index);
-    const words = (en: string): string => foldChars(en).replace(/_/g, ' ');
-    return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
-  }
-
   /** The first quoted span that is one of its own top hit's wordings (on a named platform, if any), as a query, and its ranking. */
   private quotedWording<T extends { cells: Ranked[] }>(
     spans: readonly string[],
@@ -242,18 +232,9 @@ export class SearchIndex {
       const alt = top(named);
       const first = alt.cells[0];
       const onNamed = !platforms || (first && platforms & (1 << this.catalog.platformRankAt(first.index)));
-      if (onNamed && this.quotesWording(span, first)) return [named, alt];
+      if (onNamed && quotesWording(this.catalog, span, first)) return [named, alt];
     }
     return undefined;
-  }
-
-  /** True when a quoted span is, letters and digits only, one of the top hit's own wordings. */
-  private quotesWording(span: string, top: Ranked | undefined): boolean {
-    if (!top || top.kind !== 'phrase') return false;
-    const entry = this.catalog.textsAt(top.index);
-    const bare = (s: string | undefined): string => (s ? foldChars(s).replace(NOT_WORDING, '') : '');
-    const want = bare(span);
-    return [entry, ...entry.texts].some((t) => bare(t.en) === want || bare(t.zh) === want);
   }
 
   /**
