@@ -4,7 +4,7 @@
 // search-queries-real.json, and the tune-only sets without a held query's thread).
 // `npm run bench -- nomatch`; `npm run bench -- nomatch --write` rewrites search/nomatch-weights.ts from all five
 // sets, `--check` fails when the committed weights are not what the fit gives (a ranking change moves them).
-import { readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import '../../cli/prebuilt-index';
 import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
@@ -48,14 +48,23 @@ export interface NamedSet {
   outcomes: Outcome[];
 }
 
-/** The real sets: tune of search-queries-real.json, tune2–tune5 without held threads. */
-function realSets(): { name: string; queries: QueryCase[] }[] {
+/**
+ * The real sets: tune of search-queries-real.json, then every tune-only set (search-queries-real-N.json, tune2
+ * on) without held threads. (check6 is held: its name is search-queries-check6.json, never read here.)
+ */
+export function realSets(): { name: string; queries: QueryCase[] }[] {
   const data = JSON.parse(
     readFileSync(join(__dirname, '..', 'data', 'search-queries-real.json'), 'utf8'),
   ) as { queries: QueryCase[]; split: { tune: string[] } };
   const tune = new Set(data.split.tune);
   const sets = [{ name: 'tune', queries: data.queries.filter((q) => tune.has(q.q)) }];
-  for (let n = 2; n <= 5; n++)
+  const dir = join(__dirname, '..', 'data');
+  const numbers = readdirSync(dir)
+    .map((f) => /^search-queries-real-(\d+)\.json$/.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  for (const n of numbers)
     sets.push({
       name: `tune${n}`,
       queries: withoutHeldThreads(loadQueries(`search-queries-real-${n}.json`)).kept,

@@ -16,6 +16,7 @@ import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/g
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
+import { RERANK_K, cellFeatures, reranked, rerankOrder } from './search/rerank';
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
@@ -59,6 +60,11 @@ export interface SearchOptions {
    * text hit's evidence means no match. Default: the fitted model (search/evidence.ts); round 4's bars under a filter.
    */
   noMatch?: (evidence: Evidence) => boolean;
+  /**
+   * Internal, for the benches only (rerank.ts records the features and scores orders): the order of the first
+   * cells of an answered text query from their features (search/rerank.ts). Default: the fitted model's.
+   */
+  rerank?: (rows: number[][]) => readonly number[];
 }
 
 /** Hits of one page and how many there are in all. */
@@ -123,7 +129,7 @@ export class SearchIndex {
       if (code) parsed = { ...parsed, codes: [normalizeQueryCode(code)] };
     }
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
-    const need = Math.max(offset + limit, SUGGESTIONS);
+    const need = Math.max(offset + limit, SUGGESTIONS, RERANK_K);
     const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
     let found: ReturnType<typeof top> | undefined;
     if (parsed.spelled !== undefined && !parsed.codes.length && !parsed.foreign) {
@@ -183,7 +189,11 @@ export class SearchIndex {
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
     } else {
-      result = { total, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
+      // A text query's first cells, re-ordered from their evidence (not under a filter: fitted without one).
+      const order = options.rerank ?? rerankOrder;
+      const text = !parsed.codes.length && parsed.wholeCode === undefined && !platform && cells.length > 1;
+      const ordered = text ? reranked(cells, order(cellFeatures(this.catalog, this.ranker, cells))) : cells;
+      result = { total, hits: ordered.slice(offset, offset + limit).map(hit), suggestions: [] };
     }
     this.ranker.clearMarks();
     return result;

@@ -85,6 +85,11 @@ export class Ranker extends Priors {
   private readonly coverMax: Int32Array;
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
+  /** Per entry: the coverage of its best text found when its hit was settled (0 if it was not). */
+  private readonly settledCover: Float64Array;
+  /** The concept leads the current query has, and its number of terms (search/rerank.ts reads both). */
+  private activeLeads = 0;
+  private termCount = 0;
   private generation = 0;
   /** Summed weight of the current query's terms. */
   private weightTotal = 0;
@@ -115,6 +120,7 @@ export class Ranker extends Priors {
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.platformTermsMatched = new Int32Array(n);
+    this.settledCover = new Float64Array(n);
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
     this.coverBound = new Int32Array(n * 8);
@@ -154,6 +160,28 @@ export class Ranker extends Priors {
   /** weightOf(e) as a share of the whole query's weight. */
   share(e: number): number {
     return this.weightTotal ? this.weightOf(e) / this.weightTotal : 0;
+  }
+
+  /**
+   * What the current query's terms found in entry e, as shares of its terms: found anywhere, in its own
+   * wording, as typed (not through a concept or typo); its settled coverage; whether a concept lead names it.
+   */
+  found(e: number): { matched: number; inText: number; literal: number; cover: number; lead: boolean } {
+    const n = this.termCount;
+    if (this.seenQuery[e] !== this.generation || !n)
+      return { matched: 0, inText: 0, literal: 0, cover: 0, lead: false };
+    return {
+      matched: this.matched[e] / n,
+      inText: this.inText[e] / n,
+      literal: this.literalTerms[e] / n,
+      cover: this.settledCover[e],
+      lead: (this.leads.of(e) & this.activeLeads) !== 0,
+    };
+  }
+
+  /** True when entry e's code is one of the commonly met ones of its platform (search/common.ts). */
+  isCommon(e: number): boolean {
+    return this.commonRankAt(e) >= 0;
   }
 
   clearMarks(): void {
@@ -211,6 +239,7 @@ export class Ranker extends Priors {
             platformTermsMatched[e] = 0;
             coverBound.fill(0, e * 8, e * 8 + 8);
             coverMax[e] = 0;
+            this.settledCover[e] = 0;
             list[found++] = e;
           }
           if (bounded) {
@@ -263,6 +292,8 @@ export class Ranker extends Priors {
       inText[e] >= terms.length - platformTerms &&
       this.coverUpper(e) >= TYPED_COVER;
     const leads = this.leads.active(terms, candidates, typed, this.named, (e) => this.platformBit(e));
+    this.activeLeads = leads;
+    this.termCount = terms.length;
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     // Indexed loops: an iterator costs an object per step without a JIT (cold start).
     for (let c = 0; c < found; c++) {
@@ -333,6 +364,7 @@ export class Ranker extends Priors {
     const kind: MatchKind =
       phrase || bits & PENDING_COMMON ? 'phrase' : bits & PENDING_ALL ? 'all-words' : 'partial';
     r.kind = kind;
+    this.settledCover[e] = ec;
     r.score = TIER[kind] + 60 * qc + 25 * ec + this.pendingPrior[e] + (exact ? this.pendingLift[e] : 0);
     r.pending = false;
   }
