@@ -16,7 +16,7 @@ import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/g
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
-import { RERANK_K, cellFeatures, reranked, rerankOrder } from './search/rerank';
+import { RERANK_K, RERANK_SHIPPED, cellFeatures, reranked, rerankOrder } from './search/rerank';
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
@@ -62,7 +62,7 @@ export interface SearchOptions {
   noMatch?: (evidence: Evidence) => boolean;
   /**
    * Internal, for the benches only (rerank.ts records the features and scores orders): the order of the first
-   * cells of an answered text query from their features (search/rerank.ts). Default: the fitted model's.
+   * cells of an answered text query from their features (search/rerank.ts). Default: today's order.
    */
   rerank?: (rows: number[][]) => readonly number[];
 }
@@ -129,7 +129,9 @@ export class SearchIndex {
       if (code) parsed = { ...parsed, codes: [normalizeQueryCode(code)] };
     }
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
-    const need = Math.max(offset + limit, SUGGESTIONS, RERANK_K);
+    // (Off by default: search/rerank.ts RERANK_SHIPPED.)
+    const order = options.rerank ?? (RERANK_SHIPPED ? rerankOrder : undefined);
+    const need = Math.max(offset + limit, SUGGESTIONS, order ? RERANK_K : 0);
     const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
     let found: ReturnType<typeof top> | undefined;
     if (parsed.spelled !== undefined && !parsed.codes.length && !parsed.foreign) {
@@ -190,9 +192,9 @@ export class SearchIndex {
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
     } else {
       // A text query's first cells, re-ordered from their evidence (not under a filter: fitted without one).
-      const order = options.rerank ?? rerankOrder;
       const text = !parsed.codes.length && parsed.wholeCode === undefined && !platform && cells.length > 1;
-      const ordered = text ? reranked(cells, order(cellFeatures(this.catalog, this.ranker, cells))) : cells;
+      const ordered =
+        order && text ? reranked(cells, order(cellFeatures(this.catalog, this.ranker, cells))) : cells;
       result = { total, hits: ordered.slice(offset, offset + limit).map(hit), suggestions: [] };
     }
     this.ranker.clearMarks();
