@@ -1,6 +1,6 @@
 // Search relevance and speed: wxerr's engine beside fuse.js and minisearch, same catalog, same queries
 // (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
-// `npm run bench -- search`. Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
+// `npm run bench -- search` (`-- search --quick`: wxerr's success rates on every set only). Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
 import { threadKey, tuneSideThreads, withoutHeldThreads } from '../data/held-threads';
 import { readFileSync } from 'fs';
 import { loadavg } from 'os';
@@ -211,9 +211,13 @@ export function successRates(
   return { at1: at1 / queries.length, at5: at5 / queries.length, missed };
 }
 
+/** `--quick`: wxerr and its rule line only, no timing and no peers (success rates of every set in seconds). */
+const quick = process.argv.includes('--quick');
+
 /** One real set scored by wxerr, fuse.js and minisearch side by side; wxerr's misses when asked. */
 function scoreRealSet(catalog: Catalog, label: string, queries: QueryCase[], misses: boolean): void {
-  const rows = [() => wxerr(), wxerrRule, fuse, minisearch].map((make) => ({
+  const engines = quick ? [() => wxerr(), wxerrRule] : [() => wxerr(), wxerrRule, fuse, minisearch];
+  const rows = engines.map((make) => ({
     name: make().name,
     ...relevance(make, catalog, queries),
   }));
@@ -283,6 +287,13 @@ function realQueries(catalog: Catalog): void {
 export function run(): void {
   const catalog = bundledCatalog();
   const queries = loadQueries();
+  if (quick) {
+    scoreRealSet(catalog, `tuned set (${queries.length}, written)`, queries, true);
+    const blind = loadQueries('search-queries-blind.json');
+    scoreRealSet(catalog, `blind set (${blind.length}, written)`, blind, true);
+    realQueries(catalog);
+    return;
+  }
   const misses = new Map<string, string[]>();
   const rows = [wxerr, fuse, minisearch].map((make) => measure(make, catalog, queries, misses));
   const kinds = [...new Set(queries.map((q) => q.kind))];

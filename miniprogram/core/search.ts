@@ -11,7 +11,7 @@ import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
-import { decideNoMatch, evidenceOf, type Evidence } from './search/evidence';
+import { decideNoMatch, evidenceOf, hasWechatWord, termWeights, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
@@ -20,7 +20,7 @@ import { RERANK_K, RERANK_SHIPPED, cellFeatures, reranked, rerankOrder } from '.
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
-import { quotesWording, spellsWording } from './search/wording';
+import { holdsClause, quotesWording, spellsWording } from './search/wording';
 
 export type { MatchKind } from './search/rank';
 export type { Evidence } from './search/evidence';
@@ -185,6 +185,7 @@ export class SearchIndex {
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
       this.strayCode(parsed, cells[0]) ||
+      this.anyServiceNumber(query, parsed, cells[0]) ||
       this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
@@ -214,6 +215,19 @@ export class SearchIndex {
       /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
     if (!parsed.codes.every(stray)) return false;
     return highlightsOf(this.catalog, this.ranker, top).every((h) => h.field === 'code');
+  }
+
+  /**
+   * True when every code named is a one-digit number (-1, 1, -2: any service's failure), the query names no
+   * platform, has no WeChat word and no clause of the meaning found ("报错系统错误，错误码：-1" keeps -1), and its
+   * words share with that meaning only generic failure words
+   * ("Android在前端发起支付一闪而过,errCode返回-1", "Code=-1 \"Unknown error\""): nothing says the number is WeChat's.
+   */
+  private anyServiceNumber(query: string, parsed: ParsedQuery, top: Ranked | undefined): boolean {
+    if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
+    if (!parsed.codes.every((code) => /^-?\d$/.test(code))) return false;
+    if (hasWechatWord(foldChars(query)) || holdsClause(this.catalog, query, top)) return false;
+    return termWeights(this.query.terms, this.ranker, this.dict, top.index).specific === 0;
   }
 
   /**

@@ -23,3 +23,23 @@ export function quotesWording(catalog: Catalog, span: string, top: Ranked | unde
   const want = bare(span);
   return [entry, ...entry.texts].some((t) => bare(t.en) === want || bare(t.zh) === want);
 }
+
+/** Where a wording splits into clauses ("系统繁忙，此时请开发者稍候再试"). */
+const CLAUSE = /[,，。.;；:：!！?？()（）]+/;
+/** A clause shorter than this (bare) says too little to name a meaning. */
+const CLAUSE_MIN = 4;
+
+/** True when the query holds a clause of the top hit's own wordings, letters and digits only ("报错系统错误" → 系统错误). */
+export function holdsClause(catalog: Catalog, query: string, top: Ranked): boolean {
+  const entry = catalog.textsAt(top.index);
+  const bare = (s: string): string => foldChars(s).replace(NOT_WORDING, '');
+  const q = bare(query);
+  return [entry, ...entry.texts].some((t) =>
+    [t.en, t.zh].some((w) =>
+      (w ?? '').split(CLAUSE).some((clause) => {
+        const c = bare(clause);
+        return c.length >= CLAUSE_MIN && q.includes(c);
+      }),
+    ),
+  );
+}

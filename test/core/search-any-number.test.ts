@@ -1,0 +1,34 @@
+// A one-digit code (-1, 1, -2) is any service's failure: named in a query with nothing else WeChat's about it
+// (no platform, no WeChat word, no clause of its meaning, only generic failure words in common with it) it gives
+// no match, with the meanings offered as suggestions. With any of those, it answers as before.
+import '../../cli/prebuilt-index';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { SearchIndex } from '../../miniprogram/core/search';
+
+const index = new SearchIndex(bundledCatalog());
+const first = (q: string): string | undefined => index.search(q)[0]?.entry.id;
+
+describe('a one-digit code with nothing WeChat about it', () => {
+  it.each([
+    'Error Domain=ALAssetsLibraryErrorDomain Code=-1 "Unknown error"',
+    '[Error: 無法完成作業。（PHPhotosErrorDomain錯誤-1 。）] error',
+    'handshake failed; returned -1, SSL error code 1, net_error -100',
+  ])('gives no match, -1 among the suggestions: %s', (q) => {
+    const page = index.page(q);
+    expect(page.hits).toEqual([]);
+    expect(page.suggestions.map((h) => h.entry.code)).toContain('-1');
+  });
+
+  it.each([
+    ['报错系统错误，错误码：-1，undefined', 'open:-1'],
+    ['{"errcode":-1,"errmsg":"system error"}', 'open:-1'],
+    ['微信接口返回 -1', 'open:-1'],
+    ["Error: errCode: -1 | errMsg: Cloud API isn't enabled, please call wx.cloud.init first", 'cloudbase:-1'],
+  ])('answers when the words say it is WeChat’s: %s', (q, id) => {
+    expect(first(q)).toBe(id);
+  });
+
+  it('leaves longer codes as they were (40001 with generic words)', () => {
+    expect(first('Code=40001 "Unknown error"')).toBe('open:40001');
+  });
+});
