@@ -4,7 +4,7 @@
 // search-queries-real.json, and the tune-only sets without a held query's thread).
 // `npm run bench -- nomatch`; `npm run bench -- nomatch --write` rewrites search/nomatch-weights.ts from all five
 // sets, `--check` fails when the committed weights are not what the fit gives (a ranking change moves them).
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import '../../cli/prebuilt-index';
 import { bundledCatalog, type Catalog } from '../../miniprogram/core/catalog';
@@ -12,7 +12,7 @@ import { SearchIndex, type Evidence } from '../../miniprogram/core/search';
 import { FEATURES, decideNoMatch, noMatchOdds } from '../../miniprogram/core/search/evidence';
 import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from '../../miniprogram/core/search/nomatch-weights';
 import { withoutHeldThreads } from '../data/held-threads';
-import { isRight, loadQueries, type QueryCase } from './search';
+import { isRight, loadQueries, tuneOnlyFiles, type QueryCase } from './search';
 
 const WEIGHTS_FILE = join(__dirname, '..', '..', 'miniprogram', 'core', 'search', 'nomatch-weights.ts');
 const FEATURE_NAMES = [
@@ -58,17 +58,8 @@ export function realSets(): { name: string; queries: QueryCase[] }[] {
   ) as { queries: QueryCase[]; split: { tune: string[] } };
   const tune = new Set(data.split.tune);
   const sets = [{ name: 'tune', queries: data.queries.filter((q) => tune.has(q.q)) }];
-  const dir = join(__dirname, '..', 'data');
-  const numbers = readdirSync(dir)
-    .map((f) => /^search-queries-real-(\d+)\.json$/.exec(f)?.[1])
-    .filter((n): n is string => n !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
-  for (const n of numbers)
-    sets.push({
-      name: `tune${n}`,
-      queries: withoutHeldThreads(loadQueries(`search-queries-real-${n}.json`)).kept,
-    });
+  for (const [name, file] of tuneOnlyFiles())
+    sets.push({ name, queries: withoutHeldThreads(loadQueries(file)).kept });
   return sets;
 }
 

@@ -2,7 +2,7 @@
 // (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
 // `npm run bench -- search` (`-- search --quick`: wxerr's success rates on every set only). Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
 import { threadKey, tuneSideThreads, withoutHeldThreads } from '../data/held-threads';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -272,16 +272,20 @@ function realQueries(catalog: Catalog): void {
     console.log('check6 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
   }
   // Tune-only sets harvested and labelled after the earlier ones were tuned on (all of each is tune).
-  for (const [name, file] of [
-    ['tune2', 'search-queries-real-2.json'],
-    ['tune3', 'search-queries-real-3.json'],
-    ['tune4', 'search-queries-real-4.json'],
-    ['tune5', 'search-queries-real-5.json'],
-  ]) {
+  for (const [name, file] of tuneOnlyFiles()) {
     const { kept, aside } = withoutHeldThreads(loadQueries(file));
     const label = `real ${name} queries (${kept.length}, tune only; ${aside} set aside: a held query's thread)`;
     scoreRealSet(catalog, label, kept, true);
   }
+}
+
+/** The tune-only query files (search-queries-real-N.json, N ≥ 2) as [tuneN, file], in order of N. */
+export function tuneOnlyFiles(): [string, string][] {
+  return readdirSync(join(__dirname, '..', 'data'))
+    .map((f) => /^search-queries-real-(\d+)\.json$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => [`tune${m[1]}`, m[0]]);
 }
 
 export function run(): void {
