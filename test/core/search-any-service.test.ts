@@ -1,6 +1,7 @@
-// A one-digit code (-1, 1, -2) is any service's failure: named in a query with nothing else WeChat's about it
-// (no platform, no WeChat word, no clause of its meaning, only generic failure words in common with it) it gives
-// no match, with the meanings offered as suggestions. With any of those, it answers as before.
+// Codes that are not WeChat's. A one-digit code (-1, 1, -2) is any service's failure: named with nothing else
+// WeChat's about it (no platform, no WeChat word, no clause of its meaning, only generic failure words in common
+// with it) it gives no match, the meanings offered as suggestions; with any of those it answers as before. An
+// errno beside a lowercase errmsg is a backend's own field (WeChat's client writes errMsg).
 import '../../cli/prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { SearchIndex } from '../../miniprogram/core/search';
@@ -30,5 +31,23 @@ describe('a one-digit code with nothing WeChat about it', () => {
 
   it('leaves longer codes as they were (40001 with generic words)', () => {
     expect(first('Code=40001 "Unknown error"')).toBe('open:40001');
+  });
+});
+
+describe("a backend's errno (beside a lowercase errmsg)", () => {
+  it.each(['`errno:1000,errmsg:登录失败`', '接口返回{errmsg: "登录失败1",errno: 1000}'])(
+    'gives no match: %s',
+    (q) => {
+      const page = index.page(q);
+      expect(page.hits).toEqual([]);
+      expect(page.total).toBe(0);
+    },
+  );
+
+  it.each([
+    ['errMsg：request:fail timeout errno：5', 'errno:5'],
+    ['{"errMsg":"getLocation:fail auth deny","errno":103}', 'errno:103'],
+  ])('stays the client errno beside errMsg: %s', (q, id) => {
+    expect(first(q)).toBe(id);
   });
 });
