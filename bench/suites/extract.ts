@@ -18,6 +18,7 @@ import {
   loadTune4,
   loadTune5,
   loadTune6,
+  loadTune7,
   loadCheck6,
   type RealSnippet,
 } from '../data/real/load';
@@ -167,6 +168,9 @@ function realSection(): void {
     // tune6 (snippets-tune6.txt, branch scan6): platform traps (client-API families, bot frameworks) and how
     // people write codes in 2025-2026 bot / AI repos.
     ['tune6', loadTune6()],
+    // tune7 (snippets-tune7.txt, branch harvest7): copied tables and constants (blogs, SQL, SDK files, doc pages),
+    // WeCom alert / 微信客服 pastes, open-SDK errCodes, and look-alike negatives; scored first, then tuned on.
+    ['tune7', loadTune7()],
   ];
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of
@@ -197,7 +201,7 @@ function realSection(): void {
       console.log(line(`real ${name}: wxerr rules alone explicit`, rules.explicit));
       console.log(line(`real ${name}: wxerr rules alone implied (~)`, rules.implied));
     }
-    if (['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6'].includes(name))
+    if (['tune', 'tune2', 'tune3', 'tune4', 'tune5', 'tune6', 'tune7'].includes(name))
       for (const miss of ours.misses) console.log(`  ${name} miss ${miss}`);
   }
   if (!sets.some(([name]) => name === 'held'))

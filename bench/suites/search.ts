@@ -233,8 +233,8 @@ function scoreRealSet(catalog: Catalog, label: string, queries: QueryCase[], mis
  * `tune` is scored with its misses on every run; `held` only with WXERR_BENCH_HELD=1, numbers only, once in
  * full and once on its clean part: the held queries whose thread gave no tune-side query or snippet (a tune
  * query from the same thread as a held one was found and tuned on in round 2; bench/data/held-threads.ts).
- * search-queries-real-2.json (tune2), -3.json (tune3), -4.json (tune4) and -5.json (tune5) are tune only, scored
- * with their misses, with the queries from a held query's thread set aside so that tuning never sees them again.
+ * search-queries-real-2.json (tune2), -3.json (tune3), -4.json (tune4), -5.json (tune5) and -7.json (tune7, branch
+ * harvest7) are tune only, scored with their misses, with the queries from a held query's thread set aside so that tuning never sees them again.
  * search-queries-check6.json (check6) is a second held-out set: scored only with WXERR_BENCH_HELD=1, numbers only.
  */
 function realQueries(catalog: Catalog): void {

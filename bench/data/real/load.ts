@@ -93,6 +93,9 @@ export const TUNE5_FILES = ['snippets-tune5.txt'] as const;
 /** The sixth harvest (branch scan6): tune only, never split, labelled before any code ran on it. */
 export const TUNE6_FILES = ['snippets-tune6.txt'] as const;
 
+/** The seventh harvest (branch harvest7): tune only, never split, labelled before any code ran on it. */
+export const TUNE7_FILES = ['snippets-tune7.txt'] as const;
+
 /** Every tune-only file in harvest order: each is checked against snippets.txt and the files before it. */
 const EXTRA_TUNE_FILES: readonly string[] = [
   ...TUNE2_FILES,
@@ -100,6 +103,7 @@ const EXTRA_TUNE_FILES: readonly string[] = [
   ...TUNE4_FILES,
   ...TUNE5_FILES,
   ...TUNE6_FILES,
+  ...TUNE7_FILES,
 ];
 
 /**
@@ -174,6 +178,11 @@ export function loadTune5(dir: string = DATA_DIR): RealSnippet[] {
 /** The sixth harvest (TUNE6_FILES). */
 export function loadTune6(dir: string = DATA_DIR): RealSnippet[] {
   return loadTuneFiles(dir, TUNE6_FILES);
+}
+
+/** The seventh harvest (TUNE7_FILES). */
+export function loadTune7(dir: string = DATA_DIR): RealSnippet[] {
+  return loadTuneFiles(dir, TUNE7_FILES);
 }
 
 /**
