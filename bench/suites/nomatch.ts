@@ -278,11 +278,11 @@ export function run(): void {
   });
   const all = fit(sets.flatMap((s) => s.outcomes));
   console.log(
-    `fitted on all five: ${all.weights.map((v, j) => `${FEATURE_NAMES[j]} ${v}`).join(', ')}, bias ${all.bias}`,
+    `fitted on all sets: ${all.weights.map((v, j) => `${FEATURE_NAMES[j]} ${v}`).join(', ')}, bias ${all.bias}`,
   );
   for (const s of [...sets, ...written])
     console.log(
-      `  ${s.name}: rule ${fmt(rates(s.outcomes, rule))}, all-five model ${fmt(rates(s.outcomes, modelOf(all)))}`,
+      `  ${s.name}: rule ${fmt(rates(s.outcomes, rule))}, all-sets model ${fmt(rates(s.outcomes, modelOf(all)))}`,
     );
   const source = weightsSource(all);
   const current = weightsSource({ weights: [...NOMATCH_WEIGHTS], bias: NOMATCH_BIAS });
