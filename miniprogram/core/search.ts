@@ -7,11 +7,10 @@
 // The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
 // and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';
-import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
-import { decideNoMatch, evidenceOf, hasWechatWord, termWeights, type Evidence } from './search/evidence';
+import { decideNoMatch, evidenceOf, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
@@ -20,7 +19,8 @@ import { RERANK_K, RERANK_SHIPPED, cellFeatures, reranked, rerankOrder } from '.
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
-import { holdsClause, quotesWording, spellsWording } from './search/wording';
+import { anyServiceNumber, strayCode } from './search/stray';
+import { quotesWording, spellsWording } from './search/wording';
 
 export type { MatchKind } from './search/rank';
 export type { Evidence } from './search/evidence';
@@ -184,8 +184,8 @@ export class SearchIndex {
     } else if (
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
-      this.strayCode(parsed, cells[0]) ||
-      this.anyServiceNumber(query, parsed, cells[0]) ||
+      strayCode(this.catalog, this.ranker, parsed, cells[0]) ||
+      anyServiceNumber(this.catalog, this.ranker, this.dict, this.query.terms, query, parsed, cells[0]) ||
       this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
@@ -200,34 +200,6 @@ export class SearchIndex {
     }
     this.ranker.clearMarks();
     return result;
-  }
-
-  /**
-   * True when the codes named are only those of STRAY_PLATFORMS, the query names no platform, and its words share
-   * nothing with the meaning found ("code 20001, msg appid is invalid",
-   * "redirect_uri 域名与后台配置不一致，错误码：10003"): another service's number that happens to be theirs.
-   */
-  private strayCode(parsed: ParsedQuery, top: Ranked | undefined): boolean {
-    if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
-    const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
-    // (An errMsg, "api:fail …", names its error whole: only a bare number can be another service's.)
-    const stray = (code: string): boolean =>
-      /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
-    if (!parsed.codes.every(stray)) return false;
-    return highlightsOf(this.catalog, this.ranker, top).every((h) => h.field === 'code');
-  }
-
-  /**
-   * True when every code named is a one-digit number (-1, 1, -2: any service's failure), the query names no
-   * platform, has no WeChat word and no clause of the meaning found ("报错系统错误，错误码：-1" keeps -1), and its
-   * words share with that meaning only generic failure words
-   * ("Android在前端发起支付一闪而过,errCode返回-1", "Code=-1 \"Unknown error\""): nothing says the number is WeChat's.
-   */
-  private anyServiceNumber(query: string, parsed: ParsedQuery, top: Ranked | undefined): boolean {
-    if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
-    if (!parsed.codes.every((code) => /^-?\d$/.test(code))) return false;
-    if (hasWechatWord(foldChars(query)) || holdsClause(this.catalog, query, top)) return false;
-    return termWeights(this.query.terms, this.ranker, this.dict, top.index).specific === 0;
   }
 
   /**
@@ -362,14 +334,6 @@ export class SearchIndex {
     return this.ranker.rankText(this.query.terms, text, platform, out, taken);
   }
 }
-
-/**
- * Platforms whose small numbers other services' codes often collide with: a small product (腾讯小微), the client
- * API tables (bluetooth 10003, named by wx.* API names) and the non-WeChat platform.
- */
-const STRAY_PLATFORMS: ReadonlySet<Platform> = new Set(
-  PLATFORMS.filter((p) => ['xiaowei', 'wxapi', 'errno'].includes(p.key) || !p.wechat).map((p) => p.name),
-);
 
 function suggestion(cell: CodeCell): SearchHit {
   return {
