@@ -7,6 +7,7 @@ import { meaningTexts } from '../miniprogram/core/meaning';
 import { PLATFORMS } from '../miniprogram/core/platforms';
 import { officialDoc } from '../miniprogram/core/view/detail';
 import type { Entry, SourceRef } from '../miniprogram/core/types';
+import { labels } from './labels';
 import { displayWidth, fit, wrap } from './text';
 
 /** Label of the project's own texts (types.ts: zhSource/enSource === 'wxerr'). */
@@ -77,11 +78,10 @@ function meaning(entry: RichEntry, layout: Layout): string[] {
     return m ? ` ${p.dim(m)}` : '';
   };
   const { meaning: said, remedy } = meaningTexts(entry);
+  const fix = p.bold(labels(layout.lang).fix);
   for (const text of said) lines.push(...wrap(text + mark(text), width, '  '));
-  for (const text of remedy)
-    lines.push(...wrap(`${p.bold('解决方法')} ${text}${mark(text)}`, width, '  ', '    '));
-  if (entry.fix && entry.fix !== entry.zh)
-    lines.push(...wrap(`${p.bold('解决方法')} ${entry.fix}`, width, '  ', '    '));
+  for (const text of remedy) lines.push(...wrap(`${fix} ${text}${mark(text)}`, width, '  ', '    '));
+  if (entry.fix && entry.fix !== entry.zh) lines.push(...wrap(`${fix} ${entry.fix}`, width, '  ', '    '));
   if (entry.fix && entry.fixEn) lines.push(...wrap(`${entry.fixEn} ${p.dim(EN_MARK)}`, width, '    '));
   return lines;
 }
@@ -108,7 +108,8 @@ export function meaningLines(entry: Entry, layout: Layout): string[] {
 /** The advice block: the project's advice for this code (or its action class) in one language. */
 export function adviceLines(entry: Entry, layout: Layout): string[] {
   const advice = entryAdvice(entry);
-  const label = advice.kind === 'code' ? 'advice (wxerr)' : 'advice (wxerr, general)';
+  const words = labels(layout.lang);
+  const label = advice.kind === 'code' ? words.advice : words.adviceGeneral;
   return wrap(`${layout.p.bold(label)} ${advice[layout.lang]}`, layout.width, '  ', '    ');
 }
 
@@ -118,18 +119,19 @@ function sourceTitle(id: string): string {
 
 /** Provenance in one line: the first source row with its title, and how many more rows agree. */
 export function provenance(entry: RichEntry, layout: Layout, all = false): string[] {
-  const ref = (s: SourceRef) => `${s.source} row ${s.row}`;
+  const words = labels(layout.lang);
+  const ref = (s: SourceRef) => words.row(s.source, s.row);
   const [first, ...rest] = entry.sources;
   if (!first) return [];
   const more =
-    rest.length === 0 ? '' : all ? `; also ${rest.map(ref).join(', ')}` : ` (+${rest.length} more)`;
+    rest.length === 0 ? '' : all ? words.alsoRows(rest.map(ref).join(', ')) : words.moreRows(rest.length);
   const lines = [
-    layout.p.dim(fit(`  from ${ref(first)}: ${sourceTitle(first.source)}${more}`, layout.width)),
+    layout.p.dim(fit(`  ${words.from(ref(first), sourceTitle(first.source))}${more}`, layout.width)),
   ];
   // A link is never cut (it must stay copyable); past the width it stands on its own line, unindented.
   const doc = officialDoc(entry);
-  if (doc && displayWidth(`  doc ${doc}`) <= layout.width) lines.push(`  doc ${doc}`);
-  else if (doc) lines.push('  doc', doc);
+  if (doc && displayWidth(`  ${words.doc} ${doc}`) <= layout.width) lines.push(`  ${words.doc} ${doc}`);
+  else if (doc) lines.push(`  ${words.doc}`, doc);
   return lines;
 }
 
@@ -152,9 +154,11 @@ function foldLine(primary: Entry, others: Entry[], layout: Layout): string[] {
   const names = others.map((e) =>
     sameMeaning(primary, e) ? e.platform : `${e.platform} “${shortMeaning(e)}”`,
   );
-  const noun = others.length === 1 ? 'other platform' : 'other platforms';
+  const sep = layout.lang === 'zh' ? '、' : ', ';
   return wrap(
-    layout.p.dim(`+${others.length} ${noun}: ${names.join(', ')} (wxerr ${primary.code} --all)`),
+    layout.p.dim(
+      labels(layout.lang).otherPlatforms(others.length, names.join(sep), `wxerr ${primary.code} --all`),
+    ),
     layout.width,
     '  ',
     '    ',
@@ -185,7 +189,7 @@ function nonWeChatNote(entries: Entry[], layout: Layout, hint: string): string[]
   if (entries.length === 0) return [];
   const names = [...new Set(entries.map((e) => e.platform))].join(', ');
   return wrap(
-    layout.p.dim(`+ not WeChat: ${names} has its own ${entries[0].code} (${hint})`),
+    layout.p.dim(labels(layout.lang).notWeChatOwn(names, entries[0].code, hint)),
     layout.width,
     '  ',
     '    ',
@@ -208,10 +212,11 @@ export function formatCode(entries: Entry[], layout: Layout, options: CodeBlockO
   const { wechat, other } = splitByWeChat(entries);
   const shown = wechat.length ? wechat : other;
   const [primary, ...rest] = shown;
-  const lines = header(primary, layout, wechat.length ? '' : layout.p.dim('  (not a WeChat platform)'));
+  const words = labels(layout.lang);
+  const lines = header(primary, layout, wechat.length ? '' : layout.p.dim(`  ${words.notWeChatTag}`));
   lines.push(...meaning(primary, layout));
   if (options.nextStep)
-    lines.push(...wrap(`${layout.p.bold('next step')} ${options.nextStep}`, layout.width, '  ', '    '));
+    lines.push(...wrap(`${layout.p.bold(words.nextStep)} ${options.nextStep}`, layout.width, '  ', '    '));
   lines.push(
     ...adviceLines(primary, layout),
     ...provenance(primary, layout),
@@ -237,7 +242,7 @@ function formatAll(entries: Entry[], layout: Layout): string[] {
   wechat.forEach(block);
   if (other.length) {
     if (lines.length) lines.push('');
-    lines.push(layout.p.bold('── not WeChat ──'));
+    lines.push(layout.p.bold(labels(layout.lang).notWeChatRule));
     other.forEach(block);
   }
   return lines;
@@ -252,15 +257,16 @@ export function formatEntry(
 ): string {
   const lines = [...header(entry, layout), ...meaning(entry, layout)];
   const { width } = layout;
+  const words = labels(layout.lang);
   if (entry.noteZh || entry.noteEn) {
-    lines.push(...wrap(`${p.bold('note (wxerr)')} ${entry.noteZh ?? ''}`, width, '  ', '    '));
+    lines.push(...wrap(`${p.bold(words.note)} ${entry.noteZh ?? ''}`, width, '  ', '    '));
     if (entry.noteEn) lines.push(...wrap(entry.noteEn, width, '    '));
   }
-  if (adviceShownAbove) lines.push(p.dim('  advice (wxerr): as above'));
+  if (adviceShownAbove) lines.push(p.dim(`  ${words.adviceAbove}`));
   else lines.push(...adviceLines(entry, layout));
   entry.texts.slice(1).forEach((t) => {
     const refs = t.sources.map((s) => `${s.source}#${s.row}`).join(', ');
-    const text = `other wording (${refs}): ${[t.zh, t.en, t.fix].filter(Boolean).join(' / ')}`;
+    const text = `${words.otherWording(refs)}: ${[t.zh, t.en, t.fix].filter(Boolean).join(' / ')}`;
     lines.push(...wrap(p.dim(text), width, '  ', '    '));
   });
   entry.texts.forEach((t) => {

@@ -78,6 +78,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
 async function dispatch(args: ParsedArgs, io: CliIO): Promise<number> {
   const [name, ...rest] = args.positional;
   if (name === undefined) {
+    // `wxerr --verison`: the typo, not "no command given".
+    checkOptions(args, { flags: [], values: [] }, '');
     if (args.flags.has('version')) return say(io, `wxerr ${version()}`);
     if (args.flags.has('help')) return say(io, USAGE);
     throw new UsageError('no command given; try `wxerr 40001` or `wxerr --help`');
@@ -99,7 +101,8 @@ async function dispatch(args: ParsedArgs, io: CliIO): Promise<number> {
     if (args.flags.has('help')) return say(io, COMMAND_HELP.lookup);
     return lookupCommand(args, io);
   }
-  const hint = didYouMean(name, Object.keys(COMMANDS)) || '; commands: ' + Object.keys(COMMANDS).join(', ');
+  const names = [...Object.keys(COMMANDS), 'help'];
+  const hint = didYouMean(name, names) || '; commands: ' + names.join(', ');
   throw new UsageError(`unknown command ${name}${hint}`);
 }
 

@@ -43,6 +43,12 @@ const POLL: AdviceText = {
   en: 'The user is still paying (entering the password, say): do not place a new order; query the order by its out_trade_no until it settles.',
 };
 const adviceFor = (a: ErrorAction): AdviceText => (a === 'poll' ? POLL : actionAdvice(a));
+// An abort is the caller's own doing, not a success (action 'none' is the catalog's class of errcode 0).
+const ABORTED: AdviceText = {
+  short: { zh: '已取消', en: 'cancelled' },
+  zh: '请求被调用方主动取消（signal 已 abort）：不是故障，无需上报，也不要自动重试。',
+  en: 'The caller cancelled the request (its signal aborted): not a fault; nothing to report or retry.',
+};
 // What a network failure means, zh / en, per reason (the core error carries only a short word for it).
 const LABELS: Record<WxFailureReason, [string, string]> = {
   timeout: ['请求超时', 'timed out'],
@@ -136,6 +142,7 @@ export function explain(
     out.zh = zh;
     out.en = en;
   }
+  if (err.kind === 'abort') out.advice = { ...ABORTED, specific: false };
   out.rid = err.rid;
   return out;
 }

@@ -17,7 +17,7 @@ export const ACTION_HINT: Record<ErrorAction, string> = {
   'account-state': 'check the account',
   'user-choice': "the user's choice",
   poll: 'poll the order until it settles',
-  none: 'success',
+  none: 'nothing to do', // an abort, never a success to report
   unknown: 'see the description',
 };
 

@@ -110,5 +110,24 @@ export function installWx(): void {
     }),
     getAppBaseInfo: () => ({ SDKVersion: '3.4.0', fontSizeSetting: 17 * stub.fontScale }),
     isVKSupport: () => false,
+    // A picked screenshot (walk7): read through an offscreen canvas, then OCR meets a client without VisionKit.
+    chooseMedia: (o: { success?: (r: { tempFiles: { tempFilePath: string }[] }) => void }) =>
+      o.success?.({ tempFiles: [{ tempFilePath: 'wxfile://tmp/shot.png' }] }),
+    createOffscreenCanvas: () => ({
+      width: 1,
+      height: 1,
+      createImage() {
+        const image = { width: 2, height: 2, onload: () => undefined, onerror: () => undefined };
+        return Object.defineProperty(image, 'src', { set: () => setTimeout(() => image.onload(), 0) });
+      },
+      getContext: () => ({
+        drawImage: () => undefined,
+        getImageData: (_x: number, _y: number, width: number, height: number) => ({
+          data: new Uint8ClampedArray(width * height * 4),
+          width,
+          height,
+        }),
+      }),
+    }),
   };
 }

@@ -32,6 +32,14 @@ async function event(comp: Rendered, selector: string, name: string, detail: unk
   node.dispatchEvent(name, { detail });
   await stub.sleep();
 }
+/** Changes storage, then shows the page again as when coming back to it (it reads storage once per show). */
+async function reshow(comp: Rendered, change: () => void): Promise<void> {
+  change();
+  const page = comp.instance as unknown as { onShow(): void };
+  page.onShow(); // the first show follows attached() and reads nothing
+  page.onShow();
+  await stub.sleep();
+}
 function searchFor(query: string): State['drive'] {
   return (comp) => event(comp, '.search-bar__input', 'input', { value: query });
 }
@@ -49,6 +57,14 @@ const STATES_BASE: State[] = [
   { name: 'search-not-wechat-40001', page: 'search', drive: searchFor('40001 非微信') },
   { name: 'search-no-match-45999', page: 'search', drive: searchFor('45999') },
   { name: 'search-typo-4001', page: 'search', drive: searchFor('4001') },
+  // A first-time user: no favourites, history or searches.
+  { name: 'search-home-empty', page: 'search', drive: (comp) => reshow(comp, () => stub.storage.clear()) },
+  // A history value corrupted in storage (another version wrote it, say): the page starts it empty, with a notice.
+  {
+    name: 'search-home-corrupt-storage',
+    page: 'search',
+    drive: (comp) => reshow(comp, () => stub.storage.set('wxerr:history:v1', '{"items": [oops')),
+  },
   {
     name: 'categories-chip',
     page: 'categories',
@@ -63,6 +79,13 @@ const STATES_BASE: State[] = [
     page: 'detail',
     full: true,
     drive: (c) => void c.instance.onLoad({ id: 'open%3A40001' } as never),
+  },
+  // A code met on many platforms (-1 系统繁忙).
+  {
+    name: 'detail-minus1-many-platforms',
+    page: 'detail',
+    full: true,
+    drive: (c) => void c.instance.onLoad({ id: 'open%3A-1' } as never),
   },
   {
     name: 'detail-40125-note',
@@ -87,6 +110,29 @@ const STATES_BASE: State[] = [
     drive: (c) => void c.instance.onLoad({ id: 'open%3A4001' } as never),
   },
   { name: 'scan-empty', page: 'scan', drive: () => undefined },
+  // walk7: the edges a new user meets. A paste past the page's bound (it says so and scans nothing).
+  {
+    name: 'scan-paste-100k',
+    page: 'scan',
+    drive: async (comp) => {
+      const line = '2024-03-12 09:41:22.118 INFO  [wx-api] GET /cgi-bin/user/info ok\n';
+      await event(comp, '.paste', 'input', {
+        value: `${line.repeat(Math.ceil(100_001 / line.length))}${SCAN_LOG}`,
+      });
+      await event(comp, '.scan-text', 'tap');
+    },
+  },
+  // The clipboard read on tap holds nothing (the page toasts and keeps its state).
+  {
+    name: 'scan-clipboard-empty',
+    page: 'scan',
+    drive: async (comp) => {
+      stub.calls.clipboard = '';
+      await event(comp, '.clipboard', 'tap');
+    },
+  },
+  // A screenshot that cannot be read: the preview's wx has no chooseMedia, so picking fails as on an old client.
+  { name: 'scan-ocr-failed', page: 'scan', drive: async (comp) => void (await comp.instance.onScanImage()) },
 
   {
     name: 'scan-results',

@@ -4,6 +4,7 @@
 import type { Catalog } from '../../miniprogram/core/catalog';
 import { extractCodes, scanWritten } from '../../miniprogram/core/extract';
 import { candidatesOf, PLATFORMS, type PlatformClass } from '../../miniprogram/core/extract/learned';
+import { countedAt, vetoed } from './vetoes';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 import { labelOf } from '../data/extract-fixtures';
 
@@ -21,6 +22,12 @@ export interface CandidateRecord {
   rules?: string;
   /** How the rules dropped it: 'ignored' (given to another service) or 'dropped' (never taken). */
   rulesWhy?: 'ignored' | 'dropped';
+  /** What decided the rules' platform ('default': the most common meaning, no marker near). */
+  rulesContext?: string;
+  /** A veto of the rules holds it (vetoes.ts `vetoed`). */
+  vetoed: boolean;
+  /** A count or unit follows it (vetoes.ts `countedAt`). */
+  counted: boolean;
 }
 
 export interface TextCandidates {
@@ -39,6 +46,7 @@ export function platformOfLabel(label: string): PlatformClass {
 export function textCandidates(catalog: Catalog, text: string): TextCandidates {
   const { ctx, scan } = scanWritten(text, catalog);
   const ignoredOffsets = new Set([...scan.ignored.values()].map((i) => i.start));
+  const ignoredCodes = new Set(scan.ignored.keys());
   const candidates = candidatesOf(catalog, messageIndex(catalog), ctx, {
     hits: scan.hits,
     ignoredOffsets,
@@ -49,9 +57,13 @@ export function textCandidates(catalog: Catalog, text: string): TextCandidates {
       line: c.line,
       features: c.features,
       platforms: c.platforms,
+      vetoed: vetoed(c, ignoredCodes),
+      counted: countedAt(text, c.end),
     };
-    if (c.hit) record.rules = labelOf(c.hit);
-    else record.rulesWhy = c.ignored ? 'ignored' : 'dropped';
+    if (c.hit) {
+      record.rules = labelOf(c.hit);
+      record.rulesContext = c.hit.context;
+    } else record.rulesWhy = c.ignored ? 'ignored' : 'dropped';
     return record;
   });
   // Written codes that are not numbers (Pay's PARAM_ERROR, a client errMsg), as extractCodes reports them.

@@ -1,6 +1,6 @@
 // Issue 10's experiment: do decisions learned from the evidence of candidates (bench/learn/candidates.ts)
 // transfer to a batch they were not fitted on, where the hand rules did not? Leave-one-batch-out over the
-// tune batches (tune, tune2*, tune3…tune6): fit on the others, score the left-out batch with the bench's
+// tune batches (tune, tune2*, tune3…tune7): fit on the others, score the left-out batch with the bench's
 // scoring (explicit codes, platform scored). Never reads the held part.
 //
 //   npx ts-node --transpile-only bench/learn/validate.ts
@@ -14,6 +14,7 @@ import {
   loadTune4,
   loadTune5,
   loadTune6,
+  loadTune7,
   loadTuneFiles,
   type RealSnippet,
 } from '../data/real/load';
@@ -22,19 +23,11 @@ import {
   PLATFORMS,
   platformOfLabel,
   textCandidates,
-  type CandidateRecord,
   type PlatformClass,
   type TextCandidates,
 } from './candidates';
-import {
-  choose,
-  choiceProbabilities,
-  fitChoice,
-  fitLogistic,
-  probability,
-  type ClassWeights,
-  type Weights,
-} from './model';
+import { choose, choiceProbabilities, fitChoice, fitLogistic, probability, type Weights } from './model';
+import { VETO_DECISIONS, type Decide, type Models, vetoAdds7Counted } from './vetoes';
 
 /** The rules' figure on each batch scored before any change it led to (docs/extract-history.md). */
 const BEFORE: Record<string, [number, number]> = {
@@ -44,6 +37,7 @@ const BEFORE: Record<string, [number, number]> = {
   tune4: [0.921, 0.773],
   tune5: [0.92, 0.656],
   tune6: [0.811, 0.678],
+  tune7: [0.777, 0.468],
 };
 
 interface Labelled {
@@ -58,11 +52,6 @@ interface Labelled {
 const wanted = (s: RealSnippet, code: string) => s.explicit.filter((l) => l.replace(/@.*$/, '') === code);
 
 const labelFor = (code: string, platform: PlatformClass) => (platform ? `${code}@${platform}` : code);
-
-export interface Models {
-  accept: Weights;
-  platform: ClassWeights<PlatformClass>;
-}
 
 export function fit(batches: Labelled[][]): Models {
   const all = batches.flat();
@@ -84,8 +73,6 @@ export function fit(batches: Labelled[][]): Models {
   );
   return { accept, platform };
 }
-
-type Decide = (c: CandidateRecord, m: Models) => string | undefined;
 
 /** (c) the learned decision alone: accept when P ≥ 0.5, on the platform the softmax picks. */
 const learned: Decide = (c, m) =>
@@ -207,7 +194,9 @@ export function loadBatches(): [string, Labelled[]][] {
     ['tune4', loadTune4()],
     ['tune5', loadTune5()],
     ['tune6', loadTune6()],
-    // A later tune-only harvest, once load.ts lists it: `npm run learn -- --with snippets-tune7.txt`. Scored here
+    // Scored first with `--with snippets-tune7.txt` (section 9), then joined the fits.
+    ['tune7', loadTune7()],
+    // A later tune-only harvest, once load.ts lists it: `npm run learn -- --with snippets-tune8.txt`. Scored here
     // before any rule is written for it, its row is the honest figure of today's rules beside the learned ones.
     ...withFiles().map((file): [string, RealSnippet[]] => [file, loadTuneFiles(undefined, [file])]),
   ];
@@ -265,8 +254,10 @@ function main(): void {
     ['(f) sure flips', sureFlips],
     ['(f1) sure drops', sureDrops],
     ['(f2) sure adds', sureAdds],
+    ...VETO_DECISIONS,
   ];
   const sums = decisions.map(() => [0, 0]);
+  const pooled = decisions.map((): Score => ({ tp: 0, fp: 0, fn: 0 }));
   const before = [0, 0];
   let known = 0;
   console.log(`| left out | (b) before P / R | ${decisions.map(([n]) => `${n} P / R`).join(' | ')} |`);
@@ -283,6 +274,8 @@ function main(): void {
       const s = scoreWith(batch, d, models);
       sums[k][0] += s.tp / Math.max(1, s.tp + s.fp);
       sums[k][1] += s.tp / Math.max(1, s.tp + s.fn);
+      if (name !== 'tune' && name !== 'tune2')
+        for (const x of ['tp', 'fp', 'fn'] as const) pooled[k][x] += s[x];
       return `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
     });
     // A batch with no published before-figure is scored before any change: (a) is its before-figure.
@@ -294,7 +287,15 @@ function main(): void {
     }
     console.log(`| ${name} | ${was.map((x) => x.toFixed(3)).join(' / ')} | ${cells.join(' | ')} |`);
     if (process.argv.includes('--diff'))
-      printDiff(batch, models, process.argv.includes('--flips') ? sureFlips : learned);
+      printDiff(
+        batch,
+        models,
+        process.argv.includes('--flips')
+          ? sureFlips
+          : process.argv.includes('--veto')
+            ? vetoAdds7Counted
+            : learned,
+      );
   }
   if (process.argv.includes('--weights')) {
     const all = fit([...batches.map(([, b]) => b), fixtures]);
@@ -310,6 +311,10 @@ function main(): void {
   const mean = (x: number[]) => `${(x[0] / n).toFixed(3)} / ${(x[1] / n).toFixed(3)}`;
   const beforeMean = `${(before[0] / known).toFixed(3)} / ${(before[1] / known).toFixed(3)}`;
   console.log(`| mean | ${beforeMean} | ${sums.map(mean).join(' | ')} |`);
+  // Pooled over the batches after tune2 (tune and tune2 shaped the rules' first rounds: in sample for every row).
+  console.log(
+    `| pooled tune3… | – | ${pooled.map((s) => `${pr(s)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`).join(' | ')} |`,
+  );
 }
 
 if (require.main === module) main();

@@ -1,5 +1,5 @@
 // The weights the `learned` option of extractCodes reads (miniprogram/core/generated/learned-weights.ts), fitted
-// on all six tune batches and the project's own fixtures (never the held part) exactly as validate.ts fits each fold. `--check` fails when the
+// on every tune batch (tune…tune7) and the project's own fixtures (never the held part) exactly as validate.ts fits each fold. `--check` fails when the
 // committed file is not what the corpus and today's evidence give (CI, like catalog:check): a change to the
 // catalog, the corpus or the evidence functions needs `npm run learn:weights` and a commit of the result.
 //

@@ -103,32 +103,47 @@ function table(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** Quartiles of a few values: [p25, median, p75]. */
+function quartiles(values: number[]): [number, number, number] {
+  return [percentile(values, 0.25), median(values), percentile(values, 0.75)];
+}
+
 function cold(dir: string): void {
   const floor: Sample[] = [];
   const first = new Map<string, Sample[]>();
-  const add = (key: string, s: Sample): void => {
-    const list = first.get(key);
-    if (list) list.push(s);
-    else first.set(key, [s]);
+  /** Per wxerr query: its CPU over the CPU of the floor child run just before it, one ratio per pair. */
+  const paired = new Map<string, number[]>();
+  const add = <T>(map: Map<string, T[]>, key: string, value: T): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
   };
-  // Interleaved rounds: load on the machine changes, and each round sees it for every measurement.
+  // Interleaved rounds: load on the machine changes, and each round sees it for every measurement. Each first
+  // answer runs right after a floor child of its own, so that a ratio compares two processes a moment apart.
   for (let r = 0; r < ROUNDS; r++) {
-    floor.push(child(dir, 'floor.js', []));
-    for (const q of FIRST_QUERIES) add(`wxerr\t${q}`, child(dir, 'first.js', [q]));
+    for (const q of FIRST_QUERIES) {
+      const f = child(dir, 'floor.js', []);
+      floor.push(f);
+      const s = child(dir, 'first.js', [q]);
+      add(first, `wxerr\t${q}`, s);
+      add(paired, q, s.cpu / f.cpu);
+    }
     if (r < PEER_ROUNDS)
       for (const peer of ['fuse.js', 'minisearch'])
-        add(`${peer}\t${FIRST_QUERIES[1]}`, child(dir, 'peer.js', [peer, FIRST_QUERIES[1]]));
+        add(first, `${peer}\t${FIRST_QUERIES[1]}`, child(dir, 'peer.js', [peer, FIRST_QUERIES[1]]));
   }
   const floorMs = median(floor.map((s) => s.ms));
   const floorCpu = median(floor.map((s) => s.cpu));
   console.log(
     `floor (fresh node --jitless: load the data module + JSON.parse): median ${floorMs.toFixed(1)} ms wall, ` +
-      `${floorCpu.toFixed(1)} ms CPU over ${ROUNDS} processes`,
+      `${floorCpu.toFixed(1)} ms CPU over ${floor.length} processes`,
   );
   const rows = [...first].map(([key, samples]) => {
     const [engine, q] = key.split('\t');
     const ms = median(samples.map((s) => s.ms));
     const cpu = median(samples.map((s) => s.cpu));
+    const pairs = engine === 'wxerr' ? paired.get(q) : undefined;
+    const [p25, mid, p75] = pairs ? quartiles(pairs) : [NaN, NaN, NaN];
     return [
       engine,
       q.length > 34 ? q.slice(0, 33) + '…' : q,
@@ -136,15 +151,33 @@ function cold(dir: string): void {
       cpu.toFixed(1),
       (ms / floorMs).toFixed(2),
       (cpu / floorCpu).toFixed(2),
+      pairs ? `${mid.toFixed(2)} (${p25.toFixed(2)}–${p75.toFixed(2)})` : '',
       samples[0].top ?? '',
     ];
   });
-  table(['engine', 'first query', 'first ms', 'CPU ms', '× floor', 'CPU × floor', 'top hit'], rows);
+  table(
+    [
+      'engine',
+      'first query',
+      'first ms',
+      'CPU ms',
+      '× floor',
+      'CPU × floor',
+      'paired CPU × floor (p25–p75)',
+      'top hit',
+    ],
+    rows,
+  );
   const mine = rows.filter((r) => r[0] === 'wxerr');
+  // Two figures for one round (docs/search.md, cold start round 6): the ratio of medians as before, and the
+  // median of per-pair ratios, which load drift between the floor's and the answers' processes moves less.
+  // The goal is met only when both are within it.
   const worst = Math.max(...mine.map((r) => Number(r[5])));
+  const worstPaired = Math.max(...FIRST_QUERIES.map((q) => median(paired.get(q) ?? [Infinity])));
+  const met = worst <= 3 && worstPaired <= 3;
   console.log(
-    `goal: wxerr's first answer ≤ 3× the floor (CPU) ${worst <= 3 ? 'met' : 'MISSED'} (worst ${worst.toFixed(2)}×); ` +
-      `load average ${loadavg()[0].toFixed(1)}`,
+    `goal: wxerr's first answer ≤ 3× the floor (CPU) ${met ? 'met' : 'MISSED'} (worst ${worst.toFixed(2)}× as ` +
+      `medians, ${worstPaired.toFixed(2)}× paired); load average ${loadavg()[0].toFixed(1)}`,
   );
 }
 

@@ -18,7 +18,8 @@ export function annotation(line: string, color = false, learned = true): string 
   const p = painter(color);
   const catalog = bundledCatalog();
   const parts = codes.map((c) => {
-    const entry = catalog.lookup(c.code)[0];
+    // The platform the extractor attributed (WeCom's 40001 is a bad secret), as `wxerr scan` shows it.
+    const entry = (c.entryId && catalog.get(c.entryId)) || catalog.lookup(c.code)[0];
     const text = entry ? shortText(entry.zh || entry.en) : catalog.family(c.code).zh;
     const action = entry ? ` (${entry.action})` : '';
     return `${c.code}${c.inferred ? '?' : ''} ${text}${action}`;

@@ -5,6 +5,7 @@ import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes, ScanInputTooLarge } from '../../miniprogram/core/extract';
 import type { FamilyLabel } from '../../miniprogram/core/family';
 import { filledFix } from '../../miniprogram/core/fill';
+import { ownDetailPage } from '../../miniprogram/core/own-page';
 import type { Entry } from '../../miniprogram/core/types';
 import { plainMessage } from '../errors';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
@@ -213,6 +214,9 @@ async function scanImage(
   run.bytes += bytes.length;
   run.ocr.push({ file: name, text });
   if (showOcr) io.err(`── OCR text of ${name} ──\n${text.trimEnd()}\n── end of OCR text ──`);
+  // A screenshot of wxerr's own detail page names one entry: that one, as the page states it.
+  const own = ownDetailPage(text, bundledCatalog());
+  if (own) return run.scanner.addFound(name, own.codes);
   text.split('\n').forEach((line, i) => run.scanner.add(name, line, i + 1));
   run.scanner.flush();
 }

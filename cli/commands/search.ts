@@ -8,6 +8,7 @@ import type { Entry } from '../../miniprogram/core/types';
 import { typoHint } from '../../miniprogram/core/view/browse';
 import { isWeChat, meaningLines, splitByWeChat, suggestionLines, type Layout } from '../format';
 import { EXIT, UsageError, type CliIO, type OptionSpec, type ParsedArgs } from '../io';
+import { labels } from '../labels';
 import { platformFilter } from '../platform-filter';
 import { fit, wrap } from '../text';
 import { layoutOf } from './lookup';
@@ -56,7 +57,7 @@ export function groupByCode(hits: SearchHit[]): Entry[][] {
 function block(entries: Entry[], layout: Layout): string[] {
   const { p } = layout;
   const [first, ...rest] = entries;
-  const more = rest.length ? p.dim(`  +${rest.length} platform${rest.length > 1 ? 's' : ''}`) : '';
+  const more = rest.length ? p.dim(`  ${labels(layout.lang).morePlatforms(rest.length)}`) : '';
   const lines = [`${p.code(p.bold(first.code))}  ${p.accent(first.platform)}${more}`];
   lines.push(...meaningLines(first, layout));
   return lines;
@@ -102,11 +103,11 @@ export async function searchCommand(args: ParsedArgs, io: CliIO): Promise<number
   const typo = typoHint(index.catalog, query, layoutOf(io, args).lang);
   if (typo) io.out(wrap(typo.text, io.width, '', '  ').join('\n'));
   if (hits.length === 0) {
-    if (!typo) io.out(`no match for ${JSON.stringify(query)}`);
-    const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
     const layout = layoutOf(io, args);
+    if (!typo) io.out(labels(layout.lang).noMatch(query));
+    const near = index.page(query, { limit }).suggestions.filter((h) => keep(h.entry));
     for (const line of suggestionLines(
-      'nearest:',
+      labels(layout.lang).nearest,
       near.map((h) => h.entry),
       layout,
     ))
@@ -128,10 +129,21 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   const wechatHits = hits.filter((h) => isWeChat(h.entry));
   const lines: string[] = [];
   const wechatGroups = groupByCode(wechatHits).slice(0, limit);
-  for (const group of wechatGroups) {
-    if (lines.length) lines.push('');
-    lines.push(...block(splitByWeChat(group).wechat, layout));
-  }
+  const words = labels(layout.lang);
+  // Named in the query, the non-WeChat platform's block stands where its best hit ranks (as on the search page):
+  // the WeChat codes ranked above it first, the others after it under their own rule.
+  const firstOther = hits.findIndex((h) => !isWeChat(h.entry));
+  const above =
+    showOther && firstOther >= 0
+      ? new Set(hits.slice(0, firstOther).map((h) => h.entry.code)).size
+      : wechatGroups.length;
+  const wechatBlocks = (groups: Entry[][], ruled = false) => {
+    for (const [i, group] of groups.entries()) {
+      if (lines.length && !(ruled && i === 0)) lines.push('');
+      lines.push(...block(splitByWeChat(group).wechat, layout));
+    }
+  };
+  wechatBlocks(wechatGroups.slice(0, above));
   // The engine leaves out the non-WeChat meanings of the codes it shows (unless the query names that
   // platform): they are counted here, and shown with --all.
   const catalog = bundledCatalog();
@@ -140,21 +152,19 @@ export function searchText(hits: SearchHit[], layout: Layout, limit: number, sho
   );
   const otherHits = hits.filter((h) => !isWeChat(h.entry)).map((h) => h.entry);
   const otherGroups = groupEntries([...otherHits, ...hidden]).slice(0, limit);
-  if (otherGroups.length === 0) return lines;
+  if (otherGroups.length === 0) {
+    wechatBlocks(wechatGroups.slice(above));
+    return lines;
+  }
   if (showOther || wechatHits.length === 0) {
     if (lines.length) lines.push('');
-    lines.push(layout.p.bold(`── not WeChat: ${otherGroups[0][0].platform} ──`));
+    lines.push(layout.p.bold(words.notWeChatGroup(otherGroups[0][0].platform)));
     otherGroups.forEach((group, i) => lines.push(...(i ? [''] : []), ...block(group, layout)));
+    if (wechatGroups.length > above) lines.push('', layout.p.bold(words.weChatRule));
+    wechatBlocks(wechatGroups.slice(above), true);
   } else {
-    lines.push(
-      '',
-      layout.p.dim(
-        fit(
-          `+${otherGroups.length} match${otherGroups.length > 1 ? 'es' : ''} on a non-WeChat platform (--all)`,
-          layout.width,
-        ),
-      ),
-    );
+    wechatBlocks(wechatGroups.slice(above));
+    lines.push('', layout.p.dim(fit(words.notWeChatCount(otherGroups.length), layout.width)));
   }
   return lines;
 }

@@ -4,6 +4,7 @@ import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { filledFix } from '../../miniprogram/core/fill';
 import type { Entry } from '../../miniprogram/core/types';
 import { adviceLines, isWeChat, meaningLines, type Layout } from '../format';
+import { labels } from '../labels';
 import type { CliIO } from '../io';
 import { sep } from 'path';
 import { displayWidth, fit, wrap } from '../text';
@@ -42,7 +43,8 @@ function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => stri
   const catalog = bundledCatalog();
   const entries = attributed(s);
   const primary = entries[0];
-  const tag = s.inferred ? p.dim(' (inferred from errmsg)') : '';
+  const words = labels(layout.lang);
+  const tag = s.inferred ? p.dim(words.inferred) : '';
   const times = s.count > 1 ? p.dim(` ×${s.count}`) : '';
   const where = primary
     ? `  ${p.accent(primary.platform)}${entries.length > 1 ? p.dim(` +${entries.length - 1}`) : ''}`
@@ -50,10 +52,12 @@ function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => stri
   const lines = [fit(`${p.code(p.bold(s.code))}${tag}${times}${where}`, width)];
   if (!primary) {
     const family = catalog.family(s.code);
-    lines.push(fit(`  not in the catalog. ${family.key}: ${family.en} (${family.zh})`, width));
+    const text =
+      layout.lang === 'zh' ? `${family.key}：${family.zh}` : `${family.key}: ${family.en} (${family.zh})`;
+    lines.push(fit(`  ${words.notInCatalog} ${text}`, width));
   } else lines.push(...meaningLines(primary, layout));
   const next = filledFix(s.code, primary, s.facts);
-  if (next) lines.push(...wrap(`${p.bold('next step')} ${next[layout.lang]}`, width, '  ', '    '));
+  if (next) lines.push(...wrap(`${p.bold(words.nextStep)} ${next[layout.lang]}`, width, '  ', '    '));
   else if (primary) lines.push(...adviceLines(primary, layout));
   lines.push(fit(`  ${p.dim(`${placeText(s.first)}:`)} ${s.found.evidence}`, width));
   if (s.found.errmsg) lines.push(fit(`  ${p.bold('errmsg')} ${s.found.errmsg}`, width));
@@ -71,20 +75,12 @@ function summaryLines(run: ScanRun, layout: Layout, placeText: (p: Place) => str
     run.bytes < 1024 * 1024
       ? `${(run.bytes / 1024).toFixed(1)} KB`
       : `${(run.bytes / 1024 / 1024).toFixed(1)} MB`;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const head = `summary: ${plural(codes.length, 'code')}, ${plural(total, 'occurrence')} in ${plural(run.files, 'file')} (${plural(run.scanner.lines, 'line')}, ${size})`;
+  const words = labels(layout.lang);
+  const head = words.summary(codes.length, total, run.files, run.scanner.lines, size);
   const lines = [p.bold(fit(head, width))];
-  if (base) lines.push(p.dim(fit(`files under ${base}`, width)));
+  if (base) lines.push(p.dim(fit(words.filesUnder(base), width)));
   // Nothing left out unsaid: folders' binary files and images are skipped (name an image to OCR it).
-  if (run.skipped)
-    lines.push(
-      p.dim(
-        fit(
-          `${plural(run.skipped, 'file')} in folders skipped: binary data or images (name an image to read it)`,
-          width,
-        ),
-      ),
-    );
+  if (run.skipped) lines.push(p.dim(fit(words.skipped(run.skipped), width)));
   if (codes.length === 0) return lines;
   const rows = codes.map((c) => {
     const entry = attributed(c)[0];
@@ -96,11 +92,14 @@ function summaryLines(run: ScanRun, layout: Layout, placeText: (p: Place) => str
       entry ? entry.platform : catalog.family(c.code).key,
     ];
   });
-  const titles = ['code', 'count', 'first', 'last', 'platform'];
+  const titles = words.columns;
   const widths = titles.map((t, i) => Math.max(displayWidth(t), ...rows.map((r) => displayWidth(r[i]))));
   const pad = (cells: string[]) =>
     cells
-      .map((c, i) => (i === 1 ? c.padStart(widths[i]) : c + ' '.repeat(widths[i] - displayWidth(c))))
+      .map((c, i) => {
+        const fill = ' '.repeat(widths[i] - displayWidth(c)); // CJK titles count two columns
+        return i === 1 ? fill + c : c + fill;
+      })
       .join('  ')
       .trimEnd();
   lines.push(p.dim(fit(pad(titles), width)), ...rows.map((r) => fit(pad(r), width)));
@@ -110,9 +109,10 @@ function summaryLines(run: ScanRun, layout: Layout, placeText: (p: Place) => str
 function ridLines(rids: string[], layout: Layout): string[] {
   if (rids.length === 0) return [];
   const shown = rids.slice(0, RIDS_SHOWN).join(', ');
-  const lines = wrap(`rids (${rids.length}): ${shown}`, layout.width, '', '  ');
+  const words = labels(layout.lang);
+  const lines = wrap(words.rids(rids.length, shown), layout.width, '', '  ');
   if (rids.length > RIDS_SHOWN)
-    lines.push(fit(`  … and ${rids.length - RIDS_SHOWN} more rids (--json lists all)`, layout.width));
+    lines.push(fit(`  ${words.moreRids(rids.length - RIDS_SHOWN)}`, layout.width));
   return lines;
 }
 
@@ -121,7 +121,7 @@ export function printScan(run: ScanRun, io: CliIO, layout: Layout): void {
   const base = commonDir(codes.flatMap((c) => [c.first.file, c.last.file]));
   const placeText = (p: Place) => `${p.file.startsWith(base) ? p.file.slice(base.length) : p.file}:${p.line}`;
   const out: string[] = [];
-  if (codes.length === 0) out.push('no WeChat error code found');
+  if (codes.length === 0) out.push(labels(layout.lang).noCodeFound);
   for (const c of codes) out.push(...codeBlock(c, layout, placeText), '');
   if (codes.length) out.push(...summaryLines(run, layout, placeText, base));
   const rids = ridLines(run.scanner.rids, layout);

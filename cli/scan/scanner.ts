@@ -192,6 +192,14 @@ export class Scanner {
     return detached(extractBatch(batch.lines, batch.learned));
   }
 
+  /** Adds codes found outside the extractor (a screenshot of wxerr's own detail page: core/own-page.ts). */
+  addFound(file: string, codes: readonly FoundCode[]): void {
+    for (const found of codes) {
+      const place = { file, line: found.line };
+      this.record(found, {}, place, place);
+    }
+  }
+
   /** Adds a batch's rids and codes to the summary. */
   private apply(result: BatchResult, file: string, start: number): void {
     for (const rid of result.rids) {

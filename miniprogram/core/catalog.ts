@@ -2,19 +2,21 @@
 // The bundled catalog decodes its entries one at a time, on first use: a fresh process (iOS runs mini-program
 // JS without a JIT) that answers one query decodes the few entries it shows, not all of them.
 import { normalizeCode, payKey } from './code-key';
-import { EntryDecoder, type PackedCatalog } from './codec';
+import { CatalogLines } from './catalog-text';
+import { EntryDecoder, type PackedCatalog, type PackedEntry } from './codec';
 import type { EntryTexts } from './search/passages';
 import { CATALOG_JSON } from './generated/catalog-data';
 import { explainFamily, type FamilyLabel } from './family';
 import { entryId, PAY_PLATFORMS, PLATFORMS, platformRank } from './platforms';
 import type { CatalogData, Entry, Platform, SourceInfo } from './types';
 
-function isPacked(data: CatalogData | PackedCatalog): data is PackedCatalog {
+function isPacked(data: CatalogData | PackedCatalog | CatalogLines): data is PackedCatalog {
   return 'e' in data;
 }
 
 export class Catalog {
-  private readonly packed: PackedCatalog | undefined;
+  /** Packed entry i: from a parsed PackedCatalog, or from the bundled text's lines (parsed on first use). */
+  private readonly packedAt: ((i: number) => PackedEntry) | undefined;
   private readonly decoder: EntryDecoder | undefined;
   private readonly decoded: (Entry | undefined)[];
   private all: Entry[] | undefined;
@@ -25,7 +27,8 @@ export class Catalog {
   private readonly ranks: Int8Array;
   private readonly advised: Uint8Array;
   /** Entry indices by code, most commonly met first (see byCommonness). WeChat Pay entries are in bySpelling. */
-  private readonly byCode = new Map<string, number[]>();
+  /** (A code of one entry, most codes, maps to that entry's index: no list made per entry at start-up.) */
+  private readonly byCode = new Map<string, number | number[]>();
   /** Pay entries by payKey of their code and of every alias: any spelling finds the same entries. */
   private readonly bySpelling = new Map<string, number[]>();
   /** Pay entries by their own code (no alias): with byCode, the entries of exactly one code (sameCode). */
@@ -35,25 +38,55 @@ export class Catalog {
   private readonly wildcards: number[] = [];
 
   /**
-   * A decoded catalog, or a packed one (its entries are then decoded on first use). The bundled catalog is
-   * built in every fresh process before its first answer, without a JIT: one pass per entry, no function
-   * call per entry on the common path (a numeric code of a WeChat platform), only lists of two or more sorted.
+   * A decoded catalog, or a packed one (its entries are then decoded on first use), or the lines of the bundled
+   * text (catalog-text.ts: each entry parsed on first use too). The bundled catalog is built in every fresh
+   * process before its first answer, without a JIT: one pass per entry, no function call per entry on the
+   * common path (a numeric code of a WeChat platform), only lists of two or more sorted.
    */
-  constructor(data: CatalogData | PackedCatalog) {
-    const n = isPacked(data) ? data.e.length : data.entries.length;
+  constructor(data: CatalogData | PackedCatalog | CatalogLines) {
+    const n =
+      data instanceof CatalogLines ? data.lines.length : isPacked(data) ? data.e.length : data.entries.length;
     const codes = (this.codes = new Array<string>(n));
     const ranks = (this.ranks = new Int8Array(n));
     const advised = (this.advised = new Uint8Array(n));
     const wildcards = this.wildcards;
     /** Per entry: its other spellings (WeChat Pay aliases). */
     const aliases = new Array<readonly string[] | undefined>(n);
-    if (isPacked(data)) {
-      this.packed = data;
+    if (data instanceof CatalogLines) {
+      this.packedAt = (i) => data.entry(i);
+      this.decoder = new EntryDecoder(data.head);
+      this.version = data.head.v;
+      this.sources = data.head.sources;
+      this.decoded = new Array<Entry | undefined>(n);
+      const lines = data.lines;
+      const hints = data.hints;
+      for (let i = 0; i < n; i++) {
+        // `["40001",15,…`: the code up to the next quote, then the platform's one or two digits. Lines whose
+        // code is not a plain integer (where that may not hold) are read again below, parsed.
+        const line = lines[i];
+        const end = line.indexOf('"', 2);
+        codes[i] = line.slice(2, end);
+        const first = line.charCodeAt(end + 2) - ZERO;
+        const next = line.charCodeAt(end + 3);
+        ranks[i] = next === COMMA ? first : first * 10 + next - ZERO;
+      }
+      for (let k = 0; k < hints.n.length; k++) {
+        const i = hints.n[k];
+        const packed = data.entry(i);
+        codes[i] = normalizeCode(packed[0]);
+        ranks[i] = packed[1];
+        if (isWildcard(codes[i])) wildcards.push(i);
+      }
+      for (let k = 0; k < hints.a.length; k++) advised[hints.a[k]] = 1;
+      for (let k = 0; k < hints.k.length; k++)
+        aliases[hints.k[k]] = data.entry(hints.k[k])[4]?.k as string[] | undefined;
+    } else if (isPacked(data)) {
+      const packedEntries = data.e;
+      this.packedAt = (i) => packedEntries[i];
       this.decoder = new EntryDecoder(data);
       this.version = data.v;
       this.sources = data.sources;
       this.decoded = new Array<Entry | undefined>(n);
-      const packedEntries = data.e;
       for (let i = 0; i < n; i++) {
         const packed = packedEntries[i];
         // Numbers are stored normalised (test/core/search.test.ts checks): only other codes (wildcards
@@ -75,7 +108,7 @@ export class Catalog {
         }
       }
     } else {
-      this.packed = undefined;
+      this.packedAt = undefined;
       this.decoder = undefined;
       this.version = data.version;
       this.sources = data.sources;
@@ -99,13 +132,13 @@ export class Catalog {
         continue;
       }
       // Each entry goes once into byCode: no test for a repeat there.
-      const list = byCode.get(code);
-      if (list === undefined) byCode.set(code, [i]);
-      else if (list.length === 1) {
-        // A code's second entry: a new list of two in order (as the stable sort would put them), not the
-        // one-element list grown to 17 slots and sorted: most shared codes have two entries.
-        byCode.set(code, this.byCommonness(list[0], i) <= 0 ? [list[0], i] : [i, list[0]]);
-      } else if (list.push(i) === 3) shared.push(list);
+      const known = byCode.get(code);
+      if (known === undefined) byCode.set(code, i);
+      else if (typeof known === 'number') {
+        // A code's second entry: a list of two in order (as the stable sort would put them), not a list
+        // grown and sorted: most shared codes have two entries.
+        byCode.set(code, this.byCommonness(known, i) <= 0 ? [known, i] : [i, known]);
+      } else if (known.push(i) === 3) shared.push(known);
     }
     for (const list of shared) list.sort(this.byCommonness);
     for (const index of [bySpelling, payByCode])
@@ -136,8 +169,8 @@ export class Catalog {
   entryAt(i: number): Entry {
     let entry = this.decoded[i];
     if (!entry) {
-      if (!this.packed || !this.decoder) throw new RangeError(`no entry ${i}`);
-      entry = this.decoder.entry(this.packed.e[i]);
+      if (!this.packedAt || !this.decoder) throw new RangeError(`no entry ${i}`);
+      entry = this.decoder.entry(this.packedAt(i));
       this.decoded[i] = entry;
     }
     return entry;
@@ -149,8 +182,8 @@ export class Catalog {
    */
   textsAt(i: number): EntryTexts {
     const decoded = this.decoded[i];
-    if (decoded || !this.packed || !this.decoder) return this.entryAt(i);
-    return this.decoder.texts(this.packed.e[i]);
+    if (decoded || !this.packedAt || !this.decoder) return this.entryAt(i);
+    return this.decoder.texts(this.packedAt(i));
   }
 
   /** The code of entry i, normalised (see normalizeCode), without decoding it. */
@@ -186,8 +219,8 @@ export class Catalog {
   /** The id of entry i (see entryId), without decoding it. */
   private idAt(i: number): string {
     const decoded = this.decoded[i];
-    if (decoded || !this.packed || !this.decoder) return this.entryAt(i).id;
-    const packed = this.packed.e[i];
+    if (decoded || !this.packedAt || !this.decoder) return this.entryAt(i).id;
+    const packed = this.packedAt(i);
     return entryId(PLATFORMS[packed[1]].name, packed[0], this.decoder.scope(packed[4]));
   }
 
@@ -216,13 +249,15 @@ export class Catalog {
 
   /** lookupIndices for a code already normalised (a codeAt value): no regexes. */
   lookupNormalized(key: string): number[] {
-    const exact = this.byCode.get(key) ?? [];
+    const exact = this.byCode.get(key) ?? NONE;
     const pay = isDigits(key) ? [] : (this.bySpelling.get(payKey(key)) ?? []);
     const covering = this.wildcards.filter(
       (w) => this.codes[w] !== key && matchesWildcard(this.codes[w], key),
     );
-    if (!pay.length && !covering.length) return exact.slice();
-    return [...exact, ...pay, ...covering].sort(this.byCommonness);
+    if (!pay.length && !covering.length) return typeof exact === 'number' ? [exact] : exact.slice();
+    return (typeof exact === 'number' ? [exact, ...pay, ...covering] : [...exact, ...pay, ...covering]).sort(
+      this.byCommonness,
+    );
   }
 
   /**
@@ -230,7 +265,8 @@ export class Catalog {
    * lookup order: the same list as lookupNormalized filtered by codeAt, without copying it for a number.
    */
   sameCode(key: string): readonly number[] {
-    const exact = this.byCode.get(key) ?? NONE;
+    const known = this.byCode.get(key) ?? NONE;
+    const exact = typeof known === 'number' ? [known] : known;
     const pay = this.payByCode.get(key);
     return pay ? [...exact, ...pay].sort(this.byCommonness) : exact;
   }
@@ -263,6 +299,8 @@ export class Catalog {
 export { normalizeCode, payKey };
 
 const INTEGER = /^-?[0-9]+$/;
+const ZERO = 48;
+const COMMA = 44;
 
 /** An integer as catalogs store it ("-1", "40001"). One native regex test: without a JIT, a loop over the
  * characters costs three to five times as much, for each of the entries at start-up. */
@@ -305,9 +343,13 @@ const PAY_RANK: readonly boolean[] = PLATFORMS.map((p) => PAY_PLATFORMS.has(p.na
 
 let shared: Catalog | undefined;
 
-/** The bundled catalog, parsed on first use (not at module load: pages that never look anything up pay nothing). */
+/**
+ * The bundled catalog, read on first use (not at module load: pages that never look anything up pay nothing),
+ * its entries parsed one by one as they are read (catalog-text.ts).
+ */
 export function bundledCatalog(): Catalog {
-  if (!shared) shared = new Catalog(JSON.parse(CATALOG_JSON) as PackedCatalog);
+  if (!shared)
+    shared = new Catalog(CatalogLines.read(CATALOG_JSON) ?? (JSON.parse(CATALOG_JSON) as PackedCatalog));
   return shared;
 }
 

@@ -4,6 +4,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
 import { textCandidates } from '../../bench/learn/candidates';
+import { clearOfVetoes, countedAt } from '../../bench/learn/vetoes';
 import { choose, fitChoice, fitLogistic, probability } from '../../bench/learn/model';
 import { labelOf } from '../../bench/data/extract-fixtures';
 import { loadTune6 } from '../../bench/data/real/load';
@@ -44,7 +45,32 @@ describe('bench/learn candidates', () => {
     expect(at('40004')?.features).toMatchObject({ 'ctx:foreign': 1, 'foreign@0': 1 });
     expect(at('40004')?.rules).toBeUndefined();
     expect(at('45009')).toMatchObject({ rulesWhy: 'dropped', line: 4 });
+    // The rules' vetoes (docs/extract-history.md §9): another service's number is held, WeChat's keyed one not.
+    expect([at('40001')?.vetoed, at('40004')?.vetoed]).toEqual([false, true]);
     expect(at('45009')?.features).toMatchObject({ 'key:strong': 0, 'line:trigger': 0 });
+  });
+});
+
+describe('bench/learn vetoes', () => {
+  // github:binarywang/WxJava#698 (tune4): `最多拉取10000个审批记录`, `不可超过600次/分` are counts.
+  it('read a count after a number as a quantity, not 次数 or an errmsg', () => {
+    const text = '最多拉取10000个审批记录，调用频率不可超过600次/分。45009次数超限 40001 invalid credential';
+    const end = (n: string) => text.indexOf(n) + n.length;
+    expect(['10000', '600', '45009', '40001'].map((n) => countedAt(text, end(n)))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  it('let a client API meaning through only where an API is named or the number lists its family', () => {
+    expect(clearOfVetoes({ 'api:named-near': 0 }, 'wxapi', false, false)).toBe(false);
+    expect(clearOfVetoes({ 'api:named-near': 1 }, 'wxapi', false, false)).toBe(true);
+    expect(clearOfVetoes({ 'shape:listing': 1 }, 'wxapi', false, false)).toBe(true);
+    expect(clearOfVetoes({}, '', false, false)).toBe(true);
+    expect(clearOfVetoes({}, '', true, false)).toBe(false);
+    expect(clearOfVetoes({}, 'wecom', false, true)).toBe(false);
   });
 });
 

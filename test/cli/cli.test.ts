@@ -76,7 +76,7 @@ describe('wxerr CLI', () => {
     const zh = fakeIO();
     expect(await run(['42001', '--lang', 'zh'], zh)).toBe(0);
     expect(zh.stdout.join('\n')).toContain('access_token expired');
-    expect(zh.stdout.join('\n')).toMatch(/advice \(wxerr\) .*[\u4e00-\u9fff]/);
+    expect(zh.stdout.join('\n')).toMatch(/wxerr 建议 .*[\u4e00-\u9fff]/); // and its label (walk7)
   });
 
   it('explains an unknown code with no typo neighbour by family with exit 1', async () => {
@@ -251,7 +251,7 @@ describe('entry fields from other branches', () => {
     expect(out).toContain('  doc https://developers.weixin.qq.com/doc/x');
     const wecom = { ...base, fix: '检查 secret 是否正确', fixEn: 'check that the secret is right' };
     const lines = formatCode([wecom], { p: painter(false), width: 80, lang: 'en' });
-    expect(lines).toContain('  解决方法 检查 secret 是否正确');
+    expect(lines).toContain('  fix 检查 secret 是否正确'); // an English screen's label (walk7)
     expect(lines).toContain('    check that the secret is right (translated by wxerr)');
   });
 });

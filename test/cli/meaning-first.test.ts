@@ -46,7 +46,7 @@ describe('meaning first', () => {
     expect(await run(['61004'], io)).toBe(0);
     const lines = io.stdout.join('\n').split('\n');
     expect(lines[1].trim()).toBe('access clientip is not registered');
-    expect(lines[2].trim()).toBe(`解决方法 ${REMEDY_61004}`);
+    expect(lines[2].trim()).toBe(`fix ${REMEDY_61004}`); // the label in the screen's language (walk7)
   });
 
   it('the search page cell of 61004 shows its meaning', () => {

@@ -139,6 +139,20 @@ describe('wxerr annotate', () => {
     expect(out[3]).toMatch(/⟵ -404011 /);
   });
 
+  // walk7: a WeCom line was annotated with WeChat's 40001 (获取 access_token 时 AppSecret 错误…) while scan said 企业微信.
+  it('annotates a code with the platform the extractor attributed, as scan does', async () => {
+    const line =
+      'GET https://qyapi.weixin.qq.com/cgi-bin/gettoken {"errcode":40001,"errmsg":"invalid credential, hint: [1700000000_1_abc], from ip: 1.2.3.4, more info at https://open.work.weixin.qq.com/devtool/query?e=40001"}';
+    const out: string[] = [];
+    await annotateStream(Readable.from([line + '\n']), (l) => out.push(l));
+    const wecom = bundledCatalog()
+      .lookup('40001')
+      .find((e) => e.platform === '企业微信');
+    if (!wecom) throw new Error('catalog has no WeCom 40001');
+    expect(out[0]).toContain(`⟵ 40001 ${wecom.zh}`);
+    expect(out[0]).toMatch(new RegExp(`\\(${wecom.action}\\)$`));
+  });
+
   it('streams: a line is annotated before the input ends (real child process)', async () => {
     const script = join(__dirname, '..', '..', 'cli', 'commands', 'annotate.ts');
     const child = spawn(

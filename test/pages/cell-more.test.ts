@@ -4,8 +4,13 @@
 // non-WeChat platform of seed 003 too: "+5" beside the search cell's and the CLI's "+4" for 40001); and a cell of
 // that non-WeChat platform, shown when the query names it, marked apart from WeChat's (its view-model said
 // `apart`, the template did not).
+import simulate from 'miniprogram-simulate';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { platformInfo } from '../../miniprogram/core/platforms';
+import { search } from '../../miniprogram/core/search';
+import { hitCell, type CellView } from '../../miniprogram/core/view/cells';
+/** pages/search/index.ts MAX_HITS (the page module registers a Component: not importable here). */
+const MAX_HITS = 60;
 import { fire, installWx, loader, textOf, typeInto, type Rendered } from '../helpers/simulate';
 
 const renderSearch = loader('pages/search/index');
@@ -62,4 +67,37 @@ test('a query that names the non-WeChat platform shows its cell marked apart, th
   expect(other.querySelector('.cell--apart')).toBeTruthy();
   expect(textOf(other.querySelector('.tag--apart'))).toBe('与微信无关');
   expect(wechat.querySelector('.cell--apart')).toBeFalsy();
+});
+
+// walk7: those cells were interleaved with WeChat's in rank order; now they stand together in one headed block
+// where the best of them ranks (the WeChat cells that outrank it above, the rest after under their own heading),
+// and paging keeps that order.
+test('the non-WeChat cells stand together in one headed block where the best of them ranks, on every page', async () => {
+  const query = '40001 非微信';
+  const ranked = search(bundledCatalog(), query, { limit: MAX_HITS }).map(hitCell);
+  const best = ranked.findIndex((c) => c.apart);
+  expect(best).toBeGreaterThanOrEqual(0);
+  expect(ranked.slice(best).some((c) => !c.apart)).toBe(true); // interleaved in rank order
+  const comp = renderSearch();
+  await typeInto(comp, '.search-bar__input', query);
+  const page = comp.instance as unknown as { onReachBottom(): void; data: { more: boolean } };
+  for (let i = 0; i < 5 && page.data.more; i++) {
+    page.onReachBottom();
+    await simulate.sleep(0);
+  }
+  const cells = comp.instance.data.cells as CellView[];
+  expect(cells.map((c) => c.id).sort()).toEqual(ranked.map((c) => c.id).sort()); // nothing lost, none twice
+  const apart = comp.querySelectorAll('.hit').map((c) => !!c.querySelector('.cell--apart'));
+  const count = apart.filter(Boolean).length;
+  expect(apart.indexOf(true)).toBe(best);
+  expect(apart.slice(best, best + count).every(Boolean)).toBe(true);
+  expect(cells.slice(0, best).map((c) => c.id)).toEqual(ranked.slice(0, best).map((c) => c.id));
+  const heads = comp.querySelectorAll('.apart-head');
+  expect(heads).toHaveLength(1);
+  expect(textOf(heads[0])).toContain('与微信无关');
+  expect(comp.querySelectorAll('.wechat-head')).toHaveLength(1);
+  // A query that does not name that platform shows no heading and no such cell.
+  await typeInto(comp, '.search-bar__input', '40001');
+  expect(comp.querySelectorAll('.apart-head')).toHaveLength(0);
+  expect(comp.querySelectorAll('.cell--apart')).toHaveLength(0);
 });

@@ -11,6 +11,10 @@ import { ACTION_HINT } from '../../request/messages';
 import { explain, explainCode, findEntry } from '../../request/explain';
 import { pay } from '../../request/pay';
 import { wecom as wecomCodes } from '../../request/wecom';
+import { createClient, isWxerrError } from '../../request';
+import { createAbortController } from '../../request/abort';
+import { delay, json, startServer } from '../helpers/http-server';
+import { createWxShim } from '../helpers/wx-shim';
 
 const target = { url: 'https://api.example.com/x', method: 'GET' };
 
@@ -197,9 +201,39 @@ describe('core helpers shipped with the client', () => {
 
   test('the message hints are core/advice.ts short English texts; refresh-token names the backend', () => {
     for (const [action, hint] of Object.entries(ACTION_HINT)) {
-      if (action === 'poll' || action === 'refresh-token') continue; // poll: the wrapper's own class (Pay USERPAYING)
+      // poll: the wrapper's own class (Pay USERPAYING); none: in the wrapper only an abort, never a success
+      if (action === 'poll' || action === 'refresh-token' || action === 'none') continue;
       expect(hint).toBe(actionAdvice(action as Action).short.en);
     }
     expect(ACTION_HINT['refresh-token']).toMatch(/backend.*getStableAccessToken.*not the user/);
+  });
+});
+
+// walk7: an aborted call was explained as "Success: nothing to do." (ACTION_HINT 'success'), over a real socket.
+describe('an abort from the caller', () => {
+  test('is explained as the caller cancelling, never as a success', async () => {
+    const server = await startServer();
+    const shim = createWxShim();
+    server.on('/slow', async (_req, res) => {
+      await delay(2000);
+      json(res, { late: true });
+    });
+    try {
+      const client = createClient({ baseURL: server.origin, wx: shim });
+      const ctl = createAbortController();
+      const call = client.get('/slow', { signal: ctl.signal }).catch((e: unknown) => e);
+      setTimeout(() => ctl.abort(), 50);
+      const err = await call;
+      if (!isWxerrError(err)) throw new Error('expected a WxerrError');
+      expect(err.kind).toBe('abort');
+      const x = explain(err);
+      expect(x.advice.en).toMatch(/caller cancelled/);
+      expect(x.advice.zh).toMatch(/主动取消/);
+      expect(`${x.advice.en} ${x.advice.zh} ${ACTION_HINT[err.action]}`).not.toMatch(/success|成功/i);
+      expect(x.zh).toBe('已取消');
+    } finally {
+      shim.destroy();
+      await server.close();
+    }
   });
 });

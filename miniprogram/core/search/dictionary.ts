@@ -218,11 +218,13 @@ export class Dictionary {
   /** Per key: where its key and its postings start in `packed` (-1 while its block is unread). */
   private readonly keyStart: Int32Array;
   private readonly postingsStart: Int32Array;
-  /** Per key: as stored (encodeKey), once read; as itself, once asked for. */
-  private readonly encodedKeys: (string | undefined)[];
-  private readonly keyStrings: (string | undefined)[];
-  private readonly decoded: (Int32Array | undefined)[];
-  private readonly decodedShares: (Uint8Array | undefined)[];
+  /** By key id: as stored (encodeKey), once read; as itself, once asked for; its postings, once decoded. Maps,
+   * not arrays of every key: a first answer reads a few hundred of the 14,000 keys, and four key-sized arrays
+   * were 0.5 MB of young objects that the scavenges before it copied. */
+  private readonly encodedKeys = new Map<number, string>();
+  private readonly keyStrings = new Map<number, string>();
+  private readonly decoded = new Map<number, Int32Array>();
+  private readonly decodedShares = new Map<number, Uint8Array>();
   private readonly dfs: Int32Array;
   private keyList: (string | undefined)[] | undefined;
   readonly size: number;
@@ -236,10 +238,6 @@ export class Dictionary {
     this.blockFirst = new Array<string | undefined>(blocks);
     this.keyStart = new Int32Array(this.size).fill(-1);
     this.postingsStart = new Int32Array(this.size);
-    this.encodedKeys = new Array<string | undefined>(this.size);
-    this.keyStrings = new Array<string | undefined>(this.size);
-    this.decoded = new Array<Int32Array | undefined>(this.size);
-    this.decodedShares = new Array<Uint8Array | undefined>(this.size);
     this.dfs = new Int32Array(this.size).fill(-1);
   }
 
@@ -261,20 +259,20 @@ export class Dictionary {
   }
 
   keyAt(id: number): string {
-    const known = this.keyStrings[id];
+    const known = this.keyStrings.get(id);
     if (known !== undefined) return known;
     const key = decodeKey(this.encodedAt(id));
-    this.keyStrings[id] = key;
+    this.keyStrings.set(id, key);
     return key;
   }
 
   /** Key id as stored (encodeKey): what lookups compare. */
   private encodedAt(id: number): string {
-    const known = this.encodedKeys[id];
+    const known = this.encodedKeys.get(id);
     if (known !== undefined) return known;
     if (this.keyStart[id] < 0) this.readBlock((id / BLOCK) | 0);
     const key = this.packed.slice(this.keyStart[id], this.postingsStart[id] - 1);
-    this.encodedKeys[id] = key;
+    this.encodedKeys.set(id, key);
     return key;
   }
 
@@ -345,13 +343,12 @@ export class Dictionary {
 
   /** Postings of key id: entry · 8 + field, ascending. */
   postings(id: number): Int32Array {
-    return this.decoded[id] ?? this.decode(id);
+    return this.decoded.get(id) ?? this.decode(id);
   }
 
   /** Per posting of key id: its share in steps of 1 / SHARE_STEPS (see SHARE_STEPS). */
   shares(id: number): Uint8Array {
-    if (!this.decodedShares[id]) this.decode(id);
-    return this.decodedShares[id] as Uint8Array;
+    return this.decodedShares.get(id) ?? (this.decode(id), this.decodedShares.get(id) as Uint8Array);
   }
 
   private decode(id: number): Int32Array {
@@ -362,8 +359,8 @@ export class Dictionary {
       list[i] = scratch[i] >> SHARE_BITS;
       shares[i] = scratch[i] & SHARE_STEPS;
     }
-    this.decoded[id] = list;
-    this.decodedShares[id] = shares;
+    this.decoded.set(id, list);
+    this.decodedShares.set(id, shares);
     this.dfs[id] = this.dfOnly(id);
     return list;
   }

@@ -24,6 +24,10 @@ export interface CellView {
   also?: { id: string; tag: string }[];
   /** 1 for the non-WeChat platform of seed 003: the page shows it apart from the WeChat cells. */
   apart?: 1;
+  /** 1 on the first of those: the page heads their block there (apartTogether). */
+  apartFirst?: 1;
+  /** 1 on the first WeChat cell after that block: the page heads the WeChat cells again. */
+  wechatAgain?: 1;
   /** 1 when the line is a text the project translated: the cell marks it "wxerr 译" (absent otherwise). */
   project?: 1;
 }
@@ -113,6 +117,21 @@ export function cellOf(
 /** A search hit as one cell: the code's meaning shown, its other WeChat meanings behind "+N 个平台". */
 export function hitCell(hit: SearchHit): CellView {
   return cellOf(hit.entry, hit.highlights, hit.also);
+}
+
+/**
+ * The non-WeChat platform's cells (shown only when the query names that platform) together in one block, headed,
+ * where the best of them ranks: the WeChat cells that outrank it stay above, the others follow under their own
+ * heading. Interleaved, a WeChat and a non-WeChat cell of one number read as one list (issue 12: "then apart").
+ */
+export function apartTogether(cells: readonly CellView[]): CellView[] {
+  const at = cells.findIndex((c) => c.apart);
+  if (at < 0) return [...cells];
+  const [first, ...apart] = cells.filter((c) => c.apart);
+  const wechat = cells.filter((c) => !c.apart);
+  const [next, ...after] = wechat.slice(at);
+  const tail = next ? [{ ...next, wechatAgain: 1 as const }, ...after] : [];
+  return [...wechat.slice(0, at), { ...first, apartFirst: 1 }, ...apart, ...tail];
 }
 
 /** Sort key for codes: numbers by value, string codes after them alphabetically. */

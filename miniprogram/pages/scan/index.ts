@@ -1,6 +1,7 @@
 // Scan: paste a log (or read the clipboard on tap, or OCR a screenshot on the phone with VisionKit) and list
 // every WeChat error code in it with its meaning, the line it came from and its rid. Nothing leaves the
 // phone. OCR goes through adapters/ocr (explicit outcomes); anything but success falls back to the paste box.
+import { ownDetailPage } from '../../core/own-page';
 import { bundledCatalog } from '../../core/catalog';
 import { extractCodes, type ScanResult } from '../../core/extract';
 import { recognizeText, type OcrOutcome } from '../../adapters/ocr';
@@ -92,7 +93,8 @@ Component({
       }
       let result: ScanResult;
       try {
-        result = extractCodes(text);
+        // A screenshot (or the text) of wxerr's own detail page names one entry: that one, as the page states it.
+        result = ownDetailPage(text, bundledCatalog()) ?? extractCodes(text);
       } catch (error) {
         this.setData({ state: 'error', rows: [], rids: [], message: `无法扫描：${String(error)}` });
         return;

@@ -3,7 +3,7 @@
 // looked-up codes. Only cell view-models travel through setData, never entries.
 import { bundledCatalog } from '../../core/catalog';
 import { search } from '../../core/search';
-import { cellOf, hitCell, type CellView } from '../../core/view/cells';
+import { apartTogether, cellOf, hitCell, type CellView } from '../../core/view/cells';
 import {
   COMMON_CODES,
   homeChips,
@@ -79,6 +79,11 @@ function homeView(user: UserData, allFavourites: boolean): { home: Home; notice:
 }
 
 const firstShowDone = new WeakSet<object>();
+/**
+ * The cells of a query whose hits include the non-WeChat platform, reordered once (apartTogether) up to MAX_HITS, and
+ * whether more hits lay past them; pages are cut from it. Absent for other queries, which page through the engine.
+ */
+const reordered = new WeakMap<object, { cells: CellView[]; past: boolean }>();
 
 Component({
   data: {
@@ -156,11 +161,22 @@ Component({
         });
         return;
       }
+      let cells = hits.slice(0, PAGE_SIZE).map(hitCell);
+      let more = hits.length > PAGE_SIZE;
+      reordered.delete(this);
+      if (hits.some((h) => hitCell(h).apart)) {
+        // The query names the non-WeChat platform: its cells are gathered into one block, so all are ranked first.
+        const all = search(bundledCatalog(), q, { limit: MAX_HITS + 1 });
+        const ordered = apartTogether(all.slice(0, MAX_HITS).map(hitCell));
+        reordered.set(this, { cells: ordered, past: all.length > MAX_HITS });
+        cells = ordered.slice(0, PAGE_SIZE);
+        more = ordered.length > PAGE_SIZE;
+      }
       this.setData({
         query,
         state: 'results',
-        cells: hits.slice(0, PAGE_SIZE).map(hitCell),
-        more: hits.length > PAGE_SIZE,
+        cells,
+        more,
         capped: false,
         typo: typoHint(bundledCatalog(), q),
       });
@@ -172,12 +188,15 @@ Component({
       if (state !== 'results' || !more) return;
       const offset = cells.length;
       const room = Math.min(PAGE_SIZE, MAX_HITS - offset);
-      const hits = search(bundledCatalog(), query.trim(), { offset, limit: room + 1 });
+      const kept = reordered.get(this);
+      const next = kept
+        ? kept.cells.slice(offset, offset + room + 1)
+        : search(bundledCatalog(), query.trim(), { offset, limit: room + 1 }).map(hitCell);
       const patch: Record<string, unknown> = {};
-      hits.slice(0, room).forEach((hit, i) => {
-        patch[`cells[${offset + i}]`] = hitCell(hit);
+      next.slice(0, room).forEach((cell, i) => {
+        patch[`cells[${offset + i}]`] = cell;
       });
-      const left = hits.length > room;
+      const left = next.length > room || (!!kept && kept.past && offset + room >= kept.cells.length);
       patch.more = left && offset + room < MAX_HITS;
       patch.capped = left && offset + room >= MAX_HITS;
       this.setData(patch);
