@@ -12,7 +12,7 @@ import { SearchIndex, type Evidence } from '../../miniprogram/core/search';
 import { FEATURES, decideNoMatch, noMatchOdds } from '../../miniprogram/core/search/evidence';
 import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from '../../miniprogram/core/search/nomatch-weights';
 import { withoutHeldThreads } from '../data/held-threads';
-import { isRight, loadQueries, type QueryCase } from './search';
+import { isRight, loadQueries, tuneOnlyFiles, type QueryCase } from './search';
 
 const WEIGHTS_FILE = join(__dirname, '..', '..', 'miniprogram', 'core', 'search', 'nomatch-weights.ts');
 const FEATURE_NAMES = [
@@ -48,18 +48,18 @@ export interface NamedSet {
   outcomes: Outcome[];
 }
 
-/** The real sets: tune of search-queries-real.json, tune2–tune5 without held threads. */
-function realSets(): { name: string; queries: QueryCase[] }[] {
+/**
+ * The real sets: tune of search-queries-real.json, then every tune-only set (search-queries-real-N.json, tune2
+ * on) without held threads. (check6 is held: its name is search-queries-check6.json, never read here.)
+ */
+export function realSets(): { name: string; queries: QueryCase[] }[] {
   const data = JSON.parse(
     readFileSync(join(__dirname, '..', 'data', 'search-queries-real.json'), 'utf8'),
   ) as { queries: QueryCase[]; split: { tune: string[] } };
   const tune = new Set(data.split.tune);
   const sets = [{ name: 'tune', queries: data.queries.filter((q) => tune.has(q.q)) }];
-  for (let n = 2; n <= 5; n++)
-    sets.push({
-      name: `tune${n}`,
-      queries: withoutHeldThreads(loadQueries(`search-queries-real-${n}.json`)).kept,
-    });
+  for (const [name, file] of tuneOnlyFiles())
+    sets.push({ name, queries: withoutHeldThreads(loadQueries(file)).kept });
   return sets;
 }
 
@@ -278,11 +278,11 @@ export function run(): void {
   });
   const all = fit(sets.flatMap((s) => s.outcomes));
   console.log(
-    `fitted on all five: ${all.weights.map((v, j) => `${FEATURE_NAMES[j]} ${v}`).join(', ')}, bias ${all.bias}`,
+    `fitted on all sets: ${all.weights.map((v, j) => `${FEATURE_NAMES[j]} ${v}`).join(', ')}, bias ${all.bias}`,
   );
   for (const s of [...sets, ...written])
     console.log(
-      `  ${s.name}: rule ${fmt(rates(s.outcomes, rule))}, all-five model ${fmt(rates(s.outcomes, modelOf(all)))}`,
+      `  ${s.name}: rule ${fmt(rates(s.outcomes, rule))}, all-sets model ${fmt(rates(s.outcomes, modelOf(all)))}`,
     );
   const source = weightsSource(all);
   const current = weightsSource({ weights: [...NOMATCH_WEIGHTS], bias: NOMATCH_BIAS });

@@ -1,8 +1,8 @@
 // Search relevance and speed: wxerr's engine beside fuse.js and minisearch, same catalog, same queries
 // (bench/data/search-queries.json). success@k = share of queries with a right answer among the first k hits.
-// `npm run bench -- search`. Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
+// `npm run bench -- search` (`-- search --quick`: wxerr's success rates on every set only). Memory: growth of heapUsed + arrayBuffers over one more build, after a forced GC.
 import { threadKey, tuneSideThreads, withoutHeldThreads } from '../data/held-threads';
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { loadavg } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -211,9 +211,13 @@ export function successRates(
   return { at1: at1 / queries.length, at5: at5 / queries.length, missed };
 }
 
+/** `--quick`: wxerr and its rule line only, no timing and no peers (success rates of every set in seconds). */
+const quick = process.argv.includes('--quick');
+
 /** One real set scored by wxerr, fuse.js and minisearch side by side; wxerr's misses when asked. */
 function scoreRealSet(catalog: Catalog, label: string, queries: QueryCase[], misses: boolean): void {
-  const rows = [() => wxerr(), wxerrRule, fuse, minisearch].map((make) => ({
+  const engines = quick ? [() => wxerr(), wxerrRule] : [() => wxerr(), wxerrRule, fuse, minisearch];
+  const rows = engines.map((make) => ({
     name: make().name,
     ...relevance(make, catalog, queries),
   }));
@@ -268,22 +272,32 @@ function realQueries(catalog: Catalog): void {
     console.log('check6 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
   }
   // Tune-only sets harvested and labelled after the earlier ones were tuned on (all of each is tune).
-  for (const [name, file] of [
-    ['tune2', 'search-queries-real-2.json'],
-    ['tune3', 'search-queries-real-3.json'],
-    ['tune4', 'search-queries-real-4.json'],
-    ['tune5', 'search-queries-real-5.json'],
-    ['tune7', 'search-queries-real-7.json'],
-  ]) {
+  for (const [name, file] of tuneOnlyFiles()) {
     const { kept, aside } = withoutHeldThreads(loadQueries(file));
     const label = `real ${name} queries (${kept.length}, tune only; ${aside} set aside: a held query's thread)`;
     scoreRealSet(catalog, label, kept, true);
   }
 }
 
+/** The tune-only query files (search-queries-real-N.json, N ≥ 2) as [tuneN, file], in order of N. */
+export function tuneOnlyFiles(): [string, string][] {
+  return readdirSync(join(__dirname, '..', 'data'))
+    .map((f) => /^search-queries-real-(\d+)\.json$/.exec(f))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .sort((a, b) => Number(a[1]) - Number(b[1]))
+    .map((m) => [`tune${m[1]}`, m[0]]);
+}
+
 export function run(): void {
   const catalog = bundledCatalog();
   const queries = loadQueries();
+  if (quick) {
+    scoreRealSet(catalog, `tuned set (${queries.length}, written)`, queries, true);
+    const blind = loadQueries('search-queries-blind.json');
+    scoreRealSet(catalog, `blind set (${blind.length}, written)`, blind, true);
+    realQueries(catalog);
+    return;
+  }
   const misses = new Map<string, string[]>();
   const rows = [wxerr, fuse, minisearch].map((make) => measure(make, catalog, queries, misses));
   const kinds = [...new Set(queries.map((q) => q.kind))];

@@ -7,7 +7,6 @@
 // The prebuilt index is not imported here: the mini-program loads it from a subpackage (adapters/search-index.ts)
 // and Node imports it; both hand it over with installPrebuiltIndex().
 import { isBundled, type Catalog } from './catalog';
-import { PLATFORMS } from './platforms';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
@@ -16,9 +15,12 @@ import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/g
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
 import { Ranker, TIER, type MatchKind, type Ranked } from './search/rank';
+import { RERANK_K, RERANK_SHIPPED, cellFeatures, reranked, rerankOrder } from './search/rerank';
 import { topCells } from './search/top';
 import { TermParser, onlyWeakTerms, type QueryTerms } from './search/terms';
 import { foldChars } from './search/text';
+import { anyServiceNumber, strayCode } from './search/stray';
+import { quotesWording, spellsWording } from './search/wording';
 
 export type { MatchKind } from './search/rank';
 export type { Evidence } from './search/evidence';
@@ -58,6 +60,11 @@ export interface SearchOptions {
    * text hit's evidence means no match. Default: the fitted model (search/evidence.ts); round 4's bars under a filter.
    */
   noMatch?: (evidence: Evidence) => boolean;
+  /**
+   * Internal, for the benches only (rerank.ts records the features and scores orders): the order of the first
+   * cells of an answered text query from their features (search/rerank.ts). Default: today's order.
+   */
+  rerank?: (rows: number[][]) => readonly number[];
 }
 
 /** Hits of one page and how many there are in all. */
@@ -67,9 +74,6 @@ export interface SearchPage {
   /** When nothing matches meaningfully: the nearest entries, as "did you mean" (empty otherwise). */
   suggestions: SearchHit[];
 }
-
-/** What two wordings may differ in and still be the same: spaces and punctuation. */
-const NOT_WORDING = /[^a-z0-9\u3400-\u9fff]+/g;
 
 /** Suggestions offered when nothing matches. */
 const SUGGESTIONS = 3;
@@ -125,7 +129,9 @@ export class SearchIndex {
       if (code) parsed = { ...parsed, codes: [normalizeQueryCode(code)] };
     }
     // Exact for the first cells of the page (or the suggestions); later hits are only counted.
-    const need = Math.max(offset + limit, SUGGESTIONS);
+    // (Off by default: search/rerank.ts RERANK_SHIPPED.)
+    const order = options.rerank ?? (RERANK_SHIPPED ? rerankOrder : undefined);
+    const need = Math.max(offset + limit, SUGGESTIONS, order ? RERANK_K : 0);
     const top = (q: ParsedQuery) => topCells(this.catalog, this.ranker, this.rank(q, platform), need);
     let found: ReturnType<typeof top> | undefined;
     if (parsed.spelled !== undefined && !parsed.codes.length && !parsed.foreign) {
@@ -133,7 +139,7 @@ export class SearchIndex {
       // that error: its words alone are the query.
       const named: ParsedQuery = { codes: [], text: parsed.spelled, open: false };
       const alt = top(named);
-      if (this.spellsWording(parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
+      if (spellsWording(this.catalog, parsed.spelled, alt.cells[0])) [parsed, found] = [named, alt];
     }
     if (parsed.quoted && !parsed.codes.length && !parsed.foreign && parsed.unknownCode === undefined) {
       // An official wording quoted whole inside a sentence (系统返回错误：“不合法的文件类型”) is the error, on the
@@ -178,32 +184,22 @@ export class SearchIndex {
     } else if (
       parsed.foreign ||
       (!parsed.codes.length && this.noOverlap(parsed)) ||
-      this.strayCode(parsed, cells[0]) ||
+      strayCode(this.catalog, this.ranker, parsed, cells[0]) ||
+      anyServiceNumber(this.catalog, this.ranker, this.dict, this.query.terms, query, parsed, cells[0]) ||
       this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
       // that WeChat also uses: "飞书…错误码：10002"): no hits, the nearest ones offered as suggestions.
       result = { total: 0, hits: [], suggestions: cells.slice(0, SUGGESTIONS).map(hit) };
     } else {
-      result = { total, hits: cells.slice(offset, offset + limit).map(hit), suggestions: [] };
+      // A text query's first cells, re-ordered from their evidence (not under a filter: fitted without one).
+      const text = !parsed.codes.length && parsed.wholeCode === undefined && !platform && cells.length > 1;
+      const ordered =
+        order && text ? reranked(cells, order(cellFeatures(this.catalog, this.ranker, cells))) : cells;
+      result = { total, hits: ordered.slice(offset, offset + limit).map(hit), suggestions: [] };
     }
     this.ranker.clearMarks();
     return result;
-  }
-
-  /**
-   * True when the codes named are only those of STRAY_PLATFORMS, the query names no platform, and its words share
-   * nothing with the meaning found ("code 20001, msg appid is invalid",
-   * "redirect_uri 域名与后台配置不一致，错误码：10003"): another service's number that happens to be theirs.
-   */
-  private strayCode(parsed: ParsedQuery, top: Ranked | undefined): boolean {
-    if (!parsed.codes.length || !top || top.kind !== 'code' || this.ranker.named) return false;
-    const narrow = (i: number): boolean => STRAY_PLATFORMS.has(this.catalog.platformAt(i));
-    // (An errMsg, "api:fail …", names its error whole: only a bare number can be another service's.)
-    const stray = (code: string): boolean =>
-      /^-?\d+$/.test(code) && this.catalog.lookupIndices(code).every(narrow);
-    if (!parsed.codes.every(stray)) return false;
-    return highlightsOf(this.catalog, this.ranker, top).every((h) => h.field === 'code');
   }
 
   /**
@@ -223,14 +219,6 @@ export class SearchIndex {
     return !!evidence && noMatch(evidence);
   }
 
-  /** True when a constant's name spelled out (access token expired) is in the top hit's official wording. */
-  private spellsWording(spelled: string, top: Ranked | undefined): boolean {
-    if (!top || top.kind !== 'phrase') return false;
-    const entry = this.catalog.textsAt(top.index);
-    const words = (en: string): string => foldChars(en).replace(/_/g, ' ');
-    return [entry.en, ...entry.texts.map((t) => t.en)].some((en) => words(en).includes(spelled));
-  }
-
   /** The first quoted span that is one of its own top hit's wordings (on a named platform, if any), as a query, and its ranking. */
   private quotedWording<T extends { cells: Ranked[] }>(
     spans: readonly string[],
@@ -242,18 +230,9 @@ export class SearchIndex {
       const alt = top(named);
       const first = alt.cells[0];
       const onNamed = !platforms || (first && platforms & (1 << this.catalog.platformRankAt(first.index)));
-      if (onNamed && this.quotesWording(span, first)) return [named, alt];
+      if (onNamed && quotesWording(this.catalog, span, first)) return [named, alt];
     }
     return undefined;
-  }
-
-  /** True when a quoted span is, letters and digits only, one of the top hit's own wordings. */
-  private quotesWording(span: string, top: Ranked | undefined): boolean {
-    if (!top || top.kind !== 'phrase') return false;
-    const entry = this.catalog.textsAt(top.index);
-    const bare = (s: string | undefined): string => (s ? foldChars(s).replace(NOT_WORDING, '') : '');
-    const want = bare(span);
-    return [entry, ...entry.texts].some((t) => bare(t.en) === want || bare(t.zh) === want);
   }
 
   /**
@@ -355,14 +334,6 @@ export class SearchIndex {
     return this.ranker.rankText(this.query.terms, text, platform, out, taken);
   }
 }
-
-/**
- * Platforms whose small numbers other services' codes often collide with: a small product (腾讯小微), the client
- * API tables (bluetooth 10003, named by wx.* API names) and the non-WeChat platform.
- */
-const STRAY_PLATFORMS: ReadonlySet<Platform> = new Set(
-  PLATFORMS.filter((p) => ['xiaowei', 'wxapi', 'errno'].includes(p.key) || !p.wechat).map((p) => p.name),
-);
 
 function suggestion(cell: CodeCell): SearchHit {
   return {

@@ -88,6 +88,36 @@ function unfinished(dict: Dictionary, word: string): boolean {
   return id < 0 || dict.dfOnly(id) <= RARE_WORD;
 }
 
+/**
+ * Summed rarity weight of the terms entry e has, split into generic failure words (GENERIC) and the rest, with
+ * the whole query's summed weight. A platform word counts as found on its platform.
+ */
+export function termWeights(
+  terms: readonly Term[],
+  ranker: Ranker,
+  dict: Dictionary,
+  e: number,
+): { total: number; specific: number; generic: number } {
+  let total = 0;
+  let specific = 0;
+  let generic = 0;
+  for (const term of terms) {
+    total += term.weight;
+    const found = term.platforms
+      ? (term.platforms & ranker.platformBit(e)) !== 0
+      : term.keys.some((id) => hasKey(dict, id, e));
+    if (!found) continue;
+    if (term.text !== undefined && GENERIC.has(term.text)) generic += term.weight;
+    else specific += term.weight;
+  }
+  return { total, specific, generic };
+}
+
+/** True when the query has a word only a WeChat question has (WECHAT_WORDS; `folded`: after foldChars). */
+export function hasWechatWord(folded: string): boolean {
+  return WECHAT_WORDS.test(folded);
+}
+
 /** The evidence about a query (`folded`: its text after foldChars) and its best text hits, after ranking. */
 export function evidenceOf(
   query: string,
@@ -104,18 +134,7 @@ export function evidenceOf(
   // 105 right answers to 20 wanted no-matches, all-words 4 to 6 (and 34 right in the written sets); partial hits
   // 37 to 137. Only partial hits are weighed.
   if (!top || top.kind !== 'partial') return undefined;
-  let total = 0;
-  let specific = 0;
-  let generic = 0;
-  for (const term of terms) {
-    total += term.weight;
-    const found = term.platforms
-      ? (term.platforms & ranker.platformBit(top.index)) !== 0
-      : term.keys.some((id) => hasKey(dict, id, top.index));
-    if (!found) continue;
-    if (term.text !== undefined && GENERIC.has(term.text)) generic += term.weight;
-    else specific += term.weight;
-  }
+  const { total, specific, generic } = termWeights(terms, ranker, dict, top.index);
   const weight = ranker.weightOf(top.index);
   const share = ranker.share(top.index);
   const wechat = WECHAT_WORDS.test(folded);

@@ -95,6 +95,11 @@ const CODE_WORD = /\bcode\s*[:：=]?\s*(-?\d{4,})\b|\b(-?\d{4,})\s+code\b/g;
  * clouds' errorCode / ErrorCode. Case-sensitive, before folding. Their number is another service's code.
  */
 const FOREIGN_FIELD = /["']?\b(?:statusCode|status_code|errorCode|ErrorCode)\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
+/**
+ * An errno field in a body whose message field is a lowercase errmsg: a backend's own ({"errno":401,"errmsg":
+ * "请先登录"}). WeChat's client writes errno beside errMsg, its server APIs errcode beside errmsg.
+ */
+const BACKEND_ERRNO = /["']?\berrno\b["']?\s*[:=：]\s*["']?(-?\d+)/g;
 /** An "error" field holding a constant, and the "code" field a body puts beside it. */
 const ERROR_NAME_FIELD = /["']error["']\s*:\s*["']([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)["']/;
 const BODY_CODE = /["']?\bcode\b["']?\s*[:=]\s*["']?-?\d+/gi;
@@ -191,9 +196,20 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
         unknownCode ??= normalizeQueryCode(code);
         return ' ';
       });
+  const backend =
+    query.includes('errno') &&
+    /\berrmsg\b/.test(query) &&
+    !query.includes('errMsg') &&
+    !lower.includes('errcode');
+  const ownCodes = !backend
+    ? fields
+    : fields.replace(BACKEND_ERRNO, (_whole, code: string) => {
+        unknownCode ??= normalizeQueryCode(code);
+        return ' ';
+      });
   const unbranded = lower.includes('we')
-    ? fields.replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase())
-    : fields;
+    ? ownCodes.replace(/\b(?:we(?:chat|com)|weixin)/gi, (w) => w.toLowerCase())
+    : ownCodes;
   // A body naming its error by its own constant ({"code":-1,"error":"ERR_SKEY_INVALID"}): the code beside it is
   // that server's, not WeChat's.
   const ownName = ownFields || !query.includes('error') ? undefined : ERROR_NAME_FIELD.exec(query)?.[1];

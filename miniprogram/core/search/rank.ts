@@ -14,8 +14,9 @@ import type { Platform } from '../types';
 import { UnitCounter, analyze, pairCode } from './analyze';
 import { SHARE_STEPS, type Dictionary } from './dictionary';
 import { LIFTABLE_BITS, NON_WECHAT_BITS, SEPARATE_PENALTY } from './held';
+import { QUOTED_ERRMSG, QUOTED_WORDS, REVERSE_PHRASE, coverageOf, type QueryPhrase } from './coverage';
 import { CONCEPT_LEAD, ConceptLeads } from './leads';
-import { ALT, EN, FIELD_WEIGHT, FIX, NOTE, ZH, entryText, type EntryText, type UnitKey } from './passages';
+import { FIELD_WEIGHT, NOTE, entryText, type EntryText, type UnitKey } from './passages';
 import { CONCEPTS } from './synonyms';
 import { isHan } from './text';
 import { Priors } from './prior';
@@ -56,16 +57,6 @@ const IN_TEXT = 0.72;
 /** Candidates below this share of the best candidate's score are dropped; below FAIR they are not examined further. */
 const WEAK = 0.3;
 const FAIR = 0.6;
-/** A whole entry text inside a pasted query counts as a phrase when it covers this share of the query. */
-const REVERSE_PHRASE = 0.7;
-/**
- * An official English errmsg of three words or more quoted inside a longer, mixed query ("上传图文消息素材失败:
- * title size out of limit") is a phrase hit from this share of the query on: the Chinese around it is the
- * user's own words.
- */
-const QUOTED_ERRMSG = 0.25;
-const QUOTED_WORDS = 3;
-const ASCII_PHRASE = /^[ a-z0-9]+$/;
 /** An entry whose wording the query covers this far (at most) and has every word of is "typed" (see leads). */
 const TYPED_COVER = 0.8;
 
@@ -94,6 +85,11 @@ export class Ranker extends Priors {
   private readonly coverMax: Int32Array;
   /** Per entry: bits of the query's platform-word terms its text matched. */
   private readonly platformTermsMatched: Int32Array;
+  /** Per entry: the coverage of its best text found when its hit was settled (0 if it was not). */
+  private readonly settledCover: Float64Array;
+  /** The concept leads the current query has, and its number of terms (search/rerank.ts reads both). */
+  private activeLeads = 0;
+  private termCount = 0;
   private generation = 0;
   /** Summed weight of the current query's terms. */
   private weightTotal = 0;
@@ -106,8 +102,8 @@ export class Ranker extends Priors {
   private readonly pendingBits: Uint8Array;
   /** The concepts' most met codes (search/leads.ts). */
   private readonly leads: ConceptLeads;
-  /** The current query's phrase form, the pattern an entry phrase must hold, and the framed query. */
-  private phrase = { qPhrase: '', pattern: '', fullQuery: '' };
+  /** The current query's phrase form (search/coverage.ts). */
+  private phrase: QueryPhrase = { qPhrase: '', pattern: '', fullQuery: '' };
 
   constructor(
     catalog: Catalog,
@@ -124,6 +120,7 @@ export class Ranker extends Priors {
     this.seenQuery = new Int32Array(n);
     this.touched = new Int32Array(n);
     this.platformTermsMatched = new Int32Array(n);
+    this.settledCover = new Float64Array(n);
     this.literalSeen = new Int32Array(n);
     this.literalTerms = new Int32Array(n);
     this.coverBound = new Int32Array(n * 8);
@@ -163,6 +160,28 @@ export class Ranker extends Priors {
   /** weightOf(e) as a share of the whole query's weight. */
   share(e: number): number {
     return this.weightTotal ? this.weightOf(e) / this.weightTotal : 0;
+  }
+
+  /**
+   * What the current query's terms found in entry e, as shares of its terms: found anywhere, in its own
+   * wording, as typed (not through a concept or typo); its settled coverage; whether a concept lead names it.
+   */
+  found(e: number): { matched: number; inText: number; literal: number; cover: number; lead: boolean } {
+    const n = this.termCount;
+    if (this.seenQuery[e] !== this.generation || !n)
+      return { matched: 0, inText: 0, literal: 0, cover: 0, lead: false };
+    return {
+      matched: this.matched[e] / n,
+      inText: this.inText[e] / n,
+      literal: this.literalTerms[e] / n,
+      cover: this.settledCover[e],
+      lead: (this.leads.of(e) & this.activeLeads) !== 0,
+    };
+  }
+
+  /** True when entry e's code is one of the commonly met ones of its platform (search/common.ts). */
+  isCommon(e: number): boolean {
+    return this.commonRankAt(e) >= 0;
   }
 
   clearMarks(): void {
@@ -220,6 +239,7 @@ export class Ranker extends Priors {
             platformTermsMatched[e] = 0;
             coverBound.fill(0, e * 8, e * 8 + 8);
             coverMax[e] = 0;
+            this.settledCover[e] = 0;
             list[found++] = e;
           }
           if (bounded) {
@@ -272,6 +292,8 @@ export class Ranker extends Priors {
       inText[e] >= terms.length - platformTerms &&
       this.coverUpper(e) >= TYPED_COVER;
     const leads = this.leads.active(terms, candidates, typed, this.named, (e) => this.platformBit(e));
+    this.activeLeads = leads;
+    this.termCount = terms.length;
     const onPlatform = platform ? 1 << PLATFORMS.findIndex((p) => p.name === platform) : 0;
     // Indexed loops: an iterator costs an object per step without a JIT (cold start).
     for (let c = 0; c < found; c++) {
@@ -338,55 +360,13 @@ export class Ranker extends Priors {
     const e = r.index;
     const qc = this.pendingQc[e];
     const bits = this.pendingBits[e];
-    const { ec, phrase, exact } = this.coverage(e, qc);
+    const { ec, phrase, exact } = coverageOf(this.text(e), this.marked, this.phrase, qc);
     const kind: MatchKind =
       phrase || bits & PENDING_COMMON ? 'phrase' : bits & PENDING_ALL ? 'all-words' : 'partial';
     r.kind = kind;
+    this.settledCover[e] = ec;
     r.score = TIER[kind] + 60 * qc + 25 * ec + this.pendingPrior[e] + (exact ? this.pendingLift[e] : 0);
     r.pending = false;
-  }
-
-  /**
-   * Share of entry e's best text that the query covers, whether a passage holds the query as a phrase, and
-   * whether an official wording (not a translation, fix or note) is exactly the query.
-   */
-  private coverage(e: number, qc: number): { ec: number; phrase: boolean; exact: boolean } {
-    const { qPhrase, pattern, fullQuery } = this.phrase;
-    const text = this.text(e);
-    const marked = this.marked;
-    let ec = 0;
-    let phrase = false;
-    let exact = false;
-    for (let p = 0; p < text.field.length; p++) {
-      const field = text.field[p];
-      const units = text.count[p];
-      if (field === NOTE || !units) continue;
-      if (!exact && (field === EN || field === ZH || field === ALT) && text.phrase[p] === fullQuery)
-        exact = true;
-      const first = text.first[p];
-      if (field !== FIX) {
-        let covered = 0;
-        for (let u = first; u < first + units; u++) {
-          for (let k = text.start[u]; k < text.start[u + 1]; k++) {
-            if (marked.has(text.keys[k])) {
-              covered++;
-              break;
-            }
-          }
-        }
-        ec = Math.max(ec, covered / units);
-      }
-      if (
-        !phrase &&
-        qPhrase &&
-        (text.phrase[p].includes(pattern) ||
-          (((units >= 2 && qc >= REVERSE_PHRASE) ||
-            (units >= QUOTED_WORDS && qc >= QUOTED_ERRMSG && ASCII_PHRASE.test(text.phrase[p]))) &&
-            fullQuery.includes(text.phrase[p])))
-      )
-        phrase = true;
-    }
-    return { ec, phrase, exact };
   }
 }
 

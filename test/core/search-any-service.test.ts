@@ -1,0 +1,53 @@
+// Codes that are not WeChat's. A one-digit code (-1, 1, -2) is any service's failure: named with nothing else
+// WeChat's about it (no platform, no WeChat word, no clause of its meaning, only generic failure words in common
+// with it) it gives no match, the meanings offered as suggestions; with any of those it answers as before. An
+// errno beside a lowercase errmsg is a backend's own field (WeChat's client writes errMsg).
+import '../../cli/prebuilt-index';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { SearchIndex } from '../../miniprogram/core/search';
+
+const index = new SearchIndex(bundledCatalog());
+const first = (q: string): string | undefined => index.search(q)[0]?.entry.id;
+
+describe('a one-digit code with nothing WeChat about it', () => {
+  it.each([
+    'Error Domain=ALAssetsLibraryErrorDomain Code=-1 "Unknown error"',
+    '[Error: 無法完成作業。（PHPhotosErrorDomain錯誤-1 。）] error',
+    'handshake failed; returned -1, SSL error code 1, net_error -100',
+  ])('gives no match, -1 among the suggestions: %s', (q) => {
+    const page = index.page(q);
+    expect(page.hits).toEqual([]);
+    expect(page.suggestions.map((h) => h.entry.code)).toContain('-1');
+  });
+
+  it.each([
+    ['报错系统错误，错误码：-1，undefined', 'open:-1'],
+    ['{"errcode":-1,"errmsg":"system error"}', 'open:-1'],
+    ['微信接口返回 -1', 'open:-1'],
+    ["Error: errCode: -1 | errMsg: Cloud API isn't enabled, please call wx.cloud.init first", 'cloudbase:-1'],
+  ])('answers when the words say it is WeChat’s: %s', (q, id) => {
+    expect(first(q)).toBe(id);
+  });
+
+  it('leaves longer codes as they were (40001 with generic words)', () => {
+    expect(first('Code=40001 "Unknown error"')).toBe('open:40001');
+  });
+});
+
+describe("a backend's errno (beside a lowercase errmsg)", () => {
+  it.each(['`errno:1000,errmsg:登录失败`', '接口返回{errmsg: "登录失败1",errno: 1000}'])(
+    'gives no match: %s',
+    (q) => {
+      const page = index.page(q);
+      expect(page.hits).toEqual([]);
+      expect(page.total).toBe(0);
+    },
+  );
+
+  it.each([
+    ['errMsg：request:fail timeout errno：5', 'errno:5'],
+    ['{"errMsg":"getLocation:fail auth deny","errno":103}', 'errno:103'],
+  ])('stays the client errno beside errMsg: %s', (q, id) => {
+    expect(first(q)).toBe(id);
+  });
+});
