@@ -1,5 +1,5 @@
 // The weights the `learned` option of extractCodes reads (miniprogram/core/generated/learned-weights.ts), fitted
-// on every tune batch (tune…tune7) and the project's own fixtures (never the held part) exactly as validate.ts fits each fold. `--check` fails when the
+// on the tune batches tune…tune6 and the project's own fixtures (never the held part) exactly as validate.ts fits each fold. `--check` fails when the
 // committed file is not what the corpus and today's evidence give (CI, like catalog:check): a change to the
 // catalog, the corpus or the evidence functions needs `npm run learn:weights` and a commit of the result.
 //
@@ -9,6 +9,13 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { PLATFORMS, type LearnedWeights, type Weights } from '../../miniprogram/core/extract/learned';
 import { fit, loadBatches, loadFixtureBatch } from './validate';
+
+/**
+ * Batches the leave-one-batch-out tables use but the shipped weights leave out. tune7 (67 of 101 snippets
+ * negatives): weights refitted with it scored check6 at 0.750 / 0.673 against 0.760 / 0.709 without it, below the
+ * bar written before that scoring (docs/extract-history.md section 9b), so the shipped fit stays on tune…tune6.
+ */
+const OUT_OF_SHIPPED_FIT = new Set(['tune7']);
 
 /** The committed file; `--file PATH` compares or writes another (the staleness test points it at a copy). */
 const at = process.argv.indexOf('--file');
@@ -37,7 +44,12 @@ export function render(weights: LearnedWeights): string {
 }
 
 function main(): void {
-  const models = fit([...loadBatches().map(([, batch]) => batch), loadFixtureBatch()]);
+  const models = fit([
+    ...loadBatches()
+      .filter(([name]) => !OUT_OF_SHIPPED_FIT.has(name))
+      .map(([, batch]) => batch),
+    loadFixtureBatch(),
+  ]);
   const text = render(models);
   if (process.argv.includes('--check')) {
     let committed = '';
