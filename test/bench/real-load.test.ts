@@ -13,6 +13,7 @@ import {
   loadTune6,
   TUNE2_FILES,
 } from '../../bench/data/real/load';
+import { sharedWithEarlier } from '../helpers/real-data';
 
 describe('committed real corpora', () => {
   it('splits snippets.txt into 169 tune and 113 held snippets', () => {
@@ -60,9 +61,7 @@ describe('tune3, the third harvest', () => {
     expect(tune3.length).toBeGreaterThanOrEqual(120);
     expect(tune3.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(40);
     const earlier = [...loadRealCorpus().tune, ...loadRealCorpus().held, ...loadTune2()];
-    const ids = new Set(earlier.map((s) => s.id));
-    const sources = new Set(earlier.map((s) => s.source));
-    expect(tune3.filter((s) => ids.has(s.id) || sources.has(s.source))).toEqual([]);
+    expect(sharedWithEarlier(tune3, earlier)).toEqual([]);
     for (const s of tune3) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
@@ -87,9 +86,7 @@ describe('tune4, the fourth harvest', () => {
     expect(tune4.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(40);
     const corpus = loadRealCorpus();
     const earlier = [...corpus.tune, ...corpus.held, ...loadTune2(), ...loadTune3()];
-    const ids = new Set(earlier.map((s) => s.id));
-    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
-    expect(tune4.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    expect(sharedWithEarlier(tune4, earlier)).toEqual([]);
     for (const s of tune4) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
@@ -117,9 +114,7 @@ describe('tune5, the fifth harvest', () => {
     expect(negatives).toBeLessThanOrEqual(30);
     const corpus = loadRealCorpus();
     const earlier = [...corpus.tune, ...corpus.held, ...loadTune2(), ...loadTune3(), ...loadTune4()];
-    const ids = new Set(earlier.map((s) => s.id));
-    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
-    expect(tune5.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    expect(sharedWithEarlier(tune5, earlier)).toEqual([]);
     for (const s of tune5) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
@@ -155,9 +150,7 @@ describe('tune6, the sixth harvest', () => {
       ...loadTune4(),
       ...loadTune5(),
     ];
-    const ids = new Set(earlier.map((s) => s.id));
-    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
-    expect(tune6.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    expect(sharedWithEarlier(tune6, earlier)).toEqual([]);
     for (const s of tune6) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);

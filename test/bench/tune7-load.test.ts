@@ -14,6 +14,7 @@ import {
   loadTune7,
 } from '../../bench/data/real/load';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { sharedWithEarlier } from '../helpers/real-data';
 
 const DATA = join(__dirname, '../../bench/data');
 const SNIPPETS = 'snippets-tune7.txt';
@@ -56,9 +57,7 @@ describe('tune7 snippets', () => {
       ...loadTune5(),
       ...loadTune6(),
     ];
-    const ids = new Set(earlier.map((s) => s.id));
-    const sources = new Set(earlier.map((s) => s.source.toLowerCase()));
-    expect(tune7.filter((s) => ids.has(s.id) || sources.has(s.source.toLowerCase()))).toEqual([]);
+    expect(sharedWithEarlier(tune7, earlier)).toEqual([]);
   });
 
   it('reads platform suffixes, implied codes and look-alike negatives as labelled', () => {
