@@ -2,6 +2,7 @@
 // explanation to each line that carries a WeChat error code. Line by line: nothing is buffered beyond a line.
 import { createInterface } from 'readline';
 import type { Readable } from 'stream';
+import { actionAdvice } from '../../miniprogram/core/advice';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes, LEARNED_MAX_CHARS, MAX_SCAN_CHARS } from '../../miniprogram/core/extract';
 import { painter } from '../format';
@@ -21,7 +22,8 @@ export function annotation(line: string, color = false, learned = true): string 
     // The platform the extractor attributed (WeCom's 40001 is a bad secret), as `wxerr scan` shows it.
     const entry = (c.entryId && catalog.get(c.entryId)) || catalog.lookup(c.code)[0];
     const text = entry ? shortText(entry.zh || entry.en) : catalog.family(c.code).zh;
-    const action = entry ? ` (${entry.action})` : '';
+    // The next step in the text's language ("刷新 access_token"), not the internal key (refresh-token).
+    const action = entry ? ` (${actionAdvice(entry.action).short[entry.zh ? 'zh' : 'en']})` : '';
     return `${c.code}${c.inferred ? '?' : ''} ${text}${action}`;
   });
   return p.accent(`  ⟵ ${parts.join('; ')}`);

@@ -9,6 +9,7 @@ import { isWeChat } from '../../cli/format';
 import { run } from '../../cli/index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { fakeIO } from '../helpers/cli-io';
+import { actionAdvice } from '../../miniprogram/core/advice';
 
 const LOG = [
   '2024-03-12 10:21:33.417 ERROR 48213 --- [nio-8080-exec-7] TokenService : refresh failed',
@@ -134,7 +135,7 @@ describe('wxerr annotate', () => {
     expect(out).toHaveLength(4);
     expect(out[0]).toBe(lines[0]);
     expect(out[1].startsWith(lines[1])).toBe(true);
-    expect(out[1]).toMatch(/ {2}⟵ 40001 .*\(refresh-token\)$/);
+    expect(out[1]).toMatch(/ {2}⟵ 40001 .*\(刷新 access_token\)$/);
     expect(out[2]).toBe(lines[2]);
     expect(out[3]).toMatch(/⟵ -404011 /);
   });
@@ -150,7 +151,7 @@ describe('wxerr annotate', () => {
       .find((e) => e.platform === '企业微信');
     if (!wecom) throw new Error('catalog has no WeCom 40001');
     expect(out[0]).toContain(`⟵ 40001 ${wecom.zh}`);
-    expect(out[0]).toMatch(new RegExp(`\\(${wecom.action}\\)$`));
+    expect(out[0].endsWith(` (${actionAdvice(wecom.action).short.zh})`)).toBe(true);
   });
 
   it('streams: a line is annotated before the input ends (real child process)', async () => {
