@@ -158,11 +158,14 @@ export function familyLabel(key: string): FamilyLabel {
     );
   if (/^-\d{3}x{3}$/.test(key)) return known('cloud development code', '云开发错误码');
   // No common meaning is documented for this range: say so, and let the code's own text speak.
-  return known(
-    'no common meaning for this range: see the code itself',
-    '此号段没有统一含义，以错误码本身的说明为准',
-  );
+  return known(NO_COMMON_MEANING.en, NO_COMMON_MEANING.zh);
 }
+
+/** The label of a range no source gives a common meaning (a chip then shows the range alone). */
+export const NO_COMMON_MEANING: Readonly<{ en: string; zh: string }> = {
+  en: 'no common meaning for this range: see the code itself',
+  zh: '此号段没有统一含义，以错误码本身的说明为准',
+};
 
 /** Explains a code that may not be in the catalog: "45xxx: limits and restrictions". */
 export function explainFamily(code: string, platform: Platform = '开放平台通用'): FamilyLabel {

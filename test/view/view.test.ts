@@ -216,6 +216,9 @@ describe('labels', () => {
     const labels = familyChips(entries).map((c) => c.label);
     expect(labels).not.toContain('busy 系统繁忙');
     expect(labels).toContain('系统繁忙');
+    // A range no source names is shown as the range, not as the sentence that says it has no common meaning.
+    expect(labels.filter((l) => l.includes('此号段没有统一含义'))).toEqual([]);
+    expect(labels).toContain('76xxx 号段');
     const groups = familyChipGroups(entries, 6);
     expect(groups.length).toBeGreaterThan(2);
     expect(groups.slice(0, 2).map((g) => g.title)).toEqual(['通用', '接口调用（40–48）']);

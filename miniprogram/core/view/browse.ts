@@ -1,7 +1,7 @@
 // View-models of the search home and the category tabs: no-match hints, popular codes, platform tabs and
 // family chips. Pure, no wx.
 import { normalizeCode, type Catalog } from '../catalog';
-import { familyLabel } from '../family';
+import { familyLabel, NO_COMMON_MEANING } from '../family';
 import { PLATFORMS } from '../platforms';
 import { searchIndex } from '../search';
 import { COMMONLY_MET } from '../search/common';
@@ -192,7 +192,10 @@ export function familyChips(entries: readonly Entry[]): Chip[] {
  * errno:06, other:40xxx) show their label only: the key is internal. */
 function chipLabel(key: string): string {
   const label = familyLabel(key);
-  return /^-?\d+x+$/.test(key) ? `${key} ${label.zh}` : label.zh;
+  const range = /^-?\d+x+$/.test(key);
+  // A range no source names reads as the range ("76xxx 号段"), not as a sentence saying it has no name.
+  if (label.zh === NO_COMMON_MEANING.zh) return range ? `${key} 号段` : key;
+  return range ? `${key} ${label.zh}` : label.zh;
 }
 
 export interface ChipGroup {
