@@ -231,7 +231,9 @@ describe('labels', () => {
     expect(chips[0].code).toBe('40001');
     for (const chip of chips) {
       expect(chip.meaning.length).toBeGreaterThan(1);
-      expect(textWidth(chip.meaning)).toBeLessThanOrEqual(28);
+      expect(textWidth(chip.meaning)).toBeLessThanOrEqual(30);
+      // The common codes' chips read whole: a meaning cut mid-clause ("获取 access_token 时…") says nothing.
+      expect(chip.meaning).not.toMatch(/…$/);
       expect(chip.label).toBe(`${chip.code} ${chip.meaning}`);
     }
   });

@@ -123,7 +123,7 @@ export interface HomeChip {
 }
 
 /** Width of a chip's meaning (see charWidth: a Chinese character counts 2). */
-const CHIP_MEANING_WIDTH = 28;
+const CHIP_MEANING_WIDTH = 30;
 
 /**
  * A few words of a code's common meaning for a chip: the head of the project's advice when it is short
