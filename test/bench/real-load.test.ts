@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import {
+  harvestsBefore,
   loadRealCorpus,
   loadTune2,
   loadTune3,
@@ -12,6 +13,10 @@ import {
   loadTune5,
   loadTune6,
   TUNE2_FILES,
+  TUNE3_FILES,
+  TUNE4_FILES,
+  TUNE5_FILES,
+  TUNE6_FILES,
 } from '../../bench/data/real/load';
 import { sharedWithEarlier } from '../helpers/real-data';
 
@@ -60,8 +65,7 @@ describe('tune3, the third harvest', () => {
     const tune3 = loadTune3();
     expect(tune3.length).toBeGreaterThanOrEqual(120);
     expect(tune3.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(40);
-    const earlier = [...loadRealCorpus().tune, ...loadRealCorpus().held, ...loadTune2()];
-    expect(sharedWithEarlier(tune3, earlier)).toEqual([]);
+    expect(sharedWithEarlier(tune3, harvestsBefore(TUNE3_FILES))).toEqual([]);
     for (const s of tune3) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
@@ -84,9 +88,7 @@ describe('tune4, the fourth harvest', () => {
     const tune4 = loadTune4();
     expect(tune4.length).toBeGreaterThanOrEqual(120);
     expect(tune4.filter((s) => s.explicit.length + s.implied.length === 0).length).toBeGreaterThanOrEqual(40);
-    const corpus = loadRealCorpus();
-    const earlier = [...corpus.tune, ...corpus.held, ...loadTune2(), ...loadTune3()];
-    expect(sharedWithEarlier(tune4, earlier)).toEqual([]);
+    expect(sharedWithEarlier(tune4, harvestsBefore(TUNE4_FILES))).toEqual([]);
     for (const s of tune4) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
@@ -112,9 +114,7 @@ describe('tune5, the fifth harvest', () => {
     const negatives = tune5.filter((s) => s.explicit.length + s.implied.length === 0).length;
     expect(tune5.length - negatives).toBeGreaterThanOrEqual(70);
     expect(negatives).toBeLessThanOrEqual(30);
-    const corpus = loadRealCorpus();
-    const earlier = [...corpus.tune, ...corpus.held, ...loadTune2(), ...loadTune3(), ...loadTune4()];
-    expect(sharedWithEarlier(tune5, earlier)).toEqual([]);
+    expect(sharedWithEarlier(tune5, harvestsBefore(TUNE5_FILES))).toEqual([]);
     for (const s of tune5) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);
@@ -141,16 +141,7 @@ describe('tune6, the sixth harvest', () => {
     const negatives = tune6.filter((s) => s.explicit.length + s.implied.length === 0).length;
     expect(tune6.length - negatives).toBeGreaterThanOrEqual(70);
     expect(negatives).toBeGreaterThanOrEqual(25);
-    const corpus = loadRealCorpus();
-    const earlier = [
-      ...corpus.tune,
-      ...corpus.held,
-      ...loadTune2(),
-      ...loadTune3(),
-      ...loadTune4(),
-      ...loadTune5(),
-    ];
-    expect(sharedWithEarlier(tune6, earlier)).toEqual([]);
+    expect(sharedWithEarlier(tune6, harvestsBefore(TUNE6_FILES))).toEqual([]);
     for (const s of tune6) {
       expect(s.text.trim()).not.toBe('');
       expect(s.source).toMatch(/^github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)$/);

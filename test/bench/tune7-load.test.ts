@@ -4,15 +4,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { fileThreads, usedThreads } from '../../bench/data/held-threads';
-import {
-  loadRealCorpus,
-  loadTune2,
-  loadTune3,
-  loadTune4,
-  loadTune5,
-  loadTune6,
-  loadTune7,
-} from '../../bench/data/real/load';
+import { harvestsBefore, loadTune7, TUNE7_FILES } from '../../bench/data/real/load';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { sharedWithEarlier } from '../helpers/real-data';
 
@@ -47,17 +39,7 @@ describe('tune7 snippets', () => {
     expect(new Set(tune7.map((s) => s.id)).size).toBe(tune7.length);
     for (const s of tune7) expect(s.source).toMatch(/^(?:github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)|page:\S+)$/);
     expect(tune7.filter((s) => s.source.startsWith('page:')).length).toBeLessThanOrEqual(25);
-    const corpus = loadRealCorpus();
-    const earlier = [
-      ...corpus.tune,
-      ...corpus.held,
-      ...loadTune2(),
-      ...loadTune3(),
-      ...loadTune4(),
-      ...loadTune5(),
-      ...loadTune6(),
-    ];
-    expect(sharedWithEarlier(tune7, earlier)).toEqual([]);
+    expect(sharedWithEarlier(tune7, harvestsBefore(TUNE7_FILES))).toEqual([]);
   });
 
   it('reads platform suffixes, implied codes and look-alike negatives as labelled', () => {

@@ -155,6 +155,17 @@ function checkedFile(
   return snippets;
 }
 
+/**
+ * Every real snippet harvested before the first of `files` (snippets.txt's tune and held parts, then each
+ * earlier tune file): what a new harvest's test checks it repeats no id or source of.
+ */
+export function harvestsBefore(files: readonly string[], dir: string = DATA_DIR): RealSnippet[] {
+  const { tune, held } = loadRealCorpus(dir);
+  const at = EXTRA_TUNE_FILES.indexOf(files[0]);
+  const earlier = EXTRA_TUNE_FILES.slice(0, at < 0 ? EXTRA_TUNE_FILES.length : at);
+  return [...tune, ...held, ...(earlier.length ? loadTuneFiles(dir, earlier) : [])];
+}
+
 /** The second harvest (TUNE2_FILES, or the ones named). */
 export function loadTune2(dir: string = DATA_DIR, files: readonly string[] = TUNE2_FILES): RealSnippet[] {
   return loadTuneFiles(dir, files);
