@@ -20,6 +20,7 @@ import {
   loadTune6,
   loadTune7,
   loadCheck6,
+  loadCheck8,
   type RealSnippet,
 } from '../data/real/load';
 
@@ -182,6 +183,12 @@ function realSection(): void {
     sets.push(['held', corpus.held], [`held-unquoted`, clean]);
     // check6 (snippets-check6.txt, branch harvest6): a second held-out set, never tuned on; numbers only.
     sets.push(['check6 held', loadCheck6()]);
+    // check8 (snippets-check8.txt, branch harvest8): a third held-out set, never tuned on; numbers only.
+    const check8 = loadCheck8();
+    sets.push(['check8 held', check8]);
+    // 36 of check8's 45 snippets with codes are excerpts of source files (33 of three copied code tables:
+    // go-workwx, WxJava, an errno set), which carry most of its labels: its threads and pages are scored apart too.
+    sets.push(['check8 held, threads and pages', check8.filter((s) => !/^github:[^#]+:/.test(s.source))]);
   }
   for (const [name, snippets] of sets) {
     const labels = snippets.reduce((n, s) => n + s.explicit.length + s.implied.length, 0);
@@ -195,7 +202,7 @@ function realSection(): void {
     console.log(line(`real ${name}: wxerr codes, platform ignored`, scoreCodes(snippets)));
     // WXERR_EXTRACT_LEARNED=1: the rules alone (`learned: false`) beside the default, which adds the learned sure
     // flips on these short texts (docs/extract-history.md §8). The weights were fitted on every tune batch, so
-    // only a set outside them (held, check6) measures the difference.
+    // only a set outside them (held, check6, check8) measures the difference.
     if (process.env.WXERR_EXTRACT_LEARNED === '1') {
       const rules = scoreReal(snippets, (t) => wxerrReal(t, false));
       console.log(line(`real ${name}: wxerr rules alone explicit`, rules.explicit));
@@ -208,6 +215,8 @@ function realSection(): void {
     console.log('real held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
   if (!sets.some(([name]) => name === 'check6 held'))
     console.log('real check6 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
+  if (!sets.some(([name]) => name === 'check8 held'))
+    console.log('real check8 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
 }
 
 const cpuMs = (f: () => void): number => {

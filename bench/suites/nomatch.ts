@@ -50,7 +50,7 @@ export interface NamedSet {
 
 /**
  * The real sets: tune of search-queries-real.json, then every tune-only set (search-queries-real-N.json, tune2
- * on) without held threads. (check6 is held: its name is search-queries-check6.json, never read here.)
+ * on) without held threads. (check6 and check8 are held: search-queries-check6.json / -check8.json, never read here.)
  */
 export function realSets(): { name: string; queries: QueryCase[] }[] {
   const data = JSON.parse(

@@ -235,7 +235,8 @@ function scoreRealSet(catalog: Catalog, label: string, queries: QueryCase[], mis
  * query from the same thread as a held one was found and tuned on in round 2; bench/data/held-threads.ts).
  * search-queries-real-2.json (tune2), -3.json (tune3), -4.json (tune4), -5.json (tune5) and -7.json (tune7, branch
  * harvest7) are tune only, scored with their misses, with the queries from a held query's thread set aside so that tuning never sees them again.
- * search-queries-check6.json (check6) is a second held-out set: scored only with WXERR_BENCH_HELD=1, numbers only.
+ * search-queries-check6.json (check6) is a second held-out set, search-queries-check8.json (check8, branch harvest8) a
+ * third: each scored only with WXERR_BENCH_HELD=1, numbers only (`--quick` too).
  */
 function realQueries(catalog: Catalog): void {
   const file = join(__dirname, '..', 'data', 'search-queries-real.json');
@@ -267,9 +268,13 @@ function realQueries(catalog: Catalog): void {
     // check6 (search-queries-check6.json, branch harvest6): a second held-out set, never tuned on; numbers only.
     const check6 = loadQueries('search-queries-check6.json');
     scoreRealSet(catalog, `check6 held queries (${check6.length}, numbers only)`, check6, false);
+    // check8 (search-queries-check8.json, branch harvest8): a third held-out set, never tuned on; numbers only.
+    const check8 = loadQueries('search-queries-check8.json');
+    scoreRealSet(catalog, `check8 held queries (${check8.length}, numbers only)`, check8, false);
   } else {
     console.log('real held queries: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
     console.log('check6 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
+    console.log('check8 held: not scored on this run (WXERR_BENCH_HELD=1 scores it, numbers only)');
   }
   // Tune-only sets harvested and labelled after the earlier ones were tuned on (all of each is tune).
   for (const [name, file] of tuneOnlyFiles()) {

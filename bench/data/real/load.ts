@@ -206,11 +206,22 @@ export const CHECK6_FILES = ['snippets-check6.txt'] as const;
 const SOURCE = /^(?:github:[\w.-]+\/[\w.-]+(?:#\d+|:\S+)(?:@[0-9a-f]{7,40})?|page:\S+)$/;
 
 /**
+ * Check set 8 (branch harvest8): a THIRD held-out set, never tuned on and never split, labelled before any code
+ * ran on it; scored only with WXERR_BENCH_HELD=1, numbers only. Checked against check6 too.
+ */
+export const CHECK8_FILES = ['snippets-check8.txt'] as const;
+
+/**
  * The held check files (CHECK6_FILES, or the ones named). Each label must be well formed, each id unique across
  * snippets.txt, every tune-only file and the check files, each source well formed and held by no earlier file (a
  * thread in two files could carry held-out text into what is tuned on; `npm run data:check` checks threads).
+ * `before`: earlier check files, read and checked first but not returned (a later check set repeats none of them).
  */
-export function loadCheck6(dir: string = DATA_DIR, files: readonly string[] = CHECK6_FILES): RealSnippet[] {
+export function loadCheck6(
+  dir: string = DATA_DIR,
+  files: readonly string[] = CHECK6_FILES,
+  before: readonly string[] = [],
+): RealSnippet[] {
   const earlier = [
     ...parseSnippets(readFileSync(join(dir, 'snippets.txt'), 'utf8')),
     ...EXTRA_TUNE_FILES.filter((f) => existsSync(join(dir, f))).flatMap((f) =>
@@ -219,7 +230,14 @@ export function loadCheck6(dir: string = DATA_DIR, files: readonly string[] = CH
   ];
   const ids = new Set(earlier.map((s) => s.id));
   const sources = new Set(earlier.map((s) => s.source));
+  for (const file of before.filter((f) => existsSync(join(dir, f))))
+    checkedFile(dir, file, ids, sources, SOURCE);
   const all: RealSnippet[] = [];
   for (const file of files) all.push(...checkedFile(dir, file, ids, sources, SOURCE));
   return all;
+}
+
+/** Check set 8 (CHECK8_FILES): loaded like check6, and refused where it repeats an id or a source of check6. */
+export function loadCheck8(dir: string = DATA_DIR): RealSnippet[] {
+  return loadCheck6(dir, CHECK8_FILES, CHECK6_FILES);
 }
