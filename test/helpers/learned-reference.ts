@@ -16,21 +16,7 @@ import { describes } from '../../miniprogram/core/extract/infer';
 import type { Candidate, PlatformClass } from '../../miniprogram/core/extract/learned';
 import { Marks, markersOf } from '../../miniprogram/core/extract/markers';
 import { lineMentionsMessageOf, type MessageIndex } from '../../miniprogram/core/extract/messages';
-import {
-  catalogWordsOf,
-  descriptionWords,
-  likeOtherService,
-  namesOtherHost,
-  rowsMostlyUnlike,
-  startsRow,
-  unlikeItsCode,
-} from '../../miniprogram/core/extract/learned-service';
-import {
-  hasTrigger,
-  isNoiseAfter,
-  isNoiseBefore,
-  keyedCandidates,
-} from '../../miniprogram/core/extract/numbers';
+import { hasTrigger, keyedCandidates } from '../../miniprogram/core/extract/numbers';
 import { devtoolCodes, listings } from '../../miniprogram/core/extract/shapes';
 import type { Hit } from '../../miniprogram/core/extract/summary';
 import { tableCodes } from '../../miniprogram/core/extract/table';
@@ -105,8 +91,6 @@ export function referenceCandidatesOf(
   for (const code of offsets.values()) occurrences.set(code, (occurrences.get(code) ?? 0) + 1);
 
   const candidates: Candidate[] = [];
-  /** Described rows of the text (a number starting its line): unlike their codes' texts or not. */
-  const rows: boolean[] = [];
   for (const [offset, code] of [...offsets].sort((a, b) => a[0] - b[0])) {
     const entries = catalog.lookup(code);
     const keyed = keyedAt.get(offset);
@@ -126,9 +110,6 @@ export function referenceCandidatesOf(
       lines.end(Math.min(lines.count - 1, line + 2)),
     );
     const key = keyed?.key ?? '';
-    // A number standing alone (no key, no shape): where the rules' noise test before a bare number applies.
-    const alone =
-      !keyed && ![tableAt, headAt, declaredAt, listingAt, devtoolAt].some((shape) => shape.has(offset));
     const f: Record<string, number> = {
       bias: 1,
       negative: code.startsWith('-') ? 1 : 0,
@@ -182,16 +163,6 @@ export function referenceCandidatesOf(
     distanceFeatures(f, 'wechat', toWechat[line]);
     distanceFeatures(f, 'wecom', toWecom[line]);
     distanceFeatures(f, 'foreign', toForeign[line]);
-    const description = entries.length ? descriptionWords(after) : [];
-    const words = catalogWordsOf(catalog, code);
-    const unlike = unlikeItsCode(words, description);
-    if (startsRow(lineText, col) && description.length) rows.push(unlike);
-    f['before:noise'] = alone && isNoiseBefore(lineText.slice(Math.max(0, col - 40), col)) ? 1 : 0;
-    f['after:noise'] = isNoiseAfter(lineText.slice(col + code.length, col + code.length + 16)) ? 1 : 0;
-    f['line:described-unlike'] = unlike ? 1 : 0;
-    f['line:described-other'] = likeOtherService(words, description) ? 1 : 0;
-    f['rows:unlike'] = 0;
-    f['near:other-host'] = namesOtherHost(around) ? 1 : 0;
     const platforms: PlatformClass[] = [];
     if (isDefaultCode(catalog, code) || entries.length === 0) platforms.push('');
     if (keys.has('wecom')) platforms.push('wecom');
@@ -209,10 +180,5 @@ export function referenceCandidatesOf(
       ignored: state.ignoredOffsets.has(offset),
     });
   }
-  // A table's rows mostly described unlike their codes' texts: every row of the text says so.
-  const unlikeTable = rowsMostlyUnlike(rows);
-  for (const c of candidates)
-    if (unlikeTable && startsRow(lines.lineText(c.line), c.offset - lines.start(c.line)))
-      c.features['rows:unlike'] = 1;
   return candidates;
 }

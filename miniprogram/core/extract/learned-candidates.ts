@@ -12,17 +12,7 @@ import { describes } from './infer';
 import type { Candidate, PlatformClass } from './learned';
 import { Marks } from './markers';
 import { lineMentionsMessageOf, type MessageIndex } from './messages';
-import {
-  catalogWordsOf,
-  descriptionWords,
-  likeOtherService,
-  type CodeWords,
-  namesOtherHost,
-  rowsMostlyUnlike,
-  startsRow,
-  unlikeItsCode,
-} from './learned-service';
-import { isNoiseAfter, isNoiseBefore, keyedCandidates } from './numbers';
+import { keyedCandidates } from './numbers';
 import { devtoolCodes, listings } from './shapes';
 import type { Hit } from './summary';
 import { tableCodes } from './table';
@@ -72,8 +62,6 @@ interface CodeFacts {
   /** An English text or a Chinese clause (describes answers nothing without one). */
   mayDescribe: boolean;
   platforms: PlatformClass[];
-  /** The distinctive words of its catalog texts (learned-service.ts), when a description asks. */
-  words?: CodeWords;
 }
 
 function codeFacts(catalog: Catalog, index: MessageIndex, code: string): CodeFacts {
@@ -162,16 +150,6 @@ export function candidatesOf(
   const byLine = new Map<number, LineFacts>();
   /** describes(code, text after it) by code and text: a log repeats both. */
   const described = new Map<string, Map<string, boolean>>();
-  /** Whether a line names a host that is not WeChat's, by line. */
-  const otherHost = new Map<number, boolean>();
-  const hostOn = (l: number): boolean => {
-    let known = otherHost.get(l);
-    if (known === undefined) otherHost.set(l, (known = namesOtherHost(lines.lineText(l))));
-    return known;
-  };
-  /** Row candidates (the number starts its line) with the features a whole table sets, and its described rows. */
-  const rowFeatures: Record<string, number>[] = [];
-  const rows: boolean[] = [];
   const candidates: Candidate[] = [];
   for (const [offset, code] of [...offsets].sort((a, b) => a[0] - b[0])) {
     let facts = byCode.get(code);
@@ -201,17 +179,6 @@ export function candidatesOf(
       lineMentionsMessageOf(index, code, (lf.norm ??= lineText.toLowerCase().replace(NOT_WORD, ' ')));
     const context = ctx.contextAt(line, offset);
     const key = keyed?.key ?? '';
-    // A number standing alone (no key, no shape): where the rules' noise test before a bare number applies.
-    const alone =
-      !keyed && ![tableAt, headAt, declaredAt, listingAt, devtoolAt].some((shape) => shape.has(offset));
-    const description = entries.length ? descriptionWords(after) : [];
-    const words = description.length ? (facts.words ??= catalogWordsOf(catalog, code)) : undefined;
-    const unlike = words !== undefined && unlikeItsCode(words, description);
-    const row = startsRow(lineText, col);
-    if (row && description.length) rows.push(unlike);
-    let hostNear = false;
-    for (let l = Math.max(0, line - 2); l <= Math.min(lines.count - 1, line + 2) && !hostNear; l++)
-      hostNear = hostOn(l);
     const f: Record<string, number> = {
       bias: 1,
       negative: code.startsWith('-') ? 1 : 0,
@@ -276,16 +243,7 @@ export function candidatesOf(
       'foreign@1-3': within(toForeign[line], 1, 3),
       'foreign@4-10': within(toForeign[line], 4, 10),
       'foreign@far': within(toForeign[line], 11, Number.MAX_VALUE),
-      // Another service's evidence (learned-service.ts, docs/extract-history.md §10).
-      'before:noise': alone && isNoiseBefore(lineText.slice(Math.max(0, col - 40), col)) ? 1 : 0,
-      'after:noise': isNoiseAfter(lineText.slice(col + code.length, col + code.length + 16)) ? 1 : 0,
-      'line:described-unlike': unlike ? 1 : 0,
-      'line:described-other': words && likeOtherService(words, description) ? 1 : 0,
-      // Set below, once every row of the text is known.
-      'rows:unlike': 0,
-      'near:other-host': hostNear ? 1 : 0,
     };
-    if (row) rowFeatures.push(f);
     const end = hit?.end ?? keyed?.end ?? offset + code.length;
     candidates.push({
       code,
@@ -298,7 +256,6 @@ export function candidatesOf(
       ignored: state.ignoredOffsets.has(offset),
     });
   }
-  if (rowsMostlyUnlike(rows)) for (const f of rowFeatures) f['rows:unlike'] = 1;
   return candidates;
 }
 
