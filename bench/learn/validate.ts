@@ -195,7 +195,8 @@ function label(catalog: ReturnType<typeof bundledCatalog>, snippet: RealSnippet)
   const codes = extractCodes(snippet.text, { catalog, learned: false }).codes;
   return {
     snippet,
-    found: textCandidates(catalog, snippet.text),
+    // --service: section 10's another-service features (service.ts) in every fit and score.
+    found: textCandidates(catalog, snippet.text, { service: process.argv.includes('--service') }),
     explicit: codes.filter((c) => !c.inferred).map(labelOf),
     implied: codes.filter((c) => c.inferred).map(labelOf),
   };

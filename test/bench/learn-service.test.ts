@@ -1,8 +1,7 @@
-// The learned pass's "another service" evidence (extract/learned-service.ts, docs/extract-history.md §10): each
-// feature on the shape it was written for, and not on WeChat's own text of the same number.
+// Section 10's "another service" evidence (bench/learn/service.ts, `npm run learn -- --service`): each feature on
+// the shape it was written for, and not on WeChat's own text of the same number.
 import { bundledCatalog } from '../../miniprogram/core/catalog';
-import { scanWritten } from '../../miniprogram/core/extract';
-import { candidatesOf } from '../../miniprogram/core/extract/learned';
+import { textCandidates } from '../../bench/learn/candidates';
 import {
   catalogWordsOf,
   descriptionWords,
@@ -12,16 +11,13 @@ import {
   startsRow,
   unlikeItsCode,
   wordsOf,
-} from '../../miniprogram/core/extract/learned-service';
-import { messageIndex } from '../../miniprogram/core/extract/messages';
+} from '../../bench/learn/service';
 
 const catalog = bundledCatalog();
 
 /** The features of every candidate of a text, by its code (the first occurrence). */
 function featuresOf(text: string): Map<string, Record<string, number>> {
-  const { ctx, scan } = scanWritten(text, catalog);
-  const ignoredOffsets = new Set([...scan.ignored.values()].map((i) => i.start));
-  const found = candidatesOf(catalog, messageIndex(catalog), ctx, { hits: scan.hits, ignoredOffsets });
+  const found = textCandidates(catalog, text, { service: true }).candidates;
   const byCode = new Map<string, Record<string, number>>();
   for (const c of found) if (!byCode.has(c.code)) byCode.set(c.code, c.features);
   return byCode;
@@ -70,6 +66,11 @@ describe('another-service evidence', () => {
     );
     expect(namesOtherHost('from ip: 1.2.3.4, developer.work.weixin.qq.com/document/path/90313')).toBe(false);
     expect(namesOtherHost('this.app.globalData.code = 40001')).toBe(false);
+  });
+
+  it('is off unless asked: the candidates the core gives, and the weights fitted on them', () => {
+    const [c] = textCandidates(catalog, '(node:82001) Error: login failed').candidates;
+    expect(c.features['before:noise']).toBeUndefined();
   });
 
   it('sets the features on candidates: a process id, an app’s table, a WeChat table', () => {

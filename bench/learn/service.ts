@@ -1,10 +1,13 @@
-// Evidence that a number is another service's, for the learned pass (docs/extract-history.md §10): general
-// shapes read off the tune batches' false adds (an app's table of WeChat-looking numbers, a process id, a
-// message that is not the code's, a host or package of someone else), not a list of the names seen there.
-// Pure functions of strings and the catalog: the fast path (learned-candidates.ts) caches them per code and
-// line, the reference oracle (test/helpers/learned-reference.ts) calls them per candidate.
-import type { Catalog } from '../catalog';
-import { PLATFORMS } from '../platforms';
+// Section 10's "another service" evidence (docs/extract-history.md §10), bench only: general shapes read off the
+// tune batches' false adds (an app's table of WeChat-looking numbers, a process id, a message that is not the
+// code's, a host of someone else), not a list of the names seen there. `npm run learn -- --service` adds these
+// features to every candidate (candidates.ts); the core's candidatesOf and the shipped weights do not have them:
+// no decision fitted with them passed the bar written before their first table.
+import type { Catalog } from '../../miniprogram/core/catalog';
+import type { Candidate } from '../../miniprogram/core/extract/learned';
+import { isNoiseAfter, isNoiseBefore } from '../../miniprogram/core/extract/numbers';
+import type { LineIndex } from '../../miniprogram/core/extract/text';
+import { PLATFORMS } from '../../miniprogram/core/platforms';
 
 /** Words too common in error texts to say two texts speak of the same thing (and the keys of a JSON answer). */
 const GENERIC_WORDS = new Set(
@@ -98,4 +101,59 @@ const WECHAT_HOST =
 export function namesOtherHost(lineText: string): boolean {
   for (const m of lineText.matchAll(HOST)) if (!WECHAT_HOST.test(m[0])) return true;
   return false;
+}
+
+/** The shapes the rules read a number in before their bare pass's noise test (candidatesOf's features). */
+const SHAPED = [
+  'key:strong',
+  'key:weak',
+  'shape:table',
+  'shape:head',
+  'shape:declared',
+  'shape:listing',
+  'shape:devtool',
+];
+
+/**
+ * Section 10's features, set on every candidate of a text (in place, after candidatesOf's, in this order):
+ * the rules' noise tests before a number standing alone and after any number, a description unlike the code's
+ * WeChat texts or like another platform's, a table whose described rows are mostly unlike their codes, a host
+ * that is not WeChat's within 2 lines.
+ */
+export function addServiceFeatures(
+  catalog: Catalog,
+  lines: LineIndex,
+  candidates: readonly Candidate[],
+): void {
+  const wordsByCode = new Map<string, CodeWords>();
+  const hostOn = new Map<number, boolean>();
+  const rows: boolean[] = [];
+  const rowFeatures: Record<string, number>[] = [];
+  for (const c of candidates) {
+    const f = c.features;
+    const lineText = lines.lineText(c.line);
+    const col = c.offset - lines.start(c.line);
+    const after = lineText.slice(col + c.code.length, col + c.code.length + 40);
+    const description = f['catalog:none'] ? [] : descriptionWords(after);
+    let words = wordsByCode.get(c.code);
+    if (!words) wordsByCode.set(c.code, (words = catalogWordsOf(catalog, c.code)));
+    const unlike = unlikeItsCode(words, description);
+    const row = startsRow(lineText, col);
+    if (row && description.length) rows.push(unlike);
+    let hostNear = false;
+    for (let l = Math.max(0, c.line - 2); l <= Math.min(lines.count - 1, c.line + 2) && !hostNear; l++) {
+      let known = hostOn.get(l);
+      if (known === undefined) hostOn.set(l, (known = namesOtherHost(lines.lineText(l))));
+      hostNear = known;
+    }
+    const alone = !SHAPED.some((k) => f[k]);
+    f['before:noise'] = alone && isNoiseBefore(lineText.slice(Math.max(0, col - 40), col)) ? 1 : 0;
+    f['after:noise'] = isNoiseAfter(lineText.slice(col + c.code.length, col + c.code.length + 16)) ? 1 : 0;
+    f['line:described-unlike'] = unlike ? 1 : 0;
+    f['line:described-other'] = likeOtherService(words, description) ? 1 : 0;
+    f['rows:unlike'] = 0;
+    f['near:other-host'] = hostNear ? 1 : 0;
+    if (row) rowFeatures.push(f);
+  }
+  if (rowsMostlyUnlike(rows)) for (const f of rowFeatures) f['rows:unlike'] = 1;
 }
