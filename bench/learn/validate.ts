@@ -260,7 +260,7 @@ function main(): void {
   const count = batches.reduce((n, [, b]) => n + b.reduce((k, l) => k + l.found.candidates.length, 0), 0);
   console.log(`candidates: ${count} over ${batches.length} batches; rules rebuilt ≠ reported: ${mismatched}`);
 
-  const decisions: [string, Decide][] = [
+  const all: [string, Decide][] = [
     ['(a) rules, in-sample', rulesOnly],
     ['(c) learned', learned],
     ['(d1) rules + learned platform', hybridPlatform],
@@ -274,11 +274,10 @@ function main(): void {
     ...VETO_DECISIONS,
     ['(k5) f, adds at P>=0.5', adds5],
     ['(k7) f, adds at P>0.7', adds7],
-  ].filter(([name]) => {
-    // --only a,c,f,k7: those columns alone (the letter in the name's brackets).
-    const only = argValues('--only').flatMap((o) => o.split(','));
-    return !only.length || only.includes(/^\((\w+)\)/.exec(name)?.[1] ?? '');
-  });
+  ];
+  // --only a,c,f,k7: those columns alone (the letter in the name's brackets).
+  const only = argValues('--only').flatMap((o) => o.split(','));
+  const decisions = all.filter(([name]) => !only.length || only.includes(/^\((\w+)\)/.exec(name)?.[1] ?? ''));
   const sums = decisions.map(() => [0, 0]);
   const pooled = decisions.map((): Score => ({ tp: 0, fp: 0, fn: 0 }));
   const before = [0, 0];
