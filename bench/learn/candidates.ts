@@ -4,6 +4,7 @@
 import type { Catalog } from '../../miniprogram/core/catalog';
 import { extractCodes, scanWritten } from '../../miniprogram/core/extract';
 import { candidatesOf, PLATFORMS, type PlatformClass } from '../../miniprogram/core/extract/learned';
+import { addServiceFeatures } from './service';
 import { countedAt, vetoed } from './vetoes';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 import { labelOf } from '../data/extract-fixtures';
@@ -43,14 +44,14 @@ export function platformOfLabel(label: string): PlatformClass {
   return (PLATFORMS as readonly string[]).includes(suffix) ? (suffix as PlatformClass) : '';
 }
 
-export function textCandidates(catalog: Catalog, text: string): TextCandidates {
+/** `service`: section 10's another-service features added to every candidate (service.ts). */
+export function textCandidates(catalog: Catalog, text: string, { service = false } = {}): TextCandidates {
   const { ctx, scan } = scanWritten(text, catalog);
   const ignoredOffsets = new Set([...scan.ignored.values()].map((i) => i.start));
   const ignoredCodes = new Set(scan.ignored.keys());
-  const candidates = candidatesOf(catalog, messageIndex(catalog), ctx, {
-    hits: scan.hits,
-    ignoredOffsets,
-  }).map((c): CandidateRecord => {
+  const found = candidatesOf(catalog, messageIndex(catalog), ctx, { hits: scan.hits, ignoredOffsets });
+  if (service) addServiceFeatures(catalog, ctx.lines, found);
+  const candidates = found.map((c): CandidateRecord => {
     const record: CandidateRecord = {
       code: c.code,
       offset: c.offset,

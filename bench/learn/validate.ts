@@ -129,6 +129,20 @@ const sureDrops: Decide = (c, m) =>
 const sureAdds: Decide = (c, m) =>
   c.rules ?? (probability(m.accept, c.features) > 0.9 ? learned(c, m) : undefined);
 
+/**
+ * (k5) / (k7) (section 10, with the another-service evidence): the rules' numbers kept unless P < 0.1 (f's sure
+ * drops), a number they left added at P ≥ 0.5 / P > 0.7 on the learned platform: (f) with a looser add.
+ */
+const looserAdds =
+  (accepts: (p: number) => boolean): Decide =>
+  (c, m) => {
+    const p = probability(m.accept, c.features);
+    if (c.rules) return p < 0.1 ? undefined : c.rules;
+    return accepts(p) ? labelFor(c.code, choose(m.platform, c.features, c.platforms)) : undefined;
+  };
+const adds5 = looserAdds((p) => p >= 0.5);
+const adds7 = looserAdds((p) => p > 0.7);
+
 /** (e) the rules, and what the learned decision accepts where they took nothing (P ≥ 0.5). */
 const union: Decide = (c, m) => c.rules ?? learned(c, m);
 
@@ -150,9 +164,11 @@ function scoreWith(batch: Labelled[], decide: Decide, m: Models): Score {
 const pr = (s: Score) =>
   `${(s.tp / Math.max(1, s.tp + s.fp)).toFixed(3)} / ${(s.tp / Math.max(1, s.tp + s.fn)).toFixed(3)}`;
 
-function withFiles(): string[] {
-  return process.argv.flatMap((a, i) => (a === '--with' && process.argv[i + 1] ? [process.argv[i + 1]] : []));
-}
+/** The values of every `--flag VALUE` on the command line. */
+const argValues = (flag: string): string[] =>
+  process.argv.flatMap((a, i) => (a === flag && process.argv[i + 1] ? [process.argv[i + 1]] : []));
+
+const withFiles = (): string[] => argValues('--with');
 
 /**
  * The project's own fixtures (extract-fixtures.txt, written with the extractor; blind, written without it):
@@ -179,7 +195,8 @@ function label(catalog: ReturnType<typeof bundledCatalog>, snippet: RealSnippet)
   const codes = extractCodes(snippet.text, { catalog, learned: false }).codes;
   return {
     snippet,
-    found: textCandidates(catalog, snippet.text),
+    // --service: section 10's another-service features (service.ts) in every fit and score.
+    found: textCandidates(catalog, snippet.text, { service: process.argv.includes('--service') }),
     explicit: codes.filter((c) => !c.inferred).map(labelOf),
     implied: codes.filter((c) => c.inferred).map(labelOf),
   };
@@ -243,7 +260,7 @@ function main(): void {
   const count = batches.reduce((n, [, b]) => n + b.reduce((k, l) => k + l.found.candidates.length, 0), 0);
   console.log(`candidates: ${count} over ${batches.length} batches; rules rebuilt ≠ reported: ${mismatched}`);
 
-  const decisions: [string, Decide][] = [
+  const all: [string, Decide][] = [
     ['(a) rules, in-sample', rulesOnly],
     ['(c) learned', learned],
     ['(d1) rules + learned platform', hybridPlatform],
@@ -255,7 +272,12 @@ function main(): void {
     ['(f1) sure drops', sureDrops],
     ['(f2) sure adds', sureAdds],
     ...VETO_DECISIONS,
+    ['(k5) f, adds at P>=0.5', adds5],
+    ['(k7) f, adds at P>0.7', adds7],
   ];
+  // --only a,c,f,k7: those columns alone (the letter in the name's brackets).
+  const only = argValues('--only').flatMap((o) => o.split(','));
+  const decisions = all.filter(([name]) => !only.length || only.includes(/^\((\w+)\)/.exec(name)?.[1] ?? ''));
   const sums = decisions.map(() => [0, 0]);
   const pooled = decisions.map((): Score => ({ tp: 0, fp: 0, fn: 0 }));
   const before = [0, 0];
@@ -266,8 +288,10 @@ function main(): void {
     // --earlier: fitted only on the batches harvested before this one (what a model could have known then).
     const earlier = process.argv.includes('--earlier');
     if (earlier && i === 0) continue;
+    // --fit-without tune7: that batch in no fit (its own row still scored, fitted on the others).
+    const without = new Set(argValues('--fit-without'));
     const models = fit([
-      ...batches.filter((_, j) => (earlier ? j < i : j !== i)).map(([, b]) => b),
+      ...batches.filter(([other], j) => (earlier ? j < i : j !== i) && !without.has(other)).map(([, b]) => b),
       fixtures,
     ]);
     const cells = decisions.map(([, d], k) => {
@@ -292,9 +316,11 @@ function main(): void {
         models,
         process.argv.includes('--flips')
           ? sureFlips
-          : process.argv.includes('--veto')
-            ? vetoAdds7Counted
-            : learned,
+          : process.argv.includes('--adds7')
+            ? adds7
+            : process.argv.includes('--veto')
+              ? vetoAdds7Counted
+              : learned,
       );
   }
   if (process.argv.includes('--weights')) {

@@ -14,6 +14,7 @@ import {
   loadTune4,
   loadTune5,
   loadTune6,
+  loadTune7,
 } from '../../bench/data/real/load';
 import { buildLog, stampLines } from '../../bench/suites/extract';
 import { referenceCandidatesOf } from '../helpers/learned-reference';
@@ -59,6 +60,7 @@ describe('learned candidates: the fast path gives the reference features', () =>
       ...loadTune4(),
       ...loadTune5(),
       ...loadTune6(),
+      ...loadTune7(),
     ].map((s) => s.text);
     expect(texts.length).toBeGreaterThan(800);
     expectSame(texts);

@@ -309,7 +309,8 @@ function passesNoise(
   return !isNoiseAfter(text.slice(end, Math.min(end + 16, lineEnd)));
 }
 
-function isNoiseBefore(before: string): boolean {
+/** The rules' test of the text before a number: it is another field's value or a counted noun's (learned pass too). */
+export function isNoiseBefore(before: string): boolean {
   // The key patterns only apply when a separator ends the text before: test that cheaply first.
   const key = endsWithSeparator(before) ? KEY_BEFORE.exec(keyTail(before)) : null;
   if (key) {
@@ -381,7 +382,8 @@ export function endsWithSeparator(before: string): boolean {
   return i >= 0 && ':=：>"\'(['.includes(before.charAt(i));
 }
 
-function isNoiseAfter(after: string): boolean {
+/** The rules' test of the text after a number: a unit or counted noun follows it (learned pass too). */
+export function isNoiseAfter(after: string): boolean {
   // Spring Boot: "ERROR 40164 --- [main]" puts the pid there.
   if (/^\s+---\s/.test(after)) return true;
   if (/^\s*%/.test(after)) return true;
