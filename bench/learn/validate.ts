@@ -7,17 +7,7 @@
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { extractCodes } from '../../miniprogram/core/extract';
 import { labelOf, loadBlindFixtures, loadExtractFixtures } from '../data/extract-fixtures';
-import {
-  loadRealCorpus,
-  loadTune2,
-  loadTune3,
-  loadTune4,
-  loadTune5,
-  loadTune6,
-  loadTune7,
-  loadTuneFiles,
-  type RealSnippet,
-} from '../data/real/load';
+import { loadTuneFiles, tuneBatches, type RealSnippet } from '../data/real/load';
 import { scoreReal, type Score } from '../suites/extract';
 import {
   PLATFORMS,
@@ -205,14 +195,8 @@ function label(catalog: ReturnType<typeof bundledCatalog>, snippet: RealSnippet)
 export function loadBatches(): [string, Labelled[]][] {
   const catalog = bundledCatalog();
   const raw: [string, RealSnippet[]][] = [
-    ['tune', loadRealCorpus().tune],
-    ['tune2', loadTune2()],
-    ['tune3', loadTune3()],
-    ['tune4', loadTune4()],
-    ['tune5', loadTune5()],
-    ['tune6', loadTune6()],
-    // Scored first with `--with snippets-tune7.txt` (section 9), then joined the fits.
-    ['tune7', loadTune7()],
+    // tune7 was scored first with `--with snippets-tune7.txt` (section 9), then joined the fits.
+    ...tuneBatches(),
     // A later tune-only harvest, once load.ts lists it: `npm run learn -- --with snippets-tune8.txt`. Scored here
     // before any rule is written for it, its row is the honest figure of today's rules beside the learned ones.
     ...withFiles().map((file): [string, RealSnippet[]] => [file, loadTuneFiles(undefined, [file])]),

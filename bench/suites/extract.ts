@@ -14,11 +14,7 @@ import {
 import {
   loadRealCorpus,
   loadTune2,
-  loadTune3,
-  loadTune4,
-  loadTune5,
-  loadTune6,
-  loadTune7,
+  tuneBatches,
   loadCheck6,
   loadCheck8,
   type RealSnippet,
@@ -152,27 +148,18 @@ function testSources(): string[] {
  */
 function realSection(): void {
   const corpus = loadRealCorpus();
-  // tune2 (snippets-tune2*.txt), tune3 and tune4 are later, tune-only harvests: scored and their misses printed like
-  // tune's; tune2's parts b, c and d, each harvested after changes it led to, are also scored alone.
-  const sets: [string, RealSnippet[]][] = [
-    ['tune', corpus.tune],
-    ['tune2', loadTune2()],
-    ['tune2b', loadTune2(undefined, ['snippets-tune2b.txt'])],
-    ['tune2c', loadTune2(undefined, ['snippets-tune2c.txt'])],
-    ['tune2d', loadTune2(undefined, ['snippets-tune2d.txt'])],
-    // tune3 (snippets-tune3.txt, branch scan3): a third tune-only harvest, labelled before any code ran on it.
-    ['tune3', loadTune3()],
-    // tune4 (snippets-tune4.txt, branch scan4): platform-deciding texts and look-alike negatives.
-    ['tune4', loadTune4()],
-    // tune5 (snippets-tune5.txt, branch scan5): positives as people write them, in every platform.
-    ['tune5', loadTune5()],
-    // tune6 (snippets-tune6.txt, branch scan6): platform traps (client-API families, bot frameworks) and how
-    // people write codes in 2025-2026 bot / AI repos.
-    ['tune6', loadTune6()],
-    // tune7 (snippets-tune7.txt, branch harvest7): copied tables and constants (blogs, SQL, SDK files, doc pages),
-    // WeCom alert / 微信客服 pastes, open-SDK errCodes, and look-alike negatives; scored first, then tuned on.
-    ['tune7', loadTune7()],
-  ];
+  // tune2 (snippets-tune2*.txt) … tune7 are later, tune-only harvests (bench/data/real/README.md says what each
+  // leans on): scored and their misses printed like tune's; tune2's parts b, c and d, each harvested after changes
+  // it led to, are also scored alone.
+  const sets: [string, RealSnippet[]][] = tuneBatches();
+  sets.splice(
+    2,
+    0,
+    ...(['b', 'c', 'd'] as const).map((part): [string, RealSnippet[]] => [
+      `tune2${part}`,
+      loadTune2(undefined, [`snippets-tune2${part}.txt`]),
+    ]),
+  );
   if (process.env.WXERR_BENCH_HELD === '1') {
     // The format tests (test/core/extract-real.test.ts) quote threads found before the corpus existed; some of
     // the same threads are in `held`. Scored apart too, so that overlap cannot flatter the held figure.

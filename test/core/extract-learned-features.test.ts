@@ -7,15 +7,7 @@ import { scanWritten } from '../../miniprogram/core/extract';
 import { candidatesOf, type Candidate } from '../../miniprogram/core/extract/learned';
 import { messageIndex } from '../../miniprogram/core/extract/messages';
 import { loadBlindFixtures, loadExtractFixtures } from '../../bench/data/extract-fixtures';
-import {
-  loadRealCorpus,
-  loadTune2,
-  loadTune3,
-  loadTune4,
-  loadTune5,
-  loadTune6,
-  loadTune7,
-} from '../../bench/data/real/load';
+import { tuneBatches } from '../../bench/data/real/load';
 import { buildLog, stampLines } from '../../bench/suites/extract';
 import { referenceCandidatesOf } from '../helpers/learned-reference';
 
@@ -53,15 +45,7 @@ describe('learned candidates: the fast path gives the reference features', () =>
   });
 
   it('on every tune batch', () => {
-    const texts = [
-      ...loadRealCorpus().tune,
-      ...loadTune2(),
-      ...loadTune3(),
-      ...loadTune4(),
-      ...loadTune5(),
-      ...loadTune6(),
-      ...loadTune7(),
-    ].map((s) => s.text);
+    const texts = [...tuneBatches().flatMap(([, snippets]) => snippets)].map((s) => s.text);
     expect(texts.length).toBeGreaterThan(800);
     expectSame(texts);
   });

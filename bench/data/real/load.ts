@@ -197,6 +197,23 @@ export function loadTune7(dir: string = DATA_DIR): RealSnippet[] {
 }
 
 /**
+ * Every tune batch in harvest order, named as the benches print them: tune (the tune split of snippets.txt), then
+ * tune2 (its four files together) … tune7. A new tune harvest joins here and every suite and test that reads
+ * the batches picks it up.
+ */
+export function tuneBatches(dir: string = DATA_DIR): [string, RealSnippet[]][] {
+  return [
+    ['tune', loadRealCorpus(dir).tune],
+    ['tune2', loadTune2(dir)],
+    ['tune3', loadTune3(dir)],
+    ['tune4', loadTune4(dir)],
+    ['tune5', loadTune5(dir)],
+    ['tune6', loadTune6(dir)],
+    ['tune7', loadTune7(dir)],
+  ];
+}
+
+/**
  * Check set 6 (branch harvest6): a SECOND held-out set, never tuned on and never split, labelled before any code
  * ran on it; scored only with WXERR_BENCH_HELD=1, numbers only.
  */
