@@ -85,7 +85,10 @@ export interface NetworkError extends Base {
   readonly errMsg: string;
   readonly reason: WxFailureReason;
 }
-/** A status ≥ 400 whose body carries no known error code. `code` is the status as a string. */
+/**
+ * A status ≥ 400 whose body carries no known error code, or a 2xx body that is not the JSON asked for (markup,
+ * a body cut short: "HTTP 200 …: not JSON"). `code` is the status as a string.
+ */
 export interface HttpError extends Base {
   readonly kind: 'http';
   readonly code: string;
