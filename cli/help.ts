@@ -6,6 +6,7 @@ usage:
   wxerr <code>...               what a code means and what to do
   wxerr lookup <code>...        the same; --all, --platform KEY, --json
   wxerr search "<query>"        codes, errmsg words, Chinese text; --limit N
+  wxerr '<body or errmsg>'      a pasted error body: its code, the fix from it
   wxerr scan FILE|DIR|GLOB|-    every code in logs of any size, or a screenshot
   wxerr annotate                pass a log through, explaining lines with a code
   wxerr stats                   entries per platform and per source
