@@ -62,6 +62,11 @@ export function responseScenarios(ctx: Ctx): void {
       expect(ctx.server.hits('/bad-json')).toBe(3);
       const portal = await ctx.failure(client.post('/portal', { a: 1 }));
       expect(portal.message).toContain('HTTP 200 Wi-Fi login: not JSON (POST');
+      // The end user is told the network, as for a failed connection (a portal's page on a phone's Wi-Fi).
+      expect(ctx.lib.userMessage(portal).zh).toBe('网络不给力，请稍后再试');
+      expect(ctx.lib.userMessage(await ctx.failure(client.get('/missing'))).zh).not.toBe(
+        '网络不给力，请稍后再试',
+      );
       expect(ctx.server.hits('/portal')).toBe(1); // POST is not retried
     });
 
