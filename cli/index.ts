@@ -118,7 +118,10 @@ async function dispatch(args: ParsedArgs, io: CliIO): Promise<number> {
     const topic = rest[0];
     if (topic === undefined) return say(io, USAGE);
     if (COMMAND_HELP[topic]) return say(io, COMMAND_HELP[topic]);
-    throw new UsageError(`no help for ${topic}${didYouMean(topic, Object.keys(COMMAND_HELP))}`);
+    const topics = Object.keys(COMMAND_HELP);
+    throw new UsageError(
+      `no help for ${topic}${didYouMean(topic, topics) || '; help on: ' + topics.join(', ')}`,
+    );
   }
   const command = COMMANDS[name];
   if (command) {
