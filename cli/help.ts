@@ -1,4 +1,14 @@
 // Usage texts: the overview (`wxerr --help`) and one per command (`wxerr help scan`, `wxerr scan --help`).
+import { PLATFORMS } from '../miniprogram/core/platforms';
+import { wrap } from './text';
+
+/** Every --platform key, from the one platform table (the help had lost wecom, payv3, payv2 and wxapi). */
+const PLATFORM_KEYS = wrap(
+  `one platform: ${PLATFORMS.map((p) => p.key).join(', ')}`,
+  80,
+  '  --platform KEY   ',
+  ' '.repeat(19),
+).join('\n');
 
 export const USAGE = `wxerr: WeChat error codes explained, offline
 
@@ -6,6 +16,7 @@ usage:
   wxerr <code>...               what a code means and what to do
   wxerr lookup <code>...        the same; --all, --platform KEY, --json
   wxerr search "<query>"        codes, errmsg words, Chinese text; --limit N
+  wxerr '<body or errmsg>'      a pasted error body: its code, the fix from it
   wxerr scan FILE|DIR|GLOB|-    every code in logs of any size, or a screenshot
   wxerr annotate                pass a log through, explaining lines with a code
   wxerr stats                   entries per platform and per source
@@ -26,8 +37,7 @@ export const COMMAND_HELP: Record<string, string> = {
 
 The meaning, the fix, then the other platforms folded in one line.
   --all            every platform in full, the non-WeChat platform apart
-  --platform KEY   one platform: open, mp, errno, cloudbase, component, shop,
-                   channels, cloudrun, gateway, business, xiaowei, thirdparty
+${PLATFORM_KEYS}
   --lang zh|en     language of the advice
   --json           every entry as JSON
 e.g. wxerr 40001; wxerr -1 --all; wxerr 40001 --platform thirdparty`,

@@ -1,7 +1,9 @@
 // wxerr: look up, search, scan and export WeChat error codes from the terminal.
 import { bundledCatalog } from '../miniprogram/core/catalog';
+import { extractCodes } from '../miniprogram/core/extract';
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join } from 'path';
+import { Readable } from 'stream';
 import { annotateCommand } from './commands/annotate';
 import { exportCommand } from './commands/export';
 import { lookupCommand, lookupOptions } from './commands/lookup';
@@ -49,6 +51,34 @@ const looksLikeCode = (word: string) =>
   /^\w+:\s?fail\b/i.test(word) ||
   bundledCatalog().lookup(word).length > 0;
 
+/**
+ * Not a command word but pasted text: an error body, `errcode=40001`, an errmsg (`wxerr '{"errcode":40164,…}'`,
+ * `wxerr "invalid credential"`). A typo'd command is one plain word and still gets its did-you-mean.
+ */
+const looksLikeText = (word: string) => /[\s{}=:"',]/.test(word.trim());
+
+/**
+ * Pasted text is scanned as `wxerr scan -` would read it from standard input (the code, the next step filled in
+ * from the text: the caller IP of a 40164), or searched when it holds no code.
+ */
+function pasted(args: ParsedArgs, io: CliIO): Promise<number> {
+  const text = args.positional.join(' ');
+  if (extractCodes(text).codes.length === 0) {
+    checkOptions(args, searchOptions, 'search');
+    return searchCommand(args, io);
+  }
+  checkOptions(args, scanOptions, 'scan');
+  const fromText: CliIO = {
+    ...io,
+    stdin: () => Readable.from([Buffer.from(text)]),
+    readStdin: () => Promise.resolve(text),
+  };
+  // A few lines: the prefilter saves nothing, and it drops a lone short errmsg that the extractor reads as a
+  // whole ("invalid credential").
+  const flags = new Set([...args.flags, 'no-prefilter']);
+  return scanCommand({ ...args, flags, positional: ['-'] }, fromText);
+}
+
 /** The package version, from the package.json above this file (source or dist/). */
 export function version(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
@@ -88,7 +118,10 @@ async function dispatch(args: ParsedArgs, io: CliIO): Promise<number> {
     const topic = rest[0];
     if (topic === undefined) return say(io, USAGE);
     if (COMMAND_HELP[topic]) return say(io, COMMAND_HELP[topic]);
-    throw new UsageError(`no help for ${topic}${didYouMean(topic, Object.keys(COMMAND_HELP))}`);
+    const topics = Object.keys(COMMAND_HELP);
+    throw new UsageError(
+      `no help for ${topic}${didYouMean(topic, topics) || '; help on: ' + topics.join(', ')}`,
+    );
   }
   const command = COMMANDS[name];
   if (command) {
@@ -101,6 +134,7 @@ async function dispatch(args: ParsedArgs, io: CliIO): Promise<number> {
     if (args.flags.has('help')) return say(io, COMMAND_HELP.lookup);
     return lookupCommand(args, io);
   }
+  if (looksLikeText(name)) return pasted(args, io);
   const names = [...Object.keys(COMMANDS), 'help'];
   const hint = didYouMean(name, names) || '; commands: ' + names.join(', ');
   throw new UsageError(`unknown command ${name}${hint}`);

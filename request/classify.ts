@@ -136,7 +136,7 @@ const RETRY_WORDS =
 
 /**
  * The error in a response, or undefined: what the isError hook found (a business code in a 200 body, say), else
- * the body's code (whatever the status), else a status ≥ 400.
+ * the body's code (whatever the status), else a status ≥ 400, else a body that is not the JSON `dataType` asked for.
  */
 export function responseError(
   res: RawResponse,
@@ -144,11 +144,13 @@ export function responseError(
   platform?: BodyPlatform,
   classifiers?: Classifier[],
   found?: boolean | BusinessFailure,
+  dataType?: string,
 ): WxerrError | undefined {
+  const { statusCode, data } = res;
   let body: BodyFailure | undefined;
-  const api = !found && readApiFailure(res.data);
+  const api = !found && readApiFailure(data);
   if (found) {
-    const f: BusinessFailure = found === true ? { code: res.statusCode } : found;
+    const f: BusinessFailure = found === true ? { code: statusCode } : found;
     const code = String(f.code);
     const message = f.message || '';
     body = {
@@ -170,16 +172,21 @@ export function responseError(
       what: `${p.label}errcode ${api.code}${text ? `: ${text}` : ''}${rid ? ` (rid: ${rid})` : ''}`,
     };
   } else if (classifiers) for (let i = 0; !body && i < classifiers.length; i++) body = classifiers[i](res);
-  if (!body && res.statusCode < 400) return undefined; // the common case, decided without allocating
-  const common = { statusCode: res.statusCode, data: res.data, header: res.header, ...t };
+  // A body wx could not parse although JSON was asked: markup (a portal's or proxy's page) or a JSON object or
+  // array cut short. A typed get<T>() must not resolve with that text. Plain text stays what wx gives (it may be
+  // a JSON string literal); dataType 'text' (any value but 'json') gets any body as text.
+  const notJson =
+    statusCode < 400 && (dataType || 'json') == 'json' && typeof data == 'string' && /^\s*[[{<]/.test(data);
+  if (!body && statusCode < 400 && !notJson) return undefined; // the common case, decided without allocating
+  const common = { statusCode, data, header: res.header, ...t };
   if (body) return new WxerrError({ kind: 'api', ...body, ...common });
-  const m = typeof res.data === 'string' && /<title[^>]*>([^<]{1,120})/i.exec(res.data);
+  const m = typeof data == 'string' && /<title[^>]*>([^<]{1,120})/i.exec(data);
   const title = m && m[1].trim();
   return new WxerrError({
     kind: 'http',
-    action: httpAction(res.statusCode),
-    what: `HTTP ${res.statusCode}${title ? ` ${title}` : ''}`,
-    code: String(res.statusCode),
+    action: httpAction(statusCode),
+    what: `HTTP ${statusCode}${title ? ` ${title}` : ''}${notJson ? ': not JSON' : ''}`,
+    code: String(statusCode),
     ...common,
   });
 }

@@ -84,6 +84,7 @@ export function createClient(options: ClientOptions = {}): Client {
           platform,
           options.classifiers,
           options.isError && options.isError(res, req),
+          req.dataType,
         );
         if (useAuth && auth.expired(res, err)) {
           if (!replayed) {

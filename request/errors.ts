@@ -55,27 +55,47 @@ class ErrorImpl extends Error {
   }
 }
 
+// What a consumer reads when hovering the error: each field says what it is and where the rest is (the meaning
+// in explain(), the next step's words in ACTION_HINT), since the core ships no catalog texts.
 interface Base extends Error {
   readonly name: 'WxerrError';
+  /** Which part failed: `network` (no response), `http` (the status), `api` (a code in the body), `auth`, `abort`, `client`. */
   readonly kind: ErrorKind;
+  /**
+   * What to do: `retry-later`, `refresh-token` (your backend's access_token), `re-login`, `fix-config`,
+   * `fix-request`, `quota`, `account-state`… In words: `ACTION_HINT[action]` from wxerr/messages; in full, with the
+   * code's meaning: `explain(err)` from wxerr/explain.
+   */
   readonly action: ErrorAction;
   /** Whether sending the same request again later can succeed (the retry policy also checks the method). */
   readonly retryable: boolean;
+  /** What happened, for developers (the start of `message`, without the action and the request). */
   readonly what: string;
   readonly url: string;
   readonly method: string;
   /** Sends made before giving up (a replay after a session refresh is not counted). */
   attempts: number;
+  /**
+   * The code, as a string: the errcode (`platform` says whose: WeChat, WeCom, Pay, your backend), the client errno
+   * for `network`, the status for `http`. Its meaning: `explain(err)` from wxerr/explain.
+   */
   readonly code?: string;
+  /** Whose table `code` is from: `wechat`, `errno`, `wecom`, `payv3`, `backend` (your isError). */
   readonly platform?: CodeSource;
+  /** The body's errmsg, its rid cut off into `rid`. */
   readonly errmsg?: string;
+  /** WeChat's request id from the errmsg: `POST /cgi-bin/openapi/rid/get` looks it up. */
   readonly rid?: string;
   readonly statusCode?: number;
+  /** The response body as wx gave it. */
   readonly data?: unknown;
   readonly header?: Record<string, string>;
+  /** wx's fail errMsg (`network`, `abort`). */
   readonly errMsg?: string;
   readonly errno?: number;
+  /** Why no response came (`network`): `timeout`, `offline`, `domain`, `ssl`… (every reason with wxerr/network). */
   readonly reason?: WxFailureReason;
+  /** What a hook, your session or wx threw (`client`, `auth`). */
   readonly cause?: unknown;
 }
 
@@ -85,7 +105,10 @@ export interface NetworkError extends Base {
   readonly errMsg: string;
   readonly reason: WxFailureReason;
 }
-/** A status ≥ 400 whose body carries no known error code. `code` is the status as a string. */
+/**
+ * A status ≥ 400 whose body carries no known error code, or a 2xx body that is not the JSON asked for (markup,
+ * a body cut short: "HTTP 200 …: not JSON"). `code` is the status as a string.
+ */
 export interface HttpError extends Base {
   readonly kind: 'http';
   readonly code: string;

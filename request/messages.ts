@@ -46,10 +46,19 @@ const USER: Partial<Record<ErrorAction | 'network' | 'abort', UserMessage>> = {
 
 /**
  * A short message safe to show the end user (never the server's text): network and abort by kind, the rest by
- * action class.
+ * action class. A 2xx body that is not the JSON asked for is the network's: on a phone, mostly a Wi-Fi portal's
+ * page or a body cut short.
  */
-export function userMessage({ kind, action }: { kind: ErrorKind; action: ErrorAction }): UserMessage {
-  return (
-    USER[kind === 'network' && action === 'retry-later' ? kind : kind === 'abort' ? kind : action] || BROKEN
-  );
+export function userMessage({
+  kind,
+  action,
+  statusCode,
+}: {
+  kind: ErrorKind;
+  action: ErrorAction;
+  statusCode?: number;
+}): UserMessage {
+  const network =
+    (kind === 'network' && action === 'retry-later') || (kind === 'http' && (statusCode ?? 400) < 400);
+  return USER[network ? 'network' : kind === 'abort' ? kind : action] || BROKEN;
 }

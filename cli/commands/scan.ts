@@ -216,8 +216,9 @@ async function scanImage(
   if (showOcr) io.err(`── OCR text of ${name} ──\n${text.trimEnd()}\n── end of OCR text ──`);
   // A screenshot of wxerr's own detail page names one entry: that one, as the page states it.
   const own = ownDetailPage(text, bundledCatalog());
-  if (own) return run.scanner.addFound(name, own.codes);
-  text.split('\n').forEach((line, i) => run.scanner.add(name, line, i + 1));
+  const lines = text.split('\n');
+  if (own) return run.scanner.addFound(name, own.codes, lines.length);
+  lines.forEach((line, i) => run.scanner.add(name, line, i + 1));
   run.scanner.flush();
 }
 

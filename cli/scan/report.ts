@@ -46,9 +46,9 @@ function codeBlock(s: CodeSummary, layout: Layout, placeText: (p: Place) => stri
   const words = labels(layout.lang);
   const tag = s.inferred ? p.dim(words.inferred) : '';
   const times = s.count > 1 ? p.dim(` ×${s.count}`) : '';
-  const where = primary
-    ? `  ${p.accent(primary.platform)}${entries.length > 1 ? p.dim(` +${entries.length - 1}`) : ''}`
-    : '';
+  // "+4 platforms" as search says it: a bare "+4" after the platform read as part of its name.
+  const more = entries.length > 1 ? p.dim(`  ${words.morePlatforms(entries.length - 1)}`) : '';
+  const where = primary ? `  ${p.accent(primary.platform)}${more}` : '';
   const lines = [fit(`${p.code(p.bold(s.code))}${tag}${times}${where}`, width)];
   if (!primary) {
     const family = catalog.family(s.code);

@@ -192,8 +192,12 @@ export class Scanner {
     return detached(extractBatch(batch.lines, batch.learned));
   }
 
-  /** Adds codes found outside the extractor (a screenshot of wxerr's own detail page: core/own-page.ts). */
-  addFound(file: string, codes: readonly FoundCode[]): void {
+  /**
+   * Adds codes found outside the extractor (a screenshot of wxerr's own detail page: core/own-page.ts) and the
+   * lines of the text they came from, so the summary counts what was read ("0 lines" looked like nothing was).
+   */
+  addFound(file: string, codes: readonly FoundCode[], lines: number): void {
+    this.lines += lines;
     for (const found of codes) {
       const place = { file, line: found.line };
       this.record(found, {}, place, place);

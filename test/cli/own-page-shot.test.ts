@@ -17,8 +17,13 @@ test('wxerr scan <screenshot of the 40001 detail page> --json: 40001 on 开放�
   expect(out.status).toBe(0);
   const json = JSON.parse(out.stdout) as {
     codes: { code: string; inferred: boolean; entries: { id: string }[] }[];
+    summary: { lines: number };
+    ocr: { text: string }[];
   };
   expect(json.codes.map((c) => [c.code, c.inferred, c.entries[0].id])).toEqual([
     ['40001', false, 'open:40001'],
   ]);
+  // walk8: the summary counts the lines OCR read, as for any other screenshot (it said "0 lines").
+  expect(json.summary.lines).toBe(json.ocr[0].text.split('\n').length);
+  expect(json.summary.lines).toBeGreaterThan(5);
 }, 120_000);

@@ -95,7 +95,7 @@ describe('wxerr scan', () => {
     expect(out).toContain('40001');
     expect(out).toContain('rid 65efc0ad-61c5d4a2-3a6b0a31');
     const more = bundledCatalog().lookup('40001').filter(isWeChat).length - 1;
-    expect(out).toMatch(new RegExp(`^40001 {2}开放平台通用 \\+${more}$`, 'm'));
+    expect(out).toMatch(new RegExp(`^40001 {2}开放平台通用 {2}\\+${more} platforms$`, 'm'));
     expect(out).toContain('stdin:2: WxErrorException');
     expect(out).toMatch(/^summary: 2 codes, 2 occurrences in 1 file \(4 lines, [\d.]+ KB\)$/m);
   });

@@ -343,3 +343,43 @@ test('a TypeScript consumer type-checks against the installed package (node10, n
     }
   }
 });
+
+// walk8: hovering the error in an editor showed `action: ErrorAction` and `code: string` with no word on what they
+// are or where the meaning and the next step are; the installed declarations now say it.
+test("hovering a caught error's kind, action and code in the installed package's types says what they are", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ts = require('typescript') as typeof import('typescript');
+  const app = join(work, 'app');
+  const file = join(app, 'hover.ts');
+  const text = [
+    "import { isWxerrError } from 'wxerr';",
+    'export function f(e: unknown): string {',
+    "  return isWxerrError(e) ? `${e.kind} ${e.action} ${e.code ?? ''}` : '';",
+    '}',
+  ].join('\n');
+  writeFileSync(file, text);
+  const options: import('typescript').CompilerOptions = {
+    strict: true,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    types: [],
+  };
+  const service = ts.createLanguageService({
+    getScriptFileNames: () => [file],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (f) =>
+      existsSync(f) ? ts.ScriptSnapshot.fromString(readFileSync(f, 'utf8')) : undefined,
+    getCurrentDirectory: () => app,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+  });
+  const hover = (field: string): string => {
+    const info = service.getQuickInfoAtPosition(file, text.indexOf(`e.${field}`) + 2);
+    return ts.displayPartsToString(info?.documentation ?? []);
+  };
+  expect(hover('kind')).toMatch(/network.*http.*api/);
+  expect(hover('action')).toMatch(/ACTION_HINT\[action\].*explain\(err\)/s);
+  expect(hover('code')).toMatch(/errcode.*errno.*status.*explain\(err\)/s);
+});

@@ -40,13 +40,53 @@ export function responseScenarios(ctx: Ctx): void {
       expect(ctx.server.seen('/m').map((r) => r.method)).toEqual(['PUT', 'DELETE', 'OPTIONS', 'HEAD']);
     });
 
-    test('malformed JSON with 200 resolves the raw text, as wx.request does', async () => {
+    // walk8: a typed get<T>() resolved a proxy's page or a cut-short body as a string (me.name undefined).
+    test('JSON asked, 2xx body wx could not parse (cut short, a portal page): kind http, not JSON, retried', async () => {
       ctx.server.on('/bad-json', (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('{"items": [1, 2');
       });
+      ctx.server.on('/portal', (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end('\n<html><head><title>Wi-Fi login</title></head><body>portal</body></html>');
+      });
       const { client } = ctx.fast();
-      expect(await client.get('/bad-json')).toBe('{"items": [1, 2');
+      const cut = await ctx.failure(client.get('/bad-json'));
+      expect(ctx.lib.isHttpError(cut) && [cut.statusCode, cut.code, cut.action]).toEqual([
+        200,
+        '200',
+        'retry-later',
+      ]);
+      expect(cut.message).toContain('HTTP 200: not JSON');
+      expect(cut.data).toBe('{"items": [1, 2');
+      expect(ctx.server.hits('/bad-json')).toBe(3);
+      const portal = await ctx.failure(client.post('/portal', { a: 1 }));
+      expect(portal.message).toContain('HTTP 200 Wi-Fi login: not JSON (POST');
+      // The end user is told the network, as for a failed connection (a portal's page on a phone's Wi-Fi).
+      expect(ctx.lib.userMessage(portal).zh).toBe('网络不给力，请稍后再试');
+      expect(ctx.lib.userMessage(await ctx.failure(client.get('/missing'))).zh).not.toBe(
+        '网络不给力，请稍后再试',
+      );
+      expect(ctx.server.hits('/portal')).toBe(1); // POST is not retried
+    });
+
+    test("what wx parsed, plain text, an empty body and dataType 'text' resolve as wx gives them", async () => {
+      const bodies: Record<string, [number, string, string]> = {
+        '/literal': [200, 'application/json', '"ok"'],
+        '/plain': [200, 'text/plain', 'OK'],
+        '/empty': [204, 'text/plain', ''],
+        '/text': [200, 'text/html', '<p>hi</p>'],
+      };
+      for (const [path, [status, type, body]] of Object.entries(bodies))
+        ctx.server.on(path, (_req, res) => {
+          res.writeHead(status, { 'content-type': type });
+          res.end(body);
+        });
+      const { client } = ctx.fast();
+      expect(await client.get('/literal')).toBe('ok');
+      expect(await client.get('/plain')).toBe('OK');
+      expect(await client.get('/empty')).toBe('');
+      expect(await client.get('/text', { dataType: 'text' })).toBe('<p>hi</p>');
     });
   });
 
