@@ -1,7 +1,8 @@
 // npm run build: compile the mini-program offline with miniprogram-ci (no appid, no key, no network),
 // run its code-quality check, write the compiled package to build/miniprogram and print the size of the main
 // package and of each subpackage (app.json subPackages; WeChat limits each to 2 MB).
-import { mkdirSync, rmSync, writeFileSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import type * as CI from 'miniprogram-ci';
 
@@ -123,6 +124,10 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
+  // miniprogram-ci leaves an empty cache dir (32 hex characters) in the working directory: work in a scratch one.
+  const scratch = mkdtempSync(join(tmpdir(), 'wxerr-build-'));
+  process.chdir(scratch);
+  process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
   // miniprogram-ci leaves a forked compiler process behind: exit explicitly once done.
   main().then(
     () => process.exit(),

@@ -296,7 +296,9 @@ function compiledFiles(ignoreUploadUnusedFiles: boolean): Record<string, number>
       process.stdout.write('@@' + JSON.stringify(sizes));
       process.exit(0);
     })().catch((e) => { console.error(e); process.exit(1); });`;
+  // Run in the scratch dir: miniprogram-ci leaves an empty cache dir (32 hex characters) in its working directory.
   const out = execFileSync(process.execPath, ['-e', script, app], {
+    cwd: work,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120000,
