@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     if (only && !state.name.startsWith(only)) continue;
     stub.storage.clear();
     stub.typed.clear();
+    stub.ocrAnchors = undefined;
     if (state.page === 'search') await seedUser(render);
     stub.calls.title = '';
     stub.fontScale = state.fontScale ?? 1;
