@@ -214,6 +214,7 @@ export async function seedUser(render: (page: keyof typeof PAGES) => Rendered): 
   for (const q of ['ip白名单', '40001']) {
     const search = render('search');
     search.instance.run(q as never);
+    await stub.sleep(); // the first query waits for the search index (adapters/search-index.ts)
     search.instance.onOpen({ currentTarget: { dataset: { id: 'open:40001' } } } as never);
   }
   await stub.sleep();

@@ -61,3 +61,19 @@ test('the evidence shows the code even when it sits far into a long line', async
   expect(row.evidence).toContain('45009');
   expect(row.evidence.length).toBeLessThanOrEqual(92);
 });
+
+test('with results the paste box shrinks to a few lines, so the first codes fill the screen; editing restores it', async () => {
+  installWx();
+  const comp = render();
+  const box = (): string => String(comp.querySelector('.paste')?.dom?.className ?? '');
+  expect(box()).not.toContain('paste--short');
+  await paste(comp, '{"errcode":40164,"errmsg":"invalid ip 47.96.121.18, not in whitelist"}');
+  expect(box()).toContain('paste--short');
+  await fire(comp, '.paste', 'focus');
+  expect(box()).not.toContain('paste--short');
+  await fire(comp, '.scan-text', 'tap');
+  expect(box()).toContain('paste--short');
+  // Nothing found: the box keeps its height (the user is still working on the text).
+  await paste(comp, 'all good');
+  expect(box()).not.toContain('paste--short');
+});
