@@ -2,7 +2,10 @@
 // never cut inside a word, and the evidence line always shows the code it found, however far into a long
 // log line the code sits. Rendered in miniprogram-simulate with the official compiler; wx is strict.
 import { fire, installWx, loader, textOf, type Rendered } from '../helpers/simulate';
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { contextLine } from '../../miniprogram/pages/scan/results';
 
 const render = loader('pages/scan/index');
 
@@ -76,4 +79,38 @@ test('with results the paste box shrinks to a few lines, so the first codes fill
   // Nothing found: the box keeps its height (the user is still working on the text).
   await paste(comp, 'all good');
   expect(box()).not.toContain('paste--short');
+});
+
+describe('what decided the platform is said in words, never as an internal key', () => {
+  test('a code in Chinese prose (the learned pass) does not show "learned evidence"', async () => {
+    installWx();
+    const comp = render();
+    // The chat message issue 10 quotes, with the half-width commas OCR repair gives it.
+    await paste(comp, '今天开始,授权时候一直报40029,invalid code的错误');
+    const shown = textOf(comp.querySelector('.row'));
+    expect(shown).toContain('40029');
+    expect(shown).not.toMatch(/learned|evidence/);
+  });
+
+  test("every label the extractor writes (context: '…' in core/extract) has the page's wording", () => {
+    const dir = join(__dirname, '..', '..', 'miniprogram', 'core', 'extract');
+    const labels = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
+        if (/^\s*(\/\/|\*|\/\*)/.test(line)) continue;
+        const m = /context: ([^;]*)/.exec(line);
+        for (const q of m?.[1].match(/'[^']*'/g) ?? []) labels.add(q.slice(1, -1));
+      }
+    }
+    labels.delete('');
+    labels.delete('default');
+    expect(labels.size).toBeGreaterThanOrEqual(8);
+    for (const label of labels) {
+      const said = contextLine(label);
+      expect(said).not.toContain(label);
+      expect(said).toMatch(/[\u4e00-\u9fff]/);
+    }
+    // Words of the text itself are quoted as they stand.
+    expect(contextLine('qyapi.weixin.qq.com')).toBe('按“qyapi.weixin.qq.com”判断平台');
+  });
 });

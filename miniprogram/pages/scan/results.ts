@@ -28,7 +28,7 @@ export interface ScanRow {
   inferred: boolean;
   /** What to do: the fix filled in from the text (the caller IP, the appid, the API path…), else the action. */
   todo: string;
-  /** What in the text decided the platform ("qyapi.weixin.qq.com", "tenpay"…), '' for the default meaning. */
+  /** What decided the platform, as a line ("按“qyapi.weixin.qq.com”判断平台"), '' for the default meaning. */
   context: string;
   /** The title is a text the project translated: the row marks it "wxerr 译". */
   project: boolean;
@@ -43,6 +43,28 @@ export const EVIDENCE_MAX = 90;
 export const TODO_MAX = 120;
 /** Rows shown at most; the summary says how many more were found. */
 export const MAX_ROWS = 50;
+
+/**
+ * The extractor's own labels for what decided a code's platform (core/extract: `context: '…'`), in the page's
+ * words; any other context is a word of the text ("qyapi.weixin.qq.com", "rid:") and is quoted as it stands.
+ */
+const CONTEXT_WORDS: Record<string, string> = {
+  'client errMsg': '客户端 errMsg',
+  'WeCom errmsg': '企业微信的 errmsg',
+  'WeCom wording': '企业微信的说法',
+  wording: '说明文字',
+  'learned evidence': '上下文',
+  'Pay v3 field-rule message': '微信支付 v3 的字段校验提示',
+  'Pay err_code': '微信支付的 err_code',
+  'Pay code listing': '微信支付的错误码列表',
+  'page named': '附近文字提到的页面',
+};
+
+/** The row's line on what decided the platform: "按企业微信的说法判断平台", "按“rid:”判断平台". */
+export function contextLine(context: string): string {
+  const words = Object.prototype.hasOwnProperty.call(CONTEXT_WORDS, context) ? CONTEXT_WORDS[context] : '';
+  return words ? `按${words}判断平台` : `按“${context}”判断平台`;
+}
 
 /** At most `max` wide, cut on a word boundary (excerpt), keeping `keep` visible when the text holds it. */
 function cut(text: string, max: number, keep = ''): string {
@@ -73,7 +95,7 @@ export function scanRows(result: ScanResult, catalog: Catalog): ScanRow[] {
       line: found.line,
       rid: found.rid ?? '',
       inferred: found.inferred,
-      context: found.context === 'default' ? '' : found.context,
+      context: found.context === 'default' ? '' : contextLine(found.context),
       todo: cut(
         filledFix(found.code, first, scanFacts(found.evidence, found))?.zh ??
           (first ? actionAdvice(first.action).short.zh : ''),
