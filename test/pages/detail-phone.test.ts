@@ -25,16 +25,22 @@ test.each(['open:40001', 'wxapi:requestPayment:fail cancel', 'payv3:APPID_MCHID_
   },
 );
 
-test("the project's English advice is folded under the Chinese; a tap opens it", async () => {
-  const entry = bundledCatalog().get('open:40001')!;
-  expect(entry.adviceEn).toBeTruthy();
-  const comp = open('open:40001');
-  const advice = (): string => textOf(comp.querySelector('.todo .advice'));
-  expect(advice()).toContain(entry.adviceZh!);
-  expect(advice()).not.toContain(entry.adviceEn!.slice(0, 30));
-  await fire(comp, '.advice-en-fold', 'tap');
-  expect(advice()).toContain(entry.adviceEn!.slice(0, 30));
-});
+test.each([
+  ['open:40001', '.todo .advice', '.advice-en-fold', 'adviceZh', 'adviceEn'],
+  ['open:40125', '.project-note', '.note-en-fold', 'noteZh', 'noteEn'],
+] as const)(
+  "%s: the project's English (%s) is folded under the Chinese; a tap opens it",
+  async (id, box, fold, zh, en) => {
+    const entry = bundledCatalog().get(id)!;
+    expect(entry[en]).toBeTruthy();
+    const comp = open(id);
+    const shown = (): string => textOf(comp.querySelector(box));
+    expect(shown()).toContain(entry[zh]!);
+    expect(shown()).not.toContain(entry[en]!.slice(0, 30));
+    await fire(comp, fold, 'tap');
+    expect(shown()).toContain(entry[en]!.slice(0, 30));
+  },
+);
 
 test('a long string code is set smaller, so it is not broken inside the word; a number keeps the big size', () => {
   const cls = (id: string): string => String(open(id).querySelector('.head__code')?.dom?.className ?? '');
