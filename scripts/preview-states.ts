@@ -69,8 +69,9 @@ const STATES_BASE: State[] = [
     name: 'categories-chip',
     page: 'categories',
     drive: async (comp) => {
-      const chips = comp.querySelectorAll('.family-chip');
-      chips[1]?.dispatchEvent('tap', { detail: {} });
+      // The 45xxx chip (限制与拦截): a family of many codes, as a support person would pick.
+      const keys = (comp.instance.data.chips as { key: string }[]).map((c) => c.key);
+      comp.querySelectorAll('.family-chip')[keys.indexOf('45xxx')]?.dispatchEvent('tap', { detail: {} });
       await stub.sleep();
     },
   },

@@ -198,6 +198,50 @@ function chipLabel(key: string): string {
   return range ? `${key} ${label.zh}` : label.zh;
 }
 
+/** Chips a tab shows before "更多": a row or two of its biggest families. */
+export const TAB_CHIP_CAP = 12;
+/** Width of a chip's label (see charWidth: a Chinese character counts 2). */
+const TAB_CHIP_WIDTH = 28;
+
+/**
+ * A family chip's label on its platform's tab: without the platform name the tab already shows ("企业微信：参数不合法"
+ * → "参数不合法"), and, when too long for a chip, without its bracketed detail, then cut on a word boundary.
+ */
+export function tabChipLabel(label: string, names: readonly string[]): string {
+  let out = label;
+  for (const name of names) {
+    const rest = out.startsWith(name) ? out.slice(name.length) : '';
+    if (/^[\s：:，,]/.test(rest) && rest.trim()) {
+      out = rest.replace(/^[\s：:，,]+/, '');
+      break;
+    }
+  }
+  if (textWidth(out) > TAB_CHIP_WIDTH) out = out.replace(/\s*[（(][^（()）]*[）)]$/, '');
+  return excerpt(out, [], TAB_CHIP_WIDTH).text;
+}
+
+/**
+ * A platform's family chips for its tab, TAB_CHIP_CAP of them in code order: the everyday ranges first (系统繁忙,
+ * 成功, 40xxx–48xxx: CHIP_GROUPS order), then the biggest families; the others in `more`.
+ */
+/** 0 for the chips of the first two CHIP_GROUPS (通用, 接口调用), 1 for the others. */
+const everyday = (chip: Chip): number => (CHIP_GROUPS.indexOf(chipGroup(chip.key)) < 2 ? 0 : 1);
+
+export function tabChips(
+  entries: readonly Entry[],
+  names: readonly string[],
+  cap = TAB_CHIP_CAP,
+): { chips: Chip[]; more: Chip[] } {
+  const all = familyChips(entries).map((c) => ({ ...c, label: tabChipLabel(c.label, names) }));
+  const kept = new Set(
+    all
+      .slice()
+      .sort((a, b) => everyday(a) - everyday(b) || b.count - a.count)
+      .slice(0, cap),
+  );
+  return { chips: all.filter((c) => kept.has(c)), more: all.filter((c) => !kept.has(c)) };
+}
+
 export interface ChipGroup {
   title: string;
   /** The group's biggest families (up to the cap), in code order. */
