@@ -60,16 +60,22 @@ function cellsOf(ids: readonly string[]): CellView[] {
 function homeView(user: UserData, allFavourites: boolean): { home: Home; notice: string } {
   const catalog = bundledCatalog();
   const favourites = user.favourites();
-  const history = user.history().slice(0, HISTORY_SHOWN);
+  const shownFavourites = allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW);
+  // 最近查看 leaves out what 收藏 shows just above it: the same cell twice is a screen lost on a phone.
+  const starred = new Set(shownFavourites);
+  const history = user
+    .history()
+    .filter((id) => !starred.has(id))
+    .slice(0, HISTORY_SHOWN);
   const codesOf = (ids: readonly string[]): string[] => ids.flatMap((id) => catalog.get(id)?.code ?? []);
-  const seen = new Set(codesOf(history));
+  const seen = new Set(codesOf([...shownFavourites, ...history]));
   const mine = codesOf(user.mostViewed(POPULAR_SHOWN));
-  // The user's most looked-up codes only when they add a code 最近查看 does not already show; else the
+  // The user's most looked-up codes only when they add a code 收藏 or 最近查看 does not already show; else the
   // common codes. Chips carry the code's short meaning ("40001 access_token 无效"), not a bare number.
   const personal = mine.some((code) => !seen.has(code));
   const home: Home = {
     queries: user.recentQueries(),
-    favourites: cellsOf(allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW)),
+    favourites: cellsOf(shownFavourites),
     favTotal: favourites.length,
     history: cellsOf(history),
     popular: homeChips(catalog, personal ? mine : COMMON_CODES),
