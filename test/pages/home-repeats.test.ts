@@ -1,5 +1,5 @@
 // The search home of a returning user (pages8): a code already shown under 收藏 is not shown again under
-// 最近查看, and the "most looked up" chips stand in only when they add a code neither list shows.
+// 最近查看, nor as a common-code chip; the "most looked up" chips stand in only when they add a code.
 // miniprogram-simulate with the official compiler; wx is strict.
 import { KEYS } from '../../miniprogram/adapters/storage';
 import { installWx, loader, textOf } from '../helpers/simulate';
@@ -14,6 +14,10 @@ test('最近查看 leaves out the favourites shown above it', () => {
   const comp = renderSearch();
   expect(codes(comp.querySelectorAll('.fav'))).toEqual(['40001', '40164']);
   expect(codes(comp.querySelectorAll('.seen'))).toEqual(['45009']);
+  // Nor do the common-code chips offer them again.
+  const chips = comp.querySelectorAll('.popular .chip').map((c) => textOf(c).split(' ')[0]);
+  expect(chips.length).toBeGreaterThan(3);
+  for (const code of ['40001', '40164', '45009']) expect(chips).not.toContain(code);
 });
 
 test('with every recent view a favourite, 最近查看 is not shown at all', () => {

@@ -78,7 +78,8 @@ function homeView(user: UserData, allFavourites: boolean): { home: Home; notice:
     favourites: cellsOf(shownFavourites),
     favTotal: favourites.length,
     history: cellsOf(history),
-    popular: homeChips(catalog, personal ? mine : COMMON_CODES),
+    // Common codes the lists above already show are not offered again.
+    popular: homeChips(catalog, personal ? mine : COMMON_CODES.filter((code) => !seen.has(code))),
     personal,
   };
   return { home, notice: user.notice };
