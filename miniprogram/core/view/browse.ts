@@ -64,8 +64,12 @@ export function noMatchHint(catalog: Catalog, query: string): Hint {
     if (typos.length) {
       return {
         title: `目录中没有 ${code}`,
+        // The codes only: their meanings stand in the cells right under the question (`near`).
         text:
-          didYouMeanText(code, typos.slice(0, 3), 'zh', true) +
+          `是不是要查 ${typos
+            .slice(0, 3)
+            .map((c) => c.code)
+            .join('、')}？` +
           (nearest.length ? `下面先列差一位数字的，再列 ${family.key} 中数值相近的已收录错误码。` : ''),
         near,
       };
