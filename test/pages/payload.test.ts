@@ -78,6 +78,16 @@ describe('search', () => {
     },
   );
 
+  test('once the index is there, a keystroke is one setData call (two per key made 20 calls/s at 10 keys/s)', async () => {
+    const comp = renderSearch();
+    await typeInto(comp, '.search-bar__input', '4'); // the first query may wait for the index
+    const meter = await measure('search: 5 keys after the index', comp, () =>
+      typeInto(comp, '.search-bar__input', 'ip白名单'),
+    );
+    expect(meter.sizes).toHaveLength(Array.from('ip白名单').length);
+    expect((comp.instance.data as { query: string }).query).toBe('ip白名单');
+  });
+
   test('a show reads each storage key at most once; typing and tapping after it read none', async () => {
     const comp = renderSearch();
     instanceOf(comp).onShow(); // follows attached at once

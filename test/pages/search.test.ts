@@ -272,6 +272,19 @@ describe('the prebuilt index arrives from its subpackage (require.async)', () =>
     expect(core.searchIndex(catalog.bundledCatalog()).prebuilt).toBe(true);
   });
 
+  test('a query cleared while it waits for the index is not answered when the index arrives', async () => {
+    const { adapter, render } = launch();
+    let arrive: () => void = () => undefined;
+    void adapter.loadPrebuiltIndex(() => new Promise((resolve) => (arrive = () => resolve(indexModule()))));
+    const comp = render();
+    await typeInto(comp, '.search-bar__input', '40001');
+    await fire(comp, '.search-bar__clear', 'tap');
+    arrive();
+    await simulate.sleep(0);
+    expect(comp.instance.data.state).toBe('home');
+    expect(hits(comp)).toHaveLength(0);
+  });
+
   test('a require.async that rejects: the query is answered from an index built from the texts', async () => {
     const { adapter, core, catalog, render } = launch();
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -86,6 +86,8 @@ function homeView(user: UserData, allFavourites: boolean): { home: Home; notice:
 }
 
 const firstShowDone = new WeakSet<object>();
+/** The query typed last, which a late index answers (kept out of setData). */
+const latestQuery = new WeakMap<object, string>();
 /**
  * The cells of a query whose hits include the non-WeChat platform, reordered once (apartTogether) up to MAX_HITS, and
  * whether more hits lay past them; pages are cut from it. Absent for other queries, which page through the engine.
@@ -139,6 +141,7 @@ Component({
 
     /** Runs a query and shows the first page of hits (or the home, or the no-match state). */
     run(query: string) {
+      latestQuery.set(this, query); // also when cleared: a late answer to an older query is dropped
       const q = query.trim();
       if (!q) {
         this.setData({ query, state: 'home', cells: [], more: false, capped: false });
@@ -146,11 +149,14 @@ Component({
         return;
       }
       // Before the index subpackage has arrived, the query waits for it (adapters/search-index.ts); only the
-      // latest query is answered then.
-      this.setData({ query });
+      // latest query is answered then. Once it is there the answer comes at once and carries the query: one
+      // setData per keystroke, not two.
+      let answered = false;
       afterIndex(() => {
-        if (this.data.query === query) this.answer(query);
+        answered = true;
+        if (latestQuery.get(this) === query) this.answer(query);
       });
+      if (!answered) this.setData({ query });
     },
 
     /** The first page of hits of a non-empty query. */
