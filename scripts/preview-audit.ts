@@ -119,7 +119,8 @@ export function auditInPage(fontScale: number): AuditResult {
   if (fontScale !== 1) {
     for (const el of all) {
       const s = getComputedStyle(el);
-      const hides = /hidden|clip/.test(s.overflowY) || /hidden|clip/.test(s.overflow);
+      // Vertical clipping only (what is measured below): a scroll-y list (overflow: hidden auto) scrolls.
+      const hides = /hidden|clip/.test(s.overflowY);
       const clampedOnPurpose =
         s.textOverflow === 'ellipsis' || s.getPropertyValue('-webkit-line-clamp') !== 'none';
       if (!hides || clampedOnPurpose || !visible(el)) continue;

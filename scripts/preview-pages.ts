@@ -17,7 +17,7 @@
 // the real navigation/tab bars are imitated. Use it to catch layout, contrast and overflow problems; check
 // the final look in WeChat DevTools or on a phone.
 //
-//   npm run preview:pages [-- --only search] [--chromium /usr/bin/chromium]
+//   npm run preview:pages [-- --only search] [--check] [--chromium /usr/bin/chromium]
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { chromiumPath, launchChromium } from './chromium';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     if (only && !state.name.startsWith(only)) continue;
     stub.storage.clear();
     stub.typed.clear();
+    stub.ocrAnchors = undefined;
     if (state.page === 'search') await seedUser(render);
     stub.calls.title = '';
     stub.fontScale = state.fontScale ?? 1;
@@ -106,11 +107,17 @@ async function main(): Promise<void> {
     await browser.close();
   }
   console.log(`${pages.length} states × light/dark → ${OUT}`);
-  reportAudits(audits);
+  const problems = reportAudits(audits);
+  // --check: a render check for CI or a fix's before/after; any contrast, clipping or off-screen problem fails.
+  if (args.includes('--check') && problems) {
+    console.error(`preview audit: ${problems} problem(s)`);
+    process.exitCode = 1;
+  }
 }
 
-/** One line per theme, then each problem; the whole result in build/preview/audit.json. */
-function reportAudits(audits: { page: string; scheme: string; audit: AuditResult }[]): void {
+/** One line per theme, then each problem; the whole result in build/preview/audit.json. Returns the problems. */
+function reportAudits(audits: { page: string; scheme: string; audit: AuditResult }[]): number {
+  let problems = 0;
   writeFileSync(join(OUT, 'audit.json'), JSON.stringify(audits, null, 2));
   for (const scheme of ['light', 'dark']) {
     const mine = audits.filter((a) => a.scheme === scheme);
@@ -129,7 +136,9 @@ function reportAudits(audits: { page: string; scheme: string; audit: AuditResult
       console.log(`  contrast ${f.ratio} < ${f.need} ${f.page} ${f.cls} "${f.text}" ${f.fg} on ${f.bg}`);
     for (const c of clipped) console.log(`  clipped ${c.overflowPx}px ${c.page} ${c.cls} "${c.text}"`);
     for (const c of offscreen) console.log(`  off screen ${c.overflowPx}px ${c.page} ${c.cls} "${c.text}"`);
+    problems += failing.length + clipped.length + offscreen.length;
   }
+  return problems;
 }
 
 main().catch((err: unknown) => {

@@ -136,7 +136,7 @@ export function html(current: string, page: PageDef, body: string, title: string
 <style>${pageCss(page, windowHeight)}</style></head>
 <body>
 <div class="wx-status">9:41</div>
-<div class="wx-nav">${escapeHtml(title)}<div class="wx-capsule"></div></div>
+<div class="wx-nav"><span class="wx-nav__title">${escapeHtml(title)}</span><div class="wx-capsule"></div></div>
 <div class="wx-scroller" style="top:${STATUS_BAR + NAV_BAR}px; height:${windowHeight}px">
 <div class="wx-page" style="min-height:${windowHeight}px; padding-bottom:${page.tab ? 0 : SAFE_BOTTOM}px">${body}</div>
 </div>

@@ -78,6 +78,8 @@ export const stub = {
   storage: new Map<string, unknown>(),
   /** WeChat's font-size setting of the state being rendered, as a multiple of the default 17 px. */
   fontScale: 1,
+  /** Texts a stubbed VisionKit reads from a picked screenshot; undefined: a client without VisionKit. */
+  ocrAnchors: undefined as string[] | undefined,
   /** simulate.sleep(0) once simulate is loaded: lets setData and timers settle. */
   sleep: async (): Promise<void> => undefined,
 };
@@ -109,7 +111,18 @@ export function installWx(): void {
       screenHeight: VIEW.height,
     }),
     getAppBaseInfo: () => ({ SDKVersion: '3.4.0', fontSizeSetting: 17 * stub.fontScale }),
-    isVKSupport: () => false,
+    isVKSupport: () => !!stub.ocrAnchors,
+    // VisionKit as documented for static OCR: start(cb) with status 0, then 'updateAnchors' after runOCR.
+    createVKSession: () => {
+      let emit: (anchors: unknown) => void = () => undefined;
+      return {
+        start: (cb: (status: number) => void) => setTimeout(() => cb(0), 0),
+        on: (_event: string, fn: (anchors: unknown) => void) => void (emit = fn),
+        off: () => undefined,
+        runOCR: () => setTimeout(() => emit((stub.ocrAnchors ?? []).map((text) => ({ text }))), 0),
+        destroy: () => undefined,
+      };
+    },
     // A picked screenshot (walk7): read through an offscreen canvas, then OCR meets a client without VisionKit.
     chooseMedia: (o: { success?: (r: { tempFiles: { tempFilePath: string }[] }) => void }) =>
       o.success?.({ tempFiles: [{ tempFilePath: 'wxfile://tmp/shot.png' }] }),

@@ -69,8 +69,9 @@ const STATES_BASE: State[] = [
     name: 'categories-chip',
     page: 'categories',
     drive: async (comp) => {
-      const chips = comp.querySelectorAll('.family-chip');
-      chips[1]?.dispatchEvent('tap', { detail: {} });
+      // The 45xxx chip (限制与拦截): a family of many codes, as a support person would pick.
+      const keys = (comp.instance.data.chips as { key: string }[]).map((c) => c.key);
+      comp.querySelectorAll('.family-chip')[keys.indexOf('45xxx')]?.dispatchEvent('tap', { detail: {} });
       await stub.sleep();
     },
   },
@@ -98,6 +99,26 @@ const STATES_BASE: State[] = [
     page: 'detail',
     full: true,
     drive: (c) => void c.instance.onLoad({ id: 'open%3A40034' } as never),
+  },
+  // pages8: a WeCom code, a Pay string code and a client API errMsg, as a support person meets them.
+  {
+    name: 'detail-wecom-60020',
+    page: 'detail',
+    full: true,
+    drive: (c) => void c.instance.onLoad({ id: 'wecom%3A60020' } as never),
+  },
+  {
+    name: 'detail-pay-appid-mchid',
+    page: 'detail',
+    full: true,
+    drive: (c) => void c.instance.onLoad({ id: encodeURIComponent('payv3:APPID_MCHID_NOT_MATCH') } as never),
+  },
+  {
+    name: 'detail-client-errmsg',
+    page: 'detail',
+    full: true,
+    drive: (c) =>
+      void c.instance.onLoad({ id: encodeURIComponent('wxapi:requestPayment:fail cancel') } as never),
   },
   {
     name: 'detail-not-found',
@@ -131,6 +152,24 @@ const STATES_BASE: State[] = [
       await event(comp, '.clipboard', 'tap');
     },
   },
+  // The clipboard holds a customer's pasted log: read on tap and scanned at once.
+  {
+    name: 'scan-clipboard',
+    page: 'scan',
+    drive: async (comp) => {
+      stub.calls.clipboard = SCAN_LOG;
+      await event(comp, '.clipboard', 'tap');
+    },
+  },
+  // A chat screenshot read by VisionKit (stubbed as documented: anchors with text), then scanned.
+  {
+    name: 'scan-screenshot',
+    page: 'scan',
+    drive: async (comp) => {
+      stub.ocrAnchors = ['客户 10:02', '今天开始，授权时候一直报40029，invalid code的错误', '怎么处理？'];
+      await comp.instance.onScanImage();
+    },
+  },
   // A screenshot that cannot be read: the preview's wx has no chooseMedia, so picking fails as on an old client.
   { name: 'scan-ocr-failed', page: 'scan', drive: async (comp) => void (await comp.instance.onScanImage()) },
 
@@ -147,7 +186,17 @@ const STATES_BASE: State[] = [
 
 /** The same states again as with WeChat's largest usual font setting (about 1.3× the default 17 px). */
 function LARGE_FONT_STATES(): State[] {
-  const again = ['search-ip-whitelist', 'categories-chip', 'detail-40001', 'scan-results'];
+  const again = [
+    'search-home',
+    'search-ip-whitelist',
+    'search-no-match-45999',
+    'categories-chip',
+    'detail-40001',
+    'detail-minus1-many-platforms',
+    'detail-pay-appid-mchid',
+    'scan-empty',
+    'scan-results',
+  ];
   return again.map((name) => {
     const base = STATES_BASE.find((s) => s.name === name) as State;
     return { ...base, name: `${name}-large-font`, full: false, fontScale: 1.3 };
@@ -166,6 +215,7 @@ export async function seedUser(render: (page: keyof typeof PAGES) => Rendered): 
   for (const q of ['ip白名单', '40001']) {
     const search = render('search');
     search.instance.run(q as never);
+    await stub.sleep(); // the first query waits for the search index (adapters/search-index.ts)
     search.instance.onOpen({ currentTarget: { dataset: { id: 'open:40001' } } } as never);
   }
   await stub.sleep();

@@ -82,6 +82,8 @@ wx-button[wx-disabled="true"] { opacity: 0.6; }
   display: flex; align-items: center; padding: 0 28px; font: 600 15px -apple-system, sans-serif; }
 .wx-nav { position: fixed; top: ${STATUS_BAR}px; left: 0; right: 0; height: ${NAV_BAR}px; z-index: 10;
   display: flex; align-items: center; justify-content: center; font: 600 17px sans-serif; }
+/* A long title kept clear of the capsule, cut with "…" (assumed: the native bar never draws text under it). */
+.wx-nav__title { max-width: calc(100% - 2 * 101px); overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .wx-capsule { position: absolute; right: 7px; top: 6px; width: 87px; height: 32px; box-sizing: border-box;
   border-radius: 16px; border: 0.5px solid rgba(128,128,128,0.3); }
 .wx-tabbar { position: fixed; bottom: 0; left: 0; right: 0; height: ${TAB_BAR + SAFE_BOTTOM}px; z-index: 10;

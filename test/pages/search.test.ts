@@ -181,10 +181,11 @@ test('the clear button is labelled and goes back to the home', async () => {
 
 test('a full favourites list fits the budgets when shown in full on the home', async () => {
   const ids = bundledCatalog()
-    .entries.slice(0, 100)
+    .entries.slice(0, 130)
     .map((e) => e.id);
-  wxStub.storage.set(KEYS.favourites, ids);
-  wxStub.storage.set(KEYS.history, ids.slice(0, 30));
+  wxStub.storage.set(KEYS.favourites, ids.slice(0, 100));
+  // Recent views that are not favourites (最近查看 leaves favourites out).
+  wxStub.storage.set(KEYS.history, ids.slice(100));
   const comp = renderSearch();
   expect(comp.querySelectorAll('.fav')).toHaveLength(10);
   const meter = meterSetData(comp);
@@ -269,6 +270,19 @@ describe('the prebuilt index arrives from its subpackage (require.async)', () =>
     expect(comp.instance.data.state).toBe('results');
     expect(textOf(hits(comp)[0])).toMatch(/^40001/);
     expect(core.searchIndex(catalog.bundledCatalog()).prebuilt).toBe(true);
+  });
+
+  test('a query cleared while it waits for the index is not answered when the index arrives', async () => {
+    const { adapter, render } = launch();
+    let arrive: () => void = () => undefined;
+    void adapter.loadPrebuiltIndex(() => new Promise((resolve) => (arrive = () => resolve(indexModule()))));
+    const comp = render();
+    await typeInto(comp, '.search-bar__input', '40001');
+    await fire(comp, '.search-bar__clear', 'tap');
+    arrive();
+    await simulate.sleep(0);
+    expect(comp.instance.data.state).toBe('home');
+    expect(hits(comp)).toHaveLength(0);
   });
 
   test('a require.async that rejects: the query is answered from an index built from the texts', async () => {

@@ -64,8 +64,12 @@ export function noMatchHint(catalog: Catalog, query: string): Hint {
     if (typos.length) {
       return {
         title: `目录中没有 ${code}`,
+        // The codes only: their meanings stand in the cells right under the question (`near`).
         text:
-          didYouMeanText(code, typos.slice(0, 3), 'zh', true) +
+          `是不是要查 ${typos
+            .slice(0, 3)
+            .map((c) => c.code)
+            .join('、')}？` +
           (nearest.length ? `下面先列差一位数字的，再列 ${family.key} 中数值相近的已收录错误码。` : ''),
         near,
       };
@@ -196,6 +200,50 @@ function chipLabel(key: string): string {
   // A range no source names reads as the range ("76xxx 号段"), not as a sentence saying it has no name.
   if (label.zh === NO_COMMON_MEANING.zh) return range ? `${key} 号段` : key;
   return range ? `${key} ${label.zh}` : label.zh;
+}
+
+/** Chips a tab shows before "更多": a row or two of its biggest families. */
+export const TAB_CHIP_CAP = 12;
+/** Width of a chip's label (see charWidth: a Chinese character counts 2). */
+const TAB_CHIP_WIDTH = 28;
+
+/**
+ * A family chip's label on its platform's tab: without the platform name the tab already shows ("企业微信：参数不合法"
+ * → "参数不合法"), and, when too long for a chip, without its bracketed detail, then cut on a word boundary.
+ */
+export function tabChipLabel(label: string, names: readonly string[]): string {
+  let out = label;
+  for (const name of names) {
+    const rest = out.startsWith(name) ? out.slice(name.length) : '';
+    if (/^[\s：:，,]/.test(rest) && rest.trim()) {
+      out = rest.replace(/^[\s：:，,]+/, '');
+      break;
+    }
+  }
+  if (textWidth(out) > TAB_CHIP_WIDTH) out = out.replace(/\s*[（(][^（()）]*[）)]$/, '');
+  return excerpt(out, [], TAB_CHIP_WIDTH).text;
+}
+
+/**
+ * A platform's family chips for its tab, TAB_CHIP_CAP of them in code order: the everyday ranges first (系统繁忙,
+ * 成功, 40xxx–48xxx: CHIP_GROUPS order), then the biggest families; the others in `more`.
+ */
+/** 0 for the chips of the first two CHIP_GROUPS (通用, 接口调用), 1 for the others. */
+const everyday = (chip: Chip): number => (CHIP_GROUPS.indexOf(chipGroup(chip.key)) < 2 ? 0 : 1);
+
+export function tabChips(
+  entries: readonly Entry[],
+  names: readonly string[],
+  cap = TAB_CHIP_CAP,
+): { chips: Chip[]; more: Chip[] } {
+  const all = familyChips(entries).map((c) => ({ ...c, label: tabChipLabel(c.label, names) }));
+  const kept = new Set(
+    all
+      .slice()
+      .sort((a, b) => everyday(a) - everyday(b) || b.count - a.count)
+      .slice(0, cap),
+  );
+  return { chips: all.filter((c) => kept.has(c)), more: all.filter((c) => !kept.has(c)) };
 }
 
 export interface ChipGroup {

@@ -39,7 +39,6 @@ export interface DetailView {
   code: string;
   /** The platform's long display name, for the header (cells use `platformShort`: one table, see platforms.ts). */
   platform: string;
-  platformEn: string;
   platformShort: string;
   /** HTTP status(es) the code comes with ("HTTP 400"), '' when the platform has none. */
   http: string;
@@ -145,7 +144,6 @@ function isWeChat(platform: Platform): boolean {
 export function detailView(catalog: Catalog, entry: Entry): DetailView {
   const general = actionAdvice(entry.action);
   const family = familyLabel(entry.family);
-  const info = platformInfo(entry.platform);
   // A remedy printed in the meaning column (61004's "把ip加入白名单ip列表再重试") is shown as the fix.
   const { meaning: said, remedy } = meaningTexts(entry);
   const zhIsFix = !entry.fix && !!entry.zh && remedy.includes(entry.zh);
@@ -156,7 +154,6 @@ export function detailView(catalog: Catalog, entry: Entry): DetailView {
     id: entry.id,
     code: entry.code,
     platform: platformLong(entry.platform),
-    platformEn: info.en,
     platformShort: platformShort(entry.platform),
     http: entry.http?.length ? `HTTP ${entry.http.join(' / ')}` : '',
     aliases: entry.aliases?.length ? `也写作 ${entry.aliases.join('、')}` : '',

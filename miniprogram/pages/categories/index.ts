@@ -2,10 +2,10 @@
 // The list renders a window of rows around the scroll position (spacers keep the scroll height true), so a
 // platform of 1,800 entries costs the same as one of 10. Entries stay out of setData: only cells do.
 import { bundledCatalog } from '../../core/catalog';
-import { platformByKey } from '../../core/platforms';
+import { platformByKey, platformNames, type PlatformInfo } from '../../core/platforms';
 import type { Entry } from '../../core/types';
 import { cellOf, type CellView } from '../../core/view/cells';
-import { familyChips, platformEntries, platformTabs, type Chip, type Tab } from '../../core/view/browse';
+import { platformEntries, platformTabs, tabChips, type Chip, type Tab } from '../../core/view/browse';
 import { listWindow, sameWindow, type ListWindow } from '../../core/view/window';
 import { openDetail } from '../../adapters/ui';
 
@@ -43,6 +43,17 @@ interface ListState {
 
 const lists = new WeakMap<object, ListState>();
 
+/** The family chips of a platform's tab, capped (`cap` Infinity: all of them, after a tap on 更多). */
+function chipsOf(
+  platform: PlatformInfo,
+  all: readonly Entry[],
+  cap?: number,
+): { chips: Chip[]; more: number } {
+  const { short, long } = platformNames(platform.name);
+  const { chips, more } = tabChips(all, [long, short, platform.name], cap);
+  return { chips, more: more.length };
+}
+
 function viewportHeight(): number {
   try {
     return wx.getWindowInfo().windowHeight;
@@ -56,6 +67,8 @@ Component({
     tabs: [] as Tab[],
     active: '',
     chips: [] as Chip[],
+    /** Family chips behind "更多" (0 when all are shown). */
+    moreChips: 0,
     family: '',
     total: 0,
     rows: [] as CellView[],
@@ -98,7 +111,9 @@ Component({
       };
       if (platformKey !== this.data.active) {
         patch.active = platformKey;
-        patch.chips = familyChips(all);
+        const { chips, more } = chipsOf(platform, all);
+        patch.chips = chips;
+        patch.moreChips = more;
       }
       this.setData(patch);
     },
@@ -106,6 +121,14 @@ Component({
     onTab(e: WechatMiniprogram.TouchEvent) {
       const key = String(e.currentTarget.dataset.key ?? '');
       if (key && key !== this.data.active) this.select(key, '');
+    },
+
+    /** 更多: every family chip of the tab. */
+    onMoreChips() {
+      const platform = platformByKey(this.data.active);
+      if (!platform) return;
+      const { chips } = chipsOf(platform, platformEntries(bundledCatalog(), platform.name), Infinity);
+      this.setData({ chips, moreChips: 0 });
     },
 
     /** Tapping the active chip again clears the filter. */

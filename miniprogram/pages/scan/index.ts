@@ -41,6 +41,8 @@ interface ScanData {
   rids: string[];
   message: string;
   busy: boolean;
+  /** The box has focus: it keeps its full height although results are shown. */
+  editing: boolean;
 }
 
 const INITIAL: ScanData = {
@@ -52,6 +54,7 @@ const INITIAL: ScanData = {
   rids: [],
   message: '',
   busy: false,
+  editing: false,
 };
 
 Component({
@@ -71,6 +74,10 @@ Component({
       const text = e.detail.value;
       this.remember(text);
       if (text.length !== this.data.length) this.setData({ length: text.length });
+    },
+
+    onEdit() {
+      if (!this.data.editing) this.setData({ editing: true });
     },
 
     onScan() {
@@ -103,6 +110,7 @@ Component({
       const rows = scanRows(result, bundledCatalog());
       this.setData({
         state: rows.length ? 'results' : 'none',
+        editing: false,
         rows,
         total: result.codes.length,
         rids: result.rids.slice(0, 10),

@@ -60,25 +60,34 @@ function cellsOf(ids: readonly string[]): CellView[] {
 function homeView(user: UserData, allFavourites: boolean): { home: Home; notice: string } {
   const catalog = bundledCatalog();
   const favourites = user.favourites();
-  const history = user.history().slice(0, HISTORY_SHOWN);
+  const shownFavourites = allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW);
+  // 最近查看 leaves out what 收藏 shows just above it: the same cell twice is a screen lost on a phone.
+  const starred = new Set(shownFavourites);
+  const history = user
+    .history()
+    .filter((id) => !starred.has(id))
+    .slice(0, HISTORY_SHOWN);
   const codesOf = (ids: readonly string[]): string[] => ids.flatMap((id) => catalog.get(id)?.code ?? []);
-  const seen = new Set(codesOf(history));
+  const seen = new Set(codesOf([...shownFavourites, ...history]));
   const mine = codesOf(user.mostViewed(POPULAR_SHOWN));
-  // The user's most looked-up codes only when they add a code 最近查看 does not already show; else the
+  // The user's most looked-up codes only when they add a code 收藏 or 最近查看 does not already show; else the
   // common codes. Chips carry the code's short meaning ("40001 access_token 无效"), not a bare number.
   const personal = mine.some((code) => !seen.has(code));
   const home: Home = {
     queries: user.recentQueries(),
-    favourites: cellsOf(allFavourites ? favourites : favourites.slice(0, FAV_PREVIEW)),
+    favourites: cellsOf(shownFavourites),
     favTotal: favourites.length,
     history: cellsOf(history),
-    popular: homeChips(catalog, personal ? mine : COMMON_CODES),
+    // Common codes the lists above already show are not offered again.
+    popular: homeChips(catalog, personal ? mine : COMMON_CODES.filter((code) => !seen.has(code))),
     personal,
   };
   return { home, notice: user.notice };
 }
 
 const firstShowDone = new WeakSet<object>();
+/** The query typed last, which a late index answers (kept out of setData). */
+const latestQuery = new WeakMap<object, string>();
 /**
  * The cells of a query whose hits include the non-WeChat platform, reordered once (apartTogether) up to MAX_HITS, and
  * whether more hits lay past them; pages are cut from it. Absent for other queries, which page through the engine.
@@ -132,6 +141,7 @@ Component({
 
     /** Runs a query and shows the first page of hits (or the home, or the no-match state). */
     run(query: string) {
+      latestQuery.set(this, query); // also when cleared: a late answer to an older query is dropped
       const q = query.trim();
       if (!q) {
         this.setData({ query, state: 'home', cells: [], more: false, capped: false });
@@ -139,11 +149,14 @@ Component({
         return;
       }
       // Before the index subpackage has arrived, the query waits for it (adapters/search-index.ts); only the
-      // latest query is answered then.
-      this.setData({ query });
+      // latest query is answered then. Once it is there the answer comes at once and carries the query: one
+      // setData per keystroke, not two.
+      let answered = false;
       afterIndex(() => {
-        if (this.data.query === query) this.answer(query);
+        answered = true;
+        if (latestQuery.get(this) === query) this.answer(query);
       });
+      if (!answered) this.setData({ query });
     },
 
     /** The first page of hits of a non-empty query. */
