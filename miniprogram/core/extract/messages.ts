@@ -3,6 +3,7 @@
 // catalog.
 import type { Catalog } from '../catalog';
 import { CONTEXT_ONLY_KEYS, pageWordsOf, platformKeyOf } from './attribute';
+import { mayStartPhrase, phraseGate, type PhraseGate } from './phrase-gate';
 
 /**
  * Platforms whose small numbers (10001, 20002…) are too common in logs to accept without a key: their codes
@@ -75,6 +76,8 @@ export interface MessageIndex {
   phraseFirsts: Set<string>;
   /** Those first words' shapes (first character, length) as a table (built on first use, see firstShapes). */
   firstShapes?: Uint8Array;
+  /** The test that skips normalising a line that can hold no phrase (phrase-gate.ts; built on first use). */
+  phraseGate?: PhraseGate;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
@@ -264,6 +267,16 @@ export function lineMentionsMessageOf(index: MessageIndex, code: string, normLin
 
 /** Codes whose distinctive phrase appears in a line of free text (no key, no number). */
 export function codesFromPhrases(index: MessageIndex, line: string): { code: string; at: number }[] {
+  return mayStartPhrase(linePhraseGate(index), line) ? phrasesIn(index, line) : [];
+}
+
+/** The phrase gate of an index (phrase-gate.ts), built on first use. */
+export function linePhraseGate(index: MessageIndex): PhraseGate {
+  return (index.phraseGate ??= phraseGate(index.phraseFirsts, index.phrases.keys(), [TAIL_WORD, IP_LIKE]));
+}
+
+/** codesFromPhrases without its gate (tests hold the gate to it). */
+export function phrasesIn(index: MessageIndex, line: string): { code: string; at: number }[] {
   const norm = normalizeMessage(line);
   if (norm.length < 20 || !startsPhrasePair(index, norm)) return [];
   const words = norm.split(' ');
