@@ -27,6 +27,7 @@ const TAIL_WORD =
 const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
 /** What the IP replace below needs: digits, a dot, digits, a dot, digits, a dot, a digit. */
 const IP_LIKE = /\d\.\d+\.\d+\.\d/;
+const IP = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 /** What the three OCR-slip replaces below need: a letter beside 0, 1 or |. */
 const OCR_SLIP = /[a-z][01|]|[1|][a-z]/;
 
@@ -41,7 +42,7 @@ export function normalizeMessage(raw: string): string {
   let s = cleanErrmsg(raw).toLowerCase();
   if (s.includes('ipv6')) s = s.replace(/\bipv6\s+\S+/g, ' ');
   // An IP needs three dots between digits: most lines with one (a time's .117) are not asked to replace.
-  if (IP_LIKE.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
+  if (IP_LIKE.test(s)) s = s.replace(IP, ' ');
   if (OCR_SLIP.test(s))
     s = s
       .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')
@@ -272,7 +273,11 @@ export function codesFromPhrases(index: MessageIndex, line: string): { code: str
 
 /** The phrase gate of an index (phrase-gate.ts), built on first use. */
 export function linePhraseGate(index: MessageIndex): PhraseGate {
-  return (index.phraseGate ??= phraseGate(index.phraseFirsts, index.phrases.keys(), [TAIL_WORD, IP_LIKE]));
+  return (index.phraseGate ??= phraseGate(index.phraseFirsts, index.phrases.keys(), {
+    tail: TAIL_WORD,
+    ipLike: IP_LIKE,
+    ip: IP,
+  }));
 }
 
 /** codesFromPhrases without its gate (tests hold the gate to it). */

@@ -4,10 +4,12 @@
 // Why it is exact. normalizeMessage lower-cases the line, undoes OCR slips (1 and | read as l, 0 as o, between
 // letters), drops IPs, `ipv6 …`, a rid tail, and turns every run of other characters than [a-z0-9_] and CJK
 // into one space. Fold each character instead: A–Z to a–z, 0 to o, 1 to l, the rest as it is. On a line with
-// none of what the tail, IP and ipv6 replaces need (`fallback`), no `|`, no İ or K (U+0130, U+212A: the only
+// none of what the tail and ipv6 replaces need (`fallback`), no `|`, no İ or K (U+0130, U+212A: the only
 // characters that lower-case into ASCII letters, test/core/extract-phrase-gate.test.ts) and at most
 // MAX_CLEAN characters (no cut), the words of the normalised line are the runs of word characters of the
-// folded line, each folded the same way. A phrase starts at word i (with three words after it) only where
+// folded line, with its IPs replaced first as normalizeMessage replaces them (the IP pattern reads digits,
+// dots and word boundaries, which lower-casing and collapsing spaces leave as they are there), each run folded
+// the same way. A phrase starts at word i (with three words after it) only where
 // fold(word i) is a folded first word and (fold(word i), fold(word i + 1)) a folded pair: when no run's hashes
 // are in the hash sets of those, no phrase can be found. Any other line answers "maybe" and takes the full
 // test (a hash that only collides costs that test, never an answer).
@@ -16,8 +18,11 @@
 const MAX_CLEAN = 300;
 
 export interface PhraseGate {
-  /** What the tail, IP and ipv6 replaces of normalizeMessage need (its guards), in one case-blind test. */
+  /** What the tail and ipv6 replaces of normalizeMessage need (its guards), in one case-blind test. */
   fallback: RegExp;
+  /** normalizeMessage's IP test and pattern. */
+  ipLike: RegExp;
+  ip: RegExp;
   /** Bit sets over hashes (wordHash) of the folded first words, and of the folded pairs (pairHash). */
   firsts: Uint8Array;
   pairs: Uint8Array;
@@ -48,13 +53,19 @@ function wordHash(word: string): number {
   return h;
 }
 
-/**
- * The gate of a phrase index: its first words and first-word pairs (`a b`); `guards`, the tests normalizeMessage
- * runs before its tail and IP replaces (TAIL_WORD, IP_LIKE).
- */
-export function phraseGate(firsts: Iterable<string>, pairs: Iterable<string>, guards: RegExp[]): PhraseGate {
+/** What normalizeMessage tests before its tail replace (TAIL_WORD) and its IP replace (IP_LIKE, IP). */
+export interface Guards {
+  tail: RegExp;
+  ipLike: RegExp;
+  ip: RegExp;
+}
+
+/** The gate of a phrase index: its first words and first-word pairs (`a b`), and normalizeMessage's guards. */
+export function phraseGate(firsts: Iterable<string>, pairs: Iterable<string>, guards: Guards): PhraseGate {
   const gate: PhraseGate = {
-    fallback: new RegExp([...guards.map((g) => g.source), 'ipv6'].join('|'), 'i'),
+    fallback: new RegExp(`${guards.tail.source}|ipv6`, 'i'),
+    ipLike: guards.ipLike,
+    ip: guards.ip,
     firsts: new Uint8Array(BITS),
     pairs: new Uint8Array(BITS),
     hashes: new Int32Array(MAX_CLEAN),
@@ -68,8 +79,9 @@ export function phraseGate(firsts: Iterable<string>, pairs: Iterable<string>, gu
 }
 
 /** False only when codesFromPhrases finds nothing on the line (see the header); true means "ask it". */
-export function mayStartPhrase(gate: PhraseGate, line: string): boolean {
-  if (line.length > MAX_CLEAN) return true;
+export function mayStartPhrase(gate: PhraseGate, text: string): boolean {
+  if (text.length > MAX_CLEAN) return true;
+  const line = gate.ipLike.test(text) ? text.replace(gate.ip, ' ') : text;
   const { hashes } = gate;
   let runs = 0;
   let h = 7;
@@ -89,5 +101,5 @@ export function mayStartPhrase(gate: PhraseGate, line: string): boolean {
   if (inRun) hashes[runs++] = h;
   for (let r = 0; r + 3 < runs; r++)
     if (gate.firsts[hashes[r] & (BITS - 1)] && gate.pairs[pairHash(hashes[r], hashes[r + 1])]) return true;
-  return gate.fallback.test(line);
+  return gate.fallback.test(text);
 }
