@@ -3,6 +3,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { random } from '../../bench/random';
+import { bundledCatalog } from '../../miniprogram/core/catalog';
+import { familyPatternIn, platformIndex } from '../../miniprogram/core/extract/attribute';
 import { TextContext } from '../../miniprogram/core/extract/context';
 import { MASK_LITERAL } from '../../miniprogram/core/extract/masks';
 import { MASKED, WECOM_ASCII, markersOf, wecomAsciiFor } from '../../miniprogram/core/extract/markers';
@@ -209,4 +211,32 @@ test('TextContext.lineMarkers is markersOf of each line, from the whole-text mar
   // Not empty: lines with markers, texts of repeated lines (marked line by line) among them.
   expect(all.filter((t) => markersOf(t) !== 0).length).toBeGreaterThan(15000);
   expect(all.filter((t) => new TextContext(t).repeats() !== undefined).length).toBeGreaterThan(40);
+});
+
+test('the Bluetooth family pattern without its \\w*BLE alternative finds the same where BLE is missing', () => {
+  const bluetooth = platformIndex(bundledCatalog()).scopes.find((s) => s.scope === 'bluetooth')?.pattern;
+  if (!bluetooth) throw new Error('the catalog has no Bluetooth errCodes');
+  const parts = [
+    ...' _.-:\n\t()',
+    'x',
+    'create',
+    'BLE',
+    'BL',
+    'ble',
+    'Connection',
+    'Device',
+    'Characteristic',
+  ];
+  parts.push('Bluetooth', 'bluetooth', '蓝牙', 'open', 'notifyBLECharacteristicValueChange', '10001');
+  const all = [...texts(parts, 30000, 20261208), FIXTURES];
+  const global = (re: RegExp) => new RegExp(re.source, 'g');
+  const differ = all.filter(
+    (t) => show(global(familyPatternIn(bluetooth, t)), t) !== show(global(bluetooth), t),
+  );
+  expect(differ).toEqual([]);
+  // Both kinds of text are there: some match through BLE, some are narrowed and still match.
+  expect(all.filter((t) => t.includes('BLE') && /\w*BLE(?:C|D)/.test(t)).length).toBeGreaterThan(1000);
+  expect(
+    all.filter((t) => familyPatternIn(bluetooth, t) !== bluetooth && bluetooth.test(t)).length,
+  ).toBeGreaterThan(1000);
 });

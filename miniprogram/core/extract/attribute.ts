@@ -87,6 +87,17 @@ function apiPattern(scope: string): RegExp {
   return FAMILY_WORDS[scope.toLowerCase()] ?? new RegExp(`\\b${scope.replace(/\W/g, '')}\\b`);
 }
 
+/**
+ * Bluetooth's pattern without its `\w*BLE…` alternative: the same matches in a text that lacks `BLE` (that
+ * alternative needs it). Speed: a leading \w* is tried at every word of a text (1–2 % of a stream batch).
+ */
+const BLUETOOTH_WITHOUT_BLE = /Bluetooth|蓝牙/;
+
+/** A family's pattern to run over `text`: the same matches as `pattern`, narrowed where it can be. */
+export function familyPatternIn(pattern: RegExp, text: string): RegExp {
+  return pattern === FAMILY_WORDS.bluetooth && !text.includes('BLE') ? BLUETOOTH_WITHOUT_BLE : pattern;
+}
+
 export interface PlatformIndex {
   /** Client-API scopes the catalog has, with the API pattern that names each. */
   scopes: { scope: string; pattern: RegExp }[];

@@ -5,7 +5,7 @@
 // names the family: the nearest naming line wins when several families share the number (10001 is both
 // Bluetooth's and the audio APIs'). Worked out once per text, only when a client-API code is met.
 import type { Catalog } from '../catalog';
-import { platformIndex, type Attribution } from './attribute';
+import { familyPatternIn, platformIndex, type Attribution } from './attribute';
 import type { LineIndex } from './text';
 
 /** Per family scope: the lines naming it, ascending. */
@@ -47,7 +47,7 @@ export class TextFamilies {
   private find(): Named {
     const found: Named = [];
     for (const { scope, pattern } of platformIndex(this.catalog).scopes) {
-      const global = new RegExp(pattern.source, 'g');
+      const global = new RegExp(familyPatternIn(pattern, this.text).source, 'g');
       const lines: number[] = [];
       let word = '';
       for (const m of this.text.matchAll(global)) {

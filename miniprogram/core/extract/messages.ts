@@ -3,6 +3,7 @@
 // catalog.
 import type { Catalog } from '../catalog';
 import { CONTEXT_ONLY_KEYS, pageWordsOf, platformKeyOf } from './attribute';
+import { mayStartPhrase, phraseGate, type PhraseGate } from './phrase-gate';
 
 /**
  * Platforms whose small numbers (10001, 20002…) are too common in logs to accept without a key: their codes
@@ -26,6 +27,7 @@ const TAIL_WORD =
 const SPACES_TO_COLLAPSE = /[^\S ]| {2}/;
 /** What the IP replace below needs: digits, a dot, digits, a dot, digits, a dot, a digit. */
 const IP_LIKE = /\d\.\d+\.\d+\.\d/;
+const IP = /\b\d{1,3}(?:\.\d{1,3}){3}\b/g;
 /** What the three OCR-slip replaces below need: a letter beside 0, 1 or |. */
 const OCR_SLIP = /[a-z][01|]|[1|][a-z]/;
 
@@ -40,7 +42,7 @@ export function normalizeMessage(raw: string): string {
   let s = cleanErrmsg(raw).toLowerCase();
   if (s.includes('ipv6')) s = s.replace(/\bipv6\s+\S+/g, ' ');
   // An IP needs three dots between digits: most lines with one (a time's .117) are not asked to replace.
-  if (IP_LIKE.test(s)) s = s.replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, ' ');
+  if (IP_LIKE.test(s)) s = s.replace(IP, ' ');
   if (OCR_SLIP.test(s))
     s = s
       .replace(/([a-z])[1|](?=[a-z]|\b)/g, '$1l')
@@ -75,6 +77,8 @@ export interface MessageIndex {
   phraseFirsts: Set<string>;
   /** Those first words' shapes (first character, length) as a table (built on first use, see firstShapes). */
   firstShapes?: Uint8Array;
+  /** The test that skips normalising a line that can hold no phrase (phrase-gate.ts; built on first use). */
+  phraseGate?: PhraseGate;
   /** Word → texts containing it, to narrow fuzzy matching. */
   byWord: Map<string, string[]>;
   /** 2–4 word text beginnings of one code only (built on first use). */
@@ -264,6 +268,20 @@ export function lineMentionsMessageOf(index: MessageIndex, code: string, normLin
 
 /** Codes whose distinctive phrase appears in a line of free text (no key, no number). */
 export function codesFromPhrases(index: MessageIndex, line: string): { code: string; at: number }[] {
+  return mayStartPhrase(linePhraseGate(index), line) ? phrasesIn(index, line) : [];
+}
+
+/** The phrase gate of an index (phrase-gate.ts), built on first use. */
+export function linePhraseGate(index: MessageIndex): PhraseGate {
+  return (index.phraseGate ??= phraseGate(index.phraseFirsts, index.phrases.keys(), {
+    tail: TAIL_WORD,
+    ipLike: IP_LIKE,
+    ip: IP,
+  }));
+}
+
+/** codesFromPhrases without its gate (tests hold the gate to it). */
+export function phrasesIn(index: MessageIndex, line: string): { code: string; at: number }[] {
   const norm = normalizeMessage(line);
   if (norm.length < 20 || !startsPhrasePair(index, norm)) return [];
   const words = norm.split(' ');

@@ -3,7 +3,7 @@
 // context there, a client API the text names, a WeCom-only wording on its line) and recorded.
 import type { Catalog } from '../catalog';
 import type { Entry } from '../types';
-import { attributeNumber, isClientApiCode, type Attribution } from './attribute';
+import { attributeNumber, isClientApiCode, platformIndex, type Attribution } from './attribute';
 import type { PlatformContext, TextContext } from './context';
 import { TextFamilies } from './families';
 import type { MessageIndex } from './messages';
@@ -19,6 +19,10 @@ export interface IgnoredCode {
   /** The marker or shape that made the call: "alipay", "钉钉", "Tencent Cloud SCF body", "app-specific code"… */
   context: string;
 }
+
+const WECOM_ID = 'wecom:';
+/** ScanCore.takeable, per catalog. */
+const TAKEABLE = new WeakMap<Catalog, Set<string>>();
 
 /** One scan of one text: the hits so far, the offsets taken, the numbers given to other services. */
 export class ScanCore {
@@ -61,9 +65,25 @@ export class ScanCore {
   /** The catalog's WeCom entry of a code, if any. */
   protected wecomEntry(code: string): Entry | undefined {
     if (this.wecomEntries.has(code)) return this.wecomEntries.get(code);
-    const entry = this.catalog.get(`wecom:${code}`);
+    const entry = this.catalog.get(`${WECOM_ID}${code}`);
     this.wecomEntries.set(code, entry);
     return entry;
+  }
+
+  /**
+   * Every code the bare pass's tests can take: a bare WeChat code, a page's, a client API's, a WeCom entry's
+   * (wecomEntry). A number outside it is none of them: one lookup, no id string per number.
+   */
+  protected takeable(): Set<string> {
+    let codes = TAKEABLE.get(this.catalog);
+    if (!codes) {
+      codes = new Set([...this.index.bareCodes, ...this.index.pageCodes.keys()]);
+      for (const code of platformIndex(this.catalog).apiCodes) codes.add(code);
+      for (const e of this.catalog.entries)
+        if (e.id.startsWith(WECOM_ID)) codes.add(e.id.slice(WECOM_ID.length));
+      TAKEABLE.set(this.catalog, codes);
+    }
+    return codes;
   }
 
   /** A WeCom-only code with its WeCom wording on its line ("报错 60020 不安全的访问IP"). */

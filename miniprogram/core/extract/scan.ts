@@ -304,8 +304,10 @@ export class Scan extends ScanCore {
     };
     const pageNear = (code: string, line: number) =>
       !index.bareCodes.has(code) && index.pageCodes.get(code)?.test(this.linesAround(line, 1)) === true;
+    const takeable = this.takeable();
     const mayBeCode = (code: string, line: number) =>
       !tableRows.has(line) &&
+      takeable.has(code) &&
       (index.bareCodes.has(code) ||
         wecomCode(code, line) ||
         apiNear(code, line) ||
