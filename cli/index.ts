@@ -73,10 +73,7 @@ function pasted(args: ParsedArgs, io: CliIO): Promise<number> {
     stdin: () => Readable.from([Buffer.from(text)]),
     readStdin: () => Promise.resolve(text),
   };
-  // A few lines: the prefilter saves nothing, and it drops a lone short errmsg that the extractor reads as a
-  // whole ("invalid credential").
-  const flags = new Set([...args.flags, 'no-prefilter']);
-  return scanCommand({ ...args, flags, positional: ['-'] }, fromText);
+  return scanCommand({ ...args, positional: ['-'] }, fromText);
 }
 
 /** The package version, from the package.json above this file (source or dist/). */

@@ -57,6 +57,9 @@ export interface CodeSummary {
   facts: ScanFacts;
 }
 
+/** Lines at the start of every file given to the extractor whatever the prefilter says. */
+const UNFILTERED_LINES = 50;
+
 /** A line that continues the one before (JSON body, stack frame, wrapped errmsg, table row): no cut before it. */
 const CONTINUES = /^(?:[\s}\])"',|:]|(?:rid|hints?|err|msg|message|caused by|at)\b)/i;
 
@@ -113,8 +116,10 @@ export class Scanner {
       this.batchStart = line;
     }
     this.lines++;
-    // A skipped line stays as a placeholder: line numbers, distances and paragraphs are unchanged.
-    const keep = !this.filter || this.filter.keep(text);
+    // A skipped line stays as a placeholder: line numbers, distances and paragraphs are unchanged. A file's first
+    // lines are always kept (the filter still reads them, for its state): a paste of a few lines costs nothing to
+    // read whole, and a lone short errmsg ("invalid credential") is only a code when it is the whole text.
+    const keep = (this.filter ? this.filter.keep(text) : true) || line <= UNFILTERED_LINES;
     if (keep) this.kept++;
     this.batch.push(keep ? text : SKIPPED_LINE);
     this.batchChars += (keep ? text.length : SKIPPED_LINE.length) + 1;

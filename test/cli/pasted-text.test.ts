@@ -36,3 +36,24 @@ describe('wxerr <pasted text>', () => {
     expect(typo.stderr.trim()).toBe('wxerr: unknown command serch (did you mean search?)');
   });
 });
+
+describe('wxerr scan - with a short paste', () => {
+  const scan = (input: string, ...flags: string[]) =>
+    spawnSync(process.execPath, [CLI_BIN, 'scan', '-', '--json', ...flags], {
+      encoding: 'utf8',
+      env: CLI_ENV,
+      input,
+    });
+  const codes = (out: { stdout: string }) =>
+    (JSON.parse(out.stdout) as { codes: { code: string }[] }).codes.map((c) => c.code);
+
+  it('reads a lone short errmsg whole, as without the prefilter (it dropped the line: no code)', () => {
+    expect(codes(scan('invalid credential\n'))).toEqual(['40001']);
+    expect(codes(scan('api unauthorized'))).toEqual(codes(scan('api unauthorized', '--no-prefilter')));
+  });
+
+  it('past a file’s first lines the prefilter skips as before: the same answer as reading every line', () => {
+    const log = `${'GET /healthz 200\n'.repeat(80)}invalid credential\n`;
+    expect(codes(scan(log))).toEqual(codes(scan(log, '--no-prefilter')));
+  });
+});
