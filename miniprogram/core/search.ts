@@ -215,7 +215,17 @@ export class SearchIndex {
     if (parsed.codes.length || parsed.wholeCode !== undefined) return false;
     const { terms, unknown } = this.query;
     const folded = foldChars(query);
-    const evidence = evidenceOf(query, folded, parsed.open, terms, unknown, this.ranker, this.dict, cells);
+    const evidence = evidenceOf(
+      query,
+      folded,
+      parsed.open,
+      terms,
+      unknown,
+      this.ranker,
+      this.dict,
+      cells,
+      (code) => this.catalog.has(code),
+    );
     return !!evidence && noMatch(evidence);
   }
 
