@@ -59,6 +59,21 @@ describe('concept leads: a concept’s most met code first', () => {
     expect(ids('小微签名错误')[0]).toBe('xiaowei:30002');
   });
 
+  it('reads jsapi + 签名 outside a payment as JS-SDK’s signature (63002), in a payment as Pay’s', () => {
+    expect(ids('获取jsapi的签名不正确')[0]).toBe('open:63002');
+    expect(ids('JSAPI支付签名错误')[0]).toMatch(/^payv[23]:SIGN_?ERROR$/);
+  });
+
+  it('answers wx.request’s handshake errMsg, bare or in a sentence, and not curl’s SSL certificate problem', () => {
+    expect(ids('request:fail ssl hand shake error')[0]).toBe('wxapi:request:fail ssl hand shake error');
+    expect(ids('安卓手机预览请求时报错：{errMsg:request:fail ssl hand shake error}')[0]).toBe(
+      'wxapi:request:fail ssl hand shake error',
+    );
+    expect(ids('curl error 60: SSL certificate problem: unable to get local issuer certificate')[0]).not.toBe(
+      'wxapi:request:fail ssl hand shake error',
+    );
+  });
+
   it('yields to an entry the query spells out, even misspelt', () => {
     expect(ids('refresh token expired')[0]).toMatch(/:42002$/);
     expect(ids('refesh_token expired')[0]).toMatch(/:42002$/);
