@@ -263,13 +263,16 @@ export class SearchIndex {
     this.query = { terms: [], named: 0, unknown: 0 };
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
-      // In the catalog's order: the meaning most commonly met first.
-      catalog.lookupIndices(code).forEach((i, k) => {
+      // In the catalog's order: the meaning most commonly met first; a Pay code as one API spells it
+      // (ORDERNOTEXIST is APIv2's, ORDER_NOT_EXIST APIv3's) first on that API.
+      const indices = catalog.lookupIndices(code);
+      const spelled = spelledAs(catalog, indices, code);
+      indices.forEach((i, k) => {
         if (taken.has(i) || !allowed(i)) return;
         taken.add(i);
         out.push({
           index: i,
-          score: TIER.code + 5 - 0.1 * k,
+          score: TIER.code + 5 - 0.1 * k + spelled(i),
           kind: 'code',
           codeLength: catalog.codeAt(i).length,
         });
@@ -310,7 +313,9 @@ export class SearchIndex {
         r.score - this.ranker.prior(r.index) - this.ranker.boost(r.index) - TIER.partial,
       );
     for (const code of parsed.codes) {
-      for (const i of catalog.lookupIndices(code)) {
+      const indices = catalog.lookupIndices(code);
+      const spelled = spelledAs(catalog, indices, code);
+      for (const i of indices) {
         if (taken.has(i) || !allowed(i)) continue;
         taken.add(i);
         out.push({
@@ -322,7 +327,8 @@ export class SearchIndex {
             // "接口调用微信 45009 错误": a platform with its own numbering means the code only when named;
             // the non-WeChat platform comes after every WeChat meaning of the code.
             this.ranker.namedCodePenalty(i) -
-            0.1 * catalog.platformRankAt(i),
+            0.1 * catalog.platformRankAt(i) +
+            spelled(i),
           kind: 'code',
           codeLength: catalog.codeAt(i).length,
         });
@@ -354,6 +360,15 @@ function suggestion(cell: CodeCell): SearchHit {
     also: cell.also,
     apart: cell.apart,
   };
+}
+
+/**
+ * For a code with several spellings (Pay's ORDERNOTEXIST on APIv2, ORDER_NOT_EXIST on APIv3): 1 for the entries
+ * whose own code is the code as typed, 0 for the rest; 0 for all when every entry has it as typed (a number).
+ */
+function spelledAs(catalog: Catalog, indices: readonly number[], code: string): (i: number) => number {
+  if (indices.every((i) => catalog.codeAt(i) === code)) return () => 0;
+  return (i) => (catalog.codeAt(i) === code ? 1 : 0);
 }
 
 function codeOrder(a: string, b: string): number {

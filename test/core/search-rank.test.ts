@@ -32,6 +32,14 @@ describe('pasted bodies name their code and platform', () => {
     expect(ids('关于getAccessToken接口IP白名单问题')[0]).toBe('open:40164');
   });
 
+  it('puts a Pay code first on the API whose spelling it is, and reads a FAIL result field as APIv2', () => {
+    expect(ids('ORDERNOTEXIST')[0]).toBe('payv2:ORDERNOTEXIST');
+    expect(ids('ORDER_NOT_EXIST')[0]).toBe('payv3:ORDER_NOT_EXIST');
+    expect(ids('SYSTEM_ERROR | System error | Call the API again later')[0]).toBe('payv3:SYSTEM_ERROR');
+    expect(ids('结果代码：FAIL，错误代码：INVALID_REQUEST')[0]).toBe('payv2:INVALID_REQUEST');
+    expect(ids('错误代码：INVALID_REQUEST')[0]).toBe('payv3:INVALID_REQUEST');
+  });
+
   it('puts every WeChat meaning of a named code before the non-WeChat one', () => {
     const paste =
       "Failed to send message: {'errcode': 301002, 'errmsg': 'not allow operate another agent with this accesstoken., hint: [1766386474184591410918595]";
