@@ -10,7 +10,7 @@ import { isBundled, type Catalog } from './catalog';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
-import { decideNoMatch, evidenceOf, type Evidence } from './search/evidence';
+import { decideNoMatch, evidenceOf, numberOfAnotherService, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
@@ -186,6 +186,9 @@ export class SearchIndex {
       (!parsed.codes.length && this.noOverlap(parsed)) ||
       strayCode(this.catalog, this.ranker, parsed, cells[0]) ||
       anyServiceNumber(this.catalog, this.ranker, this.dict, this.query.terms, query, parsed, cells[0]) ||
+      (!parsed.codes.length &&
+        parsed.wholeCode === undefined &&
+        numberOfAnotherService(query, parsed.open, cells[0], (code) => this.catalog.has(code))) ||
       this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number

@@ -5,6 +5,7 @@
 import '../../cli/prebuilt-index';
 import { bundledCatalog } from '../../miniprogram/core/catalog';
 import { SearchIndex, type Evidence } from '../../miniprogram/core/search';
+import { hasForeignNumber } from '../../miniprogram/core/search/evidence';
 
 const index = new SearchIndex(bundledCatalog());
 const first = (q: string): string | undefined => index.search(q)[0]?.entry.id;
@@ -59,6 +60,9 @@ describe('another service named by a product name or a number no WeChat table ha
     '602 uninitialized 未调用 BaaS.init() 进行初始化',
     '-53 | 退款/撤销失败:账户余额不足',
     '提示未知错误，请联系开发者反馈，错误码 -401，信息：非法访问',
+    // Phrase hits too: WeChat's words, another service's number.
+    '429002 | api request is limited | 接口访问过于频繁，请稍后再试',
+    '50000：mch id error',
   ])('gives no match, suggestions kept: %s', (q) => {
     const page = index.page(q);
     expect(page.hits).toEqual([]);
@@ -68,7 +72,10 @@ describe('another service named by a product name or a number no WeChat table ha
   it.each([
     // A camelCase name made of catalog words is no other product's name.
     ['getAccessToken 一个账号每日调用只有2000次 建议加个缓存处理', 'open:45009'],
+    // An HTTP status is no sign of another service (APIv3 answers with them).
+    ['401 签名错误，请检查后再试', 'payv2:SIGNERROR'],
     // A number beside a WeChat word is left to the model.
+    ['微信支付 5000 签名错误问题', 'payv2:SIGNERROR'],
     ['微信支付 退款失败 -53 账户余额不足', 'payv3:NOT_ENOUGH'],
   ])('answers as before: %s', (q, id) => {
     expect(first(q)).toBe(id);
@@ -80,8 +87,10 @@ describe('another service named by a product name or a number no WeChat table ha
     return seen;
   };
 
-  it('counts a number standing alone, not a date, a time, a version or an amount', () => {
+  it('counts a number standing alone, not a date, a time, a version, an amount or one still being typed', () => {
     expect(evidence('| 618 | 上传组件上传失败 |')?.foreignNumber).toBe(true);
     expect(evidence('[2016-01-24 17:50:53] 上传组件上传失败 v2.1.18 金额 27.40')?.foreignNumber).toBe(false);
+    expect(hasForeignNumber('上传组件上传失败 4000', true, () => false)).toBe(false);
+    expect(hasForeignNumber('上传组件上传失败 4000', false, () => false)).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import type { Dictionary } from './dictionary';
 import { NOMATCH_BIAS, NOMATCH_WEIGHTS } from './nomatch-weights';
 import { TIER, type Ranked, type Ranker } from './rank';
 import type { Term } from './terms';
-import { stem } from './text';
+import { foldChars, stem } from './text';
 
 /** What the decision reads: the query and its best text hit (and the second, for the gap). */
 export interface Evidence {
@@ -135,10 +135,40 @@ function hasForeignName(query: string, dict: Dictionary): boolean {
   return false;
 }
 
-/** True when the query has a number (two digits or more, standing alone) no catalog table has as a code. */
-function hasForeignNumber(query: string, known: (code: string) => boolean): boolean {
-  for (const m of query.matchAll(NUMBER)) if (!known(m[1])) return true;
+/** HTTP statuses: APIv3 answers with them, so they are no sign of another service. */
+const HTTP_STATUS = /^[1-5]\d\d$/;
+
+/**
+ * True when the query has a number (two digits or more, standing alone) no catalog table has as a code, other
+ * than an HTTP status and, in a query still being typed (`open`), than a number it ends in (a code half typed).
+ */
+export function hasForeignNumber(query: string, open: boolean, known: (code: string) => boolean): boolean {
+  const end = query.trimEnd().length;
+  for (const m of query.matchAll(NUMBER)) {
+    const code = m[1];
+    if (known(code) || HTTP_STATUS.test(code)) continue;
+    if (open && (m.index ?? 0) + m[0].length === end) continue;
+    return true;
+  }
   return false;
+}
+
+/** Two digits in a row: a query without them has no number to test. */
+const DIGIT_RUN = /\d\d/;
+
+/**
+ * True when a phrase or all-words hit answers a query (naming no code) with a number no WeChat table has and no
+ * WeChat word ("429002 | api request is limited", "50000：mch id error"): another service's failure told in
+ * WeChat's words. Partial hits have the same test among their evidence (foreignEvidence).
+ */
+export function numberOfAnotherService(
+  query: string,
+  open: boolean,
+  top: Ranked | undefined,
+  known: (code: string) => boolean,
+): boolean {
+  if (!top || (top.kind !== 'phrase' && top.kind !== 'all-words') || !DIGIT_RUN.test(query)) return false;
+  return !WECHAT_WORDS.test(foldChars(query)) && hasForeignNumber(query, open, known);
 }
 
 /** True when the query has a word only a WeChat question has (WECHAT_WORDS; `folded`: after foldChars). */
@@ -186,7 +216,7 @@ export function evidenceOf(
     weak:
       ranker.named === 0 && (weight < WEAK_WEIGHT || (weight < FAIR_WEIGHT && share < FAIR_SHARE && !wechat)),
     typing: !!last && unfinished(dict, last[1]),
-    foreignNumber: hasForeignNumber(query, known),
+    foreignNumber: hasForeignNumber(query, open, known),
     foreignName: hasForeignName(query, dict),
   };
 }
