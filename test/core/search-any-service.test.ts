@@ -72,6 +72,11 @@ describe('another service named by a product name or a number no WeChat table ha
   it.each([
     // A camelCase name made of catalog words is no other product's name.
     ['getAccessToken 一个账号每日调用只有2000次 建议加个缓存处理', 'open:45009'],
+    // Two capitals are an abbreviation, not a product's name (WC in WeChat's JSAPI payment call).
+    [
+      '你好，我做JS支付，总是返回getBrandWCPayRequest: fail_invalid signature。第一步UnifiedOrder返回success。',
+      'payv2:SIGNERROR',
+    ],
     // An HTTP status is no sign of another service (APIv3 answers with them).
     ['401 签名错误，请检查后再试', 'payv2:SIGNERROR'],
     // A number beside a WeChat word is left to the model.

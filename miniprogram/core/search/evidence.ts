@@ -40,7 +40,8 @@ export interface Evidence {
   foreignNumber: boolean;
   /**
    * A product-shaped name (capitals inside a word, or all capitals) the catalog has no key for, whole or in one of
-   * its parts split at the capitals: PAYJS, BaaS, JeecgBoot, WSClient; not getAccessToken (get, access, token).
+   * its parts split at the capitals (three letters or more): PAYJS, BaaS, JeecgBoot; not getAccessToken (get,
+   * access, token), nor getBrandWCPayRequest (WC is two letters).
    */
   foreignName: boolean;
 }
@@ -126,11 +127,15 @@ export function termWeights(
 
 const NAME_PART = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
 
-/** True when some product-shaped name, and a part of it (split at capitals: Jeecg Boot), the catalog has no key for. */
+/**
+ * True when some product-shaped name, and a part of it (split at capitals: Jeecg Boot) of three letters or more,
+ * the catalog has no key for (two capitals are an abbreviation: getBrandWCPayRequest's WC is WeChat's).
+ */
 function hasForeignName(query: string, dict: Dictionary): boolean {
   for (const m of query.matchAll(NAME)) {
     if (dict.id(stem(m[0].toLowerCase())) >= 0) continue;
-    for (const part of m[0].matchAll(NAME_PART)) if (dict.id(stem(part[0].toLowerCase())) < 0) return true;
+    for (const part of m[0].matchAll(NAME_PART))
+      if (part[0].length > 2 && dict.id(stem(part[0].toLowerCase())) < 0) return true;
   }
   return false;
 }
