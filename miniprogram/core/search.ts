@@ -10,7 +10,7 @@ import { isBundled, type Catalog } from './catalog';
 import type { Entry, Platform } from './types';
 import { Dictionary, INDEX_VERSION, buildIndex, type PackedIndex } from './search/dictionary';
 import { codeTypos } from './search/code-typos';
-import { decideNoMatch, evidenceOf, type Evidence } from './search/evidence';
+import { decideNoMatch, evidenceOf, numberOfAnotherService, type Evidence } from './search/evidence';
 import { isWechat, nearestCodes, otherMeanings, type CodeCell } from './search/group';
 import { highlightsOf } from './search/highlights';
 import { normalizeQueryCode, parseQuery, pickErrMsg, type ParsedQuery } from './search/query';
@@ -186,6 +186,9 @@ export class SearchIndex {
       (!parsed.codes.length && this.noOverlap(parsed)) ||
       strayCode(this.catalog, this.ranker, parsed, cells[0]) ||
       anyServiceNumber(this.catalog, this.ranker, this.dict, this.query.terms, query, parsed, cells[0]) ||
+      (!parsed.codes.length &&
+        parsed.wholeCode === undefined &&
+        numberOfAnotherService(query, parsed.open, cells[0], (code) => this.catalog.has(code))) ||
       this.weakEvidence(query, parsed, cells, noMatch)
     ) {
       // Nothing meaningful in common ("hello world") or another service ("钉钉推送问题", even with a number
@@ -215,7 +218,17 @@ export class SearchIndex {
     if (parsed.codes.length || parsed.wholeCode !== undefined) return false;
     const { terms, unknown } = this.query;
     const folded = foldChars(query);
-    const evidence = evidenceOf(query, folded, parsed.open, terms, unknown, this.ranker, this.dict, cells);
+    const evidence = evidenceOf(
+      query,
+      folded,
+      parsed.open,
+      terms,
+      unknown,
+      this.ranker,
+      this.dict,
+      cells,
+      (code) => this.catalog.has(code),
+    );
     return !!evidence && noMatch(evidence);
   }
 
@@ -253,13 +266,16 @@ export class SearchIndex {
     this.query = { terms: [], named: 0, unknown: 0 };
     if (parsed.wholeCode !== undefined) {
       const code = parsed.wholeCode;
-      // In the catalog's order: the meaning most commonly met first.
-      catalog.lookupIndices(code).forEach((i, k) => {
+      // In the catalog's order: the meaning most commonly met first; a Pay code as one API spells it
+      // (ORDERNOTEXIST is APIv2's, ORDER_NOT_EXIST APIv3's) first on that API.
+      const indices = catalog.lookupIndices(code);
+      const spelled = spelledAs(catalog, indices, code);
+      indices.forEach((i, k) => {
         if (taken.has(i) || !allowed(i)) return;
         taken.add(i);
         out.push({
           index: i,
-          score: TIER.code + 5 - 0.1 * k,
+          score: TIER.code + 5 - 0.1 * k + spelled(i),
           kind: 'code',
           codeLength: catalog.codeAt(i).length,
         });
@@ -300,7 +316,9 @@ export class SearchIndex {
         r.score - this.ranker.prior(r.index) - this.ranker.boost(r.index) - TIER.partial,
       );
     for (const code of parsed.codes) {
-      for (const i of catalog.lookupIndices(code)) {
+      const indices = catalog.lookupIndices(code);
+      const spelled = spelledAs(catalog, indices, code);
+      for (const i of indices) {
         if (taken.has(i) || !allowed(i)) continue;
         taken.add(i);
         out.push({
@@ -312,7 +330,8 @@ export class SearchIndex {
             // "接口调用微信 45009 错误": a platform with its own numbering means the code only when named;
             // the non-WeChat platform comes after every WeChat meaning of the code.
             this.ranker.namedCodePenalty(i) -
-            0.1 * catalog.platformRankAt(i),
+            0.1 * catalog.platformRankAt(i) +
+            spelled(i),
           kind: 'code',
           codeLength: catalog.codeAt(i).length,
         });
@@ -344,6 +363,15 @@ function suggestion(cell: CodeCell): SearchHit {
     also: cell.also,
     apart: cell.apart,
   };
+}
+
+/**
+ * For a code with several spellings (Pay's ORDERNOTEXIST on APIv2, ORDER_NOT_EXIST on APIv3): 1 for the entries
+ * whose own code is the code as typed, 0 for the rest; 0 for all when every entry has it as typed (a number).
+ */
+function spelledAs(catalog: Catalog, indices: readonly number[], code: string): (i: number) => number {
+  if (indices.every((i) => catalog.codeAt(i) === code)) return () => 0;
+  return (i) => (catalog.codeAt(i) === code ? 1 : 0);
 }
 
 function codeOrder(a: string, b: string): number {

@@ -32,6 +32,14 @@ describe('pasted bodies name their code and platform', () => {
     expect(ids('关于getAccessToken接口IP白名单问题')[0]).toBe('open:40164');
   });
 
+  it('puts a Pay code first on the API whose spelling it is, and reads a FAIL result field as APIv2', () => {
+    expect(ids('ORDERNOTEXIST')[0]).toBe('payv2:ORDERNOTEXIST');
+    expect(ids('ORDER_NOT_EXIST')[0]).toBe('payv3:ORDER_NOT_EXIST');
+    expect(ids('SYSTEM_ERROR | System error | Call the API again later')[0]).toBe('payv3:SYSTEM_ERROR');
+    expect(ids('结果代码：FAIL，错误代码：INVALID_REQUEST')[0]).toBe('payv2:INVALID_REQUEST');
+    expect(ids('错误代码：INVALID_REQUEST')[0]).toBe('payv3:INVALID_REQUEST');
+  });
+
   it('puts every WeChat meaning of a named code before the non-WeChat one', () => {
     const paste =
       "Failed to send message: {'errcode': 301002, 'errmsg': 'not allow operate another agent with this accesstoken., hint: [1766386474184591410918595]";
@@ -57,6 +65,21 @@ describe('concept leads: a concept’s most met code first', () => {
   it('reads 签名错误 as WeChat Pay’s signature error unless another platform is named', () => {
     expect(ids('微信v3一直报签名错误【v3.0.0-alpha.9】')[0]).toMatch(/^payv[23]:SIGN_?ERROR$/);
     expect(ids('小微签名错误')[0]).toBe('xiaowei:30002');
+  });
+
+  it('reads jsapi + 签名 outside a payment as JS-SDK’s signature (63002), in a payment as Pay’s', () => {
+    expect(ids('获取jsapi的签名不正确')[0]).toBe('open:63002');
+    expect(ids('JSAPI支付签名错误')[0]).toMatch(/^payv[23]:SIGN_?ERROR$/);
+  });
+
+  it('answers wx.request’s handshake errMsg, bare or in a sentence, and not curl’s SSL certificate problem', () => {
+    expect(ids('request:fail ssl hand shake error')[0]).toBe('wxapi:request:fail ssl hand shake error');
+    expect(ids('安卓手机预览请求时报错：{errMsg:request:fail ssl hand shake error}')[0]).toBe(
+      'wxapi:request:fail ssl hand shake error',
+    );
+    expect(ids('curl error 60: SSL certificate problem: unable to get local issuer certificate')[0]).not.toBe(
+      'wxapi:request:fail ssl hand shake error',
+    );
   });
 
   it('yields to an entry the query spells out, even misspelt', () => {

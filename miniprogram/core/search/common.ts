@@ -91,6 +91,11 @@ export const CONCEPT_LEADS: readonly ConceptLead[] = [
   { concepts: ['js', '@signature'], ids: ['open:63002'], lift: true },
   { concepts: ['config', '@signature'], ids: ['open:63002'], lift: true },
   { concepts: ['config', '@domain'], ids: ['open:40048', 'mp:40048'] },
+  // JS-SDK's ticket is the jsapi_ticket: "jsapi 签名" outside a payment is wx.config's signature (63002).
+  { concepts: ['jsapi', '@signature'], ids: ['open:63002'], lift: true, unless: ['@pay'] },
+  // wx.request's TLS handshake errMsg ("request:fail ssl hand shake error": the errno route drops its API word,
+  // and the client API table is held back a tier): its own words lead to it.
+  { concepts: ['ssl', 'shake'], ids: ['wxapi:request:fail ssl hand shake error'], lift: true },
   // WeChat Pay writes a product not opened for the merchant as 产品权限 (NOAUTH's "no permission for this API").
   { concepts: ['产品', '@auth'], ids: ['payv2:NOAUTH', 'payv3:NO_AUTH'], lift: true },
   // Callback crypto: a signature that fails verification (签名验证错误, 回调验签) is the msg crypto's -40001.

@@ -76,6 +76,8 @@ const CODE_FIELD =
   /(?:errcode|err_code|errno|error_?code|ret_?code|"code"|返回码|错误码|错误代码)["'\s]*[:=：]?\s*["']?(-?\d+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)/g;
 /** A string code in a JSON "code" field, as APIv3 answers (before folding). */
 const V3_BODY = /["']code["']\s*:\s*["'][A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+["']/;
+/** Pay APIv2's result fields: a result or error code FAIL beside its err_code ("结果代码：FAIL", "Error code: FAIL"). */
+const V2_FAIL = /(?:结果代码|result_code|return_code|error code)["']?\s*[:：=]\s*["']?FAIL\b/i;
 /** Pay APIv2's XML: <err_code><![CDATA[NOTENOUGH]]></err_code> (any string code, checked against the catalog). */
 const XML_CODE = /<(?:err_code|return_code|result_code)>\s*(?:<!\[cdata\[)?\s*([a-z][a-z0-9_]*)/g;
 /** A string code as logs print it, inside a longer text: PARAM_ERROR, SYSTEMERROR (kept when the catalog has it). */
@@ -272,6 +274,8 @@ export function parseQuery(typed: string, hasCode: (code: string) => boolean): P
     });
   // APIv3's error body is {"code":"PARAM_ERROR","message":…}: a string code in a "code" field names APIv3.
   if (query.includes('code') && V3_BODY.test(query)) text += ' apiv3 ';
+  // APIv3 answers with HTTP statuses and a code; only APIv2 writes FAIL in a result field: it names APIv2.
+  if (query.includes('FAIL') && V2_FAIL.test(query)) text += ' apiv2 ';
   if (text.includes('<'))
     text = text.replace(XML_CODE, (whole, code: string) => {
       const before = codes.length;
