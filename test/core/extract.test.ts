@@ -163,3 +163,17 @@ describe('extractCodes', () => {
     expect(tp / (tp + fn)).toBeGreaterThanOrEqual(0.97);
   });
 });
+
+describe('an errmsg read after an error word', () => {
+  const inferred = (text: string) =>
+    extractCodes(text)
+      .codes.filter((c) => c.inferred)
+      .map((c) => c.code);
+
+  it('is not "code …" after "error": a system file\'s "error code has been seen" is no 43018', () => {
+    // lzgrep's comment, which `wxerr scan /etc` read as 43018 ("code has no been mark!") three times (walk8).
+    expect(inferred('# a larger error code has been seen, so exit')).toEqual([]);
+    expect(inferred('error: code been used')).toEqual(['40163']);
+    expect(inferred('报错 code been used')).toEqual(['40163']);
+  });
+});

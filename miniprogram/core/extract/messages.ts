@@ -346,7 +346,7 @@ export function codesAfterErrorWords(
   const found: { code: string; at: number; length: number }[] = [];
   const prefixes = (index.prefixes ??= buildPrefixes(index));
   for (const m of line.matchAll(
-    /(?:报错?|提示|出现|显示|失败[:：]?|错误[:：]?|\berror[:：]?)\s*([A-Za-z][A-Za-z_ /'-]{4,60})/gi,
+    /(?:报错?|提示|出现|显示|失败[:：]?|错误[:：]?|\berror(?![ \t]+codes?\b)[:：]?)\s*([A-Za-z][A-Za-z_ /'-]{4,60})/gi,
   )) {
     const words = normalizeMessage(m[1]).split(' ');
     for (let k = Math.min(4, words.length); k >= 2; k--) {
