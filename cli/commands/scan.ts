@@ -182,6 +182,8 @@ async function scanOne(
     case 'text':
       run.files++;
       run.bytes += outcome.bytes;
+      // Not a problem (the text was read whole), but said: the user may not know the log is not UTF-8.
+      if (outcome.gb18030) io.err(`wxerr: ${name}: not UTF-8; read as GB18030 (GBK, Chinese Windows)`);
       if (outcome.invalidUtf8At !== undefined)
         report({
           file: name,
