@@ -33,7 +33,8 @@ function entryOn(catalog: Catalog, code: string, short: string): Entry | undefin
 
 /**
  * The one code a screenshot of wxerr's detail page shows, as a scan result: the title and the platform line
- * (`通用（微信开放平台） · WeChat Open Platform (common)`) must both be there and name a catalog entry.
+ * (`通用（微信开放平台）`, or with ` · WeChat Open Platform (common)` on older pages) must both be there and name a
+ * catalog entry.
  */
 export function ownDetailPage(text: string, catalog: Catalog): ScanResult | undefined {
   const lines = text.split('\n');
@@ -42,10 +43,22 @@ export function ownDetailPage(text: string, catalog: Catalog): ScanResult | unde
     if (!title) continue;
     const entry = entryOn(catalog, title[1].toUpperCase(), title[2]); // squeezed: a Pay NAME came back lower-case
     if (!entry) continue;
+    // The page names the platform in Chinese, `通用（微信开放平台）`, its bracket in small grey type that OCR often
+    // misreads (`通用 (REFARTES)`): the short name and the bracket's start are what must be read. Until round 8
+    // the line added the English name, which older screenshots still show.
     const info = PLATFORMS.find((p) => p.name === entry.platform);
-    const platformLine = squeeze(`${platformNames(entry.platform).long} · ${info?.en ?? ''}`);
-    const near = lines.slice(i + 1, i + 1 + PLATFORM_LINE_WITHIN).map(squeeze);
-    if (!near.includes(platformLine)) continue;
+    const long = squeeze(platformNames(entry.platform).long);
+    const withEnglish = squeeze(`${platformNames(entry.platform).long} · ${info?.en ?? ''}`);
+    const bracket = long.indexOf('(');
+    const read = (l: string) =>
+      l === long || l === withEnglish || (bracket > 0 && l.startsWith(long.slice(0, bracket + 1)));
+    if (
+      !lines
+        .slice(i + 1, i + 1 + PLATFORM_LINE_WITHIN)
+        .map(squeeze)
+        .some(read)
+    )
+      continue;
     const start = lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
     return {
       codes: [

@@ -51,3 +51,21 @@ describe('a screenshot of wxerr’s own detail page', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the detail page since round 8 (the platform line in Chinese only)', () => {
+  const page = (title: string, platform: string) =>
+    `9:41\n\n${title}\n\n40164 配置\n${platform}\n\n调用方 IP 不在白名单`;
+  it('reads the line with its small bracket misread, and a long name without a bracket', () => {
+    // What tesseract read from docs/screenshots/detail-light.png: the grey 微信开放平台 came back as Latin.
+    expect(ownDetailPage(page('40164 - 通用', '通用 (REFARTES)'), catalog)?.codes[0].entryId).toBe(
+      'open:40164',
+    );
+    const wecom = catalog.lookup('60020').find((e) => e.platform === '企业微信');
+    if (!wecom) throw new Error('catalog has no WeCom 60020');
+    expect(ownDetailPage(page('60020 · 企业微信', '企业微信'), catalog)?.codes[0].entryId).toBe(wecom.id);
+  });
+
+  it('still needs the platform line: a title alone is any text', () => {
+    expect(ownDetailPage(page('40164 - 通用', '配置问题'), catalog)).toBeUndefined();
+  });
+});
