@@ -21,6 +21,15 @@ export interface RealCorpus {
 /** Where the snippet files are; tests point it at a temporary directory. */
 const DATA_DIR = __dirname;
 
+/** A header's expected field (`40164,~42001@wecom`, `-` for none) as explicit and implied (`~`) labels. */
+export function labelsOf(expected: string): Pick<RealSnippet, 'explicit' | 'implied'> {
+  const labels = expected.trim() === '-' ? [] : expected.split(',').map((l) => l.trim());
+  return {
+    explicit: labels.filter((l) => !l.startsWith('~')),
+    implied: labels.filter((l) => l.startsWith('~')).map((l) => l.slice(1)),
+  };
+}
+
 function parseSnippets(raw: string): RealSnippet[] {
   const snippets: RealSnippet[] = [];
   const blocks = raw.split(/^=== /m).slice(1);
@@ -30,7 +39,6 @@ function parseSnippets(raw: string): RealSnippet[] {
     const parts = header.split(' | ');
     if (parts.length < 3) throw new Error(`bad snippet header: ${header}`);
     const [id, expected, source] = [parts[0].trim(), parts[1].trim(), parts.slice(2).join(' | ').trim()];
-    const labels = expected === '-' ? [] : expected.split(',').map((l) => l.trim());
     const body = newline === -1 ? '' : block.slice(newline + 1);
     const text = body
       .split('\n')
@@ -39,8 +47,7 @@ function parseSnippets(raw: string): RealSnippet[] {
       .replace(/\s+$/, '');
     snippets.push({
       id,
-      explicit: labels.filter((l) => !l.startsWith('~')),
-      implied: labels.filter((l) => l.startsWith('~')).map((l) => l.slice(1)),
+      ...labelsOf(expected),
       source,
       text,
     });

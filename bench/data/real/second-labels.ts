@@ -4,7 +4,7 @@
 // The first labels stay the project's figures; nothing is relabelled from these.
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { RealSnippet } from './load';
+import { labelsOf, type RealSnippet } from './load';
 
 interface SecondSnippetLabels {
   about: string;
@@ -26,12 +26,7 @@ export function withSecondLabels(snippets: RealSnippet[], file: string, dir = DI
   return snippets.map((s) => {
     const second = data.labels[s.id];
     if (!second) throw new Error(`${file} has no second label for ${s.id}`);
-    const labels = second.expected.trim() === '-' ? [] : second.expected.split(',').map((l) => l.trim());
-    return {
-      ...s,
-      explicit: labels.filter((l) => !l.startsWith('~')),
-      implied: labels.filter((l) => l.startsWith('~')).map((l) => l.slice(1)),
-    };
+    return { ...s, ...labelsOf(second.expected) };
   });
 }
 
